@@ -1,0 +1,182 @@
+package io.asyncio4j;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The {@code asyncio} module: static entry points. {@code import static io.asyncio4j.Asyncio.*} gives Python's
+ * spelling ({@code run}, {@code sleep}, {@code gather}, {@code createTask}, ...); call {@code Asyncio.wait(...)}
+ * qualified, because a bare {@code wait(...)} inside any class means {@code Object.wait}.
+ *
+ * <pre>{@code
+ * Asyncio.run(() -> {
+ *     Task<String> t = createTask(() -> { sleep(1).await(); return "done"; });
+ *     System.out.println(t.await());
+ *     return null;
+ * });
+ * }</pre>
+ *
+ * <p>Methods that suspend return a {@link Coro} or a {@link Future} and suspend only when awaited; they must be
+ * awaited inside a task of a running loop. Methods that create tasks or futures without a loop argument use the
+ * running loop (or, outside one, this thread's loop from {@link #getEventLoop()}).
+ */
+public final class Asyncio {
+    private static final ThreadLocal<EventLoop> THREAD_LOOP = new ThreadLocal<>();
+
+    private Asyncio() {
+    }
+
+    /**
+     * CPython's {@code asyncio.run}: runs {@code main} on a new loop on this thread; afterwards cancels every task
+     * left and waits for them, shuts the default executor down and closes the loop.
+     *
+     * @return the result of {@code main}; its exception is thrown as the same object
+     * @throws IllegalStateException if called from a running loop
+     */
+    public static <T> T run(Coro<T> main) {
+        if (BaseEventLoop.running() != null) {
+            throw new IllegalStateException("asyncio.run() cannot be called from a running event loop");
+        }
+        try (Runner runner = new Runner()) {
+            return runner.run(main);
+        }
+    }
+
+    /** The loop running this task or callback. @throws IllegalStateException "no running event loop" */
+    public static EventLoop getRunningLoop() {
+        BaseEventLoop loop = BaseEventLoop.running();
+        if (loop == null) {
+            throw new IllegalStateException("no running event loop");
+        }
+        return loop;
+    }
+
+    /** A new loop, not running and not set as any thread's loop; drive it with {@code runUntilComplete}. */
+    public static EventLoop newEventLoop() {
+        return new BaseEventLoop(false);
+    }
+
+    /** The running loop; else this thread's loop, created and set on first use. */
+    public static EventLoop getEventLoop() {
+        BaseEventLoop running = BaseEventLoop.running();
+        if (running != null) {
+            return running;
+        }
+        EventLoop loop = THREAD_LOOP.get();
+        if (loop == null || loop.isClosed()) {
+            loop = newEventLoop();
+            THREAD_LOOP.set(loop);
+        }
+        return loop;
+    }
+
+    /** Sets this thread's loop ({@code null} clears it). */
+    public static void setEventLoop(EventLoop loop) {
+        if (loop == null) {
+            THREAD_LOOP.remove();
+        } else {
+            if (!(loop instanceof BaseEventLoop)) {
+                throw new IllegalArgumentException("not an asyncio4j event loop: " + loop);
+            }
+            THREAD_LOOP.set(loop);
+        }
+    }
+
+    /** Same as {@code aw.await()}. */
+    public static <T> T await(Awaitable<T> aw) {
+        return aw.await();
+    }
+
+    /** Schedules {@code coro} as a new task of the running loop; its first step runs in the next iteration. */
+    public static <T> Task<T> createTask(Coro<T> coro) {
+        return createTask(coro, null);
+    }
+
+    /** As {@link #createTask(Coro)}, with a name ({@code null}: {@code Task-N}). */
+    public static <T> Task<T> createTask(Coro<T> coro, String name) {
+        return getRunningLoop().createTask(coro, name);
+    }
+
+    /** A future as it is; a coroutine (or other awaitable) wrapped in a new task. */
+    public static <T> Future<T> ensureFuture(Awaitable<T> aw) {
+        if (aw instanceof Future<T> f) {
+            return f;
+        }
+        return ((BaseEventLoop) getEventLoop()).ensureFuture(aw);
+    }
+
+    /** The task running on this thread, or {@code null} outside a task (in a plain callback, or another thread). */
+    public static Task<?> currentTask() {
+        return Carrier.currentTask();
+    }
+
+    /** The running loop's unfinished tasks. @throws IllegalStateException outside a running loop */
+    public static Set<Task<?>> allTasks() {
+        return ((BaseEventLoop) getRunningLoop()).allTasks();
+    }
+
+    /** Suspends the current task for {@code seconds}; {@code sleep(0)} gives the loop exactly one iteration. */
+    public static Coro<Void> sleep(double seconds) {
+        return () -> Tasks.sleep(seconds, null);
+    }
+
+    /** As {@link #sleep(double)}, then returns {@code result}. */
+    public static <T> Coro<T> sleep(double seconds, T result) {
+        return () -> Tasks.sleep(seconds, result);
+    }
+
+    /**
+     * Runs the awaitables concurrently; the future's result lists their results in argument order. The first
+     * exception completes it (the others keep running); cancelling it cancels the unfinished children.
+     */
+    @SafeVarargs
+    @SuppressWarnings("unchecked")
+    public static <T> Future<List<T>> gather(Awaitable<? extends T>... aws) {
+        return (Future<List<T>>) (Future<?>) Gather.gather(false, aws);
+    }
+
+    /** As {@link #gather(Awaitable[])}; with {@code returnExceptions} exceptions take the place of results. */
+    public static Future<List<Object>> gather(boolean returnExceptions, Awaitable<?>... aws) {
+        return Gather.gather(returnExceptions, aws);
+    }
+
+    /** As {@link #gather(Awaitable[])} over a collection. */
+    @SuppressWarnings("unchecked")
+    public static <T> Future<List<T>> gather(Collection<? extends Awaitable<? extends T>> aws) {
+        return (Future<List<T>>) (Future<?>) Gather.gather(false, aws.toArray(new Awaitable<?>[0]));
+    }
+
+    /** Waits until all are done; see {@link #wait(Collection, Double, ReturnWhen)}. */
+    public static <T> Coro<Done<T>> wait(Collection<? extends Awaitable<T>> aws) {
+        return wait(aws, null, ReturnWhen.ALL_COMPLETED);
+    }
+
+    /**
+     * Waits until {@code when} is met or {@code timeout} seconds pass ({@code null}: no limit) and returns the
+     * done and pending futures. Never raises a child's exception, never cancels.
+     *
+     * @throws IllegalArgumentException (when awaited) if {@code aws} is empty
+     */
+    public static <T> Coro<Done<T>> wait(Collection<? extends Awaitable<T>> aws, Double timeout, ReturnWhen when) {
+        return () -> Wait.await(aws, timeout, when);
+    }
+
+    /** Runs {@code fn} on the loop's default executor and awaits its result. */
+    public static <T> Coro<T> toThread(Callable<T> fn) {
+        return () -> Threads.toThread(fn);
+    }
+
+    /** From another thread: runs {@code coro} as a task on {@code loop}; the result comes in the returned future. */
+    public static <T> CompletableFuture<T> runCoroutineThreadsafe(Coro<T> coro, EventLoop loop) {
+        return Threads.runCoroutineThreadsafe(coro, loop);
+    }
+
+    /** A future of the running (or this thread's) loop that completes with {@code stage}. */
+    public static <T> Future<T> wrapFuture(CompletionStage<T> stage) {
+        return Threads.wrapFuture(stage);
+    }
+}

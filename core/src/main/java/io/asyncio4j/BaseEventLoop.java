@@ -1,0 +1,787 @@
+package io.asyncio4j;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.channels.Selector;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
+
+/**
+ * The event loop: CPython's {@code BaseEventLoop} with a {@link Selector} for I/O (opened on first use), see
+ * {@link EventLoop} for the contract.
+ *
+ * <p>Virtual time ({@link Runner#virtualTime(boolean)}): {@link #time()} starts at 0 and moves only while the
+ * loop waits. When nothing is ready and nothing outside the loop can wake it (no channel registered on the
+ * selector, no executor job or wrapped {@code CompletionStage} in flight), the wait takes no real time: the clock
+ * jumps to the next timer's deadline. Otherwise the loop waits in real time and the clock advances by the time
+ * that really passed. Threads the loop does not know about (plain threads calling
+ * {@link #callSoonThreadsafe(Runnable)}) are waited for only when no timer is pending.
+ */
+final class BaseEventLoop implements EventLoop {
+    private static final System.Logger LOG = System.getLogger("io.asyncio4j");
+    private static final ThreadLocal<BaseEventLoop> RUNNING = new ThreadLocal<>();
+    private static final long ORIGIN = System.nanoTime();
+    private static final double CLOCK_RESOLUTION = 1e-9;
+    private static final double MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
+    /** CPython's _MIN_SCHEDULED_TIMER_HANDLES and _MIN_CANCELLED_TIMER_HANDLES_FRACTION. */
+    private static final int MIN_SCHEDULED_TIMER_HANDLES = 100;
+    private static final double SLOW_CALLBACK_DURATION = 0.1;
+    private static final AtomicInteger EXECUTOR_IDS = new AtomicInteger();
+
+    private final ArrayDeque<Handle> ready = new ArrayDeque<>();
+    private final ConcurrentLinkedQueue<Handle> threadsafeReady = new ConcurrentLinkedQueue<>();
+    private TimerHandle[] timers = new TimerHandle[16];
+    private int timerCount;
+    private int timerCancelledCount;
+    private long timerSeq;
+
+    /** The thread running the loop, or null when it is not running. */
+    volatile Thread thread;
+    /** The task thread the loop is stepping right now (it may use the loop too). */
+    Thread steppingThread;
+    /** Set while the loop thread waits, so that other threads know to wake it. */
+    private volatile boolean sleeping;
+    private boolean stopping;
+    private volatile boolean closed;
+    private boolean debug;
+    private Carrier carrier;
+    private Selector selector;
+
+    private final boolean virtualTime;
+    private double virtualNow;
+    /** Work in flight outside the loop that will call back into it (executor jobs, wrapped stages). */
+    private int externalPending;
+
+    private ExecutorService defaultExecutor;
+    private boolean executorShutdownCalled;
+    private BiConsumer<EventLoop, Map<String, Object>> exceptionHandler;
+    /** Head of the list of unfinished tasks, in creation order. */
+    private Task<?> firstLive, lastLive;
+
+    BaseEventLoop(boolean virtualTime) {
+        this.virtualTime = virtualTime;
+    }
+
+    /** The loop running on the calling thread (or whose task is the calling thread), or null. */
+    static BaseEventLoop running() {
+        Task<?> task = Carrier.currentTask();
+        if (task != null) {
+            return task.loop;
+        }
+        return RUNNING.get();
+    }
+
+    // ---- clock and scheduling ------------------------------------------------------------------------------
+
+    @Override
+    public double time() {
+        return virtualTime ? virtualNow : (System.nanoTime() - ORIGIN) / 1e9;
+    }
+
+    boolean isVirtualTime() {
+        return virtualTime;
+    }
+
+    @Override
+    public Handle callSoon(Runnable cb) {
+        checkCallback(cb, "callSoon");
+        Handle h = new Handle(cb);
+        callSoon(h);
+        return h;
+    }
+
+    void callSoon(Handle h) {
+        checkClosed();
+        checkThread();
+        ready.add(h);
+    }
+
+    @Override
+    public TimerHandle callLater(double delay, Runnable cb) {
+        if (Double.isNaN(delay)) {
+            throw new IllegalArgumentException("callLater: delay is NaN");
+        }
+        return callAt(time() + delay, cb);
+    }
+
+    @Override
+    public TimerHandle callAt(double when, Runnable cb) {
+        if (Double.isNaN(when)) {
+            throw new IllegalArgumentException("callAt: when is NaN");
+        }
+        checkCallback(cb, "callAt");
+        checkClosed();
+        checkThread();
+        TimerHandle h = new TimerHandle(when, timerSeq++, cb, this);
+        h.scheduled = true;
+        heapPush(h);
+        return h;
+    }
+
+    @Override
+    public Handle callSoonThreadsafe(Runnable cb) {
+        checkCallback(cb, "callSoonThreadsafe");
+        checkClosed();
+        Handle h = new Handle(cb);
+        threadsafeReady.add(h);
+        wakeUp();
+        return h;
+    }
+
+    /** callSoonThreadsafe for completions from other threads: a closed loop just drops them (as CPython). */
+    private void callSoonThreadsafeIfOpen(Runnable cb) {
+        if (!closed) {
+            threadsafeReady.add(new Handle(cb));
+            wakeUp();
+        }
+    }
+
+    private void wakeUp() {
+        if (sleeping) {
+            Thread t = thread;
+            if (t != null) {
+                LockSupport.unpark(t);
+            }
+            Selector s = selector;
+            if (s != null) {
+                s.wakeup();
+            }
+        }
+    }
+
+    void timerHandleCancelled(TimerHandle h) {
+        if (h.scheduled) {
+            timerCancelledCount++;
+        }
+    }
+
+    private static void checkCallback(Runnable cb, String method) {
+        if (cb == null) {
+            throw new NullPointerException(method + ": the callback is null");
+        }
+    }
+
+    // ---- futures and tasks -----------------------------------------------------------------------------------
+
+    @Override
+    public <T> Future<T> createFuture() {
+        return new Future<>(this);
+    }
+
+    @Override
+    public <T> Task<T> createTask(Coro<T> coro, String name) {
+        checkClosed();
+        return new Task<>(this, coro, name);
+    }
+
+    /** CPython's ensure_future: a future as it is, anything else awaited by a new task. */
+    @SuppressWarnings("unchecked")
+    <T> Future<T> ensureFuture(Awaitable<T> aw) {
+        if (aw == null) {
+            throw new NullPointerException("ensureFuture(null)");
+        }
+        if (aw instanceof Future<T> f) {
+            if (f.loop != this) {
+                throw new IllegalArgumentException(
+                        "The future belongs to a different loop than the one specified as the loop argument");
+            }
+            return f;
+        }
+        if (aw instanceof Coro<T> c) {
+            return createTask(c, null);
+        }
+        return createTask(aw::await, null);
+    }
+
+    /** The carrier of this loop's tasks, chosen when the loop first runs. */
+    Carrier carrier() {
+        return carrier;
+    }
+
+    void registerTask(Task<?> t) {
+        t.prevLive = lastLive;
+        if (lastLive == null) {
+            firstLive = t;
+        } else {
+            lastLive.nextLive = t;
+        }
+        lastLive = t;
+    }
+
+    void unregisterTask(Task<?> t) {
+        Task<?> prev = t.prevLive, next = t.nextLive;
+        if (prev == null) {
+            if (firstLive != t) {
+                return; // not registered
+            }
+            firstLive = next;
+        } else {
+            prev.nextLive = next;
+        }
+        if (next == null) {
+            lastLive = prev;
+        } else {
+            next.prevLive = prev;
+        }
+        t.prevLive = t.nextLive = null;
+    }
+
+    /** The unfinished tasks of this loop, in creation order. */
+    Set<Task<?>> allTasks() {
+        Set<Task<?>> all = new LinkedHashSet<>();
+        for (Task<?> t = firstLive; t != null; t = t.nextLive) {
+            if (!t.done()) {
+                all.add(t);
+            }
+        }
+        return all;
+    }
+
+    // ---- executors -------------------------------------------------------------------------------------------
+
+    @Override
+    public <T> Future<T> runInExecutor(Executor executor, Callable<T> fn) {
+        if (fn == null) {
+            throw new NullPointerException("runInExecutor: the callable is null");
+        }
+        checkClosed();
+        checkThread();
+        Executor ex = executor != null ? executor : defaultExecutor();
+        Future<T> fut = createFuture();
+        FutureTask<T> job = new FutureTask<>(fn) {
+            @Override
+            protected void done() {
+                callSoonThreadsafeIfOpen(() -> {
+                    externalPending--;
+                    copyState(this, fut);
+                });
+            }
+        };
+        externalPending++;
+        try {
+            ex.execute(job);
+        } catch (RejectedExecutionException e) {
+            externalPending--;
+            throw e;
+        }
+        fut.addDoneCallback(f -> {
+            if (f.cancelled()) {
+                job.cancel(false);
+            }
+        });
+        return fut;
+    }
+
+    private static <T> void copyState(java.util.concurrent.Future<T> source, Future<T> dest) {
+        if (dest.done()) {
+            return;
+        }
+        if (source.isCancelled()) {
+            dest.cancel();
+            return;
+        }
+        try {
+            dest.setResult(source.get());
+        } catch (ExecutionException e) {
+            dest.setException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            dest.setException(e);
+        }
+    }
+
+    /** Tells the loop that a callback from outside will come (virtual time must not jump past it). */
+    void externalWorkStarted() {
+        externalPending++;
+    }
+
+    /** From any thread: the outside work ended; runs {@code completion} on the loop. */
+    void externalWorkDone(Runnable completion) {
+        callSoonThreadsafeIfOpen(() -> {
+            externalPending--;
+            completion.run();
+        });
+    }
+
+    private ExecutorService defaultExecutor() {
+        if (executorShutdownCalled) {
+            throw new IllegalStateException("Executor shutdown has been called");
+        }
+        ExecutorService ex = defaultExecutor;
+        if (ex == null) {
+            int max = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
+            int id = EXECUTOR_IDS.incrementAndGet();
+            AtomicInteger n = new AtomicInteger();
+            ThreadPoolExecutor tpe = new ThreadPoolExecutor(max, max, 60, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), r -> {
+                        Thread t = new Thread(r, "asyncio4j-executor-" + id + "-" + n.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+            tpe.allowCoreThreadTimeOut(true);
+            ex = defaultExecutor = tpe;
+        }
+        return ex;
+    }
+
+    /**
+     * CPython's {@code shutdown_default_executor}: no new jobs; completes when the running ones have ended,
+     * waiting without blocking the loop.
+     */
+    Coro<Void> shutdownDefaultExecutor() {
+        return () -> {
+            executorShutdownCalled = true;
+            ExecutorService ex = defaultExecutor;
+            if (ex == null) {
+                return null;
+            }
+            ex.shutdown();
+            Future<Void> done = createFuture();
+            externalWorkStarted();
+            Thread.ofPlatform().daemon().name("asyncio4j-executor-shutdown").start(() -> {
+                try {
+                    ex.awaitTermination(300, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                externalWorkDone(() -> {
+                    if (!done.done()) {
+                        done.setResult(null);
+                    }
+                });
+            });
+            return done.await();
+        };
+    }
+
+    // ---- running ---------------------------------------------------------------------------------------------
+
+    @Override
+    public <T> T runUntilComplete(Awaitable<T> aw) {
+        checkClosed();
+        checkNotRunning();
+        Future<T> fut = ensureFuture(aw);
+        java.util.function.Consumer<Future<T>> stopper = f -> f.loop.stop();
+        fut.addDoneCallback(stopper);
+        try {
+            runForever();
+        } finally {
+            fut.removeDoneCallback(stopper);
+        }
+        if (!fut.done()) {
+            throw new IllegalStateException("Event loop stopped before Future completed.");
+        }
+        return fut.result();
+    }
+
+    @Override
+    public void runForever() {
+        checkClosed();
+        checkNotRunning();
+        Thread current = Thread.currentThread();
+        if (carrier == null) {
+            carrier = Carrier.choose(current);
+        } else if (carrier instanceof FastCarrier && current.isVirtual()) {
+            throw new IllegalStateException("this loop's tasks use the fast carrier, which needs a platform thread, "
+                    + "but " + current + " is virtual");
+        }
+        thread = current;
+        RUNNING.set(this);
+        try {
+            while (true) {
+                runOnce();
+                if (stopping) {
+                    break;
+                }
+            }
+        } finally {
+            stopping = false;
+            RUNNING.remove();
+            thread = null;
+        }
+    }
+
+    /** CPython's {@code _run_once}: one full iteration. */
+    private void runOnce() {
+        if (timerCount > MIN_SCHEDULED_TIMER_HANDLES && timerCancelledCount * 2 > timerCount) {
+            compactTimers();
+        } else {
+            while (timerCount > 0 && timers[0].cancelled) {
+                timerCancelledCount--;
+                heapPop().scheduled = false;
+            }
+        }
+        drainThreadsafe();
+        double timeout;
+        if (!ready.isEmpty() || stopping) {
+            timeout = 0;
+        } else if (timerCount > 0) {
+            timeout = Math.min(Math.max(0, timers[0].when - time()), MAXIMUM_SELECT_TIMEOUT);
+        } else {
+            timeout = -1;
+        }
+        poll(timeout);
+        drainThreadsafe();
+
+        double endTime = time() + CLOCK_RESOLUTION;
+        while (timerCount > 0 && timers[0].when < endTime) {
+            TimerHandle h = heapPop();
+            h.scheduled = false;
+            ready.add(h);
+        }
+
+        int ntodo = ready.size();
+        for (int i = 0; i < ntodo; i++) {
+            Handle h = ready.poll();
+            if (h.cancelled) {
+                continue;
+            }
+            if (debug) {
+                double t0 = time();
+                h.run(this);
+                double dt = time() - t0;
+                if (dt >= SLOW_CALLBACK_DURATION) {
+                    LOG.log(Level.WARNING, "Executing " + h + " took " + String.format("%.3f", dt) + " seconds");
+                }
+            } else {
+                h.run(this);
+            }
+        }
+    }
+
+    private void drainThreadsafe() {
+        Handle h;
+        while ((h = threadsafeReady.poll()) != null) {
+            ready.add(h);
+        }
+    }
+
+    /** Waits for I/O, another thread or the timeout (seconds; 0: just poll; -1: no limit). */
+    private void poll(double timeout) {
+        Selector sel = selector;
+        boolean io = sel != null && !sel.keys().isEmpty();
+        if (timeout == 0) {
+            if (io) {
+                select(sel, 0);
+            }
+            return;
+        }
+        if (virtualTime && !io && externalPending == 0 && timeout > 0) {
+            // Nothing outside the loop can happen before the next timer: jump to it.
+            if (threadsafeReady.isEmpty()) {
+                virtualNow = Math.max(virtualNow, timers[0].when);
+            }
+            return;
+        }
+        long t0 = System.nanoTime();
+        if (io) {
+            select(sel, timeout);
+        } else {
+            park(timeout);
+        }
+        if (virtualTime) {
+            double elapsed = (System.nanoTime() - t0) / 1e9;
+            virtualNow += timeout < 0 ? elapsed : Math.min(elapsed, timeout);
+        }
+    }
+
+    private void park(double timeout) {
+        sleeping = true;
+        try {
+            if (!threadsafeReady.isEmpty()) {
+                return;
+            }
+            if (timeout < 0) {
+                LockSupport.park(this);
+            } else {
+                LockSupport.parkNanos(this, (long) Math.ceil(timeout * 1e9));
+            }
+        } finally {
+            sleeping = false;
+        }
+    }
+
+    private void select(Selector sel, double timeout) {
+        try {
+            if (timeout == 0) {
+                sel.selectNow(this::processSelected);
+                return;
+            }
+            sleeping = true;
+            try {
+                if (!threadsafeReady.isEmpty()) {
+                    sel.selectNow(this::processSelected);
+                } else if (timeout < 0) {
+                    sel.select(this::processSelected);
+                } else {
+                    sel.select(this::processSelected, Math.max(1, (long) Math.ceil(timeout * 1000)));
+                }
+            } finally {
+                sleeping = false;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs the readiness callback attached to a selected key (issue 5's transports attach Runnables). */
+    private void processSelected(java.nio.channels.SelectionKey key) {
+        if (key.attachment() instanceof java.util.function.Consumer<?> handler) {
+            @SuppressWarnings("unchecked")
+            java.util.function.Consumer<java.nio.channels.SelectionKey> h =
+                    (java.util.function.Consumer<java.nio.channels.SelectionKey>) handler;
+            ready.add(new Handle(() -> h.accept(key)));
+        }
+    }
+
+    /** The loop's selector, opened on first use; channels registered on it are polled every iteration. */
+    Selector selector() {
+        checkClosed();
+        Selector s = selector;
+        if (s == null) {
+            try {
+                s = selector = Selector.open();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return s;
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+    }
+
+    @Override
+    public void close() {
+        if (thread != null) {
+            throw new IllegalStateException("Cannot close a running event loop");
+        }
+        if (closed) {
+            return;
+        }
+        closed = true;
+        ready.clear();
+        threadsafeReady.clear();
+        Arrays.fill(timers, 0, timerCount, null);
+        timerCount = 0;
+        timerCancelledCount = 0;
+        executorShutdownCalled = true;
+        ExecutorService ex = defaultExecutor;
+        defaultExecutor = null;
+        if (ex != null) {
+            ex.shutdown();
+        }
+        Selector s = selector;
+        selector = null;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "closing the loop's selector failed", e);
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void setDebug(boolean on) {
+        debug = on;
+    }
+
+    @Override
+    public boolean getDebug() {
+        return debug;
+    }
+
+    private void checkClosed() {
+        if (closed) {
+            throw new IllegalStateException("Event loop is closed");
+        }
+    }
+
+    private void checkNotRunning() {
+        if (thread != null) {
+            throw new IllegalStateException("This event loop is already running");
+        }
+        if (running() != null) {
+            throw new IllegalStateException("Cannot run the event loop while another loop is running");
+        }
+    }
+
+    /** Non-thread-safe operations must come from the loop's thread or the task it is running. */
+    void checkThread() {
+        Thread owner = thread;
+        if (owner == null) {
+            return; // not running: CPython allows scheduling from the thread that will run it
+        }
+        Thread t = Thread.currentThread();
+        if (t != owner && t != steppingThread) {
+            throw new IllegalStateException("Non-thread-safe operation invoked on an event loop other than the "
+                    + "current one (from " + t + "); use callSoonThreadsafe");
+        }
+    }
+
+    // ---- errors ----------------------------------------------------------------------------------------------
+
+    @Override
+    public void setExceptionHandler(BiConsumer<EventLoop, Map<String, Object>> handler) {
+        this.exceptionHandler = handler;
+    }
+
+    @Override
+    public BiConsumer<EventLoop, Map<String, Object>> getExceptionHandler() {
+        return exceptionHandler;
+    }
+
+    void reportCallbackError(Handle h, Throwable e) {
+        Map<String, Object> ctx = new LinkedHashMap<>();
+        ctx.put("message", "Exception in callback " + h.describeCallback());
+        ctx.put("exception", e);
+        ctx.put("handle", h);
+        callExceptionHandler(ctx);
+    }
+
+    @Override
+    public void callExceptionHandler(Map<String, Object> context) {
+        BiConsumer<EventLoop, Map<String, Object>> handler = exceptionHandler;
+        if (handler == null) {
+            try {
+                defaultExceptionHandler(context);
+            } catch (Throwable t) {
+                LOG.log(Level.ERROR, "Exception in default exception handler", t);
+            }
+            return;
+        }
+        try {
+            handler.accept(this, context);
+        } catch (Throwable t) {
+            try {
+                Map<String, Object> ctx = new LinkedHashMap<>();
+                ctx.put("message", "Unhandled error in exception handler");
+                ctx.put("exception", t);
+                ctx.put("context", context);
+                defaultExceptionHandler(ctx);
+            } catch (Throwable t2) {
+                LOG.log(Level.ERROR, "Exception in default exception handler while handling an unexpected "
+                        + "error in custom exception handler", t2);
+            }
+        }
+    }
+
+    @Override
+    public void defaultExceptionHandler(Map<String, Object> context) {
+        Object message = context.get("message");
+        StringBuilder sb = new StringBuilder(message == null ? "Unhandled exception in event loop"
+                : message.toString());
+        Object exc = context.get("exception");
+        context.keySet().stream().filter(k -> !k.equals("message") && !k.equals("exception")).sorted()
+                .forEach(k -> sb.append('\n').append(k).append(": ").append(Repr.of(context.get(k))));
+        LOG.log(Level.ERROR, sb.toString(), exc instanceof Throwable t ? t : null);
+    }
+
+    // ---- timer heap (ordered by deadline, then by scheduling order) -----------------------------------------
+
+    private void heapPush(TimerHandle h) {
+        if (timerCount == timers.length) {
+            timers = Arrays.copyOf(timers, timerCount * 2);
+        }
+        int i = timerCount++;
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            TimerHandle p = timers[parent];
+            if (!h.before(p)) {
+                break;
+            }
+            timers[i] = p;
+            i = parent;
+        }
+        timers[i] = h;
+    }
+
+    private TimerHandle heapPop() {
+        TimerHandle top = timers[0];
+        TimerHandle last = timers[--timerCount];
+        timers[timerCount] = null;
+        if (timerCount > 0) {
+            siftDown(0, last);
+        }
+        return top;
+    }
+
+    private void siftDown(int i, TimerHandle h) {
+        int half = timerCount >>> 1;
+        while (i < half) {
+            int child = 2 * i + 1;
+            TimerHandle c = timers[child];
+            int right = child + 1;
+            if (right < timerCount && timers[right].before(c)) {
+                child = right;
+                c = timers[child];
+            }
+            if (!c.before(h)) {
+                break;
+            }
+            timers[i] = c;
+            i = child;
+        }
+        timers[i] = h;
+    }
+
+    /** Drops every cancelled timer and rebuilds the heap (when most timers are cancelled, as CPython). */
+    private void compactTimers() {
+        int n = 0;
+        for (int i = 0; i < timerCount; i++) {
+            TimerHandle h = timers[i];
+            if (h.cancelled) {
+                h.scheduled = false;
+            } else {
+                timers[n++] = h;
+            }
+        }
+        Arrays.fill(timers, n, timerCount, null);
+        timerCount = n;
+        timerCancelledCount = 0;
+        for (int i = (n >>> 1) - 1; i >= 0; i--) {
+            siftDown(i, timers[i]);
+        }
+    }
+
+    /** Number of timers in the heap, cancelled ones included (for tests). */
+    int scheduledTimerCount() {
+        return timerCount;
+    }
+
+    @Override
+    public String toString() {
+        return "<BaseEventLoop running=" + isRunning() + " closed=" + closed + " debug=" + debug + ">";
+    }
+}

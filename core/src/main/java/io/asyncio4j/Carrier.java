@@ -1,0 +1,95 @@
+package io.asyncio4j;
+
+import java.lang.System.Logger.Level;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * How task threads are carried. Both carriers give the same semantics: a task's thread runs only while the loop
+ * {@linkplain TaskThread#step() steps} it, and the loop does nothing else meanwhile.
+ *
+ * <ul>
+ *   <li>{@link FastCarrier}: each task is a virtual thread whose scheduler is the loop itself, so the loop's
+ *       thread is its only carrier and a switch is a continuation yield. Needs
+ *       {@code --add-opens java.base/java.lang=ALL-UNNAMED} and a loop on a platform thread.</li>
+ *   <li>{@link PortableCarrier}: task virtual threads on the JDK's default scheduler, handing control to and from
+ *       the loop thread so that only one of them runs at a time. Slower, needs nothing.</li>
+ * </ul>
+ *
+ * <p>System property {@code asyncio4j.carrier} = {@code auto} (default: fast when possible), {@code fast} or
+ * {@code portable}.
+ */
+abstract sealed class Carrier permits FastCarrier, PortableCarrier {
+    static final String PROPERTY = "asyncio4j.carrier";
+    static final String ENABLE_FAST = "--add-opens java.base/java.lang=ALL-UNNAMED";
+    private static final System.Logger LOG = System.getLogger("io.asyncio4j");
+    private static final AtomicBoolean TOLD = new AtomicBoolean();
+
+    /** A new, not yet started thread for {@code task}; its body is {@link Task#runBody()}. */
+    abstract TaskThread newThread(Task<?> task);
+
+    /** The carrier for a loop running on {@code loopThread}. */
+    static Carrier choose(Thread loopThread) {
+        String mode = System.getProperty(PROPERTY, "auto").trim();
+        switch (mode) {
+            case "portable":
+                return PortableCarrier.INSTANCE;
+            case "fast":
+                if (FastCarrier.UNAVAILABLE != null) {
+                    throw new IllegalStateException("-D" + PROPERTY + "=fast needs the JVM option " + ENABLE_FAST,
+                            FastCarrier.UNAVAILABLE);
+                }
+                if (loopThread.isVirtual()) {
+                    throw new IllegalStateException("-D" + PROPERTY + "=fast needs the loop to run on a platform "
+                            + "thread, but " + loopThread + " is virtual");
+                }
+                return FastCarrier.INSTANCE;
+            case "auto":
+            case "":
+                if (FastCarrier.UNAVAILABLE == null && !loopThread.isVirtual()) {
+                    return FastCarrier.INSTANCE;
+                }
+                if (FastCarrier.UNAVAILABLE != null && TOLD.compareAndSet(false, true)) {
+                    LOG.log(Level.INFO, "asyncio4j: tasks use the portable carrier; start the JVM with "
+                            + ENABLE_FAST + " for the fast one");
+                }
+                return PortableCarrier.INSTANCE;
+            default:
+                throw new IllegalArgumentException(
+                        "-D" + PROPERTY + " must be auto, fast or portable, not '" + mode + "'");
+        }
+    }
+
+    /** The task whose thread is the current thread, or null. */
+    static Task<?> currentTask() {
+        Thread t = Thread.currentThread();
+        if (!t.isVirtual()) {
+            return null;
+        }
+        Task<?> task = FastCarrier.taskOf(t);
+        return task != null ? task : PortableCarrier.taskOf(t);
+    }
+
+    /** One task's thread and the hand-over state between it and the loop. */
+    abstract static class TaskThread {
+        final Task<?> task;
+
+        TaskThread(Task<?> task) {
+            this.task = task;
+        }
+
+        /**
+         * On the loop thread: starts or resumes the task's thread and returns once it has suspended in
+         * {@link #suspend()} or ended. If the thread blocks anywhere else (a JDK lock, sleep, blocking I/O), this
+         * waits for it, as a blocking call blocks CPython's loop.
+         */
+        abstract void step();
+
+        /** On the task's thread: hands the loop back and returns when the loop steps this task again. */
+        abstract void suspend();
+
+        /** The interrupt status is not asyncio's business, but a set one must not make parking spin. */
+        static boolean clearInterrupt() {
+            return Thread.interrupted();
+        }
+    }
+}

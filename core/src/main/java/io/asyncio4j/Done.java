@@ -1,0 +1,10 @@
+package io.asyncio4j;
+
+import java.util.Set;
+
+/**
+ * What {@link Asyncio#wait(java.util.Collection, Double, ReturnWhen)} returns: the futures that are done and
+ * those still pending. They are the very objects passed (coroutines passed in appear as the tasks wrapping them).
+ */
+public record Done<T>(Set<Future<T>> done, Set<Future<T>> pending) {
+}

@@ -1,0 +1,34 @@
+package io.asyncio4j;
+
+import java.util.List;
+
+/**
+ * Several exceptions raised together, as CPython's {@code ExceptionGroup}: a task group whose children failed
+ * throws one of these holding every failure, in the order they happened. Groups nest.
+ */
+public class ExceptionGroup extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final List<Throwable> exceptions;
+
+    /**
+     * @throws IllegalArgumentException if {@code exceptions} is empty
+     */
+    public ExceptionGroup(String message, List<? extends Throwable> exceptions) {
+        super(message + " (" + exceptions.size() + " sub-exception" + (exceptions.size() == 1 ? "" : "s") + ")",
+                exceptions.isEmpty() ? null : exceptions.get(0));
+        if (exceptions.isEmpty()) {
+            throw new IllegalArgumentException("an ExceptionGroup needs at least one exception");
+        }
+        this.exceptions = List.copyOf(exceptions);
+        for (Throwable t : this.exceptions) {
+            if (t != getCause()) {
+                addSuppressed(t);
+            }
+        }
+    }
+
+    /** The exceptions of this group, in order; never empty. */
+    public List<Throwable> exceptions() {
+        return exceptions;
+    }
+}

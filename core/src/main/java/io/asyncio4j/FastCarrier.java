@@ -1,0 +1,173 @@
+package io.asyncio4j;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Task threads are virtual threads whose scheduler is their loop: the JDK hands their continuation to
+ * {@link FastThread#execute(Runnable)} and the loop thread runs it, so a switch is a continuation yield.
+ *
+ * <p>Reaches the package-private {@code java.lang.VirtualThread(Executor, String, int, Runnable)} constructor,
+ * which needs {@code --add-opens java.base/java.lang=ALL-UNNAMED}.
+ *
+ * <p><b>Why the loop waits for a task blocked in the JDK.</b> The loop thread is a task thread's only carrier.
+ * If a task thread parked inside the JDK (say, holding the monitor of a bin of the JDK's table of live virtual
+ * threads) and the loop then ran callbacks, one of them (starting or ending a task thread touches that table)
+ * could block the loop thread on that monitor forever. So {@link FastThread#step()} returns only when the task
+ * suspended through asyncio4j or ended; any other park keeps the loop waiting for the JDK to resubmit the
+ * thread, which other threads do (the unblocker, the timer, the lock holder). Callbacks therefore never run while
+ * a task thread of the loop is parked anywhere but in {@code await()}.
+ */
+final class FastCarrier extends Carrier {
+    static final FastCarrier INSTANCE = new FastCarrier();
+    /** Why the fast carrier cannot be used, or null if it can. */
+    static final Throwable UNAVAILABLE;
+    private static final MethodHandle NEW_VIRTUAL_THREAD;
+    private static final VarHandle SCHEDULER;
+    /** Thread.NO_INHERIT_THREAD_LOCALS: task threads start clean, like CPython tasks (no loop-thread state). */
+    private static final int NO_INHERIT_THREAD_LOCALS = 1 << 2;
+
+    static {
+        MethodHandle ctor = null;
+        VarHandle scheduler = null;
+        Throwable why = null;
+        try {
+            Class<?> vt = Class.forName("java.lang.VirtualThread");
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(vt, MethodHandles.lookup());
+            ctor = lookup.findConstructor(vt, MethodType.methodType(void.class, Executor.class, String.class,
+                            int.class, Runnable.class))
+                    .asType(MethodType.methodType(Thread.class, Executor.class, String.class, int.class,
+                            Runnable.class));
+            scheduler = lookup.findVarHandle(vt, "scheduler", Executor.class);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            why = e;
+            ctor = null;
+            scheduler = null;
+        }
+        NEW_VIRTUAL_THREAD = ctor;
+        SCHEDULER = scheduler;
+        UNAVAILABLE = why;
+    }
+
+    private FastCarrier() {
+    }
+
+    @Override
+    TaskThread newThread(Task<?> task) {
+        return new FastThread(task);
+    }
+
+    /** The task of a fast-carried thread, or null. */
+    static Task<?> taskOf(Thread t) {
+        if (SCHEDULER == null) {
+            return null;
+        }
+        return SCHEDULER.get(t) instanceof FastThread f ? f.task : null;
+    }
+
+    /** A task's virtual thread, and the executor that is its scheduler. */
+    static final class FastThread extends TaskThread implements Executor {
+        private final Thread vthread;
+        private final BaseEventLoop loop;
+        /** The thread's continuation, as the JDK submits it (the same object every time). */
+        private Runnable cont;
+        /** Submitted by the loop's own thread: plain field. */
+        private boolean submitted;
+        /** Submitted by another thread (the JDK unparking a thread blocked in the JDK). */
+        private volatile boolean foreignSubmitted;
+        private volatile Thread waitingLoopThread;
+        private boolean started;
+        /** Parked in {@link #suspend()}; read by the loop once the thread has unmounted. */
+        private boolean suspended;
+        private boolean resume;
+
+        FastThread(Task<?> task) {
+            super(task);
+            this.loop = task.loop;
+            try {
+                this.vthread = (Thread) NEW_VIRTUAL_THREAD.invokeExact((Executor) this, "", NO_INHERIT_THREAD_LOCALS,
+                        (Runnable) task::runBody);
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot create a task thread", e);
+            }
+        }
+
+        /** The JDK's submission of the thread's continuation: record it; the loop runs it in {@link #step()}. */
+        @Override
+        public void execute(Runnable r) {
+            cont = r;
+            Thread t = Thread.currentThread();
+            if (t == loop.thread || t == loop.steppingThread) {
+                submitted = true;
+            } else {
+                foreignSubmitted = true;
+                Thread waiting = waitingLoopThread;
+                if (waiting != null) {
+                    LockSupport.unpark(waiting);
+                }
+            }
+        }
+
+        @Override
+        void step() {
+            BaseEventLoop l = loop;
+            Thread outer = l.steppingThread;
+            l.steppingThread = vthread;
+            try {
+                if (!started) {
+                    started = true;
+                    vthread.start();
+                } else {
+                    resume = true;
+                    LockSupport.unpark(vthread);
+                }
+                for (;;) {
+                    while (submitted || foreignSubmitted) {
+                        submitted = false;
+                        foreignSubmitted = false;
+                        cont.run();
+                    }
+                    if (suspended || !vthread.isAlive()) {
+                        return;
+                    }
+                    awaitForeignSubmission();
+                }
+            } finally {
+                l.steppingThread = outer;
+            }
+        }
+
+        /** The task thread is blocked in the JDK: wait until another thread makes it runnable again. */
+        private void awaitForeignSubmission() {
+            waitingLoopThread = Thread.currentThread();
+            try {
+                while (!foreignSubmitted && !submitted) {
+                    LockSupport.park(this);
+                }
+            } finally {
+                waitingLoopThread = null;
+            }
+        }
+
+        @Override
+        void suspend() {
+            boolean interrupted = false;
+            suspended = true;
+            do {
+                LockSupport.park();
+                if (clearInterrupt()) {
+                    interrupted = true;
+                }
+            } while (!resume);
+            resume = false;
+            suspended = false;
+            if (interrupted) {
+                vthread.interrupt();
+            }
+        }
+    }
+}

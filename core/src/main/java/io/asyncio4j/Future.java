@@ -1,0 +1,291 @@
+package io.asyncio4j;
+
+import java.util.ArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The result of an operation that completes later, bound to one {@link EventLoop} (CPython's
+ * {@code asyncio.Future}). A future is pending, then exactly once finished with a result, finished with an
+ * exception, or cancelled.
+ *
+ * <p><b>Done callbacks</b> are never run inline: when the future completes, each one is scheduled with
+ * {@code callSoon}, in the order they were added; one added after completion is scheduled at once.
+ *
+ * <p><b>Threads.</b> A future is not thread-safe: use it only on its loop's thread and the loop's tasks (a call
+ * from another thread throws {@link IllegalStateException}). From other threads, complete it through
+ * {@link EventLoop#callSoonThreadsafe(Runnable)}.
+ *
+ * <p><b>Cancellation.</b> {@link #cancel(String)} completes a pending future as cancelled; a task awaiting it gets
+ * a {@link CancelledError} carrying the message.
+ *
+ * @param <T> the result type
+ */
+public class Future<T> implements Awaitable<T> {
+    private static final byte PENDING = 0, FINISHED = 1, CANCELLED = 2;
+
+    final BaseEventLoop loop;
+    private byte state;
+    private T result;
+    private Throwable exception;
+    String cancelMessage;
+    /** The CancelledError a task's body threw, handed out once by {@link #makeCancelledError()}. */
+    CancelledError cancelledExc;
+    /** null, one callback, or an ArrayList of them: most futures have at most one. */
+    private Object callbacks;
+
+    Future(BaseEventLoop loop) {
+        this.loop = loop;
+    }
+
+    /** Whether the future is finished or cancelled. */
+    public boolean done() {
+        return state != PENDING;
+    }
+
+    public boolean cancelled() {
+        return state == CANCELLED;
+    }
+
+    /**
+     * The result: returns it, rethrows the exception the future finished with (the same object), or throws
+     * {@link CancelledError} if cancelled.
+     *
+     * @throws InvalidStateError if the future is still pending
+     */
+    public T result() {
+        switch (state) {
+            case CANCELLED -> throw makeCancelledError();
+            case PENDING -> throw new InvalidStateError("Result is not ready.");
+            default -> {
+                if (exception != null) {
+                    throw Tasks.sneakyThrow(exception);
+                }
+                return result;
+            }
+        }
+    }
+
+    /**
+     * The exception the future finished with, or {@code null} if it finished with a result.
+     *
+     * @throws CancelledError if cancelled
+     * @throws InvalidStateError if still pending
+     */
+    public Throwable exception() {
+        switch (state) {
+            case CANCELLED -> throw makeCancelledError();
+            case PENDING -> throw new InvalidStateError("Exception is not set.");
+            default -> {
+                return exception;
+            }
+        }
+    }
+
+    /** Finishes the future with {@code value}. @throws InvalidStateError if already done */
+    public void setResult(T value) {
+        complete(value);
+    }
+
+    final void complete(T value) {
+        loop.checkThread();
+        if (state != PENDING) {
+            throw new InvalidStateError(stateName() + ": " + this);
+        }
+        result = value;
+        state = FINISHED;
+        scheduleCallbacks();
+    }
+
+    /**
+     * Finishes the future with {@code e}; {@link #result()} and {@code await()} will throw that very object.
+     *
+     * @throws InvalidStateError if already done
+     * @throws NullPointerException if {@code e} is null
+     */
+    public void setException(Throwable e) {
+        completeExceptionally(e);
+    }
+
+    final void completeExceptionally(Throwable e) {
+        loop.checkThread();
+        if (e == null) {
+            throw new NullPointerException("setException(null): the exception is required");
+        }
+        if (state != PENDING) {
+            throw new InvalidStateError(stateName() + ": " + this);
+        }
+        exception = e;
+        state = FINISHED;
+        scheduleCallbacks();
+    }
+
+    /** Same as {@code cancel(null)}. */
+    public boolean cancel() {
+        return cancel(null);
+    }
+
+    /**
+     * Cancels the future if it is pending and schedules its callbacks.
+     *
+     * @param msg the message of the {@link CancelledError} that awaiting this future throws; may be null
+     * @return false if the future was already done
+     */
+    public boolean cancel(String msg) {
+        return cancelFuture(msg);
+    }
+
+    /** Future's own cancel, which a Task's {@code cancel} does not reach. */
+    final boolean cancelFuture(String msg) {
+        loop.checkThread();
+        if (state != PENDING) {
+            return false;
+        }
+        state = CANCELLED;
+        cancelMessage = msg;
+        scheduleCallbacks();
+        return true;
+    }
+
+    /** Adds a callback run (through {@code callSoon}) with this future once it is done; at once if it is. */
+    @SuppressWarnings("unchecked")
+    public void addDoneCallback(Consumer<? super Future<T>> cb) {
+        if (cb == null) {
+            throw new NullPointerException("addDoneCallback(null)");
+        }
+        if (state != PENDING) {
+            loop.callSoon(new DoneCallback<>(this, cb));
+        } else if (callbacks == null) {
+            callbacks = cb;
+        } else if (callbacks instanceof CallbackList list) {
+            list.add(cb);
+        } else {
+            CallbackList list = new CallbackList();
+            list.add((Consumer<Object>) callbacks);
+            list.add(cb);
+            callbacks = list;
+        }
+    }
+
+    /** Removes every registration of {@code cb} (compared with {@code equals}); returns how many were removed. */
+    public int removeDoneCallback(Consumer<? super Future<T>> cb) {
+        if (callbacks == null) {
+            return 0;
+        }
+        if (callbacks instanceof CallbackList list) {
+            int before = list.size();
+            list.removeIf(c -> c.equals(cb));
+            int removed = before - list.size();
+            if (list.isEmpty()) {
+                callbacks = null;
+            }
+            return removed;
+        }
+        if (callbacks.equals(cb)) {
+            callbacks = null;
+            return 1;
+        }
+        return 0;
+    }
+
+    /** The loop this future is bound to. */
+    public EventLoop getLoop() {
+        return loop;
+    }
+
+    /**
+     * Waits for the future inside a task: returns the result at once if done, else suspends the task until it is.
+     * If the waiting task is cancelled, this future is cancelled too and {@link CancelledError} is thrown.
+     *
+     * @throws IllegalStateException outside a task of a running loop
+     */
+    @Override
+    public T await() {
+        return Tasks.requireCurrentTask("Future.await()").awaitFuture(this);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void scheduleCallbacks() {
+        Object cbs = callbacks;
+        if (cbs == null) {
+            return;
+        }
+        callbacks = null;
+        if (cbs instanceof CallbackList list) {
+            for (Consumer<Object> cb : list) {
+                loop.callSoon(new DoneCallback<>(this, (Consumer<? super Future<T>>) (Object) cb));
+            }
+        } else {
+            loop.callSoon(new DoneCallback<>(this, (Consumer<? super Future<T>>) cbs));
+        }
+    }
+
+    /** CPython's {@code _make_cancelled_error}: the body's own CancelledError once, then a fresh one. */
+    CancelledError makeCancelledError() {
+        CancelledError exc = cancelledExc;
+        if (exc != null) {
+            cancelledExc = null;
+            return exc;
+        }
+        return cancelMessage == null ? new CancelledError() : new CancelledError(cancelMessage);
+    }
+
+    /** The exception or result without the state checks, for code that knows the future is done. */
+    final Throwable exceptionOrNull() {
+        return exception;
+    }
+
+    private String stateName() {
+        return switch (state) {
+            case PENDING -> "PENDING";
+            case CANCELLED -> "CANCELLED";
+            default -> "FINISHED";
+        };
+    }
+
+    /** CPython's {@code _future_repr_info}: state, then result or exception. */
+    String reprInfo() {
+        return switch (state) {
+            case PENDING -> "pending";
+            case CANCELLED -> "cancelled";
+            default -> exception != null
+                    ? "finished exception=" + Repr.of(exception)
+                    : "finished result=" + Repr.of(result);
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "<Future " + reprInfo() + ">";
+    }
+
+    private static final class CallbackList extends ArrayList<Consumer<Object>> {
+        private static final long serialVersionUID = 1L;
+
+        @SuppressWarnings("unchecked")
+        void add(Consumer<?> cb) {
+            super.add((Consumer<Object>) cb);
+        }
+    }
+
+    /** One scheduled done callback: a Handle that calls {@code cb.accept(future)}, in one allocation. */
+    private static final class DoneCallback<T> extends Handle {
+        private final Future<T> future;
+        private final Consumer<? super Future<T>> cb;
+
+        DoneCallback(Future<T> future, Consumer<? super Future<T>> cb) {
+            super(null);
+            this.future = future;
+            this.cb = cb;
+        }
+
+        @Override
+        void invoke() {
+            cb.accept(future);
+        }
+
+        @Override
+        String describeCallback() {
+            return Repr.callback(cb) + "(" + future + ")";
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.asyncio4j;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * CPython's {@code asyncio.gather}: runs awaitables concurrently and collects their results in argument order.
+ *
+ * <p>The returned future is created at once; coroutines are wrapped in tasks (the same object passed twice is one
+ * task). Without {@code returnExceptions}, the first exception (or a child's cancellation) completes the gather
+ * with it, and the other children keep running. With it, exceptions and {@link CancelledError}s take the place of
+ * results. Cancelling the gather cancels every unfinished child.
+ */
+final class Gather {
+    private Gather() {
+    }
+
+    static Future<List<Object>> gather(boolean returnExceptions, Awaitable<?>... aws) {
+        if (aws.length == 0) {
+            BaseEventLoop loop = BaseEventLoop.running();
+            if (loop == null) {
+                loop = (BaseEventLoop) Asyncio.getEventLoop();
+            }
+            Future<List<Object>> outer = loop.createFuture();
+            outer.setResult(new ArrayList<>());
+            return outer;
+        }
+        Map<Awaitable<?>, Future<?>> argToFut = new IdentityHashMap<>();
+        List<Future<?>> children = new ArrayList<>(aws.length);
+        BaseEventLoop loop = null;
+        GatheringFuture outer = null;
+        List<Future<?>> fresh = new ArrayList<>();
+        for (Awaitable<?> arg : aws) {
+            Future<?> fut = argToFut.get(arg);
+            if (fut == null) {
+                if (loop == null) {
+                    loop = arg instanceof Future<?> f ? f.loop : BaseEventLoop.running();
+                    if (loop == null) {
+                        loop = (BaseEventLoop) Asyncio.getEventLoop();
+                    }
+                }
+                fut = loop.ensureFuture(arg);
+                argToFut.put(arg, fut);
+                fresh.add(fut);
+            }
+            children.add(fut);
+        }
+        outer = new GatheringFuture(loop, children, returnExceptions, fresh.size());
+        for (Future<?> fut : fresh) {
+            addCallback(fut, outer);
+        }
+        return outer;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void addCallback(Future<?> fut, GatheringFuture outer) {
+        ((Future) fut).addDoneCallback((Consumer<Future<?>>) outer::childDone);
+    }
+
+    private static final class GatheringFuture extends Future<List<Object>> {
+        private final List<Future<?>> children;
+        private final boolean returnExceptions;
+        private final int nfuts;
+        private int nfinished;
+        private boolean cancelRequested;
+
+        GatheringFuture(BaseEventLoop loop, List<Future<?>> children, boolean returnExceptions, int nfuts) {
+            super(loop);
+            this.children = children;
+            this.returnExceptions = returnExceptions;
+            this.nfuts = nfuts;
+        }
+
+        @Override
+        public boolean cancel(String msg) {
+            if (done()) {
+                return false;
+            }
+            boolean ret = false;
+            for (Future<?> child : children) {
+                if (child.cancel(msg)) {
+                    ret = true;
+                }
+            }
+            if (ret) {
+                // Propagate the cancellation whatever returnExceptions says (CPython bpo-32684).
+                cancelRequested = true;
+            }
+            return ret;
+        }
+
+        void childDone(Future<?> fut) {
+            nfinished++;
+            if (done()) {
+                return;
+            }
+            if (!returnExceptions) {
+                if (fut.cancelled()) {
+                    setException(fut.makeCancelledError());
+                    return;
+                }
+                Throwable exc = fut.exceptionOrNull();
+                if (exc != null) {
+                    setException(exc);
+                    return;
+                }
+            }
+            if (nfinished == nfuts) {
+                List<Object> results = new ArrayList<>(children.size());
+                for (Future<?> child : children) {
+                    if (child.cancelled()) {
+                        results.add(new CancelledError(child.cancelMessage == null ? "" : child.cancelMessage));
+                    } else {
+                        Throwable exc = child.exceptionOrNull();
+                        results.add(exc != null ? exc : child.result());
+                    }
+                }
+                if (cancelRequested) {
+                    setException(fut.makeCancelledError());
+                } else {
+                    setResult(results);
+                }
+            }
+        }
+    }
+}

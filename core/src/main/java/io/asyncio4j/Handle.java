@@ -1,0 +1,51 @@
+package io.asyncio4j;
+
+/**
+ * A callback scheduled on an {@link EventLoop} by {@code callSoon}. {@link #cancel()} prevents it from running if
+ * it has not run yet. Methods must be called on the loop's thread, except that {@code cancel()} of a handle
+ * returned by {@code callSoonThreadsafe} races with the loop as in CPython.
+ */
+public class Handle {
+    final Runnable callback;
+    volatile boolean cancelled;
+
+    Handle(Runnable callback) {
+        this.callback = callback;
+    }
+
+    /** Stops the callback from running; does nothing if it already ran or was cancelled. */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    /** Whether {@link #cancel()} was called. */
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    /** Runs the callback, handing what it throws to the loop's exception handler. */
+    void run(BaseEventLoop loop) {
+        try {
+            invoke();
+        } catch (Throwable e) {
+            if (e instanceof VirtualMachineError vme && !(e instanceof StackOverflowError)) {
+                throw vme;
+            }
+            loop.reportCallbackError(this, e);
+        }
+    }
+
+    /** The work itself; subclasses that carry their own state override this instead of passing a Runnable. */
+    void invoke() {
+        callback.run();
+    }
+
+    String describeCallback() {
+        return Repr.callback(callback);
+    }
+
+    @Override
+    public String toString() {
+        return "<" + getClass().getSimpleName() + (cancelled ? " cancelled " : " ") + describeCallback() + ">";
+    }
+}

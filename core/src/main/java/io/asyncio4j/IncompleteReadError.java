@@ -1,0 +1,25 @@
+package io.asyncio4j;
+
+/** The stream ended before the expected number of bytes (or separator) was read; {@link #partial()} holds what was. */
+public class IncompleteReadError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final byte[] partial;
+    private final Integer expected;
+
+    /** @param expected the number of bytes wanted, or {@code null} when reading up to a separator */
+    public IncompleteReadError(byte[] partial, Integer expected) {
+        super(partial.length + " bytes read on a total of " + (expected == null ? "undefined" : expected) + " expected bytes");
+        this.partial = partial.clone();
+        this.expected = expected;
+    }
+
+    /** The bytes read before the end of the stream. */
+    public byte[] partial() {
+        return partial.clone();
+    }
+
+    /** The number of bytes that were wanted, or {@code null} if the read was up to a separator. */
+    public Integer expected() {
+        return expected;
+    }
+}

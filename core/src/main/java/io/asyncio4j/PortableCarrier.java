@@ -1,0 +1,100 @@
+package io.asyncio4j;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Task threads are ordinary virtual threads on the JDK's default scheduler. The loop thread and a task thread
+ * hand control to each other through a volatile turn flag, so exactly one of them runs at a time: the same
+ * semantics as {@link FastCarrier}, at the price of two thread hand-offs per switch.
+ */
+final class PortableCarrier extends Carrier {
+    static final PortableCarrier INSTANCE = new PortableCarrier();
+    private static final ScopedValue<Task<?>> CURRENT = ScopedValue.newInstance();
+    /** Spins before parking: a hand-off usually comes back within microseconds. */
+    private static final int SPINS = 1 << 12;
+
+    private PortableCarrier() {
+    }
+
+    @Override
+    TaskThread newThread(Task<?> task) {
+        return new PortableThread(task);
+    }
+
+    static Task<?> taskOf(Thread t) {
+        return CURRENT.isBound() ? CURRENT.get() : null;
+    }
+
+    static final class PortableThread extends TaskThread {
+        private final Thread vthread;
+        /** True while the task thread has the turn; the loop thread waits meanwhile. */
+        private volatile boolean taskTurn;
+        private volatile Thread loopThread;
+        private boolean started;
+
+        PortableThread(Task<?> task) {
+            super(task);
+            this.vthread = Thread.ofVirtual().inheritInheritableThreadLocals(false).unstarted(this::body);
+        }
+
+        private void body() {
+            try {
+                ScopedValue.where(CURRENT, task).run(task::runBody);
+            } finally {
+                giveTurnToLoop();
+            }
+        }
+
+        @Override
+        void step() {
+            BaseEventLoop loop = task.loop;
+            Thread outer = loop.steppingThread;
+            loop.steppingThread = vthread;
+            loopThread = Thread.currentThread();
+            taskTurn = true;
+            try {
+                if (!started) {
+                    started = true;
+                    vthread.start();
+                } else {
+                    LockSupport.unpark(vthread);
+                }
+                int spins = 0;
+                while (taskTurn) {
+                    if (++spins < SPINS) {
+                        Thread.onSpinWait();
+                    } else {
+                        LockSupport.park(this);
+                    }
+                }
+            } finally {
+                loop.steppingThread = outer;
+            }
+        }
+
+        private void giveTurnToLoop() {
+            taskTurn = false;
+            LockSupport.unpark(loopThread);
+        }
+
+        @Override
+        void suspend() {
+            boolean interrupted = false;
+            giveTurnToLoop();
+            int spins = 0;
+            while (!taskTurn) {
+                if (++spins < SPINS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                    if (clearInterrupt()) {
+                        interrupted = true;
+                    }
+                }
+            }
+            if (interrupted) {
+                vthread.interrupt();
+            }
+        }
+    }
+}

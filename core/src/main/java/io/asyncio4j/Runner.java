@@ -1,0 +1,145 @@
+package io.asyncio4j;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs coroutines on one event loop it owns, CPython's {@code asyncio.Runner}; {@link Asyncio#run(Coro)} is
+ * {@code try (var r = new Runner()) { return r.run(main); }}.
+ *
+ * <pre>{@code
+ * try (Runner runner = new Runner().virtualTime(true)) {
+ *     runner.run(() -> { Asyncio.sleep(3600).await(); return null; });   // returns at once, time() == 3600
+ * }
+ * }</pre>
+ *
+ * <p>The loop is created on the first {@link #run(Coro)} (and set as this thread's loop); options must be set
+ * before that. {@link #close()} cancels the tasks still unfinished, runs the loop until they have finished
+ * (their {@code finally} blocks run), shuts the default executor down, waiting for its jobs, and closes the loop.
+ *
+ * <p><b>Virtual time</b> ({@link #virtualTime(boolean)}): {@code loop.time()} starts at 0, and whenever nothing
+ * is ready and nothing outside the loop can wake it (no I/O registered, no executor job or wrapped
+ * {@code CompletionStage} in flight) the clock jumps straight to the next timer's deadline instead of waiting;
+ * otherwise the loop waits in real time and the clock advances by the time that really passed. Tests that sleep
+ * become instant and deterministic.
+ *
+ * <p>Use a runner from one thread; it is not thread-safe.
+ */
+public final class Runner implements AutoCloseable {
+    private Boolean debug;
+    private boolean virtualTime;
+    private BaseEventLoop loop;
+    private boolean setEventLoop;
+    private boolean closed;
+
+    public Runner() {
+    }
+
+    /** Debug mode for the loop (see {@link EventLoop#setDebug(boolean)}). */
+    public Runner debug(boolean on) {
+        checkNotStarted("debug");
+        this.debug = on;
+        return this;
+    }
+
+    /** Virtual time for the loop; see the class comment. */
+    public Runner virtualTime(boolean on) {
+        checkNotStarted("virtualTime");
+        this.virtualTime = on;
+        return this;
+    }
+
+    /**
+     * Runs {@code main} as a task on the runner's loop until it is done and returns its result or throws its
+     * exception (the same object). May be called again on the same loop.
+     *
+     * @throws IllegalStateException if the runner is closed, or called from a running loop
+     */
+    public <T> T run(Coro<T> main) {
+        if (main == null) {
+            throw new NullPointerException("Runner.run(null): a coroutine is required");
+        }
+        if (closed) {
+            throw new IllegalStateException("Runner is closed");
+        }
+        if (BaseEventLoop.running() != null) {
+            throw new IllegalStateException("Runner.run() cannot be called from a running event loop");
+        }
+        BaseEventLoop l = lazyInit();
+        return l.runUntilComplete(l.createTask(main, null));
+    }
+
+    /** The runner's loop, created if needed. */
+    public EventLoop getLoop() {
+        if (closed) {
+            throw new IllegalStateException("Runner is closed");
+        }
+        return lazyInit();
+    }
+
+    /** Cancels leftover tasks and waits for them, shuts the default executor down, closes the loop. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        BaseEventLoop l = loop;
+        if (l == null) {
+            return;
+        }
+        try {
+            cancelAllTasks(l);
+            l.runUntilComplete(l.shutdownDefaultExecutor());
+        } finally {
+            if (setEventLoop) {
+                Asyncio.setEventLoop(null);
+            }
+            l.close();
+            loop = null;
+        }
+    }
+
+    private BaseEventLoop lazyInit() {
+        if (loop == null) {
+            loop = new BaseEventLoop(virtualTime);
+            if (debug != null) {
+                loop.setDebug(debug);
+            }
+            Asyncio.setEventLoop(loop);
+            setEventLoop = true;
+        }
+        return loop;
+    }
+
+    private void checkNotStarted(String option) {
+        if (loop != null || closed) {
+            throw new IllegalStateException(option + "() must be set before the runner starts its loop");
+        }
+    }
+
+    /** CPython's {@code _cancel_all_tasks}. */
+    private static void cancelAllTasks(BaseEventLoop loop) {
+        Set<Task<?>> toCancel = loop.allTasks();
+        if (toCancel.isEmpty()) {
+            return;
+        }
+        for (Task<?> t : toCancel) {
+            t.cancel();
+        }
+        loop.runUntilComplete(Gather.gather(true, toCancel.toArray(new Awaitable<?>[0])));
+        for (Task<?> t : toCancel) {
+            if (t.cancelled()) {
+                continue;
+            }
+            if (t.exception() != null) {
+                Map<String, Object> ctx = new LinkedHashMap<>();
+                ctx.put("message", "unhandled exception during asyncio.run() shutdown");
+                ctx.put("exception", t.exception());
+                ctx.put("task", t);
+                loop.callExceptionHandler(ctx);
+            }
+        }
+    }
+}

@@ -1,0 +1,299 @@
+package io.asyncio4j;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * A coroutine running concurrently on an event loop, CPython's {@code asyncio.Task}; it is also the
+ * {@link Future} of the coroutine's result.
+ *
+ * <p><b>How it runs.</b> Each task runs its {@link Coro} on a virtual thread of its own whose only carrier is the
+ * loop's thread, so the whole Java stack survives every {@code await()}. The first step runs in the loop
+ * iteration after {@code createTask}. A task that awaits a pending future is resumed in the iteration after the
+ * one in which the future completed; awaiting a done future or a {@code Coro} never yields;
+ * {@code sleep(0)} yields exactly one iteration. Only one task or callback of a loop runs at a time.
+ *
+ * <p><b>Cancellation</b> (CPython's rules): {@link #cancel(String)} of a task waiting on a future cancels that
+ * future, and the task's {@code await()} throws {@link CancelledError} with the message. A cancel requested while
+ * the task runs, or before its first step, is delivered at its next suspension (a task cancelled before its first
+ * step never runs its body). A task that catches the {@code CancelledError} and returns normally finishes with
+ * that result and is not cancelled. {@link #cancelling()} counts the cancel requests not yet
+ * {@link #uncancel() uncancelled}.
+ *
+ * <p><b>Blocking.</b> Code in a task that blocks in the JDK (a {@code synchronized} block another thread holds,
+ * a {@code java.util.concurrent} lock, {@code Thread.sleep}, blocking I/O) blocks the whole loop until it
+ * returns, as a blocking call does in CPython; no other task or callback runs meanwhile. Holding a monitor or a
+ * lock across an {@code await()} that suspends, while a callback or another task of the loop needs it, deadlocks
+ * the loop, as holding a {@code threading.Lock} across {@code await} does in CPython.
+ *
+ * <p>Methods must be called on the loop's thread or from its tasks.
+ *
+ * @param <T> the result type
+ */
+public class Task<T> extends Future<T> {
+    private static final AtomicLong NAME_COUNTER = new AtomicLong();
+
+    private final Coro<T> coro;
+    /** Null until asked for when the task has a default name: names are built lazily from {@link #nameNumber}. */
+    private String name;
+    private final long nameNumber;
+
+    /** The future this task waits on (CPython's {@code _fut_waiter}). */
+    Future<?> futWaiter;
+    /** A cancel to deliver at the next step (CPython's {@code _must_cancel}). */
+    boolean mustCancel;
+    private int numCancelsRequested;
+    /** The error to throw into the task at its next step instead of resuming normally. */
+    private Throwable resumeError;
+    /** The carrier's per-task state; null until the first step. */
+    Carrier.TaskThread thread;
+    /** Links in the loop's list of unfinished tasks. */
+    Task<?> prevLive, nextLive;
+    private Consumer<Future<?>> wakeup;
+
+    Task(BaseEventLoop loop, Coro<T> coro, String name) {
+        super(loop);
+        this.coro = Objects.requireNonNull(coro, "coro");
+        if (name == null) {
+            this.nameNumber = NAME_COUNTER.incrementAndGet();
+        } else {
+            this.name = name;
+            this.nameNumber = 0;
+        }
+        loop.callSoon(new Step(this));
+        loop.registerTask(this);
+    }
+
+    /** The task's name: {@code Task-N} unless set. */
+    public String getName() {
+        String n = name;
+        if (n == null) {
+            n = name = "Task-" + nameNumber;
+        }
+        return n;
+    }
+
+    public void setName(String name) {
+        this.name = String.valueOf(name);
+    }
+
+    /** The coroutine this task runs. */
+    public Coro<T> getCoro() {
+        return coro;
+    }
+
+    /**
+     * Requests cancellation: if the task waits on a future, that future is cancelled and the task's
+     * {@code await()} throws {@link CancelledError}; otherwise the error is thrown at the task's next
+     * suspension. Each call adds one to {@link #cancelling()}.
+     *
+     * @return false if the task is already done
+     */
+    @Override
+    public boolean cancel(String msg) {
+        loop.checkThread();
+        if (done()) {
+            return false;
+        }
+        numCancelsRequested++;
+        if (futWaiter != null && futWaiter.cancel(msg)) {
+            return true;
+        }
+        mustCancel = true;
+        cancelMessage = msg;
+        return true;
+    }
+
+    /** The number of cancel requests not yet taken back by {@link #uncancel()}. */
+    public int cancelling() {
+        return numCancelsRequested;
+    }
+
+    /**
+     * Takes back one cancel request (used by code that handled a cancellation it caused, such as a timeout);
+     * returns the remaining count, never below zero.
+     */
+    public int uncancel() {
+        if (numCancelsRequested > 0) {
+            numCancelsRequested--;
+        }
+        return numCancelsRequested;
+    }
+
+    /** Not supported: a task's result is its coroutine's. @throws IllegalStateException always */
+    @Override
+    public void setResult(T value) {
+        throw new IllegalStateException("Task does not support set_result operation");
+    }
+
+    /** Not supported: a task's exception is its coroutine's. @throws IllegalStateException always */
+    @Override
+    public void setException(Throwable e) {
+        throw new IllegalStateException("Task does not support set_exception operation");
+    }
+
+    @Override
+    public String toString() {
+        String info = reprInfo();
+        if (!done() && numCancelsRequested > 0) {
+            info = "cancelling";
+        }
+        int sp = info.indexOf(' ');
+        String state = sp < 0 ? info : info.substring(0, sp);
+        String rest = sp < 0 ? "" : info.substring(sp);
+        return "<Task " + state + " name=" + Repr.of(getName()) + rest + ">";
+    }
+
+    // ---- loop side -------------------------------------------------------------------------------------------
+
+    /** CPython's {@code __step}: runs the task's thread until it suspends again or ends. On the loop thread. */
+    void step() {
+        if (done()) {
+            throw new InvalidStateError("_step(): already done: " + this);
+        }
+        if (thread == null && mustCancel) {
+            // Cancelled before its first step: the body never runs.
+            mustCancel = false;
+            cancelledExc = makeCancelledError();
+            cancelFuture(null);
+            loop.unregisterTask(this);
+            return;
+        }
+        if (thread == null) {
+            thread = loop.carrier().newThread(this);
+        }
+        thread.step();
+    }
+
+    /** The body of the task's thread. */
+    void runBody() {
+        T value;
+        try {
+            value = coro.call();
+        } catch (CancelledError e) {
+            cancelledExc = e;
+            finish(() -> cancelFuture(null));
+            return;
+        } catch (Throwable e) {
+            finish(() -> completeExceptionally(e));
+            return;
+        }
+        if (mustCancel) {
+            // Cancelled right before the coroutine returned.
+            mustCancel = false;
+            finish(() -> cancelFuture(cancelMessage));
+        } else {
+            finish(() -> complete(value));
+        }
+    }
+
+    private void finish(Runnable completion) {
+        loop.unregisterTask(this);
+        completion.run();
+    }
+
+    // ---- task side -------------------------------------------------------------------------------------------
+
+    /** {@code await fut} inside this task: on the task's own thread. */
+    <R> R awaitFuture(Future<R> fut) {
+        if (fut.done()) {
+            return fut.result();
+        }
+        if (fut.loop != loop) {
+            return throwAfterYield(new IllegalStateException(
+                    "Task " + this + " got Future " + fut + " attached to a different loop"));
+        }
+        if (fut == this) {
+            return throwAfterYield(new IllegalStateException("Task cannot await on itself: " + this));
+        }
+        fut.addDoneCallback(wakeup());
+        futWaiter = fut;
+        if (mustCancel && fut.cancel(cancelMessage)) {
+            mustCancel = false;
+        }
+        thread.suspend();
+        // CPython's __wakeup and the head of __step.
+        futWaiter = null;
+        Throwable exc;
+        if (fut.cancelled()) {
+            exc = fut.makeCancelledError();
+        } else {
+            exc = fut.exceptionOrNull();
+        }
+        if (mustCancel) {
+            if (!(exc instanceof CancelledError)) {
+                exc = makeCancelledError();
+            }
+            mustCancel = false;
+        }
+        if (exc != null) {
+            throw Tasks.sneakyThrow(exc);
+        }
+        return fut.result();
+    }
+
+    /** A bare {@code yield}: gives the loop one iteration ({@code sleep(0)}). On the task's own thread. */
+    void yieldOnce() {
+        loop.callSoon(new Step(this));
+        thread.suspend();
+        Throwable exc = resumeError;
+        resumeError = null;
+        if (mustCancel) {
+            if (!(exc instanceof CancelledError)) {
+                exc = makeCancelledError();
+            }
+            mustCancel = false;
+        }
+        if (exc != null) {
+            throw Tasks.sneakyThrow(exc);
+        }
+    }
+
+    private <R> R throwAfterYield(Throwable error) {
+        resumeError = error;
+        yieldOnce();
+        throw new AssertionError("unreachable");
+    }
+
+    private Consumer<Future<?>> wakeup() {
+        Consumer<Future<?>> w = wakeup;
+        if (w == null) {
+            w = wakeup = new Wakeup(this);
+        }
+        return w;
+    }
+
+    /** CPython's {@code __wakeup}: a done callback that steps the task. */
+    private record Wakeup(Task<?> task) implements Consumer<Future<?>> {
+        @Override
+        public void accept(Future<?> f) {
+            task.step();
+        }
+
+        @Override
+        public String toString() {
+            return "Task.task_wakeup()";
+        }
+    }
+
+    /** A scheduled step of a task (first step, or after a bare yield). */
+    private static final class Step extends Handle {
+        private final Task<?> task;
+
+        Step(Task<?> task) {
+            super(null);
+            this.task = task;
+        }
+
+        @Override
+        void invoke() {
+            task.step();
+        }
+
+        @Override
+        String describeCallback() {
+            return "Task.__step()";
+        }
+    }
+}

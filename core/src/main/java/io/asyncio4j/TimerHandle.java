@@ -1,0 +1,42 @@
+package io.asyncio4j;
+
+/**
+ * A callback scheduled for a time on the loop's clock by {@code callLater} or {@code callAt}. Timers with the
+ * same deadline run in the order they were scheduled.
+ */
+public final class TimerHandle extends Handle {
+    final double when;
+    final long seq;
+    /** Still in the loop's timer heap (CPython's {@code _scheduled}). */
+    boolean scheduled;
+    private final BaseEventLoop loop;
+
+    TimerHandle(double when, long seq, Runnable callback, BaseEventLoop loop) {
+        super(callback);
+        this.when = when;
+        this.seq = seq;
+        this.loop = loop;
+    }
+
+    /** The time, on the loop's clock ({@link EventLoop#time()}), at which the callback is due. */
+    public double when() {
+        return when;
+    }
+
+    @Override
+    public void cancel() {
+        if (!cancelled) {
+            cancelled = true;
+            loop.timerHandleCancelled(this);
+        }
+    }
+
+    boolean before(TimerHandle o) {
+        return when < o.when || (when == o.when && seq < o.seq);
+    }
+
+    @Override
+    public String toString() {
+        return "<TimerHandle " + (cancelled ? "cancelled " : "") + "when=" + when + " " + describeCallback() + ">";
+    }
+}
