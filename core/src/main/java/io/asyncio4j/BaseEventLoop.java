@@ -441,11 +441,13 @@ final class BaseEventLoop implements EventLoop {
         poll(timeout);
         drainThreadsafe();
 
-        double endTime = time() + CLOCK_RESOLUTION;
-        while (timerCount > 0 && timers[0].when < endTime) {
-            TimerHandle h = heapPop();
-            h.scheduled = false;
-            ready.add(h);
+        if (timerCount > 0) {
+            double endTime = time() + CLOCK_RESOLUTION;
+            while (timerCount > 0 && timers[0].when < endTime) {
+                TimerHandle h = heapPop();
+                h.scheduled = false;
+                ready.add(h);
+            }
         }
 
         int ntodo = ready.size();

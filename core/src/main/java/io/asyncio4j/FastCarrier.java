@@ -69,21 +69,28 @@ final class FastCarrier extends Carrier {
         return SCHEDULER.get(t) instanceof FastThread f ? f.task : null;
     }
 
-    /** A task's virtual thread, and the executor that is its scheduler. */
+    /**
+     * A task's virtual thread, and the executor that is its scheduler.
+     *
+     * <p>Suspension is a {@code Thread.yield()}: the JDK hands the yielded continuation to {@link #execute} at once,
+     * and this executor keeps it instead of queueing it, so the thread stays yielded until the loop steps the task
+     * and runs the continuation itself. That costs fewer state changes than park and unpark, and nobody but the
+     * loop can resume a yielded thread ({@code LockSupport.unpark} and {@code interrupt} do not).
+     */
     static final class FastThread extends TaskThread implements Executor {
         private final Thread vthread;
         private final BaseEventLoop loop;
         /** The thread's continuation, as the JDK submits it (the same object every time). */
         private Runnable cont;
-        /** Submitted by the loop's own thread: plain field. */
+        /** Made runnable by the loop's own thread: plain field. */
         private boolean submitted;
-        /** Submitted by another thread (the JDK unparking a thread blocked in the JDK). */
+        /** Made runnable by another thread (the JDK waking a thread that blocked in the JDK). */
         private volatile boolean foreignSubmitted;
         private volatile Thread waitingLoopThread;
         private boolean started;
-        /** Parked in {@link #suspend()}; read by the loop once the thread has unmounted. */
+        /** Yielded in {@link #suspend()}; its continuation waits for the loop. */
         private boolean suspended;
-        private boolean resume;
+        private boolean resumed;
 
         FastThread(Task<?> task) {
             super(task);
@@ -96,13 +103,15 @@ final class FastCarrier extends Carrier {
             }
         }
 
-        /** The JDK's submission of the thread's continuation: record it; the loop runs it in {@link #step()}. */
+        /** The JDK's submission of the thread's continuation: record it; only {@link #step()} runs it. */
         @Override
         public void execute(Runnable r) {
             cont = r;
             Thread t = Thread.currentThread();
             if (t == loop.thread || t == loop.steppingThread) {
-                submitted = true;
+                if (!suspended) {
+                    submitted = true; // started, or a Thread.yield()/park of its own: continue at once
+                }
             } else {
                 foreignSubmitted = true;
                 Thread waiting = waitingLoopThread;
@@ -122,8 +131,8 @@ final class FastCarrier extends Carrier {
                     started = true;
                     vthread.start();
                 } else {
-                    resume = true;
-                    LockSupport.unpark(vthread);
+                    resumed = true;
+                    submitted = true;
                 }
                 for (;;) {
                     while (submitted || foreignSubmitted) {
@@ -155,19 +164,15 @@ final class FastCarrier extends Carrier {
 
         @Override
         void suspend() {
-            boolean interrupted = false;
             suspended = true;
-            do {
-                LockSupport.park();
-                if (clearInterrupt()) {
-                    interrupted = true;
-                }
-            } while (!resume);
-            resume = false;
+            Thread.yield();
             suspended = false;
-            if (interrupted) {
-                vthread.interrupt();
+            if (!resumed) {
+                // The continuation could not yield: a native frame or a class initializer is on the stack.
+                throw new IllegalStateException("await() cannot suspend this task here: its thread is pinned "
+                        + "(a native method or a class initializer is on the stack)");
             }
+            resumed = false;
         }
     }
 }

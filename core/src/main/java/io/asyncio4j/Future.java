@@ -30,6 +30,8 @@ public class Future<T> implements Awaitable<T> {
     String cancelMessage;
     /** The CancelledError a task's body threw, handed out once by {@link #makeCancelledError()}. */
     CancelledError cancelledExc;
+    /** Reports the exception if nobody retrieves it; null once retrieved or if there is none. */
+    private UnretrievedException unretrieved;
     /** null, one callback, or an ArrayList of them: most futures have at most one. */
     private Object callbacks;
 
@@ -58,6 +60,7 @@ public class Future<T> implements Awaitable<T> {
             case PENDING -> throw new InvalidStateError("Result is not ready.");
             default -> {
                 if (exception != null) {
+                    markRetrieved();
                     throw Tasks.sneakyThrow(exception);
                 }
                 return result;
@@ -76,6 +79,7 @@ public class Future<T> implements Awaitable<T> {
             case CANCELLED -> throw makeCancelledError();
             case PENDING -> throw new InvalidStateError("Exception is not set.");
             default -> {
+                markRetrieved();
                 return exception;
             }
         }
@@ -116,6 +120,7 @@ public class Future<T> implements Awaitable<T> {
         }
         exception = e;
         state = FINISHED;
+        unretrieved = UnretrievedException.watch(this, e);
         scheduleCallbacks();
     }
 
@@ -229,9 +234,26 @@ public class Future<T> implements Awaitable<T> {
         return cancelMessage == null ? new CancelledError() : new CancelledError(cancelMessage);
     }
 
-    /** The exception or result without the state checks, for code that knows the future is done. */
+    /** The exception without the state checks and without marking it retrieved. */
     final Throwable exceptionOrNull() {
         return exception;
+    }
+
+    /** The exception of a done future, or null if it succeeded or was cancelled; marks it retrieved. */
+    final Throwable retrieveException() {
+        if (state == CANCELLED) {
+            return null;
+        }
+        markRetrieved();
+        return exception;
+    }
+
+    private void markRetrieved() {
+        UnretrievedException u = unretrieved;
+        if (u != null) {
+            u.retrieved = true;
+            unretrieved = null;
+        }
     }
 
     private String stateName() {

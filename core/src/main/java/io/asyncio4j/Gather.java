@@ -95,6 +95,7 @@ final class Gather {
         void childDone(Future<?> fut) {
             nfinished++;
             if (done()) {
+                fut.retrieveException();
                 return;
             }
             if (!returnExceptions) {
@@ -102,7 +103,7 @@ final class Gather {
                     setException(fut.makeCancelledError());
                     return;
                 }
-                Throwable exc = fut.exceptionOrNull();
+                Throwable exc = fut.retrieveException();
                 if (exc != null) {
                     setException(exc);
                     return;
@@ -114,7 +115,7 @@ final class Gather {
                     if (child.cancelled()) {
                         results.add(new CancelledError(child.cancelMessage == null ? "" : child.cancelMessage));
                     } else {
-                        Throwable exc = child.exceptionOrNull();
+                        Throwable exc = child.retrieveException();
                         results.add(exc != null ? exc : child.result());
                     }
                 }

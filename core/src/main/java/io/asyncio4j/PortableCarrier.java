@@ -10,7 +10,7 @@ import java.util.concurrent.locks.LockSupport;
 final class PortableCarrier extends Carrier {
     static final PortableCarrier INSTANCE = new PortableCarrier();
     private static final ScopedValue<Task<?>> CURRENT = ScopedValue.newInstance();
-    /** Spins before parking: a hand-off usually comes back within microseconds. */
+    /** The loop spins this often before parking: a task's step usually ends within microseconds. */
     private static final int SPINS = 1 << 12;
 
     private PortableCarrier() {
@@ -81,15 +81,12 @@ final class PortableCarrier extends Carrier {
         void suspend() {
             boolean interrupted = false;
             giveTurnToLoop();
-            int spins = 0;
+            // No spinning here: other tasks usually run before this one's turn comes back, and a spinning task
+            // thread would hold a carrier of the shared scheduler that the task with the turn needs.
             while (!taskTurn) {
-                if (++spins < SPINS) {
-                    Thread.onSpinWait();
-                } else {
-                    LockSupport.park(this);
-                    if (clearInterrupt()) {
-                        interrupted = true;
-                    }
+                LockSupport.park(this);
+                if (clearInterrupt()) {
+                    interrupted = true;
                 }
             }
             if (interrupted) {

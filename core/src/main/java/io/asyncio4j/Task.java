@@ -215,12 +215,7 @@ public class Task<T> extends Future<T> {
         thread.suspend();
         // CPython's __wakeup and the head of __step.
         futWaiter = null;
-        Throwable exc;
-        if (fut.cancelled()) {
-            exc = fut.makeCancelledError();
-        } else {
-            exc = fut.exceptionOrNull();
-        }
+        Throwable exc = fut.cancelled() ? fut.makeCancelledError() : fut.retrieveException();
         if (mustCancel) {
             if (!(exc instanceof CancelledError)) {
                 exc = makeCancelledError();

@@ -39,7 +39,7 @@ final class Threads {
             task.addDoneCallback(t -> {
                 if (t.cancelled()) {
                     result.cancel(false);
-                } else if (t.exceptionOrNull() != null) {
+                } else if (t.retrieveException() != null) {
                     result.completeExceptionally(t.exceptionOrNull());
                 } else {
                     result.complete(t.result());

@@ -42,7 +42,7 @@ final class Wait {
         Consumer<Future<T>> onCompletion = f -> {
             counter[0]--;
             if (counter[0] <= 0 || when == ReturnWhen.FIRST_COMPLETED
-                    || (when == ReturnWhen.FIRST_EXCEPTION && !f.cancelled() && f.exceptionOrNull() != null)) {
+                    || (when == ReturnWhen.FIRST_EXCEPTION && f.retrieveException() != null)) {
                 if (timeoutHandle != null) {
                     timeoutHandle.cancel();
                 }
