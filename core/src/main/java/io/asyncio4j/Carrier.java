@@ -2,6 +2,7 @@ package io.asyncio4j;
 
 import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * How task threads are carried. Both carriers give the same semantics: a task's thread runs only while the loop
@@ -69,12 +70,26 @@ abstract sealed class Carrier permits FastCarrier, PortableCarrier {
         return task != null ? task : PortableCarrier.taskOf(t);
     }
 
-    /** One task's thread and the hand-over state between it and the loop. */
-    abstract static class TaskThread {
+    /**
+     * One task's thread and the hand-over state between it and the loop. It is also the done callback that wakes
+     * the task (CPython's {@code __wakeup}): one object fewer per parked task.
+     */
+    abstract static class TaskThread implements Consumer<Future<?>> {
         final Task<?> task;
 
         TaskThread(Task<?> task) {
             this.task = task;
+        }
+
+        /** The awaited future is done: step the task (on the loop thread, as a done callback). */
+        @Override
+        public final void accept(Future<?> awaited) {
+            task.step();
+        }
+
+        @Override
+        public String toString() {
+            return "Task.task_wakeup()";
         }
 
         /**

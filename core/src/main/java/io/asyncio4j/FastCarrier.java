@@ -77,36 +77,41 @@ final class FastCarrier extends Carrier {
      * and runs the continuation itself. That costs fewer state changes than park and unpark, and nobody but the
      * loop can resume a yielded thread ({@code LockSupport.unpark} and {@code interrupt} do not).
      */
-    static final class FastThread extends TaskThread implements Executor {
+    static final class FastThread extends TaskThread implements Executor, Runnable {
         private final Thread vthread;
-        private final BaseEventLoop loop;
-        /** The thread's continuation, as the JDK submits it (the same object every time). */
+        /** The thread's continuation, as the JDK submits it (the same object every time); null until started. */
         private Runnable cont;
         /** Made runnable by the loop's own thread: plain field. */
         private boolean submitted;
         /** Made runnable by another thread (the JDK waking a thread that blocked in the JDK). */
         private volatile boolean foreignSubmitted;
-        private volatile Thread waitingLoopThread;
-        private boolean started;
+        /** The loop thread is parked waiting for {@link #foreignSubmitted}. */
+        private volatile boolean loopWaiting;
         /** Yielded in {@link #suspend()}; its continuation waits for the loop. */
         private boolean suspended;
         private boolean resumed;
 
         FastThread(Task<?> task) {
             super(task);
-            this.loop = task.loop;
             try {
                 this.vthread = (Thread) NEW_VIRTUAL_THREAD.invokeExact((Executor) this, "", NO_INHERIT_THREAD_LOCALS,
-                        (Runnable) task::runBody);
+                        (Runnable) this);
             } catch (Throwable e) {
                 throw new IllegalStateException("cannot create a task thread", e);
             }
+        }
+
+        /** The thread's body. */
+        @Override
+        public void run() {
+            task.runBody();
         }
 
         /** The JDK's submission of the thread's continuation: record it; only {@link #step()} runs it. */
         @Override
         public void execute(Runnable r) {
             cont = r;
+            BaseEventLoop loop = task.loop;
             Thread t = Thread.currentThread();
             if (t == loop.thread || t == loop.steppingThread) {
                 if (!suspended) {
@@ -114,21 +119,19 @@ final class FastCarrier extends Carrier {
                 }
             } else {
                 foreignSubmitted = true;
-                Thread waiting = waitingLoopThread;
-                if (waiting != null) {
-                    LockSupport.unpark(waiting);
+                if (loopWaiting) {
+                    LockSupport.unpark(loop.thread);
                 }
             }
         }
 
         @Override
         void step() {
-            BaseEventLoop l = loop;
+            BaseEventLoop l = task.loop;
             Thread outer = l.steppingThread;
             l.steppingThread = vthread;
             try {
-                if (!started) {
-                    started = true;
+                if (cont == null) {
                     vthread.start();
                 } else {
                     resumed = true;
@@ -152,13 +155,13 @@ final class FastCarrier extends Carrier {
 
         /** The task thread is blocked in the JDK: wait until another thread makes it runnable again. */
         private void awaitForeignSubmission() {
-            waitingLoopThread = Thread.currentThread();
+            loopWaiting = true;
             try {
                 while (!foreignSubmitted && !submitted) {
                     LockSupport.park(this);
                 }
             } finally {
-                waitingLoopThread = null;
+                loopWaiting = false;
             }
         }
 

@@ -21,12 +21,13 @@ import java.util.function.Consumer;
  * @param <T> the result type
  */
 public class Future<T> implements Awaitable<T> {
-    private static final byte PENDING = 0, FINISHED = 1, CANCELLED = 2;
+    /** FAILED: finished with an exception, which {@link #result} then holds. */
+    private static final byte PENDING = 0, FINISHED = 1, FAILED = 2, CANCELLED = 3;
 
     final BaseEventLoop loop;
     private byte state;
-    private T result;
-    private Throwable exception;
+    /** The result, or the exception when FAILED: one slot, since a parked task costs every byte a million times. */
+    private Object result;
     String cancelMessage;
     /** The CancelledError a task's body threw, handed out once by {@link #makeCancelledError()}. */
     CancelledError cancelledExc;
@@ -58,12 +59,14 @@ public class Future<T> implements Awaitable<T> {
         switch (state) {
             case CANCELLED -> throw makeCancelledError();
             case PENDING -> throw new InvalidStateError("Result is not ready.");
+            case FAILED -> {
+                markRetrieved();
+                throw Tasks.sneakyThrow((Throwable) result);
+            }
             default -> {
-                if (exception != null) {
-                    markRetrieved();
-                    throw Tasks.sneakyThrow(exception);
-                }
-                return result;
+                @SuppressWarnings("unchecked")
+                T value = (T) result;
+                return value;
             }
         }
     }
@@ -78,9 +81,12 @@ public class Future<T> implements Awaitable<T> {
         switch (state) {
             case CANCELLED -> throw makeCancelledError();
             case PENDING -> throw new InvalidStateError("Exception is not set.");
-            default -> {
+            case FAILED -> {
                 markRetrieved();
-                return exception;
+                return (Throwable) result;
+            }
+            default -> {
+                return null;
             }
         }
     }
@@ -118,8 +124,8 @@ public class Future<T> implements Awaitable<T> {
         if (state != PENDING) {
             throw new InvalidStateError(stateName() + ": " + this);
         }
-        exception = e;
-        state = FINISHED;
+        result = e;
+        state = FAILED;
         unretrieved = UnretrievedException.watch(this, e);
         scheduleCallbacks();
     }
@@ -236,16 +242,16 @@ public class Future<T> implements Awaitable<T> {
 
     /** The exception without the state checks and without marking it retrieved. */
     final Throwable exceptionOrNull() {
-        return exception;
+        return state == FAILED ? (Throwable) result : null;
     }
 
     /** The exception of a done future, or null if it succeeded or was cancelled; marks it retrieved. */
     final Throwable retrieveException() {
-        if (state == CANCELLED) {
+        if (state != FAILED) {
             return null;
         }
         markRetrieved();
-        return exception;
+        return (Throwable) result;
     }
 
     private void markRetrieved() {
@@ -269,9 +275,8 @@ public class Future<T> implements Awaitable<T> {
         return switch (state) {
             case PENDING -> "pending";
             case CANCELLED -> "cancelled";
-            default -> exception != null
-                    ? "finished exception=" + Repr.of(exception)
-                    : "finished result=" + Repr.of(result);
+            case FAILED -> "finished exception=" + Repr.of(result);
+            default -> "finished result=" + Repr.of(result);
         };
     }
 

@@ -2,7 +2,6 @@ package io.asyncio4j;
 
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * A coroutine running concurrently on an event loop, CPython's {@code asyncio.Task}; it is also the
@@ -50,7 +49,6 @@ public class Task<T> extends Future<T> {
     Carrier.TaskThread thread;
     /** Links in the loop's list of unfinished tasks. */
     Task<?> prevLive, nextLive;
-    private Consumer<Future<?>> wakeup;
 
     Task(BaseEventLoop loop, Coro<T> coro, String name) {
         super(loop);
@@ -207,7 +205,7 @@ public class Task<T> extends Future<T> {
         if (fut == this) {
             return throwAfterYield(new IllegalStateException("Task cannot await on itself: " + this));
         }
-        fut.addDoneCallback(wakeup());
+        fut.addDoneCallback(thread);
         futWaiter = fut;
         if (mustCancel && fut.cancel(cancelMessage)) {
             mustCancel = false;
@@ -249,27 +247,6 @@ public class Task<T> extends Future<T> {
         resumeError = error;
         yieldOnce();
         throw new AssertionError("unreachable");
-    }
-
-    private Consumer<Future<?>> wakeup() {
-        Consumer<Future<?>> w = wakeup;
-        if (w == null) {
-            w = wakeup = new Wakeup(this);
-        }
-        return w;
-    }
-
-    /** CPython's {@code __wakeup}: a done callback that steps the task. */
-    private record Wakeup(Task<?> task) implements Consumer<Future<?>> {
-        @Override
-        public void accept(Future<?> f) {
-            task.step();
-        }
-
-        @Override
-        public String toString() {
-            return "Task.task_wakeup()";
-        }
     }
 
     /** A scheduled step of a task (first step, or after a bare yield). */
