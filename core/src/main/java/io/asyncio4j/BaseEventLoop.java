@@ -582,6 +582,7 @@ final class BaseEventLoop implements EventLoop {
             return;
         }
         closed = true;
+        destroyPendingTasks();
         ready.clear();
         threadsafeReady.clear();
         Arrays.fill(timers, 0, timerCount, null);
@@ -600,6 +601,30 @@ final class BaseEventLoop implements EventLoop {
                 s.close();
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "closing the loop's selector failed", e);
+            }
+        }
+    }
+
+    /**
+     * CPython's "Task was destroyed but it is pending!": tasks still pending when the loop closes are reported and
+     * their threads unwound (their {@code finally} blocks run), so no suspended thread outlives the loop.
+     */
+    private void destroyPendingTasks() {
+        for (Task<?> t = firstLive; t != null; t = firstLive) {
+            unregisterTask(t);
+            if (t.done()) {
+                continue;
+            }
+            Map<String, Object> ctx = new LinkedHashMap<>();
+            ctx.put("message", "Task was destroyed but it is pending!");
+            ctx.put("task", t);
+            callExceptionHandler(ctx);
+            if (t.thread != null) {
+                try {
+                    t.thread.destroy();
+                } catch (RuntimeException | Error e) {
+                    LOG.log(Level.WARNING, "unwinding " + t + " at close failed", e);
+                }
             }
         }
     }

@@ -60,6 +60,15 @@ abstract sealed class Carrier permits FastCarrier, PortableCarrier {
         }
     }
 
+    /** Unwinds a task whose loop was closed while it was pending (CPython's GeneratorExit). */
+    static final class TaskDestroyed extends Error {
+        private static final long serialVersionUID = 1L;
+
+        TaskDestroyed() {
+            super("the event loop was closed while this task was pending", null, false, false);
+        }
+    }
+
     /** The task whose thread is the current thread, or null. */
     static Task<?> currentTask() {
         Thread t = Thread.currentThread();
@@ -79,6 +88,26 @@ abstract sealed class Carrier permits FastCarrier, PortableCarrier {
 
         TaskThread(Task<?> task) {
             this.task = task;
+        }
+
+        /** Set when the loop closed with this task pending: the next resume unwinds its stack. */
+        boolean destroyed;
+
+        /**
+         * The loop closed while this task was suspended: resume it once so that it unwinds with
+         * {@link TaskDestroyed} (its {@code finally} blocks run, as CPython's {@code coroutine.close()}) and its
+         * thread ends instead of staying parked forever.
+         */
+        final void destroy() {
+            destroyed = true;
+            step();
+        }
+
+        /** On the task's thread, right after a resume. */
+        final void checkDestroyed() {
+            if (destroyed) {
+                throw new TaskDestroyed();
+            }
         }
 
         /** The awaited future is done: step the task (on the loop thread, as a done callback). */

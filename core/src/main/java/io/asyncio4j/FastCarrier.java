@@ -176,6 +176,7 @@ final class FastCarrier extends Carrier {
                         + "(a native method or a class initializer is on the stack)");
             }
             resumed = false;
+            checkDestroyed();
         }
     }
 }

@@ -92,6 +92,7 @@ final class PortableCarrier extends Carrier {
             if (interrupted) {
                 vthread.interrupt();
             }
+            checkDestroyed();
         }
     }
 }

@@ -164,7 +164,7 @@ public class Task<T> extends Future<T> {
         thread.step();
     }
 
-    /** The body of the task's thread. */
+    /** The body of the task's thread: runs the coroutine and completes the task with what it did. */
     void runBody() {
         T value;
         try {
@@ -188,7 +188,9 @@ public class Task<T> extends Future<T> {
 
     private void finish(Runnable completion) {
         loop.unregisterTask(this);
-        completion.run();
+        if (!loop.isClosed()) {
+            completion.run(); // a task destroyed with its loop has nobody left to tell
+        }
     }
 
     // ---- task side -------------------------------------------------------------------------------------------
