@@ -1,0 +1,27 @@
+/**
+ * Python's asyncio in Java: an event loop per thread, {@link io.asyncio4j.Coro coroutines} with an explicit
+ * {@code await()}, {@link io.asyncio4j.Future futures} and {@link io.asyncio4j.Task tasks}, with CPython 3.12's
+ * semantics down to callback order and cancellation.
+ *
+ * <h2>Threads</h2>
+ * A loop runs on the thread that calls {@link io.asyncio4j.Asyncio#run(io.asyncio4j.Coro)},
+ * {@link io.asyncio4j.Runner#run(io.asyncio4j.Coro)} or {@link io.asyncio4j.EventLoop#runUntilComplete}. Each task
+ * runs on a virtual thread of its own; with the fast carrier ({@code --add-opens java.base/java.lang=ALL-UNNAMED})
+ * the loop's thread is the only carrier of its tasks, otherwise a portable carrier hands control back and forth.
+ * Either way exactly one task or callback of a loop runs at a time, and a task gives the loop up only inside an
+ * {@code await()} that suspends. Loop objects are not thread-safe: other threads use
+ * {@link io.asyncio4j.EventLoop#callSoonThreadsafe(Runnable)} and
+ * {@link io.asyncio4j.Asyncio#runCoroutineThreadsafe(io.asyncio4j.Coro, io.asyncio4j.EventLoop)}.
+ *
+ * <h2>Blocking and monitors</h2>
+ * A task that blocks in the JDK (a contended lock or monitor, {@code Thread.sleep}, blocking I/O) blocks its whole
+ * loop until it returns, as a blocking call blocks CPython's loop; move such work to
+ * {@link io.asyncio4j.Asyncio#toThread(java.util.concurrent.Callable)}. Holding a monitor or lock across an
+ * {@code await()} that suspends deadlocks the loop if a callback or another task of the loop needs it meanwhile,
+ * as holding a {@code threading.Lock} across {@code await} does in CPython.
+ *
+ * <h2>Cancellation</h2>
+ * {@link io.asyncio4j.CancelledError} is an {@link java.lang.Error}, so {@code catch (Exception e)} does not
+ * swallow it; it is thrown from the {@code await()} at which a cancelled task is suspended, or at its next one.
+ */
+package io.asyncio4j;
