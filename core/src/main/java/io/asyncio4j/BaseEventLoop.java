@@ -55,6 +55,8 @@ final class BaseEventLoop implements EventLoop {
 
     /** The thread running the loop, or null when it is not running. */
     volatile Thread thread;
+    /** The thread that ran the loop last, or created it: the owner while the loop is not running. */
+    private volatile Thread lastThread = Thread.currentThread();
     /** The task thread the loop is stepping right now (it may use the loop too). */
     Thread steppingThread;
     /** Set while the loop thread waits, so that other threads know to wake it. */
@@ -141,15 +143,29 @@ final class BaseEventLoop implements EventLoop {
         checkCallback(cb, "callSoonThreadsafe");
         checkClosed();
         Handle h = new Handle(cb);
-        threadsafeReady.add(h);
-        wakeUp();
+        enqueueThreadsafe(h);
         return h;
     }
 
     /** callSoonThreadsafe for completions from other threads: a closed loop just drops them (as CPython). */
     private void callSoonThreadsafeIfOpen(Runnable cb) {
         if (!closed) {
-            threadsafeReady.add(new Handle(cb));
+            enqueueThreadsafe(new Handle(cb));
+        }
+    }
+
+    /**
+     * From the loop's own thread (or its running task) the handle joins the ready queue directly, so it keeps its
+     * FIFO place among {@code callSoon}s as in CPython, whose ready deque is shared; other threads go through a
+     * concurrent queue that the loop drains before and after each wait.
+     */
+    private void enqueueThreadsafe(Handle h) {
+        Thread t = Thread.currentThread();
+        Thread owner = thread;
+        if (owner == null ? t == lastThread : (t == owner || t == steppingThread)) {
+            ready.add(h);
+        } else {
+            threadsafeReady.add(h);
             wakeUp();
         }
     }
@@ -404,6 +420,7 @@ final class BaseEventLoop implements EventLoop {
                     + "but " + current + " is virtual");
         }
         thread = current;
+        lastThread = current;
         RUNNING.set(this);
         try {
             while (true) {
@@ -442,8 +459,10 @@ final class BaseEventLoop implements EventLoop {
         drainThreadsafe();
 
         if (timerCount > 0) {
-            double endTime = time() + CLOCK_RESOLUTION;
-            while (timerCount > 0 && timers[0].when < endTime) {
+            double now = time();
+            double endTime = now + CLOCK_RESOLUTION;
+            // "<= now" too: far from 0, adding the resolution may not change the double at all.
+            while (timerCount > 0 && (timers[0].when < endTime || timers[0].when <= now)) {
                 TimerHandle h = heapPop();
                 h.scheduled = false;
                 ready.add(h);
