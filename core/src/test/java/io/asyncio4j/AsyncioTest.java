@@ -1,5 +1,8 @@
 package io.asyncio4j;
 
+import static io.asyncio4j.VirtualTime.run;
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,11 +15,6 @@ import org.junit.jupiter.api.Timeout;
 /** The static facade: running loop, current task, all tasks, ensureFuture, thread loops, await outside tasks. */
 @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class AsyncioTest {
-    static <T> T run(Coro<T> main) {
-        try (Runner r = new Runner().virtualTime(true)) {
-            return r.run(main);
-        }
-    }
 
     @Test
     void getRunningLoopOutsideALoop() {

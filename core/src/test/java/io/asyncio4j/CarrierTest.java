@@ -1,5 +1,8 @@
 package io.asyncio4j;
 
+import static io.asyncio4j.VirtualTime.run;
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,11 +19,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class CarrierTest {
 
-    private static <T> T runVirtual(Coro<T> main) {
-        try (Runner r = new Runner().virtualTime(true)) {
-            return r.run(main);
-        }
-    }
 
     @Test
     void carrierMatchesTheSystemProperty() {
@@ -70,7 +68,7 @@ class CarrierTest {
         });
         held.await();
         List<String> out = new ArrayList<>();
-        runVirtual(() -> {
+        run(() -> {
             EventLoop loop = Asyncio.getRunningLoop();
             Task<Void> blocker = Asyncio.createTask(() -> {
                 out.add("blocker wants lock");
@@ -117,7 +115,7 @@ class CarrierTest {
         });
         held.await();
         List<String> out = new ArrayList<>();
-        runVirtual(() -> {
+        run(() -> {
             Task<Void> blocker = Asyncio.createTask(() -> {
                 out.add("enter");
                 Thread.ofPlatform().start(() -> {
@@ -140,7 +138,7 @@ class CarrierTest {
     @Test
     void threadSleepInATaskBlocksTheLoopLikeTimeSleep() {
         List<String> out = new ArrayList<>();
-        runVirtual(() -> {
+        run(() -> {
             Task<Void> sleeper = Asyncio.createTask(() -> {
                 out.add("sleeping");
                 Thread.sleep(20);
@@ -158,7 +156,7 @@ class CarrierTest {
 
     @Test
     void interruptingATaskThreadDoesNotDisturbAwait() {
-        List<String> out = runVirtual(() -> {
+        List<String> out = run(() -> {
             List<String> seen = new ArrayList<>();
             Thread.currentThread().interrupt();
             Asyncio.sleep(1).await();
@@ -173,7 +171,7 @@ class CarrierTest {
     void foreignUnparkOfASuspendedTaskIsIgnored() {
         AtomicReference<Thread> taskThread = new AtomicReference<>();
         List<String> out = new ArrayList<>();
-        runVirtual(() -> {
+        run(() -> {
             Future<String> fut = Asyncio.getRunningLoop().createFuture();
             Task<Void> waiter = Asyncio.createTask(() -> {
                 taskThread.set(Thread.currentThread());

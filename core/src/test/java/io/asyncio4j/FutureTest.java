@@ -1,5 +1,9 @@
 package io.asyncio4j;
 
+import static io.asyncio4j.VirtualTime.run;
+
+import io.asyncio4j.VirtualTime.ValueError;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,17 +16,7 @@ import org.junit.jupiter.api.Timeout;
 /** Future semantics, each checked against CPython's output (the Python program is in the comment). */
 @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class FutureTest {
-    static final class ValueError extends RuntimeException {
-        ValueError(String msg) {
-            super(msg);
-        }
-    }
 
-    static <T> T run(Coro<T> main) {
-        try (Runner r = new Runner().virtualTime(true)) {
-            return r.run(main);
-        }
-    }
 
     /*
      * f = loop.create_future()

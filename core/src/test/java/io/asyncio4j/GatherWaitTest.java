@@ -1,5 +1,8 @@
 package io.asyncio4j;
 
+import static io.asyncio4j.VirtualTime.run;
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,11 +23,6 @@ class GatherWaitTest {
         }
     }
 
-    static <T> T run(Coro<T> main) {
-        try (Runner r = new Runner().virtualTime(true)) {
-            return r.run(main);
-        }
-    }
 
     static Coro<String> work(List<String> log, DoubleSupplier now, String name, double d, boolean fail) {
         return () -> {

@@ -1,5 +1,8 @@
 package io.asyncio4j;
 
+import static io.asyncio4j.VirtualTime.run;
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,11 +20,6 @@ class TaskCancellationTest {
         }
     }
 
-    static <T> T run(Coro<T> main) {
-        try (Runner r = new Runner().virtualTime(true)) {
-            return r.run(main);
-        }
-    }
 
     /*
      * Mirrors this CPython program section by section (python3 prints the expected lines):

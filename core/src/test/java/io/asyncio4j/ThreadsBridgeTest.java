@@ -1,5 +1,8 @@
 package io.asyncio4j;
 
+import static io.asyncio4j.VirtualTime.run;
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,11 +26,6 @@ class ThreadsBridgeTest {
         }
     }
 
-    static <T> T run(Coro<T> main) {
-        try (Runner r = new Runner().virtualTime(true)) {
-            return r.run(main);
-        }
-    }
 
     /*
      * import asyncio, threading, concurrent.futures
