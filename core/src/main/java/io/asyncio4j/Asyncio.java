@@ -2,6 +2,7 @@ package io.asyncio4j;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -121,6 +122,9 @@ public final class Asyncio {
 
     /** Suspends the current task for {@code seconds}; {@code sleep(0)} gives the loop exactly one iteration. */
     public static Coro<Void> sleep(double seconds) {
+        if (seconds <= 0) {
+            return Tasks.YIELD;
+        }
         return () -> Tasks.sleep(seconds, null);
     }
 
@@ -163,6 +167,67 @@ public final class Asyncio {
      */
     public static <T> Coro<Done<T>> wait(Collection<? extends Awaitable<T>> aws, Double timeout, ReturnWhen when) {
         return () -> Wait.await(aws, timeout, when);
+    }
+
+    /**
+     * Awaits {@code aw} for at most {@code timeout} seconds ({@code null}: no limit). On expiry cancels it, waits
+     * until it has finished and throws {@link TimeoutError} (cause: the {@link CancelledError}); if it swallowed the
+     * cancellation and returned, returns that value. A coroutine runs inline in the current task. A timeout &le; 0
+     * returns a done future's result, and otherwise cancels at once: a coroutine never starts. Cancelling the
+     * awaiting task cancels {@code aw}.
+     */
+    public static <T> Coro<T> waitFor(Awaitable<T> aw, Double timeout) {
+        return () -> WaitFor.await(aw, timeout);
+    }
+
+    /**
+     * Schedules all of {@code aws} now and returns one coroutine per distinct awaitable; the k-th awaited gives the
+     * result (or throws the exception) of the k-th to finish. After {@code timeout} seconds ({@code null}: no limit)
+     * the awaits still to come throw {@link TimeoutError}; nothing is cancelled. Iterate the result once:
+     *
+     * <pre>{@code
+     * for (Coro<String> next : Asyncio.asCompleted(List.of(a, b, c), 10.0)) {
+     *     System.out.println(next.await());   // in completion order
+     * }
+     * }</pre>
+     */
+    public static <T> Iterable<Coro<T>> asCompleted(Collection<? extends Awaitable<T>> aws, Double timeout) {
+        return new AsCompleted<>(aws, timeout);
+    }
+
+    /**
+     * A future that follows {@code aw} but protects it from cancellation: cancelling the returned future (or the
+     * task awaiting it) leaves {@code aw} running; cancelling {@code aw} itself cancels the returned future. A done
+     * future is returned as it is. A coroutine is wrapped in a new task.
+     */
+    public static <T> Future<T> shield(Awaitable<T> aw) {
+        return Shield.shield(aw);
+    }
+
+    /**
+     * Runs {@code body} in the current task with a deadline {@code delay} seconds after the await ({@code null}:
+     * none): on expiry the task is cancelled and the {@link CancelledError} becomes a {@link TimeoutError} at the
+     * boundary; a cancel from elsewhere passes through as {@code CancelledError}. See {@link Timeout}.
+     */
+    public static <T> Coro<T> timeout(Double delay, Coro<T> body) {
+        Objects.requireNonNull(body, "timeout: the body is null");
+        return () -> Timeout.runAfter(delay, t -> body.call());
+    }
+
+    /** As {@link #timeout(Double, Coro)}, handing the body its {@link Timeout} (to read or move the deadline). */
+    public static <T> Coro<T> timeout(Double delay, Timeout.Body<T> body) {
+        return () -> Timeout.runAfter(delay, body);
+    }
+
+    /** As {@link #timeout(Double, Coro)} with a deadline {@code when} on {@code loop.time()}'s clock. */
+    public static <T> Coro<T> timeoutAt(Double when, Coro<T> body) {
+        Objects.requireNonNull(body, "timeoutAt: the body is null");
+        return () -> Timeout.runAt(when, t -> body.call());
+    }
+
+    /** As {@link #timeoutAt(Double, Coro)}, handing the body its {@link Timeout}. */
+    public static <T> Coro<T> timeoutAt(Double when, Timeout.Body<T> body) {
+        return () -> Timeout.runAt(when, body);
     }
 
     /** Runs {@code fn} on the loop's default executor and awaits its result. */

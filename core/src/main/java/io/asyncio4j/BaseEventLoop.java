@@ -110,6 +110,11 @@ final class BaseEventLoop implements EventLoop {
         return h;
     }
 
+    /** callSoon from this loop's running task: the loop is open and runs on the calling thread's carrier. */
+    void scheduleFromTask(Handle h) {
+        ready.add(h);
+    }
+
     void callSoon(Handle h) {
         checkClosed();
         checkThread();
@@ -335,6 +340,15 @@ final class BaseEventLoop implements EventLoop {
             externalPending--;
             completion.run();
         });
+    }
+
+    @Override
+    public void setDefaultExecutor(ExecutorService executor) {
+        if (executor == null) {
+            throw new NullPointerException("setDefaultExecutor(null)");
+        }
+        checkClosed();
+        defaultExecutor = executor;
     }
 
     private ExecutorService defaultExecutor() {

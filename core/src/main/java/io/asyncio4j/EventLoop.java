@@ -54,6 +54,14 @@ public interface EventLoop {
     <T> Future<T> runInExecutor(Executor executor, Callable<T> fn);
 
     /**
+     * Makes {@code executor} the default executor ({@code runInExecutor(null, ...)}, {@code toThread}) instead of the
+     * pool the loop creates on first use (platform daemon threads, {@code min(32, cores + 4)} of them). Like
+     * CPython's {@code set_default_executor}, the loop then owns it: {@code Asyncio.run} shuts it down at the end and
+     * {@link #close()} shuts it down without waiting.
+     */
+    void setDefaultExecutor(java.util.concurrent.ExecutorService executor);
+
+    /**
      * Runs the loop until {@code aw} is done and returns its result or throws its exception. A coroutine is
      * wrapped in a task first.
      *

@@ -20,10 +20,7 @@ final class Gather {
 
     static Future<List<Object>> gather(boolean returnExceptions, Awaitable<?>... aws) {
         if (aws.length == 0) {
-            BaseEventLoop loop = BaseEventLoop.running();
-            if (loop == null) {
-                loop = (BaseEventLoop) Asyncio.getEventLoop();
-            }
+            BaseEventLoop loop = (BaseEventLoop) Asyncio.getEventLoop();
             Future<List<Object>> outer = loop.createFuture();
             outer.setResult(new ArrayList<>());
             return outer;
@@ -37,10 +34,7 @@ final class Gather {
             Future<?> fut = argToFut.get(arg);
             if (fut == null) {
                 if (loop == null) {
-                    loop = arg instanceof Future<?> f ? f.loop : BaseEventLoop.running();
-                    if (loop == null) {
-                        loop = (BaseEventLoop) Asyncio.getEventLoop();
-                    }
+                    loop = arg instanceof Future<?> f ? f.loop : (BaseEventLoop) Asyncio.getEventLoop();
                 }
                 fut = loop.ensureFuture(arg);
                 argToFut.put(arg, fut);

@@ -45,6 +45,8 @@ public class Task<T> extends Future<T> {
     private int numCancelsRequested;
     /** The error to throw into the task at its next step instead of resuming normally. */
     private Throwable resumeError;
+    /** The handle of this task's bare yields, reused: at most one is ever scheduled. */
+    private Step yieldStep;
     /** The carrier's per-task state; null until the first step. */
     Carrier.TaskThread thread;
     /** Links in the loop's list of unfinished tasks. */
@@ -230,7 +232,11 @@ public class Task<T> extends Future<T> {
 
     /** A bare {@code yield}: gives the loop one iteration ({@code sleep(0)}). On the task's own thread. */
     void yieldOnce() {
-        loop.callSoon(new Step(this));
+        Step s = yieldStep;
+        if (s == null) {
+            s = yieldStep = new Step(this);
+        }
+        loop.scheduleFromTask(s);
         thread.suspend();
         Throwable exc = resumeError;
         resumeError = null;

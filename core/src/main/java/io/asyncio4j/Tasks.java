@@ -15,6 +15,20 @@ final class Tasks {
         return task;
     }
 
+    /** {@code sleep(0)}: one bare yield. A shared constant, so the hottest await allocates nothing. */
+    static final Coro<Void> YIELD = new Coro<>() {
+        @Override
+        public Void call() {
+            requireCurrentTask("sleep()").yieldOnce();
+            return null;
+        }
+
+        @Override
+        public Void await() {
+            return call();
+        }
+    };
+
     /** CPython's {@code asyncio.sleep}: a bare yield for a delay &le; 0, else a timer completing a future. */
     static <T> T sleep(double delay, T result) {
         if (Double.isNaN(delay)) {

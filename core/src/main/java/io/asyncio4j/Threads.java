@@ -59,11 +59,7 @@ final class Threads {
         if (stage == null) {
             throw new NullPointerException("wrapFuture(null)");
         }
-        BaseEventLoop loop = BaseEventLoop.running();
-        if (loop == null) {
-            loop = (BaseEventLoop) Asyncio.getEventLoop();
-        }
-        BaseEventLoop l = loop;
+        BaseEventLoop l = (BaseEventLoop) Asyncio.getEventLoop();
         Future<T> fut = l.createFuture();
         l.externalWorkStarted();
         stage.whenComplete((value, error) -> l.externalWorkDone(() -> {

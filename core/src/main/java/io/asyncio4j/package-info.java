@@ -23,5 +23,14 @@
  * <h2>Cancellation</h2>
  * {@link io.asyncio4j.CancelledError} is an {@link java.lang.Error}, so {@code catch (Exception e)} does not
  * swallow it; it is thrown from the {@code await()} at which a cancelled task is suspended, or at its next one.
+ *
+ * <h2>Composition</h2>
+ * {@link io.asyncio4j.Asyncio#gather gather}, {@link io.asyncio4j.Asyncio#wait(java.util.Collection) wait},
+ * {@link io.asyncio4j.Asyncio#waitFor waitFor}, {@link io.asyncio4j.Asyncio#asCompleted asCompleted},
+ * {@link io.asyncio4j.Asyncio#shield shield}, {@link io.asyncio4j.Asyncio#timeout(Double, io.asyncio4j.Coro)
+ * timeout} (with the {@link io.asyncio4j.Timeout} handle) and {@link io.asyncio4j.TaskGroup} follow CPython 3.12,
+ * cancellation rules included: a timeout turns the cancellation it caused into
+ * {@link io.asyncio4j.TimeoutError} and lets any other cancellation through; a task group cancels its tasks on the
+ * first failure and throws an {@link io.asyncio4j.ExceptionGroup} of all failures.
  */
 package io.asyncio4j;

@@ -1,0 +1,203 @@
+#!/usr/bin/env bash
+# Side-by-side benchmarks: asyncio4j (fast carrier, portable carrier) against CPython asyncio and uvloop.
+#
+#   bench/run-side-by-side.sh            build bench (and core), run everything, print the tables
+#
+# Environment knobs (defaults in brackets):
+#   SKIP_BUILD=1          use the existing bench/target/benchmarks.jar
+#   PYTHON                the Python to run [/usr/bin/python3, else python3 on PATH]
+#   JAVA_ROUNDS / JAVA_WARMUP       measured / warm-up rounds for the Java switch runs [5 / 3]
+#   PY_ROUNDS / PY_WARMUP           the same for Python [5 / 1]
+#   PORTABLE_DIV=k        run the portable carrier with 1/k of the switches per task (1 x 1,000,000/k and
+#                         10,000 x 100/k), for when it is slow; the table says so [1: full shapes]
+#   MEM_TASKS / MEM_ROUNDS          tasks and in-JVM rounds of the Java memory benchmark [1000000 / 3]
+#   PY_MEM_METHOD         rss or tracemalloc [rss; tracemalloc is exact but takes ~45 s per run]
+#   SKIP_MEMORY=1         skip the memory benchmark
+#   TREE_ROUNDS           measured trees per async_tree run [10]
+#   JVM_OPTS              JVM options of the timed Java runs [-Xms1g]
+# Logs of every run go to bench/results/<timestamp>/ (git-ignored). Whole run: about 6 minutes on 2 cores.
+# Runs are strictly one after another; do not run anything else meanwhile (2 cores).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+
+die() { echo "run-side-by-side: $*" >&2; exit 1; }
+
+# A JDK 25: $JAVA_HOME if it is one, else /usr/lib/jvm/*25* (then the rest of /usr/lib/jvm and ~/.jdks).
+find_jdk25() {
+  local c
+  for c in "${JAVA_HOME:-}" /usr/lib/jvm/*25* /usr/lib/jvm/* "$HOME"/.jdks/*; do
+    [ -n "$c" ] && [ -x "$c/bin/java" ] || continue
+    if "$c/bin/java" -version 2>&1 | head -n1 | grep -Eq 'version "25([."]|$)'; then
+      echo "$c"; return 0
+    fi
+  done
+  return 1
+}
+JDK="$(find_jdk25)" || die "no JDK 25 found (looked at \$JAVA_HOME, /usr/lib/jvm/*25*, /usr/lib/jvm/*, ~/.jdks/*)"
+JAVA="$JDK/bin/java"
+
+if [ -n "${PYTHON:-}" ]; then PY="$PYTHON"
+elif [ -x /usr/bin/python3 ]; then PY=/usr/bin/python3
+else PY="$(command -v python3)" || die "no python3 found"; fi
+HAVE_UVLOOP=1
+if ! "$PY" -c 'import uvloop' 2>/dev/null && [ "$PY" = /usr/bin/python3 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "== installing Debian's python3-uvloop (the peer)"
+  SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get install -y -q python3-uvloop >/dev/null 2>&1 \
+    || { $SUDO apt-get update -q >/dev/null 2>&1 && $SUDO apt-get install -y -q python3-uvloop >/dev/null 2>&1; } || true
+fi
+"$PY" -c 'import uvloop' 2>/dev/null || { HAVE_UVLOOP=0; echo "run-side-by-side: uvloop not importable by $PY: skipping it" >&2; }
+
+JAR="bench/target/benchmarks.jar"
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  command -v mvn >/dev/null 2>&1 || die "Maven (mvn) is needed to build; or set SKIP_BUILD=1 with a built $JAR"
+  echo "== building core + bench (mvn package, no tests)"
+  JAVA_HOME="$JDK" MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" \
+    mvn -B -q -ntp -Dstyle.color=never -DskipTests -pl bench -am package 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
+fi
+[ -f "$JAR" ] || die "$JAR is missing (build failed?)"
+
+JAVA_ROUNDS="${JAVA_ROUNDS:-5}"; JAVA_WARMUP="${JAVA_WARMUP:-3}"
+PY_ROUNDS="${PY_ROUNDS:-5}";     PY_WARMUP="${PY_WARMUP:-1}"
+MEM_TASKS="${MEM_TASKS:-1000000}"; MEM_ROUNDS="${MEM_ROUNDS:-3}"; PY_MEM_METHOD="${PY_MEM_METHOD:-rss}"
+# A fixed initial heap for the timed runs: with the default (1/64 of RAM) G1 keeps resizing the heap while the
+# rounds run, and async_tree rounds swing between ~40 and ~150 ms. The memory runs set their own heap.
+read -r -a JVM_OPTS <<< "${JVM_OPTS:--Xms1g}"
+FAST=(--add-opens java.base/java.lang=ALL-UNNAMED -Dasyncio4j.carrier=fast)
+PORTABLE=(-Dasyncio4j.carrier=portable)
+PORTABLE_DIV="${PORTABLE_DIV:-1}"
+P1=$((1000000 / PORTABLE_DIV)); P2=$((100 / PORTABLE_DIV)); [ "$P2" -ge 1 ] || P2=1
+
+OUT="bench/results/$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$OUT"
+RESULTS="$OUT/results.txt"
+: > "$RESULTS"
+
+# run LABEL CMD...: runs one benchmark, its output to the terminal and the log, RESULT lines to $RESULTS.
+run() {
+  local label="$1"; shift
+  echo "== $label"
+  "$@" 2>&1 | tee "$OUT/$label.log" | grep -v '^INFO\|io.asyncio4j.Carrier choose' || true
+  grep '^RESULT' "$OUT/$label.log" | sed "s/^RESULT /RESULT label=$label /" >> "$RESULTS" \
+    || echo "run-side-by-side: $label produced no RESULT line" >&2
+}
+
+{
+  echo "machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/^Mem:/{print $2}') GB RAM, $(uname -sr)"
+  echo "java:    $("$JAVA" -version 2>&1 | head -n1) at $JDK"
+  echo "python:  $("$PY" --version 2>&1) at $PY$( [ $HAVE_UVLOOP = 1 ] && echo ", uvloop $("$PY" -c 'import uvloop; print(uvloop.__version__)')")"
+  echo "commit:  $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git status --porcelain core 2>/dev/null | grep -q . && echo ' (core has uncommitted changes)')"
+  echo "jvm:     ${JVM_OPTS[*]} (timed runs)"
+  echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) at start"
+} | tee "$OUT/machine.txt"
+
+for shape in "1 1000000" "10000 100"; do
+  set -- $shape
+  run "switch-bare-yield-$1x$2"    "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}"     -cp "$JAR" io.asyncio4j.bench.BareYieldBench "$1" "$2" "$JAVA_ROUNDS" "$JAVA_WARMUP"
+  run "switch-java-fast-$1x$2"     "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}"     -cp "$JAR" io.asyncio4j.bench.SwitchBench "$1" "$2" "$JAVA_ROUNDS" "$JAVA_WARMUP"
+  if [ "$1" = 1 ]; then ps="1 $P1"; else ps="10000 $P2"; fi
+  set -- $ps
+  run "switch-java-portable-$1x$2" "$JAVA" "${JVM_OPTS[@]}" "${PORTABLE[@]}" -cp "$JAR" io.asyncio4j.bench.SwitchBench "$1" "$2" 3 1
+  set -- $shape
+  run "switch-asyncio-$1x$2" "$PY" bench/python/switch.py asyncio "$1" "$2" "$PY_ROUNDS" "$PY_WARMUP"
+  [ $HAVE_UVLOOP = 1 ] && run "switch-uvloop-$1x$2" "$PY" bench/python/switch.py uvloop "$1" "$2" "$PY_ROUNDS" "$PY_WARMUP"
+done
+
+TREE_ROUNDS="${TREE_ROUNDS:-10}"
+for v in gather taskgroup; do
+  run "tree-java-fast-$v"     "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}"     -cp "$JAR" io.asyncio4j.bench.AsyncTreeBench "$v" "$TREE_ROUNDS" 5
+  run "tree-java-portable-$v" "$JAVA" "${JVM_OPTS[@]}" "${PORTABLE[@]}" -cp "$JAR" io.asyncio4j.bench.AsyncTreeBench "$v" "$TREE_ROUNDS" 3
+  run "tree-asyncio-$v" "$PY" bench/python/async_tree.py asyncio "$v" "$TREE_ROUNDS" 1
+  [ $HAVE_UVLOOP = 1 ] && run "tree-uvloop-$v" "$PY" bench/python/async_tree.py uvloop "$v" "$TREE_ROUNDS" 1
+done
+
+if [ "${SKIP_MEMORY:-0}" != 1 ]; then
+  run memory-java-fast     "$JAVA" -Xmx4g "${FAST[@]}"     -cp "$JAR" io.asyncio4j.bench.MemoryBench "$MEM_TASKS" "$MEM_ROUNDS"
+  run memory-java-portable "$JAVA" -Xmx4g "${PORTABLE[@]}" -cp "$JAR" io.asyncio4j.bench.MemoryBench "$MEM_TASKS" "$MEM_ROUNDS"
+  run memory-asyncio "$PY" bench/python/memory.py asyncio "$MEM_TASKS" "$PY_MEM_METHOD"
+  [ $HAVE_UVLOOP = 1 ] && run memory-uvloop "$PY" bench/python/memory.py uvloop "$MEM_TASKS" "$PY_MEM_METHOD"
+fi
+
+echo
+"$PY" - "$RESULTS" <<'PYEOF' | tee "$OUT/table.md"
+import sys
+rows = []
+for line in open(sys.argv[1]):
+    kv = dict(p.split("=", 1) for p in line.split()[1:])
+    rows.append(kv)
+sw = {}
+for r in rows:
+    if "best_ns" in r:
+        impl = r["impl"]
+        big = "1x1,000,000" if r["tasks"] == "1" else "10,000x100"
+        sw[(big, impl)] = r
+def cell(r):
+    if r is None:
+        return "-"
+    return f'{float(r["median_ns"]):,.0f} ({float(r["best_ns"]):,.0f})'
+def med(r):
+    return float(r["median_ns"]) if r else None
+def ratio(a, b):
+    return f"{a / b:.2f}" if a and b else "-"
+print("ns per switch, median of the rounds (best in parentheses):\n")
+print("| shape | bare yield (floor) | java-fast | java-portable | asyncio | uvloop | uvloop / java-fast | asyncio / java-portable |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|")
+notes = []
+for big, target in (("1x1,000,000", 5), ("10,000x100", 3)):
+    jf, jp = sw.get((big, "java-fast")), sw.get((big, "java-portable"))
+    ai, uv = sw.get((big, "asyncio")), sw.get((big, "uvloop"))
+    if jp and (int(jp["tasks"]) * int(jp["switches"])) != 1_000_000:
+        notes.append(f'java-portable {big} was run as {int(jp["tasks"]):,}x{int(jp["switches"]):,} (PORTABLE_DIV)')
+    print(f"| {big} | {cell(sw.get((big, 'bare-yield')))} | {cell(jf)} | {cell(jp)} | {cell(ai)} | {cell(uv)} | {ratio(med(uv), med(jf))} | {ratio(med(ai), med(jp))} |")
+if notes:
+    print()
+for n in notes:
+    print(f"* {n}")
+print("\nTargets (on medians):")
+for big, target in (("1x1,000,000", 5), ("10,000x100", 3)):
+    jf, jp = sw.get((big, "java-fast")), sw.get((big, "java-portable"))
+    ai, uv = sw.get((big, "asyncio")), sw.get((big, "uvloop"))
+    if jf and uv:
+        r = med(uv) / med(jf)
+        print(f"- {big}: java-fast is 1/{r:.2f} of uvloop (target <= 1/{target}): {'MET' if r >= target else 'MISSED'}")
+    if jp and ai:
+        r = med(jp) / med(ai)
+        print(f"- {big}: java-portable is {r:.2f}x asyncio (target <= 2x): {'MET' if r <= 2 else 'MISSED'}")
+tree = {(r["tree"], r["impl"]): r for r in rows if "tree" in r}
+if tree:
+    def tcell(r):
+        return f'{float(r["median_ms"]):,.1f} ({float(r["best_ms"]):,.1f})' if r else "-"
+    print("\nasync_tree (depth 6, branching 6, 55,986 tasks), ms per tree, median (best):\n")
+    print("| tree | java-fast | java-portable | asyncio | uvloop | uvloop / java-fast | asyncio / java-fast |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for v in ("gather", "taskgroup"):
+        jf, jp = tree.get((v, "java-fast")), tree.get((v, "java-portable"))
+        ai, uv = tree.get((v, "asyncio")), tree.get((v, "uvloop"))
+        m = lambda r: float(r["median_ms"]) if r else None
+        print(f"| {v} | {tcell(jf)} | {tcell(jp)} | {tcell(ai)} | {tcell(uv)} | {ratio(m(uv), m(jf))} | {ratio(m(ai), m(jf))} |")
+    for v in ("gather", "taskgroup"):
+        jf, uv = tree.get((v, "java-fast")), tree.get((v, "uvloop"))
+        if jf and uv:
+            r = float(uv["median_ms"]) / float(jf["median_ms"])
+            print(f"- async_tree {v}: java-fast is {r:.1f}x faster than uvloop (target >= 10x): {'MET' if r >= 10 else 'MISSED'}")
+mem = [r for r in rows if "bytes_per_task" in r]
+if mem:
+    print("\nMemory per parked task (1 pending Future, all tasks started):\n")
+    print("| impl | tasks | bytes per task | method |")
+    print("|---|---:|---:|---|")
+    for r in mem:
+        extra = ""
+        if "min_bytes" in r:
+            extra = f' (rounds {float(r["min_bytes"]):,.0f}-{float(r["max_bytes"]):,.0f}; live objects {float(r["live_bytes_per_task"]):,.0f})'
+            how = "median of rounds, " + r["method"]
+        else:
+            how = r["method"]
+        print(f'| {r["impl"]} | {int(r["tasks"]):,} | {float(r["bytes_per_task"]):,.0f}{extra} | {how} |')
+    for r in mem:
+        if r["impl"] == "java-fast":
+            b = float(r["bytes_per_task"])
+            print(f"\n- java-fast: {b:,.0f} heap bytes per parked task (target <= 768): {'MET' if b <= 768 else 'MISSED'}")
+PYEOF
+echo
+echo "logs: $OUT"

@@ -1,0 +1,218 @@
+package io.asyncio4j;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * CPython 3.12's {@code asyncio.TaskGroup}: structured concurrency. {@link #run(Body)} runs the body in the current
+ * task with a group in which it (and the group's own tasks) may create tasks; it returns only when every task of the
+ * group has finished.
+ *
+ * <pre>{@code
+ * List<String> pages = TaskGroup.run(tg -> {
+ *     Task<String> a = tg.createTask(() -> fetch("a").await());
+ *     Task<String> b = tg.createTask(() -> fetch("b").await());
+ *     return null;                               // the group waits for a and b here
+ * }).await();
+ * }</pre>
+ *
+ * <p><b>Failures.</b> The first task that fails (or the body, by throwing) makes the group abort: every unfinished
+ * task of the group is cancelled and so is the body, which the group does by cancelling the current task and
+ * taking that cancel back when it exits (the task's {@link Task#cancelling()} count is what it was). Once all tasks
+ * have finished, an {@link ExceptionGroup} holding every failure, children's first in the order they happened and
+ * the body's last, is thrown; groups nest, so an inner group's failure is one exception of the outer's.
+ * {@link CancelledError}s of the children are not failures. A {@link VirtualMachineError} is not grouped: it is
+ * thrown as it is, after the tasks have finished.
+ *
+ * <p><b>Cancellation.</b> If the task running the group is cancelled from outside (its body or the group's final
+ * wait is interrupted by a {@code CancelledError} the group did not cause), the group cancels its tasks, waits for
+ * them and then throws that {@code CancelledError}: it is never swallowed. Failures of the tasks take priority over
+ * it (they are thrown in the {@code ExceptionGroup} instead).
+ *
+ * <p><b>Threads.</b> A group belongs to the loop and task that run it: call {@link #createTask} on the loop's thread
+ * (from the body or from tasks and callbacks of the same loop). Creating a task after the group has finished, or
+ * while it is aborting, throws {@link IllegalStateException}.
+ */
+public final class TaskGroup {
+    /** The body of a group: creates tasks with {@code tg} and may await anything meanwhile. */
+    @FunctionalInterface
+    public interface Body<T> {
+        T run(TaskGroup tg) throws Exception;
+    }
+
+    private final BaseEventLoop loop;
+    private final Task<?> parent;
+    private final Set<Task<?>> tasks = new LinkedHashSet<>();
+    private final List<Throwable> errors = new ArrayList<>();
+    private boolean exiting;
+    private boolean aborting;
+    private boolean parentCancelRequested;
+    private Throwable baseError;
+    private Future<Boolean> onCompleted;
+
+    private TaskGroup(Task<?> parent) {
+        this.parent = parent;
+        this.loop = parent.loop;
+    }
+
+    /**
+     * A coroutine that runs {@code body} with a new group in the awaiting task ({@code async with TaskGroup() as
+     * tg}) and returns the body's result once every task of the group has finished.
+     *
+     * @throws ExceptionGroup (when awaited) if the body or a task of the group failed
+     */
+    public static <T> Coro<T> run(Body<T> body) {
+        if (body == null) {
+            throw new NullPointerException("TaskGroup.run: the body is null");
+        }
+        return () -> new TaskGroup(Tasks.requireCurrentTask("TaskGroup.run()")).runBody(body);
+    }
+
+    /** Creates a task of this group; see {@link #createTask(Coro, String)}. */
+    public <R> Task<R> createTask(Coro<R> coro) {
+        return createTask(coro, null);
+    }
+
+    /**
+     * Creates a task of this group, named {@code name} (null: the default {@code Task-N}).
+     *
+     * @throws IllegalStateException if the group has finished or is shutting down after a failure
+     */
+    public <R> Task<R> createTask(Coro<R> coro, String name) {
+        if (coro == null) {
+            throw new NullPointerException("TaskGroup.createTask: the coroutine is null");
+        }
+        if (exiting && tasks.isEmpty()) {
+            throw new IllegalStateException("TaskGroup " + this + " is finished");
+        }
+        if (aborting) {
+            throw new IllegalStateException("TaskGroup " + this + " is shutting down");
+        }
+        Task<R> task = loop.createTask(coro, name);
+        tasks.add(task);
+        task.addDoneCallback(this::onTaskDone);
+        return task;
+    }
+
+    private <T> T runBody(Body<T> body) {
+        T result;
+        try {
+            result = body.run(this);
+        } catch (Carrier.TaskDestroyed e) {
+            throw e; // the loop was closed: nothing can be awaited any more
+        } catch (Throwable e) {
+            exit(e);
+            throw Tasks.sneakyThrow(e);
+        }
+        exit(null);
+        return result;
+    }
+
+    /**
+     * CPython's {@code __aexit__}: waits for every task, then throws what the group must throw, if anything. The
+     * order is CPython 3.13's, which fixed two 3.12 bugs: the group's own cancel of the task is taken back only
+     * after the wait (3.12 leaked it when a task failed while the group was already waiting), and a cancel from
+     * outside that arrives with failures is re-armed rather than lost.
+     */
+    private void exit(Throwable exc) {
+        exiting = true;
+        if (exc instanceof VirtualMachineError && baseError == null) {
+            baseError = exc;
+        }
+        Throwable propagateCancellation = exc instanceof CancelledError ? exc : null;
+        if (exc != null && !aborting) {
+            abort();
+        }
+        while (!tasks.isEmpty()) {
+            if (onCompleted == null) {
+                onCompleted = loop.createFuture();
+            }
+            try {
+                parent.awaitFuture(onCompleted);
+            } catch (CancelledError e) {
+                if (!aborting) {
+                    propagateCancellation = e; // the task running the group is being cancelled from outside
+                    abort();
+                }
+            }
+            onCompleted = null;
+        }
+        if (baseError != null) {
+            throw Tasks.sneakyThrow(baseError);
+        }
+        if (parentCancelRequested && parent.uncancel() == 0) {
+            propagateCancellation = null; // the only cancel left was ours
+        }
+        if (propagateCancellation != null && errors.isEmpty()) {
+            throw (CancelledError) propagateCancellation;
+        }
+        if (exc != null && !(exc instanceof CancelledError)) {
+            errors.add(exc);
+        }
+        if (!errors.isEmpty()) {
+            if (parent.cancelling() > 0) {
+                // Cancelled from outside too: keep that cancel pending for the task's next await.
+                parent.uncancel();
+                parent.cancel();
+            }
+            throw new ExceptionGroup("unhandled errors in a TaskGroup", errors);
+        }
+    }
+
+    private void abort() {
+        aborting = true;
+        for (Task<?> t : tasks) {
+            if (!t.done()) {
+                t.cancel();
+            }
+        }
+    }
+
+    private void onTaskDone(Future<?> task) {
+        tasks.remove(task);
+        if (onCompleted != null && tasks.isEmpty() && !onCompleted.done()) {
+            onCompleted.setResult(true);
+        }
+        if (task.cancelled()) {
+            return;
+        }
+        Throwable exc = task.retrieveException();
+        if (exc == null) {
+            return;
+        }
+        errors.add(exc);
+        if (exc instanceof VirtualMachineError && baseError == null) {
+            baseError = exc;
+        }
+        if (parent.done()) {
+            loop.callExceptionHandler(Map.of(
+                    "message", "Task " + task + " has errored out but its parent task " + parent
+                            + " is already completed",
+                    "exception", exc,
+                    "task", task));
+            return;
+        }
+        if (!aborting && !parentCancelRequested) {
+            // Abort whatever the body is awaiting; exit() takes this cancel back.
+            abort();
+            parentCancelRequested = true;
+            parent.cancel();
+        }
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("<TaskGroup");
+        if (!tasks.isEmpty()) {
+            sb.append(" tasks=").append(tasks.size());
+        }
+        if (!errors.isEmpty()) {
+            sb.append(" errors=").append(errors.size());
+        }
+        sb.append(aborting ? " cancelling" : " entered");
+        return sb.append('>').toString();
+    }
+}
