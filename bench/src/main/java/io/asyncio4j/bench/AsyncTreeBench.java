@@ -71,16 +71,7 @@ public final class AsyncTreeBench {
         String impl = "java-" + BenchSupport.carrier();
         System.out.printf(Locale.ROOT, "# %s on %s: async_tree with %s, depth %d, branching %d, %d warm-up + %d rounds%n",
                 impl, BenchSupport.jvm(), variant, LEVELS, BRANCHES, warmup, rounds);
-        for (int i = 0; i < warmup; i++) {
-            System.out.printf(Locale.ROOT, "warmup %d: %.1f ms%n", i + 1, runOnce(variant) / 1e6);
-        }
-        double[] ms = new double[rounds];
-        for (int i = 0; i < rounds; i++) {
-            // No System.gc() between rounds: after a full GC, G1 shrinks the young generation and the next tree
-            // pays for growing it again (rounds measured that way were ~1.7x slower than back-to-back ones).
-            ms[i] = runOnce(variant) / 1e6;
-            System.out.printf(Locale.ROOT, "round %d: %.1f ms%n", i + 1, ms[i]);
-        }
+        double[] ms = BenchSupport.rounds(warmup, rounds, "ms", () -> runOnce(variant) / 1e6);
         System.out.printf(Locale.ROOT, "RESULT impl=%s tree=%s best_ms=%.2f median_ms=%.2f%n",
                 impl, variant, BenchSupport.min(ms), BenchSupport.median(ms));
     }

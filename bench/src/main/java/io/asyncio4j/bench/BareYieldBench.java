@@ -41,7 +41,7 @@ public final class BareYieldBench {
     }
 
     /** One run of T threads x N yields; returns the wall time in nanoseconds. */
-    static long runOnce(int threads, int yields) throws Throwable {
+    static long runOnce(int threads, int yields) {
         ArrayDeque<Runnable> ready = new ArrayDeque<>();
         Executor scheduler = ready::add;
         Runnable body = () -> {
@@ -51,7 +51,7 @@ public final class BareYieldBench {
         };
         long t0 = System.nanoTime();
         for (int i = 0; i < threads; i++) {
-            ((Thread) NEW_VIRTUAL_THREAD.invokeExact(scheduler, "", 0, body)).start();
+            newThread(scheduler, body).start();
         }
         Runnable r;
         while ((r = ready.poll()) != null) {
@@ -60,7 +60,15 @@ public final class BareYieldBench {
         return System.nanoTime() - t0;
     }
 
-    public static void main(String[] args) throws Throwable {
+    private static Thread newThread(Executor scheduler, Runnable body) {
+        try {
+            return (Thread) NEW_VIRTUAL_THREAD.invokeExact(scheduler, "", 0, body);
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot create a virtual thread", e);
+        }
+    }
+
+    public static void main(String[] args) {
         int threads = BenchSupport.intArg(args, 0, 1);
         int yields = BenchSupport.intArg(args, 1, 1_000_000);
         int rounds = BenchSupport.intArg(args, 2, 5);
@@ -68,14 +76,7 @@ public final class BareYieldBench {
         double total = (double) threads * yields;
         System.out.printf(Locale.ROOT, "# bare virtual-thread yield on %s: %d threads x %d Thread.yield()%n",
                 BenchSupport.jvm(), threads, yields);
-        for (int i = 0; i < warmup; i++) {
-            System.out.printf(Locale.ROOT, "warmup %d: %.1f ns/yield%n", i + 1, runOnce(threads, yields) / total);
-        }
-        double[] ns = new double[rounds];
-        for (int i = 0; i < rounds; i++) {
-            ns[i] = runOnce(threads, yields) / total;
-            System.out.printf(Locale.ROOT, "round %d: %.1f ns/yield%n", i + 1, ns[i]);
-        }
+        double[] ns = BenchSupport.rounds(warmup, rounds, "ns/yield", () -> runOnce(threads, yields) / total);
         System.out.printf(Locale.ROOT, "RESULT impl=bare-yield tasks=%d switches=%d best_ns=%.1f median_ns=%.1f%n",
                 threads, yields, BenchSupport.min(ns), BenchSupport.median(ns));
     }

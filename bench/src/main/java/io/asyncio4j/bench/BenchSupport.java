@@ -1,6 +1,8 @@
 package io.asyncio4j.bench;
 
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.DoubleSupplier;
 
 /** Small helpers shared by the plain benchmark mains. */
 final class BenchSupport {
@@ -23,6 +25,24 @@ final class BenchSupport {
     static String jvm() {
         return "JDK " + Runtime.version() + " (" + System.getProperty("java.vm.name") + "), "
                 + Runtime.getRuntime().availableProcessors() + " CPUs";
+    }
+
+    /**
+     * Runs {@code warmup} unrecorded and {@code rounds} recorded rounds of {@code once}, printing each as
+     * {@code "round k: <value> <unit>"}, and returns the recorded values. No {@code System.gc()} between rounds: after
+     * a full GC, G1 shrinks the young generation and the next round pays to grow it again; the rounds' own GC work
+     * is part of what they measure.
+     */
+    static double[] rounds(int warmup, int rounds, String unit, DoubleSupplier once) {
+        for (int i = 0; i < warmup; i++) {
+            System.out.printf(Locale.ROOT, "warmup %d: %.1f %s%n", i + 1, once.getAsDouble(), unit);
+        }
+        double[] xs = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            xs[i] = once.getAsDouble();
+            System.out.printf(Locale.ROOT, "round %d: %.1f %s%n", i + 1, xs[i], unit);
+        }
+        return xs;
     }
 
     static double median(double[] xs) {

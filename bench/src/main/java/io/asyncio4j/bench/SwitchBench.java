@@ -52,16 +52,7 @@ public final class SwitchBench {
         double total = (double) tasks * switches;
         System.out.printf(Locale.ROOT, "# %s on %s: %d tasks x %d sleep(0), %d warm-up + %d rounds%n",
                 impl, BenchSupport.jvm(), tasks, switches, warmup, rounds);
-        for (int i = 0; i < warmup; i++) {
-            System.out.printf(Locale.ROOT, "warmup %d: %.1f ns/switch%n", i + 1, runOnce(tasks, switches) / total);
-        }
-        double[] ns = new double[rounds];
-        for (int i = 0; i < rounds; i++) {
-            // No System.gc() between rounds: a full GC makes G1 shrink the young generation, which the next round
-            // would pay to grow again; the rounds' own GC work is part of what they measure.
-            ns[i] = runOnce(tasks, switches) / total;
-            System.out.printf(Locale.ROOT, "round %d: %.1f ns/switch%n", i + 1, ns[i]);
-        }
+        double[] ns = BenchSupport.rounds(warmup, rounds, "ns/switch", () -> runOnce(tasks, switches) / total);
         System.out.printf(Locale.ROOT, "RESULT impl=%s tasks=%d switches=%d best_ns=%.1f median_ns=%.1f%n",
                 impl, tasks, switches, BenchSupport.min(ns), BenchSupport.median(ns));
     }
