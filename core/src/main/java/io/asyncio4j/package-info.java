@@ -32,5 +32,13 @@
  * cancellation rules included: a timeout turns the cancellation it caused into
  * {@link io.asyncio4j.TimeoutError} and lets any other cancellation through; a task group cancels its tasks on the
  * first failure and throws an {@link io.asyncio4j.ExceptionGroup} of all failures.
+ *
+ * <h2>Synchronisation and queues</h2>
+ * {@link io.asyncio4j.Lock}, {@link io.asyncio4j.Event}, {@link io.asyncio4j.Condition},
+ * {@link io.asyncio4j.Semaphore}, {@link io.asyncio4j.BoundedSemaphore}, {@link io.asyncio4j.Barrier} and
+ * {@link io.asyncio4j.Queue} (with {@link io.asyncio4j.PriorityQueue} and {@link io.asyncio4j.LifoQueue}) are for the
+ * tasks of one loop: FIFO-fair, not thread-safe, bound to the loop on which they first wait. A cancelled waiter
+ * never takes a permit, an item or a wake-up with it. {@code try (Held h = lock.hold().await()) { ... }} is
+ * {@code async with lock:}.
  */
 package io.asyncio4j;
