@@ -3,7 +3,12 @@ package io.asyncio4j;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -66,6 +71,8 @@ final class BaseEventLoop implements EventLoop {
     private boolean debug;
     private Carrier carrier;
     private Selector selector;
+    /** Channels with a reader or a writer: while any, the loop waits on its selector (and virtual time waits too). */
+    private int ioWatchers;
 
     private final boolean virtualTime;
     private double virtualNow;
@@ -512,7 +519,7 @@ final class BaseEventLoop implements EventLoop {
     /** Waits for I/O, another thread or the timeout (seconds; 0: just poll; -1: no limit). */
     private void poll(double timeout) {
         Selector sel = selector;
-        boolean io = sel != null && !sel.keys().isEmpty();
+        boolean io = sel != null && ioWatchers > 0;
         if (timeout == 0) {
             if (io) {
                 select(sel, 0);
@@ -577,14 +584,136 @@ final class BaseEventLoop implements EventLoop {
         }
     }
 
-    /** Runs the readiness callback attached to a selected key (issue 5's transports attach Runnables). */
-    private void processSelected(java.nio.channels.SelectionKey key) {
-        if (key.attachment() instanceof java.util.function.Consumer<?> handler) {
-            @SuppressWarnings("unchecked")
-            java.util.function.Consumer<java.nio.channels.SelectionKey> h =
-                    (java.util.function.Consumer<java.nio.channels.SelectionKey>) handler;
-            ready.add(new Handle(() -> h.accept(key)));
+    /** CPython's {@code _process_events}: queues the reader and writer of a ready channel. */
+    private void processSelected(SelectionKey key) {
+        if (!(key.attachment() instanceof IoWatch w) || !key.isValid()) {
+            return;
         }
+        int ops = key.readyOps();
+        if ((ops & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT)) != 0 && w.reader != null) {
+            if (w.reader.cancelled) {
+                removeReader((SelectableChannel) key.channel());
+            } else {
+                ready.add(w.reader);
+            }
+        }
+        if ((ops & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT)) != 0 && w.writer != null) {
+            if (w.writer.cancelled) {
+                removeWriter((SelectableChannel) key.channel());
+            } else {
+                ready.add(w.writer);
+            }
+        }
+    }
+
+    /** The reader and writer callbacks of one channel, attached to its selection key. */
+    private static final class IoWatch {
+        Handle reader;
+        Handle writer;
+    }
+
+    @Override
+    public void addReader(SelectableChannel channel, Runnable callback) {
+        watch(channel, callback, true);
+    }
+
+    @Override
+    public boolean removeReader(SelectableChannel channel) {
+        return unwatch(channel, true);
+    }
+
+    @Override
+    public void addWriter(SelectableChannel channel, Runnable callback) {
+        watch(channel, callback, false);
+    }
+
+    @Override
+    public boolean removeWriter(SelectableChannel channel) {
+        return unwatch(channel, false);
+    }
+
+    private void watch(SelectableChannel ch, Runnable cb, boolean read) {
+        if (ch == null) {
+            throw new NullPointerException((read ? "addReader" : "addWriter") + ": the channel is null");
+        }
+        checkCallback(cb, read ? "addReader" : "addWriter");
+        checkClosed();
+        checkThread();
+        Selector sel = selector();
+        SelectionKey key = ch.keyFor(sel);
+        IoWatch w;
+        if (key == null) {
+            w = new IoWatch();
+            try {
+                ch.configureBlocking(false);
+                key = ch.register(sel, 0, w);
+            } catch (ClosedChannelException e) {
+                throw new IllegalStateException("cannot watch a closed channel: " + ch, e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot make " + ch + " non-blocking", e);
+            }
+        } else if (!key.isValid()) {
+            throw new IllegalStateException("cannot watch a closed channel: " + ch);
+        } else {
+            w = (IoWatch) key.attachment();
+        }
+        if (w.reader == null && w.writer == null) {
+            ioWatchers++;
+        }
+        Handle h = new Handle(cb);
+        if (read) {
+            if (w.reader != null) {
+                w.reader.cancel();
+            }
+            w.reader = h;
+        } else {
+            if (w.writer != null) {
+                w.writer.cancel();
+            }
+            w.writer = h;
+        }
+        key.interestOps(interest(ch, w));
+    }
+
+    private boolean unwatch(SelectableChannel ch, boolean read) {
+        checkThread();
+        Selector sel = selector;
+        SelectionKey key = sel == null || ch == null ? null : ch.keyFor(sel);
+        if (key == null || !(key.attachment() instanceof IoWatch w)) {
+            return false;
+        }
+        Handle h = read ? w.reader : w.writer;
+        if (h == null) {
+            return false;
+        }
+        h.cancel();
+        if (read) {
+            w.reader = null;
+        } else {
+            w.writer = null;
+        }
+        if (w.reader == null && w.writer == null) {
+            ioWatchers--;
+        }
+        if (key.isValid()) {
+            // The key stays registered (interest 0) until the channel closes: re-registering a cancelled key
+            // before the next select would fail.
+            key.interestOps(interest(ch, w));
+        }
+        return true;
+    }
+
+    /** Readable means acceptable for a server channel; writable means connectable while a connect is pending. */
+    private static int interest(SelectableChannel ch, IoWatch w) {
+        int ops = 0;
+        if (w.reader != null) {
+            ops |= ch instanceof ServerSocketChannel ? SelectionKey.OP_ACCEPT : SelectionKey.OP_READ;
+        }
+        if (w.writer != null) {
+            ops |= ch instanceof SocketChannel sc && sc.isConnectionPending()
+                    ? SelectionKey.OP_CONNECT : SelectionKey.OP_WRITE;
+        }
+        return ops & ch.validOps();
     }
 
     /** The loop's selector, opened on first use; channels registered on it are polled every iteration. */

@@ -40,6 +40,28 @@ public interface EventLoop {
     /** As {@link #callSoon(Runnable)}, from any thread; wakes the loop if it is waiting. */
     Handle callSoonThreadsafe(Runnable cb);
 
+    /**
+     * CPython's {@code add_reader}: calls {@code callback} on the loop whenever {@code channel} is readable (for a
+     * server channel: has a connection to accept), until {@link #removeReader}. The channel is made non-blocking and
+     * registered on the loop's selector; a new reader replaces the previous one. While a channel is watched, the
+     * loop waits on its selector (in virtual time too: I/O can come at any moment).
+     *
+     * @throws IllegalStateException if the channel is closed
+     */
+    void addReader(java.nio.channels.SelectableChannel channel, Runnable callback);
+
+    /** Stops watching {@code channel} for reading. @return whether it was watched */
+    boolean removeReader(java.nio.channels.SelectableChannel channel);
+
+    /**
+     * CPython's {@code add_writer}: calls {@code callback} whenever {@code channel} is writable (for a socket whose
+     * connect is pending: when the connect has completed or failed), until {@link #removeWriter}.
+     */
+    void addWriter(java.nio.channels.SelectableChannel channel, Runnable callback);
+
+    /** Stops watching {@code channel} for writing. @return whether it was watched */
+    boolean removeWriter(java.nio.channels.SelectableChannel channel);
+
     /** A new pending future bound to this loop. */
     <T> Future<T> createFuture();
 

@@ -1,14 +1,20 @@
 package io.asyncio4j;
 
-/** A stream's buffer limit was reached while looking for a separator. */
+/**
+ * A stream's buffer limit was reached while looking for a separator. {@link #consumed()} is how many bytes can be
+ * consumed before the limit stops the search (CPython's {@code consumed}).
+ */
 public class LimitOverrunError extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final int consumed;
 
-    public LimitOverrunError() {
-        super();
+    public LimitOverrunError(String message, int consumed) {
+        super(message);
+        this.consumed = consumed;
     }
 
-    public LimitOverrunError(String message) {
-        super(message);
+    /** The number of bytes to consume to get past the data searched so far. */
+    public int consumed() {
+        return consumed;
     }
 }

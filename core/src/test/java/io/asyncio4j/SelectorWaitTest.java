@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
-import java.nio.channels.SelectionKey;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -25,17 +23,16 @@ class SelectorWaitTest {
                 runner.run(() -> {
                     BaseEventLoop loop = (BaseEventLoop) Asyncio.getRunningLoop();
                     Future<String> got = loop.createFuture();
-                    Consumer<SelectionKey> onReadable = key -> {
+                    loop.addReader(source, () -> {
                         ByteBuffer buf = ByteBuffer.allocate(16);
                         try {
                             int n = source.read(buf);
-                            key.cancel();
+                            loop.removeReader(source);
                             got.setResult(new String(buf.array(), 0, n));
                         } catch (java.io.IOException e) {
                             got.setException(e);
                         }
-                    };
-                    source.register(loop.selector(), SelectionKey.OP_READ, onReadable);
+                    });
                     // Another thread first wakes the select with a callback, then writes to the pipe.
                     Thread.ofPlatform().start(() -> {
                         loop.callSoonThreadsafe(() -> out.add("threadsafe callback"));

@@ -1,0 +1,29 @@
+package io.asyncio4j.net;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Python's {@code ConnectionError}: a connection could not be made or broke. Unchecked, so it can cross
+ * {@code await()}; the JDK's {@link IOException} is the cause. The message names the peer.
+ */
+public class ConnectionError extends UncheckedIOException {
+    private static final long serialVersionUID = 1L;
+
+    public ConnectionError(String message, IOException cause) {
+        super(message, cause);
+    }
+
+    /** The right subclass for {@code cause}, with a message naming {@code peer}. */
+    static ConnectionError of(String peer, IOException cause) {
+        String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        if (cause instanceof java.net.ConnectException) {
+            return new ConnectionRefusedError("cannot connect to " + peer + ": " + why, cause);
+        }
+        String lower = why.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("reset") || lower.contains("broken pipe") || lower.contains("aborted")) {
+            return new ConnectionResetError("connection to " + peer + " lost: " + why, cause);
+        }
+        return new ConnectionError("connection to " + peer + " failed: " + why, cause);
+    }
+}

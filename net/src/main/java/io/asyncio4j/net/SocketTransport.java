@@ -1,0 +1,381 @@
+package io.asyncio4j.net;
+
+import io.asyncio4j.EventLoop;
+import io.asyncio4j.Future;
+import java.io.IOException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * CPython's {@code _SelectorSocketTransport}: a TCP connection driven by its loop's selector. Reads go to the
+ * protocol as they arrive (a {@link BufferedProtocol} gets them in its own buffer); writes are sent at once when the
+ * socket takes them and buffered otherwise, with the water marks of {@link Transport}. Every method is for the
+ * loop's thread. Errors close the transport and reach the protocol's {@code connectionLost}; unexpected ones are
+ * also reported to the loop's exception handler. The channel is closed when the protocol has been told.
+ */
+public final class SocketTransport implements Transport {
+    private static final int MAX_READ = 256 * 1024;
+    /** One read buffer per loop thread: callbacks of a loop never overlap, and the protocol gets a copy. */
+    private static final ThreadLocal<ByteBuffer> READ_BUFFER =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(MAX_READ));
+    private static final ByteBuffer[] NO_BUFFERS = new ByteBuffer[0];
+
+    private final EventLoop loop;
+    private final SocketChannel channel;
+    private final BaseProtocol protocol;
+    private final Runnable onConnectionLost;
+    private final String peer;
+    private final Map<String, Object> extra = new HashMap<>();
+    private final ArrayDeque<ByteBuffer> buffer = new ArrayDeque<>();
+    private int bufferSize;
+    private int highWater = 64 * 1024;
+    private int lowWater = 16 * 1024;
+    private boolean protocolPaused;
+    private boolean closing;
+    private boolean eof;
+    private boolean paused;
+    private int connLost;
+
+    private SocketTransport(EventLoop loop, SocketChannel channel, BaseProtocol protocol, Runnable onConnectionLost) {
+        this.loop = loop;
+        this.channel = channel;
+        this.protocol = protocol;
+        this.onConnectionLost = onConnectionLost;
+        String p;
+        try {
+            p = String.valueOf(channel.getRemoteAddress());
+            extra.put("peername", channel.getRemoteAddress());
+            extra.put("sockname", channel.getLocalAddress());
+        } catch (IOException e) {
+            p = "?";
+        }
+        this.peer = p;
+        extra.put("socket", channel);
+    }
+
+    /**
+     * Wraps a connected channel (CPython's {@code connect_accepted_socket} without the task): makes it
+     * non-blocking with {@code TCP_NODELAY}, then, in the next iterations, calls {@code protocol.connectionMade},
+     * starts reading and completes {@code waiter} (if not null). {@code onConnectionLost} (may be null) runs after
+     * the protocol's {@code connectionLost}.
+     */
+    public static SocketTransport attach(EventLoop loop, SocketChannel channel, BaseProtocol protocol,
+                                         Future<Void> waiter, Runnable onConnectionLost) {
+        try {
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        } catch (IOException e) {
+            throw ConnectionError.of(String.valueOf(channel), e);
+        }
+        SocketTransport t = new SocketTransport(loop, channel, protocol, onConnectionLost);
+        loop.callSoon(() -> protocol.connectionMade(t));
+        loop.callSoon(() -> {
+            if (!t.closing && !t.paused) {
+                loop.addReader(channel, t::readReady);
+            }
+        });
+        if (waiter != null) {
+            loop.callSoon(() -> {
+                if (!waiter.done()) {
+                    waiter.setResult(null);
+                }
+            });
+        }
+        return t;
+    }
+
+    // ---- reading ----
+
+    private void readReady() {
+        if (closing) {
+            return;
+        }
+        int n;
+        try {
+            if (protocol instanceof BufferedProtocol bp) {
+                ByteBuffer buf = bp.getBuffer(-1);
+                if (buf == null || !buf.hasRemaining()) {
+                    throw new IllegalStateException("BufferedProtocol.getBuffer() returned an empty buffer");
+                }
+                n = channel.read(buf);
+                if (n > 0) {
+                    bp.bufferUpdated(n);
+                }
+            } else {
+                ByteBuffer buf = READ_BUFFER.get();
+                buf.clear();
+                n = channel.read(buf);
+                if (n > 0) {
+                    byte[] data = new byte[n];
+                    buf.flip().get(data);
+                    ((Protocol) protocol).dataReceived(data);
+                }
+            }
+        } catch (IOException e) {
+            fatalError(e, "Fatal read error on socket transport");
+            return;
+        }
+        if (n < 0) {
+            readEof();
+        }
+    }
+
+    private void readEof() {
+        boolean keepOpen;
+        try {
+            keepOpen = protocol instanceof BufferedProtocol bp ? bp.eofReceived() : ((Protocol) protocol).eofReceived();
+        } catch (RuntimeException e) {
+            fatalError(e, "Fatal error: protocol.eofReceived() call failed.");
+            return;
+        }
+        if (keepOpen) {
+            loop.removeReader(channel); // half-closed: we may still write
+        } else {
+            close();
+        }
+    }
+
+    @Override
+    public void pauseReading() {
+        if (closing || paused) {
+            return;
+        }
+        paused = true;
+        loop.removeReader(channel);
+    }
+
+    @Override
+    public void resumeReading() {
+        if (closing || !paused) {
+            return;
+        }
+        paused = false;
+        loop.addReader(channel, this::readReady);
+    }
+
+    @Override
+    public boolean isReading() {
+        return !paused && !closing;
+    }
+
+    // ---- writing ----
+
+    @Override
+    public void write(byte[] data) {
+        if (data == null) {
+            throw new NullPointerException("write(null)");
+        }
+        if (eof) {
+            throw new IllegalStateException("Cannot call write() after writeEof()");
+        }
+        if (data.length == 0 || connLost > 0) {
+            return; // CPython warns after a few writes to a lost connection; the data goes nowhere either way
+        }
+        ByteBuffer b = ByteBuffer.wrap(data);
+        if (buffer.isEmpty()) {
+            try {
+                channel.write(b);
+            } catch (IOException e) {
+                fatalError(e, "Fatal write error on socket transport");
+                return;
+            }
+            if (!b.hasRemaining()) {
+                return;
+            }
+            b = ByteBuffer.wrap(Arrays.copyOfRange(data, b.position(), data.length));
+            loop.addWriter(channel, this::writeReady);
+        } else {
+            b = ByteBuffer.wrap(data.clone());
+        }
+        buffer.add(b);
+        bufferSize += b.remaining();
+        maybePauseProtocol();
+    }
+
+    private void writeReady() {
+        if (connLost > 0) {
+            return;
+        }
+        try {
+            channel.write(buffer.toArray(NO_BUFFERS));
+        } catch (IOException e) {
+            loop.removeWriter(channel);
+            buffer.clear();
+            bufferSize = 0;
+            fatalError(e, "Fatal write error on socket transport");
+            return;
+        }
+        while (!buffer.isEmpty() && !buffer.peekFirst().hasRemaining()) {
+            buffer.pollFirst();
+        }
+        bufferSize = 0;
+        for (ByteBuffer b : buffer) {
+            bufferSize += b.remaining();
+        }
+        maybeResumeProtocol();
+        if (buffer.isEmpty()) {
+            loop.removeWriter(channel);
+            if (closing) {
+                callConnectionLost(null);
+            } else if (eof) {
+                shutdownOutput();
+            }
+        }
+    }
+
+    @Override
+    public void writeEof() {
+        if (closing || eof) {
+            return;
+        }
+        eof = true;
+        if (buffer.isEmpty()) {
+            shutdownOutput();
+        }
+    }
+
+    private void shutdownOutput() {
+        try {
+            channel.shutdownOutput();
+        } catch (IOException e) {
+            fatalError(e, "Fatal error on shutdownOutput");
+        }
+    }
+
+    @Override
+    public boolean canWriteEof() {
+        return true;
+    }
+
+    @Override
+    public void setWriteBufferLimits(int high, int low) {
+        if (!(high >= low && low >= 0)) {
+            throw new IllegalArgumentException("high (" + high + ") must be >= low (" + low + ") must be >= 0");
+        }
+        highWater = high;
+        lowWater = low;
+        maybePauseProtocol();
+    }
+
+    @Override
+    public int getWriteBufferSize() {
+        return bufferSize;
+    }
+
+    private void maybePauseProtocol() {
+        if (bufferSize > highWater && !protocolPaused) {
+            protocolPaused = true;
+            try {
+                protocol.pauseWriting();
+            } catch (RuntimeException e) {
+                report("protocol.pauseWriting() failed", e);
+            }
+        }
+    }
+
+    private void maybeResumeProtocol() {
+        if (protocolPaused && bufferSize <= lowWater) {
+            protocolPaused = false;
+            try {
+                protocol.resumeWriting();
+            } catch (RuntimeException e) {
+                report("protocol.resumeWriting() failed", e);
+            }
+        }
+    }
+
+    // ---- closing ----
+
+    @Override
+    public void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        loop.removeReader(channel);
+        if (buffer.isEmpty()) {
+            connLost++;
+            loop.removeWriter(channel);
+            loop.callSoon(() -> callConnectionLost(null));
+        }
+    }
+
+    @Override
+    public void abort() {
+        forceClose(null);
+    }
+
+    @Override
+    public boolean isClosing() {
+        return closing;
+    }
+
+    private void fatalError(Exception e, String message) {
+        boolean expected = e instanceof IOException io && ConnectionError.of(peer, io) instanceof ConnectionResetError;
+        if (!expected) {
+            report(message, e);
+        }
+        forceClose(e instanceof IOException io ? ConnectionError.of(peer, io) : e);
+    }
+
+    private void forceClose(Throwable exc) {
+        if (connLost > 0) {
+            return;
+        }
+        if (!buffer.isEmpty()) {
+            buffer.clear();
+            bufferSize = 0;
+            loop.removeWriter(channel);
+        }
+        if (!closing) {
+            closing = true;
+            loop.removeReader(channel);
+        }
+        connLost++;
+        loop.callSoon(() -> callConnectionLost(exc));
+    }
+
+    private void callConnectionLost(Throwable exc) {
+        try {
+            protocol.connectionLost(exc);
+        } finally {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // closing a socket that failed: nothing more to do
+            }
+            if (onConnectionLost != null) {
+                onConnectionLost.run();
+            }
+        }
+    }
+
+    private void report(String message, Throwable e) {
+        Map<String, Object> ctx = new HashMap<>();
+        ctx.put("message", message);
+        ctx.put("exception", e);
+        ctx.put("transport", this);
+        ctx.put("protocol", protocol);
+        loop.callExceptionHandler(ctx);
+    }
+
+    @Override
+    public Object getExtraInfo(String name) {
+        return extra.get(name);
+    }
+
+    @Override
+    public BaseProtocol getProtocol() {
+        return protocol;
+    }
+
+    @Override
+    public String toString() {
+        return "<SocketTransport " + (closing ? "closing" : "open") + " peer=" + peer + " buffered=" + bufferSize + ">";
+    }
+}

@@ -1,0 +1,191 @@
+package io.asyncio4j.net;
+
+import io.asyncio4j.Asyncio;
+import io.asyncio4j.Coro;
+import io.asyncio4j.EventLoop;
+import io.asyncio4j.Future;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * CPython's low-level socket coroutines ({@code loop.sock_connect}, {@code sock_accept}, {@code sock_recv},
+ * {@code sock_recv_into}, {@code sock_sendall}, {@code getaddrinfo}) on the running loop. Channels are made
+ * non-blocking; each operation tries the socket at once and waits on the loop's selector only if it must. They run
+ * inside a task; if the task is cancelled, the operation stops watching the channel (bytes already sent by
+ * {@code sockSendall} stay sent). Errors are {@link ConnectionError}s naming the peer.
+ */
+public final class Sockets {
+    private Sockets() {
+    }
+
+    /**
+     * Resolves {@code host} on the default executor (it may block), giving the addresses in the resolver's order
+     * with {@code port}. A null host gives the wildcard address.
+     *
+     * @throws java.io.UncheckedIOException (when awaited) naming the host if it cannot be resolved
+     */
+    public static Coro<List<InetSocketAddress>> getaddrinfo(String host, int port) {
+        return () -> {
+            if (host == null) {
+                return List.of(new InetSocketAddress(port));
+            }
+            InetAddress[] all = Asyncio.getRunningLoop().runInExecutor(null, () -> {
+                try {
+                    return InetAddress.getAllByName(host);
+                } catch (UnknownHostException e) {
+                    throw new java.io.UncheckedIOException("cannot resolve host " + host + ": " + e.getMessage(), e);
+                }
+            }).await();
+            List<InetSocketAddress> out = new ArrayList<>(all.length);
+            for (InetAddress a : all) {
+                out.add(new InetSocketAddress(a, port));
+            }
+            return out;
+        };
+    }
+
+    /** Connects {@code channel} to {@code address}, waiting for the handshake on the loop. */
+    public static Coro<Void> sockConnect(SocketChannel channel, InetSocketAddress address) {
+        return () -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            try {
+                channel.configureBlocking(false);
+                if (channel.connect(address)) {
+                    return null;
+                }
+            } catch (IOException e) {
+                throw ConnectionError.of(address.toString(), e);
+            }
+            Future<Void> done = loop.createFuture();
+            loop.addWriter(channel, () -> {
+                try {
+                    if (channel.finishConnect()) {
+                        loop.removeWriter(channel);
+                        if (!done.done()) {
+                            done.setResult(null);
+                        }
+                    }
+                } catch (IOException e) {
+                    loop.removeWriter(channel);
+                    if (!done.done()) {
+                        done.setException(ConnectionError.of(address.toString(), e));
+                    }
+                }
+            });
+            try {
+                return done.await();
+            } finally {
+                loop.removeWriter(channel);
+            }
+        };
+    }
+
+    /** Accepts a connection, waiting for one; the new channel is non-blocking. */
+    public static Coro<SocketChannel> sockAccept(ServerSocketChannel server) {
+        return () -> {
+            SocketChannel c = server.accept();
+            if (c == null) {
+                waitReady(server, true);
+                c = server.accept();
+            }
+            c.configureBlocking(false);
+            return c;
+        };
+    }
+
+    /** Receives up to {@code n} bytes, waiting until some arrive; an empty array means EOF. */
+    public static Coro<byte[]> sockRecv(SocketChannel channel, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("sockRecv: n must be >= 0, not " + n);
+        }
+        return () -> {
+            ByteBuffer buf = ByteBuffer.allocate(n);
+            int got = recvInto(channel, buf);
+            return got <= 0 ? new byte[0] : Arrays.copyOf(buf.array(), got);
+        };
+    }
+
+    /** Receives into {@code buf} (from its position), waiting until some bytes arrive; returns their count, 0 at EOF. */
+    public static Coro<Integer> sockRecvInto(SocketChannel channel, ByteBuffer buf) {
+        return () -> Math.max(0, recvInto(channel, buf));
+    }
+
+    private static int recvInto(SocketChannel channel, ByteBuffer buf) throws IOException {
+        if (!buf.hasRemaining()) {
+            return 0;
+        }
+        channel.configureBlocking(false);
+        while (true) {
+            int n;
+            try {
+                n = channel.read(buf);
+            } catch (IOException e) {
+                throw ConnectionError.of(peer(channel), e);
+            }
+            if (n != 0) {
+                return n;
+            }
+            waitReady(channel, true);
+        }
+    }
+
+    /** Sends all of {@code data}, waiting while the socket's send buffer is full. */
+    public static Coro<Void> sockSendall(SocketChannel channel, byte[] data) {
+        return () -> {
+            channel.configureBlocking(false);
+            ByteBuffer buf = ByteBuffer.wrap(data);
+            while (true) {
+                try {
+                    channel.write(buf);
+                } catch (IOException e) {
+                    throw ConnectionError.of(peer(channel), e);
+                }
+                if (!buf.hasRemaining()) {
+                    return null;
+                }
+                waitReady(channel, false);
+            }
+        };
+    }
+
+    /** Waits until {@code channel} is readable (or acceptable) or writable, once. */
+    private static void waitReady(java.nio.channels.SelectableChannel channel, boolean read) {
+        EventLoop loop = Asyncio.getRunningLoop();
+        Future<Void> ready = loop.createFuture();
+        Runnable wake = () -> {
+            if (!ready.done()) {
+                ready.setResult(null);
+            }
+        };
+        if (read) {
+            loop.addReader(channel, wake);
+        } else {
+            loop.addWriter(channel, wake);
+        }
+        try {
+            ready.await();
+        } finally {
+            if (read) {
+                loop.removeReader(channel);
+            } else {
+                loop.removeWriter(channel);
+            }
+        }
+    }
+
+    static String peer(SocketChannel channel) {
+        try {
+            return String.valueOf(channel.getRemoteAddress());
+        } catch (IOException e) {
+            return String.valueOf(channel);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.asyncio4j.net;
+
+/**
+ * CPython's {@code asyncio.Transport}: one end of a connection, driven by the loop. Methods are for the loop's thread
+ * and never block: {@link #write} sends what it can at once and buffers the rest, which the loop sends as the peer
+ * accepts it. When the buffer goes above the high water mark (64 KiB by default) the protocol's
+ * {@link BaseProtocol#pauseWriting()} is called; when it drains to the low mark (16 KiB),
+ * {@link BaseProtocol#resumeWriting()}.
+ */
+public interface Transport {
+    /** Sends {@code data} (copied if it must be buffered). @throws IllegalStateException after {@link #writeEof()} */
+    void write(byte[] data);
+
+    /** Sends each array in turn. */
+    default void writelines(Iterable<byte[]> data) {
+        for (byte[] d : data) {
+            write(d);
+        }
+    }
+
+    /** Closes this side for writing once the buffer is sent (half-close); reading goes on. */
+    void writeEof();
+
+    /** Whether {@link #writeEof()} is supported. */
+    boolean canWriteEof();
+
+    /** Closes the connection once the buffer is sent; no more data is received. Idempotent. */
+    void close();
+
+    /** Closes at once, dropping buffered data; the protocol's {@code connectionLost} gets null. */
+    void abort();
+
+    /** Whether the transport is closing or closed. */
+    boolean isClosing();
+
+    /** Stops calling the protocol with data until {@link #resumeReading()}. */
+    void pauseReading();
+
+    void resumeReading();
+
+    boolean isReading();
+
+    /** Sets the water marks (bytes); {@code high} &ge; {@code low} &ge; 0. */
+    void setWriteBufferLimits(int high, int low);
+
+    /** Bytes buffered, not yet sent. */
+    int getWriteBufferSize();
+
+    /**
+     * Information about the connection, by CPython's names: {@code "peername"} and {@code "sockname"}
+     * ({@link java.net.InetSocketAddress}es), {@code "socket"} (the channel); null for an unknown name.
+     */
+    Object getExtraInfo(String name);
+
+    /** The protocol this transport calls. */
+    BaseProtocol getProtocol();
+}

@@ -1,0 +1,369 @@
+package io.asyncio4j.streams;
+
+import io.asyncio4j.Asyncio;
+import io.asyncio4j.Coro;
+import io.asyncio4j.Future;
+import io.asyncio4j.IncompleteReadError;
+import io.asyncio4j.LimitOverrunError;
+import io.asyncio4j.net.Transport;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+
+/**
+ * CPython's {@code asyncio.StreamReader}: the reading end of a stream connection. Data the transport receives is
+ * buffered here; the coroutines take it out. Only one task may wait for data at a time.
+ *
+ * <p><b>Flow control.</b> When more than twice the limit (64 KiB by default) is buffered, the transport stops
+ * reading from the socket, and resumes when the buffer is back under the limit, so a slow reader slows its peer
+ * instead of growing memory.
+ *
+ * <p><b>End and errors.</b> At EOF the reads return what is left (and then empty arrays), {@link #readexactly}
+ * throws {@link IncompleteReadError} with the partial bytes; if the connection failed, every read throws that error.
+ * Cancelling a waiting read leaves the buffered data in place. Methods are for the loop's thread.
+ */
+public final class StreamReader {
+    /** CPython's default limit: 64 KiB. */
+    public static final int DEFAULT_LIMIT = 64 * 1024;
+
+    private final int limit;
+    private byte[] buf = new byte[256];
+    private int start;
+    private int end;
+    private boolean eof;
+    private Future<Void> waiter;
+    private Throwable exception;
+    private Transport transport;
+    private boolean paused;
+
+    /** A reader with the default limit. */
+    public StreamReader() {
+        this(DEFAULT_LIMIT);
+    }
+
+    /** @param limit the most bytes {@link #readuntil} and {@link #readline} look through, and the flow-control unit */
+    public StreamReader(int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("Limit cannot be <= 0, not " + limit);
+        }
+        this.limit = limit;
+    }
+
+    // ---- the protocol's side ----
+
+    void setTransport(Transport t) {
+        if (transport != null) {
+            throw new IllegalStateException("Transport already set");
+        }
+        transport = t;
+    }
+
+    /** Adds received data; wakes the waiting read. */
+    public void feedData(byte[] data) {
+        if (eof) {
+            throw new IllegalStateException("feedData after feedEof");
+        }
+        if (data.length == 0) {
+            return;
+        }
+        ensureRoom(data.length);
+        System.arraycopy(data, 0, buf, end, data.length);
+        end += data.length;
+        wakeUpWaiter();
+        if (transport != null && !paused && size() > 2 * limit) {
+            transport.pauseReading();
+            paused = true;
+        }
+    }
+
+    /** Marks the end of the stream; wakes the waiting read. */
+    public void feedEof() {
+        eof = true;
+        wakeUpWaiter();
+    }
+
+    /** Makes every read throw {@code exc} (the connection failed). */
+    public void setException(Throwable exc) {
+        exception = exc;
+        Future<Void> w = waiter;
+        if (w != null) {
+            waiter = null;
+            if (!w.cancelled()) {
+                w.setException(exc);
+            }
+        }
+    }
+
+    /** The connection's error, or null. */
+    public Throwable exception() {
+        return exception;
+    }
+
+    private void wakeUpWaiter() {
+        Future<Void> w = waiter;
+        if (w != null) {
+            waiter = null;
+            if (!w.cancelled()) {
+                w.setResult(null);
+            }
+        }
+    }
+
+    // ---- reading ----
+
+    /** Whether the stream ended and the buffer is empty. */
+    public boolean atEof() {
+        return eof && size() == 0;
+    }
+
+    /**
+     * Reads up to {@code n} bytes, waiting until at least one is buffered; an empty array at EOF. With {@code n < 0}
+     * reads until EOF and returns everything.
+     */
+    public Coro<byte[]> read(int n) {
+        return () -> {
+            throwIfFailed();
+            if (n == 0) {
+                return new byte[0];
+            }
+            if (n < 0) {
+                ByteArrayOutputStream all = new ByteArrayOutputStream();
+                while (true) {
+                    byte[] block = read(limit).await();
+                    if (block.length == 0) {
+                        return all.toByteArray();
+                    }
+                    all.writeBytes(block);
+                }
+            }
+            if (size() == 0 && !eof) {
+                waitForData("read");
+            }
+            byte[] data = take(Math.min(n, size()));
+            maybeResumeTransport();
+            return data;
+        };
+    }
+
+    /**
+     * Reads a line, up to and including {@code \n}; at EOF, what is left (maybe without {@code \n}, maybe empty).
+     *
+     * @throws LimitOverrunError (when awaited) if no {@code \n} comes within the limit; the over-long data is
+     *         dropped, as CPython does (which throws ValueError there)
+     */
+    public Coro<byte[]> readline() {
+        return () -> {
+            try {
+                return readUntil(NEWLINE);
+            } catch (IncompleteReadError e) {
+                return e.partial();
+            } catch (LimitOverrunError e) {
+                if (startsWith(NEWLINE, e.consumed())) {
+                    skip(e.consumed() + NEWLINE.length);
+                } else {
+                    skip(size());
+                }
+                maybeResumeTransport();
+                throw e;
+            }
+        };
+    }
+
+    private static final byte[] NEWLINE = {'\n'};
+
+    /**
+     * Reads up to and including {@code separator}.
+     *
+     * @throws IncompleteReadError (when awaited) if the stream ends first: its {@code partial()} is all that was left
+     * @throws LimitOverrunError (when awaited) if the separator is not within the limit; the data stays buffered
+     */
+    public Coro<byte[]> readuntil(byte[] separator) {
+        if (separator == null || separator.length == 0) {
+            throw new IllegalArgumentException("Separator should be at least one-byte string");
+        }
+        byte[] sep = separator.clone();
+        return () -> readUntil(sep);
+    }
+
+    private byte[] readUntil(byte[] sep) {
+        throwIfFailed();
+        int offset = 0;
+        int isep;
+        while (true) {
+            int buflen = size();
+            if (buflen - offset >= sep.length) {
+                isep = indexOf(sep, offset);
+                if (isep != -1) {
+                    break;
+                }
+                offset = buflen + 1 - sep.length;
+                if (offset > limit) {
+                    throw new LimitOverrunError("Separator is not found, and chunk exceed the limit", offset);
+                }
+            }
+            if (eof) {
+                byte[] chunk = take(size());
+                throw new IncompleteReadError(chunk, null);
+            }
+            waitForData("readuntil");
+        }
+        if (isep > limit) {
+            throw new LimitOverrunError("Separator is found, but chunk is longer than limit", isep);
+        }
+        byte[] chunk = take(isep + sep.length);
+        maybeResumeTransport();
+        return chunk;
+    }
+
+    /**
+     * Reads exactly {@code n} bytes.
+     *
+     * @throws IncompleteReadError (when awaited) if the stream ends first, with the bytes that were left
+     */
+    public Coro<byte[]> readexactly(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("readexactly size can not be less than zero, not " + n);
+        }
+        return () -> {
+            throwIfFailed();
+            if (n == 0) {
+                return new byte[0];
+            }
+            while (size() < n) {
+                if (eof) {
+                    byte[] incomplete = take(size());
+                    throw new IncompleteReadError(incomplete, n);
+                }
+                waitForData("readexactly");
+            }
+            byte[] data = take(n);
+            maybeResumeTransport();
+            return data;
+        };
+    }
+
+    private void throwIfFailed() {
+        if (exception != null) {
+            throw sneaky(exception);
+        }
+    }
+
+    private void waitForData(String func) {
+        if (waiter != null) {
+            throw new IllegalStateException(func + "() called while another task is already waiting for incoming data");
+        }
+        if (paused) {
+            paused = false;
+            transport.resumeReading();
+        }
+        Future<Void> w = Asyncio.getRunningLoop().createFuture();
+        waiter = w;
+        try {
+            w.await();
+        } finally {
+            if (waiter == w) {
+                waiter = null;
+            }
+        }
+    }
+
+    private void maybeResumeTransport() {
+        if (paused && size() <= limit) {
+            paused = false;
+            transport.resumeReading();
+        }
+    }
+
+    // ---- the buffer ----
+
+    /** A copy of what is buffered (for tests and debugging). */
+    byte[] peekBuffer() {
+        return Arrays.copyOfRange(buf, start, end);
+    }
+
+    private int size() {
+        return end - start;
+    }
+
+    private void ensureRoom(int n) {
+        if (end + n <= buf.length) {
+            return;
+        }
+        int size = size();
+        if (size + n <= buf.length / 2) {
+            System.arraycopy(buf, start, buf, 0, size); // plenty of room once compacted
+        } else {
+            byte[] bigger = new byte[Math.max(buf.length * 2, size + n)];
+            System.arraycopy(buf, start, bigger, 0, size);
+            buf = bigger;
+        }
+        start = 0;
+        end = size;
+    }
+
+    private byte[] take(int n) {
+        byte[] out = Arrays.copyOfRange(buf, start, start + n);
+        skip(n);
+        return out;
+    }
+
+    private void skip(int n) {
+        start += n;
+        if (start == end) {
+            start = end = 0;
+        }
+    }
+
+    private int indexOf(byte[] sep, int from) {
+        outer:
+        for (int i = start + from, last = end - sep.length; i <= last; i++) {
+            for (int j = 0; j < sep.length; j++) {
+                if (buf[i + j] != sep[j]) {
+                    continue outer;
+                }
+            }
+            return i - start;
+        }
+        return -1;
+    }
+
+    private boolean startsWith(byte[] sep, int at) {
+        if (at + sep.length > size()) {
+            return false;
+        }
+        for (int j = 0; j < sep.length; j++) {
+            if (buf[start + at + j] != sep[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> RuntimeException sneaky(Throwable t) throws E {
+        throw (E) t;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("<StreamReader");
+        if (size() > 0) {
+            sb.append(' ').append(size()).append(" bytes");
+        }
+        if (eof) {
+            sb.append(" eof");
+        }
+        if (limit != DEFAULT_LIMIT) {
+            sb.append(" limit=").append(limit);
+        }
+        if (waiter != null) {
+            sb.append(" waiter");
+        }
+        if (exception != null) {
+            sb.append(" exception=").append(exception);
+        }
+        if (paused) {
+            sb.append(" paused");
+        }
+        return sb.append('>').toString();
+    }
+}

@@ -1,0 +1,65 @@
+package io.asyncio4j.streams;
+
+import io.asyncio4j.Asyncio;
+import io.asyncio4j.Coro;
+import io.asyncio4j.EventLoop;
+import io.asyncio4j.net.Connected;
+import io.asyncio4j.net.Net;
+import java.util.Objects;
+
+/**
+ * CPython's {@code asyncio.open_connection} and {@code asyncio.start_server}: TCP connections as a
+ * {@link StreamReader} and a {@link StreamWriter}.
+ *
+ * <pre>{@code
+ * Server server = Streams.startServer((reader, writer) -> {
+ *     byte[] line = reader.readline().await();
+ *     writer.write(line);
+ *     writer.drain().await();
+ *     writer.close();
+ * }, "127.0.0.1", 0).await();
+ *
+ * Connection c = Streams.openConnection("127.0.0.1", server.port()).await();
+ * c.writer().write("hello\n".getBytes());
+ * byte[] echo = c.reader().readline().await();
+ * }</pre>
+ */
+public final class Streams {
+    private Streams() {
+    }
+
+    /** Connects to {@code host:port}; see {@link Net#createConnection}. */
+    public static Coro<Connection> openConnection(String host, int port) {
+        return openConnection(host, port, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /** As {@link #openConnection(String, int)} with the reader's {@code limit}. */
+    public static Coro<Connection> openConnection(String host, int port, int limit) {
+        return () -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            StreamReader reader = new StreamReader(limit);
+            Connected<StreamReaderProtocol> c = Net.createConnection(
+                    () -> new StreamReaderProtocol(loop, reader, null), host, port).await();
+            StreamWriter writer = new StreamWriter(c.transport(), c.protocol(), reader);
+            return new Connection(reader, writer);
+        };
+    }
+
+    /**
+     * Listens on {@code host:port} (null host: all interfaces; port 0: a free port) and runs {@code handler} as a
+     * new task for each connection.
+     */
+    public static Coro<Server> startServer(ConnectionHandler handler, String host, int port) {
+        return startServer(handler, host, port, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /** As {@link #startServer(ConnectionHandler, String, int)} with the readers' {@code limit}. */
+    public static Coro<Server> startServer(ConnectionHandler handler, String host, int port, int limit) {
+        Objects.requireNonNull(handler, "startServer: the handler is null");
+        return () -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            return Net.createServer(() -> new StreamReaderProtocol(loop, new StreamReader(limit), handler), host,
+                    port).await();
+        };
+    }
+}
