@@ -48,7 +48,8 @@ final class BaseEventLoop implements EventLoop {
     private static final double MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
     /** CPython's _MIN_SCHEDULED_TIMER_HANDLES and _MIN_CANCELLED_TIMER_HANDLES_FRACTION. */
     private static final int MIN_SCHEDULED_TIMER_HANDLES = 100;
-    private static final double SLOW_CALLBACK_DURATION = 0.1;
+    /** CPython's {@code slow_callback_duration}: in debug mode, callbacks and task steps longer than this are logged. */
+    private double slowCallbackDuration = 0.1;
     private static final AtomicInteger EXECUTOR_IDS = new AtomicInteger();
 
     private final ArrayDeque<Handle> ready = new ArrayDeque<>();
@@ -341,12 +342,30 @@ final class BaseEventLoop implements EventLoop {
         externalPending++;
     }
 
+    /** On the loop: outside work announced by {@link #externalWorkStarted()} will not call back after all. */
+    void externalWorkCancelled() {
+        externalPending--;
+    }
+
     /** From any thread: the outside work ended; runs {@code completion} on the loop. */
     void externalWorkDone(Runnable completion) {
         callSoonThreadsafeIfOpen(() -> {
             externalPending--;
             completion.run();
         });
+    }
+
+    @Override
+    public void setSlowCallbackDuration(double seconds) {
+        if (!(seconds >= 0)) {
+            throw new IllegalArgumentException("slowCallbackDuration must be >= 0, not " + seconds);
+        }
+        slowCallbackDuration = seconds;
+    }
+
+    @Override
+    public double getSlowCallbackDuration() {
+        return slowCallbackDuration;
     }
 
     @Override
@@ -497,11 +516,11 @@ final class BaseEventLoop implements EventLoop {
                 continue;
             }
             if (debug) {
-                double t0 = time();
+                long t0 = System.nanoTime(); // real time: in virtual time the loop clock stands still here
                 h.run(this);
-                double dt = time() - t0;
-                if (dt >= SLOW_CALLBACK_DURATION) {
-                    LOG.log(Level.WARNING, "Executing " + h + " took " + String.format("%.3f", dt) + " seconds");
+                double dt = (System.nanoTime() - t0) / 1e9;
+                if (dt >= slowCallbackDuration) {
+                    LOG.log(Level.WARNING, "Executing " + h.formatForLog() + " took " + String.format("%.3f", dt) + " seconds");
                 }
             } else {
                 h.run(this);

@@ -107,8 +107,17 @@ public interface EventLoop {
 
     boolean isClosed();
 
-    /** Debug mode: logs callbacks slower than 100 ms, as CPython's debug mode. */
+    /**
+     * Debug mode: logs a warning for every callback or task step that holds the loop longer than
+     * {@link #getSlowCallbackDuration()} (100 ms by default), as CPython's debug mode does; a blocking call in a
+     * task shows up this way.
+     */
     void setDebug(boolean on);
+
+    /** CPython's {@code slow_callback_duration}, in seconds (default 0.1). */
+    void setSlowCallbackDuration(double seconds);
+
+    double getSlowCallbackDuration();
 
     boolean getDebug();
 

@@ -19,8 +19,13 @@ import java.util.concurrent.locks.LockSupport;
  * threads) and the loop then ran callbacks, one of them (starting or ending a task thread touches that table)
  * could block the loop thread on that monitor forever. So {@link FastThread#step()} returns only when the task
  * suspended through asyncio4j or ended; any other park keeps the loop waiting for the JDK to resubmit the
- * thread, which other threads do (the unblocker, the timer, the lock holder). Callbacks therefore never run while
- * a task thread of the loop is parked anywhere but in {@code await()}.
+ * thread, which other threads do (the unblocker, the timer, the lock holder).
+ *
+ * <p><b>The exception: blocking socket I/O.</b> A task parked in the JDK's socket poller ({@code java.net.Socket},
+ * blocking {@code SocketChannel}s) holds no JDK monitor there, so the loop lets it wait and runs other callbacks and
+ * tasks meanwhile, as if the task had awaited: the poller's thread resubmits the task, which hands it to the loop
+ * thread-safely, and its step goes on in a later iteration. Only a monitor the task's own code holds across that
+ * call can then block the loop, which is the rule already stated for {@code await()}.
  */
 final class FastCarrier extends Carrier {
     static final FastCarrier INSTANCE = new FastCarrier();
@@ -28,12 +33,15 @@ final class FastCarrier extends Carrier {
     static final Throwable UNAVAILABLE;
     private static final MethodHandle NEW_VIRTUAL_THREAD;
     private static final VarHandle SCHEDULER;
+    /** The JDK's default scheduler, for virtual threads that tasks create (they would inherit the task's). */
+    private static final Executor DEFAULT_SCHEDULER;
     /** Thread.NO_INHERIT_THREAD_LOCALS: task threads start clean, like CPython tasks (no loop-thread state). */
     private static final int NO_INHERIT_THREAD_LOCALS = 1 << 2;
 
     static {
         MethodHandle ctor = null;
         VarHandle scheduler = null;
+        Executor defaultScheduler = null;
         Throwable why = null;
         try {
             Class<?> vt = Class.forName("java.lang.VirtualThread");
@@ -43,13 +51,16 @@ final class FastCarrier extends Carrier {
                     .asType(MethodType.methodType(Thread.class, Executor.class, String.class, int.class,
                             Runnable.class));
             scheduler = lookup.findVarHandle(vt, "scheduler", Executor.class);
-        } catch (ReflectiveOperationException | RuntimeException e) {
+            defaultScheduler = (Executor) lookup.findStatic(vt, "defaultScheduler",
+                    MethodType.methodType(Executor.class)).invoke();
+        } catch (Throwable e) {
             why = e;
             ctor = null;
             scheduler = null;
         }
         NEW_VIRTUAL_THREAD = ctor;
         SCHEDULER = scheduler;
+        DEFAULT_SCHEDULER = defaultScheduler;
         UNAVAILABLE = why;
     }
 
@@ -66,7 +77,8 @@ final class FastCarrier extends Carrier {
         if (SCHEDULER == null) {
             return null;
         }
-        return SCHEDULER.get(t) instanceof FastThread f ? f.task : null;
+        // A virtual thread that a task starts inherits the task's scheduler: only the task's own thread is the task.
+        return SCHEDULER.get(t) instanceof FastThread f && f.vthread == t ? f.task : null;
     }
 
     /**
@@ -78,6 +90,16 @@ final class FastCarrier extends Carrier {
      * loop can resume a yielded thread ({@code LockSupport.unpark} and {@code interrupt} do not).
      */
     static final class FastThread extends TaskThread implements Executor, Runnable {
+        private static final VarHandle DETACHED;
+
+        static {
+            try {
+                DETACHED = MethodHandles.lookup().findVarHandle(FastThread.class, "detached", boolean.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         private final Thread vthread;
         /** The thread's continuation, as the JDK submits it (the same object every time); null until started. */
         private Runnable cont;
@@ -87,6 +109,8 @@ final class FastCarrier extends Carrier {
         private volatile boolean foreignSubmitted;
         /** The loop thread is parked waiting for {@link #foreignSubmitted}. */
         private volatile boolean loopWaiting;
+        /** Parked in socket I/O while the loop goes on; whoever clears it (CAS) resumes the task. */
+        private volatile boolean detached;
         /** Yielded in {@link #suspend()}; its continuation waits for the loop. */
         private boolean suspended;
         private boolean resumed;
@@ -110,7 +134,13 @@ final class FastCarrier extends Carrier {
         /** The JDK's submission of the thread's continuation: record it; only {@link #step()} runs it. */
         @Override
         public void execute(Runnable r) {
-            cont = r;
+            if (cont == null) {
+                cont = r; // the first submission is the start of this thread, on the loop
+            } else if (r != cont) {
+                // A virtual thread the task created inherited this scheduler: it is no task, let the JDK run it.
+                DEFAULT_SCHEDULER.execute(r);
+                return;
+            }
             BaseEventLoop loop = task.loop;
             Thread t = Thread.currentThread();
             if (t == loop.thread || t == loop.steppingThread) {
@@ -119,7 +149,9 @@ final class FastCarrier extends Carrier {
                 }
             } else {
                 foreignSubmitted = true;
-                if (loopWaiting) {
+                if (detached && DETACHED.compareAndSet(this, true, false)) {
+                    loop.externalWorkDone(this::resumeDetached);
+                } else if (loopWaiting) {
                     LockSupport.unpark(loop.thread);
                 }
             }
@@ -137,20 +169,58 @@ final class FastCarrier extends Carrier {
                     resumed = true;
                     submitted = true;
                 }
-                for (;;) {
-                    while (submitted || foreignSubmitted) {
-                        submitted = false;
-                        foreignSubmitted = false;
-                        cont.run();
-                    }
-                    if (suspended || !vthread.isAlive()) {
-                        return;
-                    }
-                    awaitForeignSubmission();
-                }
+                runUntilSuspended(l);
             } finally {
                 l.steppingThread = outer;
             }
+        }
+
+        /** The socket I/O the task blocked in is ready: go on with the task (on the loop thread). */
+        private void resumeDetached() {
+            BaseEventLoop l = task.loop;
+            Thread outer = l.steppingThread;
+            l.steppingThread = vthread;
+            try {
+                runUntilSuspended(l);
+            } finally {
+                l.steppingThread = outer;
+            }
+        }
+
+        private void runUntilSuspended(BaseEventLoop l) {
+            for (;;) {
+                while (submitted || foreignSubmitted) {
+                    submitted = false;
+                    foreignSubmitted = false;
+                    cont.run();
+                }
+                if (suspended || !vthread.isAlive()) {
+                    return;
+                }
+                if (!destroyed && inSocketPoller()) {
+                    l.externalWorkStarted();
+                    detached = true;
+                    // Resubmitted meanwhile: by the JDK on this thread (getStackTrace() resubmits a thread unparked
+                    // while it looked), or by the poller before it saw the flag.
+                    if ((submitted || foreignSubmitted) && DETACHED.compareAndSet(this, true, false)) {
+                        l.externalWorkCancelled(); // resubmitted meanwhile: go on at once
+                        continue;
+                    }
+                    return; // execute() hands the task back through the loop
+                }
+                awaitForeignSubmission();
+            }
+        }
+
+        /** Whether the parked task thread waits in the JDK's socket poller (see the class comment). */
+        private boolean inSocketPoller() {
+            StackTraceElement[] stack = vthread.getStackTrace();
+            for (int i = 0; i < Math.min(stack.length, 8); i++) {
+                if (stack[i].getClassName().equals("sun.nio.ch.Poller")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The task thread is blocked in the JDK: wait until another thread makes it runnable again. */

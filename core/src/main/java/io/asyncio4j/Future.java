@@ -314,5 +314,10 @@ public class Future<T> implements Awaitable<T> {
         String describeCallback() {
             return Repr.callback(cb) + "(" + future + ")";
         }
+
+        @Override
+        String formatForLog() {
+            return cb instanceof Carrier.TaskThread t ? t.task.toString() : toString();
+        }
     }
 }

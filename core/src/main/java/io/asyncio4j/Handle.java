@@ -40,6 +40,11 @@ public class Handle {
         callback.run();
     }
 
+    /** How debug mode names this handle: CPython names a task's step by the task. */
+    String formatForLog() {
+        return toString();
+    }
+
     String describeCallback() {
         return Repr.callback(callback);
     }

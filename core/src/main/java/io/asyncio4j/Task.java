@@ -275,5 +275,10 @@ public class Task<T> extends Future<T> {
         String describeCallback() {
             return "Task.__step()";
         }
+
+        @Override
+        String formatForLog() {
+            return task.toString();
+        }
     }
 }

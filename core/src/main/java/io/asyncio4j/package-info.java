@@ -18,7 +18,11 @@
  * loop until it returns, as a blocking call blocks CPython's loop; move such work to
  * {@link io.asyncio4j.Asyncio#toThread(java.util.concurrent.Callable)}. Holding a monitor or lock across an
  * {@code await()} that suspends deadlocks the loop if a callback or another task of the loop needs it meanwhile,
- * as holding a {@code threading.Lock} across {@code await} does in CPython.
+ * as holding a {@code threading.Lock} across {@code await} does in CPython. One exception, on the fast carrier:
+ * blocking socket I/O ({@code java.net.Socket}, blocking {@code SocketChannel}s) parks only the task that makes it,
+ * and the loop runs other tasks meanwhile (the task is a virtual thread; the JDK's poller hands it back). Debug mode
+ * logs callbacks and task steps that hold the loop longer than
+ * {@link io.asyncio4j.EventLoop#getSlowCallbackDuration() slowCallbackDuration}.
  *
  * <h2>Cancellation</h2>
  * {@link io.asyncio4j.CancelledError} is an {@link java.lang.Error}, so {@code catch (Exception e)} does not

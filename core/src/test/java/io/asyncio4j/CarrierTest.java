@@ -21,6 +21,21 @@ class CarrierTest {
 
 
     @Test
+    void virtualThreadsThatATaskStartsAreNotTasksAndRunBesideTheLoop() {
+        List<Object> seen = run(() -> {
+            java.util.concurrent.CompletableFuture<List<Object>> child = new java.util.concurrent.CompletableFuture<>();
+            Thread.ofVirtual().start(() -> {
+                // Inherits the task's scheduler in the JDK; asyncio4j hands it to the JDK's default one.
+                child.complete(List.of(Asyncio.currentTask() == null, Thread.currentThread().isVirtual()));
+            });
+            List<Object> r = new ArrayList<>(Asyncio.wrapFuture(child).await());
+            r.add(Asyncio.currentTask() != null);
+            return r;
+        });
+        assertThat(seen).containsExactly(true, true, true);
+    }
+
+    @Test
     void carrierMatchesTheSystemProperty() {
         Asyncio.run(() -> {
             Task<?> t = Asyncio.currentTask();
