@@ -15,7 +15,9 @@
 #   SKIP_MEMORY=1         skip the memory benchmark
 #   TREE_ROUNDS           measured trees per async_tree run [10]
 #   JVM_OPTS              JVM options of the timed Java runs [-Xms1g]
-# Logs of every run go to bench/results/<timestamp>/ (git-ignored). Whole run: about 6 minutes on 2 cores.
+#   SKIP_SWITCH=1 / SKIP_TREE=1     skip the switch / async_tree runs
+#   ECHO_SECONDS / SKIP_ECHO=1      measured seconds per echo run (after 1 s of warm-up) [3] / skip the echo runs
+# Logs of every run go to bench/results/<timestamp>/ (git-ignored). Whole run: about 9 minutes on 2 cores.
 # Runs are strictly one after another; do not run anything else meanwhile (2 cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -92,7 +94,8 @@ run() {
   echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) at start"
 } | tee "$OUT/machine.txt"
 
-for shape in "1 1000000" "10000 100"; do
+[ "${SKIP_SWITCH:-0}" = 1 ] && SHAPES=() || SHAPES=("1 1000000" "10000 100")
+for shape in "${SHAPES[@]}"; do
   set -- $shape
   run "switch-bare-yield-$1x$2"    "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}"     -cp "$JAR" io.asyncio4j.bench.BareYieldBench "$1" "$2" "$JAVA_ROUNDS" "$JAVA_WARMUP"
   run "switch-java-fast-$1x$2"     "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}"     -cp "$JAR" io.asyncio4j.bench.SwitchBench "$1" "$2" "$JAVA_ROUNDS" "$JAVA_WARMUP"
@@ -105,12 +108,45 @@ for shape in "1 1000000" "10000 100"; do
 done
 
 TREE_ROUNDS="${TREE_ROUNDS:-10}"
-for v in gather taskgroup; do
+[ "${SKIP_TREE:-0}" = 1 ] && TREES=() || TREES=(gather taskgroup)
+for v in "${TREES[@]}"; do
   run "tree-java-fast-$v"     "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}"     -cp "$JAR" io.asyncio4j.bench.AsyncTreeBench "$v" "$TREE_ROUNDS" 5
   run "tree-java-portable-$v" "$JAVA" "${JVM_OPTS[@]}" "${PORTABLE[@]}" -cp "$JAR" io.asyncio4j.bench.AsyncTreeBench "$v" "$TREE_ROUNDS" 3
   run "tree-asyncio-$v" "$PY" bench/python/async_tree.py asyncio "$v" "$TREE_ROUNDS" 1
   [ $HAVE_UVLOOP = 1 ] && run "tree-uvloop-$v" "$PY" bench/python/async_tree.py uvloop "$v" "$TREE_ROUNDS" 1
 done
+
+# Echo: each server on one loop thread, loaded by bench's selector client; also the server's CPU per round trip
+# (utime+stime of its process over the client's run), which tells servers apart when the 2 cores saturate.
+ECHO_SECONDS="${ECHO_SECONDS:-3}"
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+echo_run() { # LABEL CMD...: start the server, load it at each message size, stop it
+  local label="$1"; shift
+  "$@" > "$OUT/server-$label.log" 2>&1 &
+  local sp=$! port=""
+  for _ in $(seq 100); do
+    port="$(awk '/^READY/{print $2}' "$OUT/server-$label.log" 2>/dev/null || true)"; [ -n "$port" ] && break; sleep 0.1
+  done
+  [ -n "$port" ] || { echo "run-side-by-side: echo server $label did not start" >&2; kill "$sp" 2>/dev/null; return; }
+  for msize in 1024 10240 102400; do
+    local t0; t0="$(cpu_ticks "$sp")"
+    run "echo-$label-$msize" "$JAVA" -cp "$JAR" io.asyncio4j.bench.echo.EchoClient "$label" "$port" "$msize" 10 "$ECHO_SECONDS"
+    local t1; t1="$(cpu_ticks "$sp")"
+    local all; all="$(awk '/^RESULT/{for(i=1;i<=NF;i++) if ($i ~ /^all=/) {sub("all=","",$i); print $i}}' "$OUT/echo-$label-$msize.log" || true)"
+    [ -n "$all" ] && [ "$all" -gt 0 ] && echo "RESULT label=echo-cpu-$label-$msize impl=$label msize=$msize cpu_us=$(awk -v a="$t0" -v b="$t1" -v n="$all" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", (b-a)/hz*1e6/n}')" >> "$RESULTS"
+  done
+  kill "$sp" 2>/dev/null; wait "$sp" 2>/dev/null || true
+}
+if [ "${SKIP_ECHO:-0}" != 1 ]; then
+  echo_run java-streams  "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer streams
+  echo_run java-protocol "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer protocol
+  echo_run netty         "$JAVA" "${JVM_OPTS[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer netty
+  if [ $HAVE_UVLOOP = 1 ]; then
+    echo_run uvloop-protocol "$PY" bench/python/echo_server.py uvloop protocol
+    echo_run uvloop-streams  "$PY" bench/python/echo_server.py uvloop streams
+  fi
+  echo_run asyncio-protocol "$PY" bench/python/echo_server.py asyncio protocol
+fi
 
 if [ "${SKIP_MEMORY:-0}" != 1 ]; then
   run memory-java-fast     "$JAVA" -Xmx4g "${FAST[@]}"     -cp "$JAR" io.asyncio4j.bench.MemoryBench "$MEM_TASKS" "$MEM_ROUNDS"
@@ -181,6 +217,23 @@ if tree:
         if jf and uv:
             r = float(uv["median_ms"]) / float(jf["median_ms"])
             print(f"- async_tree {v}: java-fast is {r:.1f}x faster than uvloop (target >= 10x): {'MET' if r >= 10 else 'MISSED'}")
+echo = {(r["impl"], r["msize"]): r for r in rows if "rps" in r}
+cpu = {(r["impl"], r["msize"]): r for r in rows if "cpu_us" in r}
+if echo:
+    impls = [i for i in ("java-streams", "java-protocol", "netty", "uvloop-protocol", "uvloop-streams", "asyncio-protocol")
+             if any(k[0] == i for k in echo)]
+    print("\nEcho, 10 connections ping-pong, round trips per second (server CPU per round trip, us):\n")
+    print("| msize | " + " | ".join(impls) + " | java-streams / uvloop-protocol | java-streams / netty |")
+    print("|---|" + "---:|" * (len(impls) + 2))
+    for m in ("1024", "10240", "102400"):
+        cells = []
+        for i in impls:
+            e, c = echo.get((i, m)), cpu.get((i, m))
+            cells.append(f'{float(e["rps"]):,.0f} ({float(c["cpu_us"]):.1f})' if e and c else (f'{float(e["rps"]):,.0f}' if e else "-"))
+        js, up, nt = echo.get(("java-streams", m)), echo.get(("uvloop-protocol", m)), echo.get(("netty", m))
+        r1 = f'{float(js["rps"]) / float(up["rps"]):.2f}' if js and up else "-"
+        r2 = f'{float(js["rps"]) / float(nt["rps"]):.2f}' if js and nt else "-"
+        print(f"| {int(m) // 1024} KiB | " + " | ".join(cells) + f" | {r1} | {r2} |")
 mem = [r for r in rows if "bytes_per_task" in r]
 if mem:
     print("\nMemory per parked task (1 pending Future, all tasks started):\n")

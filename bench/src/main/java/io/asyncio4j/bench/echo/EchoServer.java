@@ -1,0 +1,123 @@
+package io.asyncio4j.bench.echo;
+
+import io.asyncio4j.Asyncio;
+import io.asyncio4j.net.Net;
+import io.asyncio4j.net.Protocol;
+import io.asyncio4j.net.Transport;
+import io.asyncio4j.streams.Server;
+import io.asyncio4j.streams.Streams;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+
+/**
+ * The echo servers of uvloop's echo benchmark, in Java, each on one event-loop thread:
+ * {@code streams} (asyncio4j streams: {@code read(1_000_000)}, {@code write}, no drain), {@code protocol}
+ * (an asyncio4j {@link Protocol} writing back what it receives) and {@code netty} (Netty's NIO transport, one event
+ * loop thread). Prints {@code READY <port>} once listening, then serves until killed.
+ *
+ * <pre>
+ * java --add-opens java.base/java.lang=ALL-UNNAMED -cp benchmarks.jar io.asyncio4j.bench.echo.EchoServer streams|protocol|netty [PORT=0]
+ * </pre>
+ */
+public final class EchoServer {
+    private EchoServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String impl = args.length > 0 ? args[0] : "streams";
+        int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        switch (impl) {
+            case "streams" -> Asyncio.run(() -> {
+                Server s = Streams.startServer((reader, writer) -> {
+                    while (true) {
+                        byte[] data = reader.read(1_000_000).await();
+                        if (data.length == 0) {
+                            break;
+                        }
+                        writer.write(data);
+                    }
+                    writer.close();
+                }, "127.0.0.1", port).await();
+                ready(s.port());
+                return s.serveForever().await();
+            });
+            case "protocol" -> Asyncio.run(() -> {
+                Server s = Net.createServer(() -> new Protocol() {
+                    private Transport transport;
+
+                    @Override
+                    public void connectionMade(Transport t) {
+                        transport = t;
+                    }
+
+                    @Override
+                    public void dataReceived(byte[] data) {
+                        transport.write(data);
+                    }
+                }, "127.0.0.1", port).await();
+                ready(s.port());
+                return s.serveForever().await();
+            });
+            case "netty" -> netty(port);
+            default -> {
+                System.err.println("usage: EchoServer streams|protocol|netty [PORT]");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void ready(int port) {
+        System.out.println("READY " + port);
+        System.out.flush();
+    }
+
+    @ChannelHandler.Sharable
+    private static final class NettyEcho extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ctx.write(msg);
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            ctx.flush();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+
+    @SuppressWarnings("deprecation")
+    private static void netty(int port) throws Exception {
+        EventLoopGroup group = new NioEventLoopGroup(1);
+        try {
+            NettyEcho echo = new NettyEcho();
+            Channel ch = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 100)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel c) {
+                            c.pipeline().addLast(echo);
+                        }
+                    })
+                    .bind("127.0.0.1", port).sync().channel();
+            ready(((InetSocketAddress) ch.localAddress()).getPort());
+            ch.closeFuture().sync();
+        } finally {
+            group.shutdownGracefully();
+        }
+    }
+}
