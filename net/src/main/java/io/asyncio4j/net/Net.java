@@ -80,6 +80,43 @@ public final class Net {
         return Server.listen(factory, host, port, 100);
     }
 
+    /**
+     * CPython's {@code loop.create_datagram_endpoint}: a UDP endpoint bound to {@code local} (null: any port) and,
+     * if {@code remote} is not null, connected to it (then it only talks to that peer). Returns once the protocol's
+     * {@code connectionMade} has run.
+     *
+     * @throws java.io.UncheckedIOException (when awaited) naming the address if binding or connecting fails
+     */
+    public static <P extends DatagramProtocol> Coro<Datagram<P>> createDatagramEndpoint(Supplier<P> factory,
+            InetSocketAddress local, InetSocketAddress remote) {
+        Objects.requireNonNull(factory, "createDatagramEndpoint: the protocol factory is null");
+        return () -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            java.nio.channels.DatagramChannel ch = java.nio.channels.DatagramChannel.open();
+            DatagramTransport t;
+            P protocol;
+            try {
+                ch.configureBlocking(false);
+                ch.bind(local);
+                if (remote != null) {
+                    ch.connect(remote);
+                }
+                protocol = factory.get();
+                Future<Void> waiter = loop.createFuture();
+                t = new DatagramTransport(loop, ch, protocol, remote, waiter);
+                waiter.await();
+            } catch (IOException e) {
+                closeQuietly(ch);
+                throw new java.io.UncheckedIOException("cannot open a UDP endpoint on " + local
+                        + (remote == null ? "" : " to " + remote) + ": " + e.getMessage(), e);
+            } catch (Throwable e) {
+                closeQuietly(ch);
+                throw e;
+            }
+            return new Datagram<>(t, protocol);
+        };
+    }
+
     static void closeQuietly(java.nio.channels.Channel ch) {
         try {
             ch.close();
