@@ -1,0 +1,251 @@
+package io.asyncio4j.streams;
+
+import io.asyncio4j.Asyncio;
+import io.asyncio4j.Coro;
+import io.asyncio4j.EventLoop;
+import io.asyncio4j.Future;
+import io.asyncio4j.Task;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * CPython's {@code asyncio.subprocess.Process}: a child process whose pipes are streams of the loop.
+ *
+ * <pre>{@code
+ * Subprocess p = Subprocess.exec(List.of("sort"), Redirect.PIPE, Redirect.PIPE, Redirect.INHERIT).await();
+ * Subprocess.Output out = p.communicate("b\na\n".getBytes()).await();   // out.stdout() is "a\nb\n"
+ * int code = p.waitFor().await();
+ * }</pre>
+ *
+ * <p><b>Threads.</b> The JDK's pipes block, so each child has a few helper threads of its own (daemon platform
+ * threads) that move data between the pipes and the loop, handing it over thread-safely; they end when the child has
+ * exited and its pipes are drained, so no thread outlives its process. Reads and writes obey the loop's rules:
+ * {@link #stdout()} and {@link #stderr()} are {@link StreamReader}s, {@link #stdin()} a {@link StreamWriter} whose
+ * {@code drain()} waits while more than 64 KiB is queued.
+ *
+ * <p><b>Cancellation.</b> Cancelling a task awaiting {@link #waitFor()} or {@link #communicate} leaves the child
+ * running; {@link #kill()} or {@link #terminate()} it if it must stop.
+ */
+public final class Subprocess {
+    /** Where a standard stream of the child goes. */
+    public enum Redirect {
+        /** A pipe to this process: a stream of the loop. */
+        PIPE,
+        /** Nowhere ({@code /dev/null}). */
+        DEVNULL,
+        /** For stderr only: into the stdout pipe (or wherever stdout goes). */
+        STDOUT,
+        /** This JVM's own stream. */
+        INHERIT
+    }
+
+    /** What {@link #communicate} read: stdout and stderr (null where not piped). */
+    public record Output(byte[] stdout, byte[] stderr) {
+    }
+
+    private final java.lang.Process process;
+    private final List<String> args;
+    private final ExecutorService pumps;
+    private final StreamWriter stdin;
+    private final StreamReader stdout;
+    private final StreamReader stderr;
+    private final Future<Integer> exited;
+    private final List<Task<Void>> readers = new ArrayList<>();
+
+    private Subprocess(EventLoop loop, java.lang.Process process, List<String> args, ExecutorService pumps,
+                       boolean pipeIn, boolean pipeOut, boolean pipeErr) {
+        this.process = process;
+        this.args = args;
+        this.pumps = pumps;
+        if (pipeIn) {
+            StreamReaderProtocol p = new StreamReaderProtocol(loop, new StreamReader(), null);
+            this.stdin = new StreamWriter(new PipeWriteTransport(loop, process.getOutputStream(), pumps, p), p, null);
+        } else {
+            this.stdin = null;
+        }
+        this.stdout = pipeOut ? pump(loop, process.getInputStream()) : null;
+        this.stderr = pipeErr ? pump(loop, process.getErrorStream()) : null;
+        this.exited = loop.runInExecutor(pumps, process::waitFor);
+        // When the child has exited and its pipes are drained, the helper threads end.
+        List<Future<?>> all = new ArrayList<>(readers);
+        all.add(exited);
+        Asyncio.gather(true, all.toArray(new Future<?>[0])).addDoneCallback(f -> pumps.shutdown());
+    }
+
+    /** Feeds a reader from a blocking pipe, chunk by chunk, each read on a helper thread. */
+    private StreamReader pump(EventLoop loop, InputStream in) {
+        StreamReader reader = new StreamReader();
+        readers.add(loop.createTask(() -> {
+            while (true) {
+                byte[] chunk = loop.runInExecutor(pumps, () -> {
+                    byte[] buf = new byte[65536];
+                    int n = in.read(buf);
+                    return n < 0 ? null : Arrays.copyOf(buf, n);
+                }).await();
+                if (chunk == null) {
+                    reader.feedEof();
+                    in.close();
+                    return null;
+                }
+                reader.feedData(chunk);
+            }
+        }, null));
+        return reader;
+    }
+
+    /** CPython's {@code create_subprocess_exec} with every stream inherited. */
+    public static Coro<Subprocess> exec(String... args) {
+        return exec(List.of(args), Redirect.INHERIT, Redirect.INHERIT, Redirect.INHERIT);
+    }
+
+    /**
+     * CPython's {@code create_subprocess_exec}: starts {@code args.get(0)} with the rest as its arguments.
+     *
+     * @throws UncheckedIOException (when awaited) naming the program if it cannot be started
+     */
+    public static Coro<Subprocess> exec(List<String> args, Redirect stdin, Redirect stdout, Redirect stderr) {
+        Objects.requireNonNull(args, "exec: args is null");
+        if (args.isEmpty()) {
+            throw new IllegalArgumentException("exec: no program given");
+        }
+        if (stdin == Redirect.STDOUT || stdout == Redirect.STDOUT) {
+            throw new IllegalArgumentException("Redirect.STDOUT is for stderr only");
+        }
+        List<String> argv = List.copyOf(args);
+        return () -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            ProcessBuilder pb = new ProcessBuilder(argv);
+            pb.redirectInput(input(stdin));
+            pb.redirectOutput(output(stdout));
+            if (stderr == Redirect.STDOUT) {
+                pb.redirectErrorStream(true);
+            } else {
+                pb.redirectError(output(stderr));
+            }
+            java.lang.Process p;
+            try {
+                p = pb.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start " + argv.get(0) + ": " + e.getMessage(), e);
+            }
+            long pid = p.pid();
+            AtomicInteger n = new AtomicInteger();
+            ExecutorService pumps = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "asyncio4j-subprocess-" + pid + "-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            return new Subprocess(loop, p, argv, pumps, stdin == Redirect.PIPE, stdout == Redirect.PIPE,
+                    stderr == Redirect.PIPE);
+        };
+    }
+
+    /** CPython's {@code create_subprocess_shell}: runs {@code command} with {@code /bin/sh -c}. */
+    public static Coro<Subprocess> shell(String command, Redirect stdin, Redirect stdout, Redirect stderr) {
+        Objects.requireNonNull(command, "shell: command is null");
+        return exec(List.of("/bin/sh", "-c", command), stdin, stdout, stderr);
+    }
+
+    private static ProcessBuilder.Redirect input(Redirect r) {
+        return switch (r) {
+            case PIPE -> ProcessBuilder.Redirect.PIPE;
+            case DEVNULL -> ProcessBuilder.Redirect.from(new File("/dev/null"));
+            case INHERIT -> ProcessBuilder.Redirect.INHERIT;
+            case STDOUT -> throw new IllegalArgumentException("Redirect.STDOUT is for stderr only");
+        };
+    }
+
+    private static ProcessBuilder.Redirect output(Redirect r) {
+        return switch (r) {
+            case PIPE -> ProcessBuilder.Redirect.PIPE;
+            case DEVNULL -> ProcessBuilder.Redirect.DISCARD;
+            case INHERIT -> ProcessBuilder.Redirect.INHERIT;
+            case STDOUT -> throw new IllegalArgumentException("Redirect.STDOUT is for stderr only");
+        };
+    }
+
+    /** The child's stdin, or null unless {@link Redirect#PIPE}. */
+    public StreamWriter stdin() {
+        return stdin;
+    }
+
+    /** The child's stdout, or null unless {@link Redirect#PIPE}. */
+    public StreamReader stdout() {
+        return stdout;
+    }
+
+    /** The child's stderr, or null unless {@link Redirect#PIPE}. */
+    public StreamReader stderr() {
+        return stderr;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The exit code, or null while the child runs (as seen by the loop). */
+    public Integer returncode() {
+        return exited.done() && exited.exception() == null ? exited.result() : null;
+    }
+
+    /** Waits until the child exits; returns its exit code (128 + n for a signal n, as the shell reports it). */
+    public Coro<Integer> waitFor() {
+        return () -> Asyncio.shield(exited).await();
+    }
+
+    /**
+     * Writes {@code input} (if not null) to stdin and closes it, reads stdout and stderr to their ends, and waits
+     * for the child to exit.
+     *
+     * @throws IllegalStateException (when awaited) if input is given but stdin is not a pipe
+     */
+    public Coro<Output> communicate(byte[] input) {
+        return () -> {
+            if (input != null && stdin == null) {
+                throw new IllegalStateException("communicate(input) needs stdin=Redirect.PIPE");
+            }
+            if (stdin != null) {
+                if (input != null) {
+                    stdin.write(input);
+                }
+                stdin.close();
+            }
+            Coro<byte[]> none = () -> null;
+            List<Object> both = Asyncio.gather(true, stdout == null ? none : stdout.read(-1),
+                    stderr == null ? none : stderr.read(-1)).await();
+            for (Object o : both) {
+                if (o instanceof Throwable t) {
+                    throw new UncheckedIOException("communicate: reading from " + args.get(0) + " failed",
+                            t instanceof IOException io ? io : new IOException(t));
+                }
+            }
+            waitFor().await();
+            return new Output((byte[]) both.get(0), (byte[]) both.get(1));
+        };
+    }
+
+    /** Sends SIGKILL. */
+    public void kill() {
+        process.destroyForcibly();
+    }
+
+    /** Sends SIGTERM. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    @Override
+    public String toString() {
+        return "<Subprocess " + process.pid() + " " + args + (returncode() == null ? "" : " returncode="
+                + returncode()) + ">";
+    }
+}

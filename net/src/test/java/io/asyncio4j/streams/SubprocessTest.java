@@ -1,0 +1,109 @@
+package io.asyncio4j.streams;
+
+import static io.asyncio4j.streams.Bytes.b;
+import static io.asyncio4j.streams.Bytes.repr;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.asyncio4j.Asyncio;
+import io.asyncio4j.Coro;
+import io.asyncio4j.Runner;
+import io.asyncio4j.streams.Subprocess.Output;
+import io.asyncio4j.streams.Subprocess.Redirect;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Child processes with piped streams, against /bin/sh and coreutils. */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class SubprocessTest {
+    static <T> T run(Coro<T> main) {
+        try (Runner r = new Runner()) {
+            return r.run(main);
+        }
+    }
+
+    @Test
+    void readLinesAndTheExitCode() {
+        List<String> out = run(() -> {
+            List<String> log = new ArrayList<>();
+            Subprocess p = Subprocess.shell("printf 'hello\\nworld\\n'; exit 3", Redirect.DEVNULL, Redirect.PIPE,
+                    Redirect.INHERIT).await();
+            log.add(repr(p.stdout().readline().await()));
+            log.add(repr(p.stdout().readline().await()));
+            log.add(repr(p.stdout().readline().await()));
+            log.add("exit " + p.waitFor().await() + " returncode " + p.returncode());
+            return log;
+        });
+        assertThat(out).containsExactly("b'hello\\n'", "b'world\\n'", "b''", "exit 3 returncode 3");
+    }
+
+    @Test
+    void communicateWritesStdinAndReadsBothOutputs() {
+        Output o = run(() -> {
+            Subprocess p = Subprocess.shell("sort; echo done >&2", Redirect.PIPE, Redirect.PIPE, Redirect.PIPE)
+                    .await();
+            return p.communicate(b("b\nc\na\n")).await();
+        });
+        assertThat(repr(o.stdout())).isEqualTo("b'a\\nb\\nc\\n'");
+        assertThat(repr(o.stderr())).isEqualTo("b'done\\n'");
+    }
+
+    @Test
+    void stderrIntoStdout() {
+        Output o = run(() -> Subprocess.shell("echo out; echo err >&2", Redirect.DEVNULL, Redirect.PIPE,
+                Redirect.STDOUT).await().communicate(null).await());
+        assertThat(repr(o.stdout())).isEqualTo("b'out\\nerr\\n'");
+        assertThat(o.stderr()).isNull();
+    }
+
+    @Test
+    void aMegabyteBothWaysWithDrain() {
+        int size = 1 << 20;
+        List<Object> r = run(() -> {
+            Subprocess p = Subprocess.exec(List.of("cat"), Redirect.PIPE, Redirect.PIPE, Redirect.INHERIT).await();
+            var reading = Asyncio.createTask(p.stdout().read(-1));
+            byte[] chunk = new byte[64 * 1024];
+            for (int i = 0; i < size / chunk.length; i++) {
+                chunk[0] = (byte) i;
+                p.stdin().write(chunk);
+                p.stdin().drain().await();
+            }
+            p.stdin().close();
+            byte[] all = reading.await();
+            return List.<Object>of(all.length, (int) all[64 * 1024 * 5], p.waitFor().await());
+        });
+        assertThat(r).containsExactly(size, 5, 0);
+    }
+
+    @Test
+    void killEndsTheChildAndItsHelperThreads() throws Exception {
+        long[] pid = new long[1];
+        int code = run(() -> {
+            Subprocess p = Subprocess.exec(List.of("sleep", "30"), Redirect.DEVNULL, Redirect.PIPE, Redirect.PIPE)
+                    .await();
+            Asyncio.sleep(0.05).await();
+            p.kill();
+            int c = p.waitFor().await();
+            p.communicate(null).await(); // pipes drained
+            pid[0] = p.pid();
+            return c;
+        });
+        assertThat(code).isEqualTo(137); // the JDK's 128 + SIGKILL (CPython says -9)
+        Thread.sleep(200);
+        long helpers = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("asyncio4j-subprocess-" + pid[0] + "-")).count();
+        assertThat(helpers).as("helper threads of the killed child").isZero();
+    }
+
+    @Test
+    void aMissingProgramIsNamed() {
+        assertThatThrownBy(() -> run(() -> Subprocess.exec(List.of("/no/such/program"), Redirect.DEVNULL,
+                Redirect.DEVNULL, Redirect.DEVNULL).await()))
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("/no/such/program");
+        assertThatThrownBy(() -> Subprocess.exec(List.of("x"), Redirect.STDOUT, Redirect.PIPE, Redirect.PIPE))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
