@@ -35,6 +35,17 @@ public final class Net {
      */
     public static <P extends BaseProtocol> Coro<Connected<P>> createConnection(Supplier<P> factory, String host,
                                                                               int port) {
+        return createConnection(factory, host, port, null);
+    }
+
+    /**
+     * As {@link #createConnection(Supplier, String, int)}, over TLS if {@code tls} is not null: returns once the
+     * handshake is done and the server's certificate and host name verified.
+     *
+     * @throws TlsError (when awaited) if the handshake fails or times out, naming host, port and reason
+     */
+    public static <P extends BaseProtocol> Coro<Connected<P>> createConnection(Supplier<P> factory, String host,
+                                                                              int port, TlsOptions tls) {
         Objects.requireNonNull(factory, "createConnection: the protocol factory is null");
         Objects.requireNonNull(host, "createConnection: the host is null");
         return () -> {
@@ -61,14 +72,18 @@ public final class Net {
             }
             P protocol = factory.get();
             Future<Void> waiter = loop.createFuture();
-            SocketTransport t = SocketTransport.attach(loop, connected, protocol, waiter, null);
+            String peer = host + ":" + port;
+            TlsProtocol tlsProtocol = tls == null ? null
+                    : new TlsProtocol(loop, clientEngine(tls, host, port), tls, peer, protocol, waiter);
+            SocketTransport t = SocketTransport.attach(loop, connected, tls == null ? protocol : tlsProtocol,
+                    tls == null ? waiter : null, null);
             try {
                 waiter.await();
             } catch (Throwable e) {
                 t.abort();
                 throw e;
             }
-            return new Connected<>(t, protocol);
+            return new Connected<>(tls == null ? t : tlsProtocol.appTransport(), protocol);
         };
     }
 
@@ -78,6 +93,86 @@ public final class Net {
      */
     public static Coro<Server> createServer(Supplier<? extends BaseProtocol> factory, String host, int port) {
         return Server.listen(factory, host, port, 100);
+    }
+
+    /**
+     * As {@link #createServer(Supplier, String, int)}, serving TLS with {@code tls}'s context (its key managers
+     * hold the server's certificate). Each connection's protocol gets its {@code connectionMade} after the
+     * handshake; failed handshakes are reported to the loop's exception handler.
+     */
+    public static Coro<Server> createServer(Supplier<? extends BaseProtocol> factory, String host, int port,
+                                            TlsOptions tls) {
+        if (tls == null) {
+            return createServer(factory, host, port);
+        }
+        return () -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            return Server.listen(() -> {
+                javax.net.ssl.SSLEngine engine = tls.context().createSSLEngine();
+                engine.setUseClientMode(false);
+                return new TlsProtocol(loop, engine, tls, "a client", factory.get(), null);
+            }, host, port, 100).await();
+        };
+    }
+
+    /**
+     * CPython's {@code loop.start_tls}: upgrades an open connection to TLS. {@code protocol} (the transport's
+     * current application protocol) then talks through the returned transport, once the handshake is done; do not
+     * use the old transport any more. Bytes the transport receives before this call still go to the old protocol:
+     * pause reading (or agree on the switch in the protocol, as STARTTLS does) until it is made.
+     */
+    public static Coro<Transport> startTls(Transport transport, BaseProtocol protocol, TlsOptions tls,
+                                           boolean serverSide) {
+        Objects.requireNonNull(transport, "startTls: the transport is null");
+        Objects.requireNonNull(tls, "startTls: the TLS options are null");
+        return () -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            Object peerName = transport.getExtraInfo("peername");
+            String peer = String.valueOf(peerName);
+            javax.net.ssl.SSLEngine engine;
+            if (serverSide) {
+                engine = tls.context().createSSLEngine();
+                engine.setUseClientMode(false);
+            } else {
+                String host = tls.serverHostname();
+                if (host == null && peerName instanceof InetSocketAddress a) {
+                    host = a.getHostString();
+                }
+                engine = clientEngine(tls, host, peerName instanceof InetSocketAddress a ? a.getPort() : -1);
+            }
+            Future<Void> waiter = loop.createFuture();
+            TlsProtocol tlsProtocol = new TlsProtocol(loop, engine, tls, peer, protocol, waiter, false);
+            // Pause first, so that no byte reaches the TLS protocol before its connectionMade (as CPython).
+            transport.pauseReading();
+            transport.setProtocol(tlsProtocol);
+            loop.callSoon(() -> tlsProtocol.connectionMade(transport));
+            loop.callSoon(transport::resumeReading);
+            try {
+                waiter.await();
+            } catch (Throwable e) {
+                transport.abort();
+                throw e;
+            }
+            return tlsProtocol.appTransport();
+        };
+    }
+
+    /** A client engine that verifies the server's certificate chain and host name (and sends SNI). */
+    static javax.net.ssl.SSLEngine clientEngine(TlsOptions tls, String host, int port) {
+        String name = tls.serverHostname() != null ? tls.serverHostname() : host;
+        javax.net.ssl.SSLEngine engine = tls.context().createSSLEngine(name, port);
+        engine.setUseClientMode(true);
+        javax.net.ssl.SSLParameters p = engine.getSSLParameters();
+        p.setEndpointIdentificationAlgorithm("HTTPS");
+        if (name != null && !isIpLiteral(name)) {
+            p.setServerNames(List.of(new javax.net.ssl.SNIHostName(name)));
+        }
+        engine.setSSLParameters(p);
+        return engine;
+    }
+
+    private static boolean isIpLiteral(String s) {
+        return s.indexOf(':') >= 0 || s.chars().allMatch(c -> c == '.' || Character.isDigit(c));
     }
 
     /**

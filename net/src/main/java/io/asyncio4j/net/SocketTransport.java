@@ -27,7 +27,7 @@ public final class SocketTransport implements Transport {
 
     private final EventLoop loop;
     private final SocketChannel channel;
-    private final BaseProtocol protocol;
+    private BaseProtocol protocol;
     private final Runnable onConnectionLost;
     private final String peer;
     private final Map<String, Object> extra = new HashMap<>();
@@ -372,6 +372,11 @@ public final class SocketTransport implements Transport {
     @Override
     public BaseProtocol getProtocol() {
         return protocol;
+    }
+
+    @Override
+    public void setProtocol(BaseProtocol protocol) {
+        this.protocol = java.util.Objects.requireNonNull(protocol, "setProtocol(null)");
     }
 
     @Override

@@ -54,4 +54,7 @@ public interface Transport {
 
     /** The protocol this transport calls. */
     BaseProtocol getProtocol();
+
+    /** Makes the transport call {@code protocol} from now on (CPython's {@code set_protocol}; used by startTls). */
+    void setProtocol(BaseProtocol protocol);
 }

@@ -19,7 +19,7 @@ final class PipeWriteTransport implements Transport {
     private final EventLoop loop;
     private final OutputStream out;
     private final ExecutorService pumps;
-    private final BaseProtocol protocol;
+    private BaseProtocol protocol;
     private final List<byte[]> pending = new ArrayList<>();
     private int bufferSize;
     private boolean writing;
@@ -175,5 +175,10 @@ final class PipeWriteTransport implements Transport {
     @Override
     public BaseProtocol getProtocol() {
         return protocol;
+    }
+
+    @Override
+    public void setProtocol(BaseProtocol protocol) {
+        this.protocol = java.util.Objects.requireNonNull(protocol, "setProtocol(null)");
     }
 }

@@ -5,6 +5,7 @@ import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
 import io.asyncio4j.net.Connected;
 import io.asyncio4j.net.Net;
+import io.asyncio4j.net.TlsOptions;
 import java.util.Objects;
 
 /**
@@ -35,11 +36,21 @@ public final class Streams {
 
     /** As {@link #openConnection(String, int)} with the reader's {@code limit}. */
     public static Coro<Connection> openConnection(String host, int port, int limit) {
+        return openConnection(host, port, limit, null);
+    }
+
+    /** As {@link #openConnection(String, int)} over TLS ({@code tls} null: plain TCP). */
+    public static Coro<Connection> openConnection(String host, int port, TlsOptions tls) {
+        return openConnection(host, port, StreamReader.DEFAULT_LIMIT, tls);
+    }
+
+    /** As {@link #openConnection(String, int)} with the reader's {@code limit}, over TLS if {@code tls} is set. */
+    public static Coro<Connection> openConnection(String host, int port, int limit, TlsOptions tls) {
         return () -> {
             EventLoop loop = Asyncio.getRunningLoop();
             StreamReader reader = new StreamReader(limit);
             Connected<StreamReaderProtocol> c = Net.createConnection(
-                    () -> new StreamReaderProtocol(loop, reader, null), host, port).await();
+                    () -> new StreamReaderProtocol(loop, reader, null), host, port, tls).await();
             StreamWriter writer = new StreamWriter(c.transport(), c.protocol(), reader);
             return new Connection(reader, writer);
         };
@@ -55,11 +66,22 @@ public final class Streams {
 
     /** As {@link #startServer(ConnectionHandler, String, int)} with the readers' {@code limit}. */
     public static Coro<Server> startServer(ConnectionHandler handler, String host, int port, int limit) {
+        return startServer(handler, host, port, limit, null);
+    }
+
+    /** As {@link #startServer(ConnectionHandler, String, int)} over TLS ({@code tls} null: plain TCP). */
+    public static Coro<Server> startServer(ConnectionHandler handler, String host, int port, TlsOptions tls) {
+        return startServer(handler, host, port, StreamReader.DEFAULT_LIMIT, tls);
+    }
+
+    /** The general form: the readers' {@code limit}, and TLS if {@code tls} is set. */
+    public static Coro<Server> startServer(ConnectionHandler handler, String host, int port, int limit,
+                                           TlsOptions tls) {
         Objects.requireNonNull(handler, "startServer: the handler is null");
         return () -> {
             EventLoop loop = Asyncio.getRunningLoop();
             return Net.createServer(() -> new StreamReaderProtocol(loop, new StreamReader(limit), handler), host,
-                    port).await();
+                    port, tls).await();
         };
     }
 }

@@ -1,0 +1,48 @@
+package io.asyncio4j.net;
+
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
+
+/**
+ * TLS for a connection: CPython's {@code ssl=}, {@code server_hostname=}, {@code ssl_handshake_timeout=} and
+ * {@code ssl_shutdown_timeout=}. A client verifies the server's certificate chain with the context's trust managers
+ * and its host name against {@code serverHostname} (null: the host connected to); there is no way to switch the
+ * host name check off short of a context that trusts anything.
+ *
+ * @param context the JDK's TLS context (key managers for a server, trust managers for a client)
+ * @param serverHostname the name a client expects in the server's certificate and sends as SNI; null for the host
+ * @param handshakeTimeout seconds the handshake may take (CPython's default: 60)
+ * @param shutdownTimeout seconds to wait for the peer's close_notify when closing (CPython's default: 30)
+ */
+public record TlsOptions(SSLContext context, String serverHostname, double handshakeTimeout, double shutdownTimeout) {
+    public TlsOptions {
+        Objects.requireNonNull(context, "TlsOptions: the SSLContext is null");
+        if (!(handshakeTimeout > 0) || !(shutdownTimeout > 0)) {
+            throw new IllegalArgumentException("TLS timeouts must be > 0");
+        }
+    }
+
+    /** TLS with {@code context}, the peer's host name from the connection, and CPython's timeouts. */
+    public static TlsOptions of(SSLContext context) {
+        return new TlsOptions(context, null, 60.0, 30.0);
+    }
+
+    /** The default JDK context (the JDK's trusted CAs) for clients. */
+    public static TlsOptions defaults() {
+        try {
+            return of(SSLContext.getDefault());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no default TLS context", e);
+        }
+    }
+
+    /** The same with {@code name} as the expected server name. */
+    public TlsOptions withServerHostname(String name) {
+        return new TlsOptions(context, name, handshakeTimeout, shutdownTimeout);
+    }
+
+    /** The same with another handshake timeout. */
+    public TlsOptions withHandshakeTimeout(double seconds) {
+        return new TlsOptions(context, serverHostname, seconds, shutdownTimeout);
+    }
+}

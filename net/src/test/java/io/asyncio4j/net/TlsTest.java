@@ -1,0 +1,244 @@
+package io.asyncio4j.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.asyncio4j.Asyncio;
+import io.asyncio4j.Coro;
+import io.asyncio4j.Future;
+import io.asyncio4j.Runner;
+import io.asyncio4j.streams.Connection;
+import io.asyncio4j.streams.Server;
+import io.asyncio4j.streams.Streams;
+import io.asyncio4j.streams.Subprocess;
+import io.asyncio4j.streams.Subprocess.Redirect;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * TLS over the loop: our client and server with a certificate made by the JDK's keytool for {@code localhost} and
+ * {@code 127.0.0.1}; interop with {@code openssl s_server} and {@code s_client} where openssl is installed.
+ */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class TlsTest {
+    @TempDir
+    static Path dir;
+    static Path keystore;
+    static TlsOptions serverTls;
+    static TlsOptions clientTls;
+    static final char[] PASS = "changeit".toCharArray();
+
+    @BeforeAll
+    static void makeCertificate() throws Exception {
+        keystore = dir.resolve("server.p12");
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "server", "-keyalg", "EC",
+                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2",
+                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", new String(PASS))
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            ks.load(in, PASS);
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, PASS);
+        SSLContext server = SSLContext.getInstance("TLS");
+        server.init(kmf.getKeyManagers(), null, null);
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ks);
+        SSLContext client = SSLContext.getInstance("TLS");
+        client.init(null, tmf.getTrustManagers(), null);
+        serverTls = TlsOptions.of(server);
+        clientTls = TlsOptions.of(client);
+    }
+
+    static <T> T run(Coro<T> main) {
+        try (Runner r = new Runner()) {
+            return r.run(main);
+        }
+    }
+
+    static Coro<Server> echoServer() {
+        return Streams.startServer((reader, writer) -> {
+            while (true) {
+                byte[] line = reader.readline().await();
+                if (line.length == 0) {
+                    break;
+                }
+                writer.write(line);
+            }
+            writer.close();
+        }, "127.0.0.1", 0, serverTls);
+    }
+
+    @Test
+    void streamsEchoOverTls() {
+        List<String> out = run(() -> {
+            List<String> log = new ArrayList<>();
+            Server server = echoServer().await();
+            Connection c = Streams.openConnection("localhost", server.port(), clientTls).await();
+            for (String msg : List.of("hello\n", "x".repeat(50_000) + "\n")) {
+                c.writer().write(msg.getBytes(StandardCharsets.UTF_8));
+                log.add("echoed " + new String(c.reader().readline().await(), StandardCharsets.UTF_8)
+                        .equals(msg));
+            }
+            log.add("cipher " + (c.writer().getExtraInfo("cipher") != null));
+            log.add("peercert " + (c.writer().getExtraInfo("peercert") != null));
+            c.writer().close();
+            c.writer().waitClosed().await();
+            server.close();
+            server.waitClosed().await();
+            return log;
+        });
+        assertThat(out).containsExactly("echoed true", "echoed true", "cipher true", "peercert true");
+    }
+
+    @Test
+    void aWrongHostNameOrAnUntrustedCertificateFailsTheHandshake() {
+        List<String> out = run(() -> {
+            List<String> log = new ArrayList<>();
+            List<Object> serverErrors = new ArrayList<>();
+            Asyncio.getRunningLoop().setExceptionHandler((l, ctx) -> serverErrors.add(ctx.get("message")));
+            Server server = echoServer().await();
+            try {
+                Streams.openConnection("127.0.0.1", server.port(), clientTls.withServerHostname("wrong.example"))
+                        .await();
+                log.add("connected (wrong)");
+            } catch (TlsError e) {
+                log.add("hostname: " + e.getMessage().startsWith("TLS with 127.0.0.1:" + server.port() + " failed"));
+            }
+            try {
+                Streams.openConnection("localhost", server.port(), TlsOptions.defaults()).await();
+                log.add("connected (wrong)");
+            } catch (TlsError e) {
+                log.add("untrusted: " + e.getMessage().contains("localhost:" + server.port()));
+            }
+            Asyncio.sleep(0.05).await();
+            log.add("server reported failed handshakes: " + !serverErrors.isEmpty());
+            server.close();
+            return log;
+        });
+        assertThat(out).containsExactly("hostname: true", "untrusted: true", "server reported failed handshakes: true");
+    }
+
+    @Test
+    void aSilentServerTimesTheHandshakeOut() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0)) { // accepts (in the kernel's backlog) and never answers
+            assertThatThrownBy(() -> run(() -> Streams.openConnection("localhost", silent.getLocalPort(),
+                    clientTls.withHandshakeTimeout(0.2)).await()))
+                    .isInstanceOf(TlsError.class).hasMessageContaining("timed out");
+        }
+    }
+
+    @Test
+    void startTlsUpgradesAnOpenConnection() {
+        String got = run(() -> {
+            Future<String> received = Asyncio.getRunningLoop().createFuture();
+            Server server = Net.createServer(() -> new Protocol() {
+                Transport tls;
+                final List<byte[]> early = new ArrayList<>();
+
+                @Override
+                public void connectionMade(Transport plain) {
+                    plain.pauseReading(); // nothing may reach this protocol before the TLS one takes over
+                    Protocol self = this;
+                    Asyncio.createTask(() -> {
+                        tls = Net.startTls(plain, self, serverTls, true).await();
+                        early.forEach(tls::write); // data that came with the handshake's last flight
+                        return null;
+                    });
+                }
+
+                @Override
+                public void dataReceived(byte[] data) {
+                    if (tls == null) {
+                        early.add(data);
+                    } else {
+                        tls.write(data); // echo, encrypted
+                    }
+                }
+            }, "127.0.0.1", 0).await();
+            StringBuilder sb = new StringBuilder();
+            var c = Net.createConnection(() -> new Protocol() {
+                @Override
+                public void dataReceived(byte[] data) {
+                    sb.append(new String(data, StandardCharsets.UTF_8));
+                    if (sb.toString().endsWith("\n")) {
+                        received.setResult(sb.toString());
+                    }
+                }
+            }, "127.0.0.1", server.port()).await();
+            Transport tls = Net.startTls(c.transport(), c.protocol(), clientTls.withServerHostname("localhost"),
+                    false).await();
+            tls.write("over tls\n".getBytes(StandardCharsets.UTF_8));
+            String s = received.await();
+            tls.close();
+            server.close();
+            return s;
+        });
+        assertThat(got).isEqualTo("over tls\n");
+    }
+
+    @Test
+    void interopWithOpensslServerAndClient() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is not installed");
+        Path pem = dir.resolve("server.pem");
+        Process conv = new ProcessBuilder("/usr/bin/openssl", "pkcs12", "-in", keystore.toString(), "-nodes",
+                "-passin", "pass:" + new String(PASS), "-out", pem.toString()).redirectErrorStream(true).start();
+        conv.getInputStream().readAllBytes();
+        assertThat(conv.waitFor()).isZero();
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        List<String> out = run(() -> {
+            List<String> log = new ArrayList<>();
+            // openssl s_server -rev answers each line reversed.
+            Subprocess sServer = Subprocess.exec(List.of("/usr/bin/openssl", "s_server", "-accept",
+                    String.valueOf(port), "-cert", pem.toString(), "-key", pem.toString(), "-rev", "-quiet"),
+                    Redirect.DEVNULL, Redirect.PIPE, Redirect.STDOUT).await();
+            Connection c = null;
+            for (int i = 0; i < 100 && c == null; i++) {
+                try {
+                    c = Streams.openConnection("localhost", port, clientTls).await();
+                } catch (ConnectionRefusedError notYet) {
+                    Asyncio.sleep(0.05).await();
+                }
+            }
+            c.writer().write("hello\n".getBytes(StandardCharsets.UTF_8));
+            log.add("s_server: " + new String(c.reader().readline().await(), StandardCharsets.UTF_8).trim());
+            c.writer().close();
+            sServer.kill();
+            sServer.waitFor().await();
+
+            Server ours = echoServer().await();
+            Subprocess sClient = Subprocess.exec(List.of("/usr/bin/openssl", "s_client", "-connect",
+                    "127.0.0.1:" + ours.port(), "-quiet", "-verify_return_error", "-CAfile", pem.toString(),
+                    "-verify_hostname", "localhost"), Redirect.PIPE, Redirect.PIPE, Redirect.DEVNULL).await();
+            sClient.stdin().write("ping\n".getBytes(StandardCharsets.UTF_8));
+            log.add("s_client: " + new String(sClient.stdout().readline().await(), StandardCharsets.UTF_8).trim());
+            sClient.stdin().close();
+            sClient.kill();
+            sClient.waitFor().await();
+            ours.close();
+            return log;
+        });
+        assertThat(out).containsExactly("s_server: olleh", "s_client: ping");
+    }
+}
