@@ -20,7 +20,8 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * {@link SSLEngine}. It is the raw transport's protocol, and gives the application its own {@link Transport} that
  * encrypts writes and decrypts reads. The application's {@code connectionMade} comes once the handshake is done;
  * a failed or timed-out handshake fails the waiter with a {@link TlsError} naming the peer. Closing sends
- * close_notify, then closes the raw transport. On the loop's thread.
+ * close_notify and waits for the peer's (up to the shutdown timeout, then aborts) before closing the raw transport.
+ * On the loop's thread.
  */
 final class TlsProtocol implements Protocol {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
@@ -42,6 +43,7 @@ final class TlsProtocol implements Protocol {
     private boolean closing;
     private boolean lost;
     private TimerHandle handshakeTimer;
+    private TimerHandle shutdownTimer;
     private TlsError failure;
 
     /** False for startTls: the application protocol is already connected (CPython's call_connection_made). */
@@ -238,6 +240,10 @@ final class TlsProtocol implements Protocol {
                     });
                 }
                 closing = true;
+                if (shutdownTimer != null) {
+                    shutdownTimer.cancel(); // the peer answered our close_notify
+                    shutdownTimer = null;
+                }
                 raw.close();
                 return false;
             }
@@ -338,6 +344,10 @@ final class TlsProtocol implements Protocol {
             handshakeTimer.cancel();
             handshakeTimer = null;
         }
+        if (lost && shutdownTimer != null) {
+            shutdownTimer.cancel();
+            shutdownTimer = null;
+        }
     }
 
     private void callApp(Runnable r) {
@@ -399,7 +409,10 @@ final class TlsProtocol implements Protocol {
             }
         }
 
-        /** Sends close_notify, then closes the raw transport once its buffer is sent. */
+        /**
+         * Sends close_notify and waits (up to the shutdown timeout) for the peer's, as CPython does, then closes the
+         * raw transport; on timeout the raw transport is aborted.
+         */
         void shutdown() {
             try {
                 engine.closeOutbound();
@@ -407,7 +420,11 @@ final class TlsProtocol implements Protocol {
             } catch (SSLException ignored) {
                 // closing anyway
             }
-            raw.close();
+            if (engine.isInboundDone() || lost) {
+                raw.close();
+            } else {
+                shutdownTimer = loop.callLater(options.shutdownTimeout(), raw::abort);
+            }
         }
 
         @Override
