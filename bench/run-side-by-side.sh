@@ -17,6 +17,7 @@
 #   JVM_OPTS              JVM options of the timed Java runs [-Xms1g]
 #   SKIP_SWITCH=1 / SKIP_TREE=1     skip the switch / async_tree runs
 #   ECHO_SECONDS / SKIP_ECHO=1      measured seconds per echo run (after 1 s of warm-up) [3] / skip the echo runs
+#   ECHO_PIN=0            do not pin the echo server to CPU 0 and its client to CPU 1 [pinned when there are 2+ CPUs]
 # Logs of every run go to bench/results/<timestamp>/ (git-ignored). Whole run: about 9 minutes on 2 cores.
 # Runs are strictly one after another; do not run anything else meanwhile (2 cores).
 set -euo pipefail
@@ -120,9 +121,15 @@ done
 # (utime+stime of its process over the client's run), which tells servers apart when the 2 cores saturate.
 ECHO_SECONDS="${ECHO_SECONDS:-3}"
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# Server and client each get a CPU of their own (taskset), so that neither steals the other's and runs repeat.
+if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null 2>&1 && [ "${ECHO_PIN:-1}" = 1 ]; then
+  PIN_SERVER=(taskset -c 0); PIN_CLIENT=(taskset -c 1)
+else
+  PIN_SERVER=(); PIN_CLIENT=()
+fi
 echo_run() { # LABEL CMD...: start the server, load it at each message size, stop it
   local label="$1"; shift
-  "$@" > "$OUT/server-$label.log" 2>&1 &
+  "${PIN_SERVER[@]}" "$@" > "$OUT/server-$label.log" 2>&1 &
   local sp=$! port=""
   for _ in $(seq 100); do
     port="$(awk '/^READY/{print $2}' "$OUT/server-$label.log" 2>/dev/null || true)"; [ -n "$port" ] && break; sleep 0.1
@@ -130,7 +137,7 @@ echo_run() { # LABEL CMD...: start the server, load it at each message size, sto
   [ -n "$port" ] || { echo "run-side-by-side: echo server $label did not start" >&2; kill "$sp" 2>/dev/null; return; }
   for msize in 1024 10240 102400; do
     local t0; t0="$(cpu_ticks "$sp")"
-    run "echo-$label-$msize" "$JAVA" -cp "$JAR" io.asyncio4j.bench.echo.EchoClient "$label" "$port" "$msize" 10 "$ECHO_SECONDS"
+    run "echo-$label-$msize" "${PIN_CLIENT[@]}" "$JAVA" -cp "$JAR" io.asyncio4j.bench.echo.EchoClient "$label" "$port" "$msize" 10 "$ECHO_SECONDS"
     local t1; t1="$(cpu_ticks "$sp")"
     local all; all="$(awk '/^RESULT/{for(i=1;i<=NF;i++) if ($i ~ /^all=/) {sub("all=","",$i); print $i}}' "$OUT/echo-$label-$msize.log" || true)"
     [ -n "$all" ] && [ "$all" -gt 0 ] && echo "RESULT label=echo-cpu-$label-$msize impl=$label msize=$msize cpu_us=$(awk -v a="$t0" -v b="$t1" -v n="$all" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", (b-a)/hz*1e6/n}')" >> "$RESULTS"
@@ -138,6 +145,10 @@ echo_run() { # LABEL CMD...: start the server, load it at each message size, sto
   kill "$sp" 2>/dev/null; wait "$sp" 2>/dev/null || true
 }
 if [ "${SKIP_ECHO:-0}" != 1 ]; then
+  # The floor: a C epoll server, when a C compiler is at hand.
+  if command -v cc >/dev/null 2>&1 && cc -O2 -o bench/target/echo_floor bench/c/echo_floor.c; then
+    echo_run c-floor bench/target/echo_floor
+  fi
   echo_run java-streams  "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer streams
   echo_run java-protocol "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer protocol
   echo_run netty         "$JAVA" "${JVM_OPTS[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer netty
@@ -220,8 +231,8 @@ if tree:
 echo = {(r["impl"], r["msize"]): r for r in rows if "rps" in r}
 cpu = {(r["impl"], r["msize"]): r for r in rows if "cpu_us" in r}
 if echo:
-    impls = [i for i in ("java-streams", "java-protocol", "netty", "uvloop-protocol", "uvloop-streams", "asyncio-protocol")
-             if any(k[0] == i for k in echo)]
+    impls = [i for i in ("java-streams", "java-protocol", "netty", "uvloop-protocol", "uvloop-streams", "asyncio-protocol",
+                         "c-floor") if any(k[0] == i for k in echo)]
     print("\nEcho, 10 connections ping-pong, round trips per second (server CPU per round trip, us):\n")
     print("| msize | " + " | ".join(impls) + " | java-streams / uvloop-protocol | java-streams / netty |")
     print("|---|" + "---:|" * (len(impls) + 2))
@@ -234,6 +245,12 @@ if echo:
         r1 = f'{float(js["rps"]) / float(up["rps"]):.2f}' if js and up else "-"
         r2 = f'{float(js["rps"]) / float(nt["rps"]):.2f}' if js and nt else "-"
         print(f"| {int(m) // 1024} KiB | " + " | ".join(cells) + f" | {r1} | {r2} |")
+    print("\nClient CPU busy over the measured seconds (1.00: the client itself is the limit):\n")
+    print("| msize | " + " | ".join(impls) + " |")
+    print("|---|" + "---:|" * len(impls))
+    for m in ("1024", "10240", "102400"):
+        print(f"| {int(m) // 1024} KiB | " + " | ".join(echo[(i, m)].get("client_busy", "-") if (i, m) in echo else "-"
+                                                   for i in impls) + " |")
 mem = [r for r in rows if "bytes_per_task" in r]
 if mem:
     print("\nMemory per parked task (1 pending Future, all tasks started):\n")

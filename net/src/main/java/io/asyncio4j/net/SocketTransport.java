@@ -107,17 +107,11 @@ public final class SocketTransport implements Transport {
                     bp.bufferUpdated(n);
                 }
             } else {
-                // Read what has arrived (up to the buffer), so that the protocol gets it in one call: a message
-                // that came in several segments is then answered with one write, not one per segment.
+                // One read of up to 256 KiB, as CPython's transport: it takes all that has arrived, and a second
+                // read would cost a system call that finds nothing.
                 ByteBuffer buf = READ_BUFFER.get();
                 buf.clear();
-                n = 0;
-                for (int i = 0; i < 16 && buf.hasRemaining(); i++) {
-                    n = channel.read(buf);
-                    if (n <= 0) {
-                        break;
-                    }
-                }
+                n = channel.read(buf);
                 if (buf.position() > 0) {
                     byte[] data = new byte[buf.position()];
                     buf.flip().get(data);

@@ -57,17 +57,36 @@ public final class StreamReader {
         transport = t;
     }
 
-    /** Adds received data; wakes the waiting read. */
+    /** Adds received data (a copy of it); wakes the waiting read. */
     public void feedData(byte[] data) {
+        feed(data, false);
+    }
+
+    /**
+     * {@link #feedData} for an array that nobody else holds (a transport's fresh copy): into an empty buffer it goes
+     * as it is, and a read that takes all of it gets that very array, so a stream that is read as fast as it
+     * arrives copies nothing.
+     */
+    void feedOwned(byte[] data) {
+        feed(data, true);
+    }
+
+    private void feed(byte[] data, boolean owned) {
         if (eof) {
             throw new IllegalStateException("feedData after feedEof");
         }
         if (data.length == 0) {
             return;
         }
-        ensureRoom(data.length);
-        System.arraycopy(data, 0, buf, end, data.length);
-        end += data.length;
+        if (owned && size() == 0) {
+            buf = data;
+            start = 0;
+            end = data.length;
+        } else {
+            ensureRoom(data.length);
+            System.arraycopy(data, 0, buf, end, data.length);
+            end += data.length;
+        }
         wakeUpWaiter();
         if (transport != null && !paused && size() > 2 * limit) {
             transport.pauseReading();
@@ -301,10 +320,18 @@ public final class StreamReader {
     }
 
     private byte[] take(int n) {
-        byte[] out = Arrays.copyOfRange(buf, start, start + n);
+        byte[] out;
+        if (start == 0 && n == buf.length) {
+            out = buf; // all of it: the buffer itself is handed over, and nobody else holds it
+            buf = EMPTY;
+        } else {
+            out = Arrays.copyOfRange(buf, start, start + n);
+        }
         skip(n);
         return out;
     }
+
+    private static final byte[] EMPTY = {};
 
     private void skip(int n) {
         start += n;

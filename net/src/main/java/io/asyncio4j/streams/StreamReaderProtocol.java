@@ -65,7 +65,7 @@ final class StreamReaderProtocol implements Protocol {
 
     @Override
     public void dataReceived(byte[] data) {
-        reader.feedData(data);
+        reader.feedOwned(data); // the transport's array is ours to keep (Protocol's contract)
     }
 
     @Override

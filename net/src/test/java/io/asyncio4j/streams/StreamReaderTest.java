@@ -154,4 +154,28 @@ class StreamReaderTest {
                 "cancelled read leaves data: b'kept'",
                 "exception boom");
     }
+
+    @Test
+    void feedDataCopiesWhileATransportsOwnArrayIsHandedOverWhole() {
+        try (Runner runner = new Runner().virtualTime(true)) {
+            runner.run(() -> {
+                StreamReader r = new StreamReader();
+                byte[] mine = b("abc");
+                r.feedData(mine);
+                mine[0] = 'X'; // the caller keeps its array: the reader must have copied it
+                assertThat(repr(r.read(10).await())).isEqualTo("b'abc'");
+
+                byte[] owned = b("hello");
+                r.feedOwned(owned);
+                assertThat(r.read(10).await()).isSameAs(owned);
+
+                byte[] part = b("0123456789");
+                r.feedOwned(part);
+                assertThat(repr(r.read(4).await())).isEqualTo("b'0123'");
+                r.feedData(b("AB")); // appended behind the adopted array's rest, not over it
+                assertThat(repr(r.readexactly(8).await())).isEqualTo("b'456789AB'");
+                return null;
+            });
+        }
+    }
 }

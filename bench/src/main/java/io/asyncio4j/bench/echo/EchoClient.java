@@ -19,18 +19,36 @@ import java.util.Locale;
  * </pre>
  *
  * Prints {@code RESULT impl=LABEL msize=M connections=C rps=<round trips/s> mbps=<MiB/s each way> all=<round
- * trips including the warm-up>}.
+ * trips including the warm-up> client_busy=<the client's CPU time over the measured seconds>}: a client busy near
+ * 1.0 is the bottleneck itself, and then a cheaper server cannot show more round trips, only less CPU per trip.
  */
 public final class EchoClient {
     private EchoClient() {
     }
 
-    /** Writes the whole message; the socket buffers take a message of up to 100 KiB at once, or nearly. */
-    private static void send(SocketChannel ch, ByteBuffer msg) throws java.io.IOException {
-        msg.clear();
-        while (msg.hasRemaining()) {
-            ch.write(msg);
+    /** One connection: its own view of the message (its write position) and the echo bytes still to read. */
+    private static final class Conn {
+        final ByteBuffer out;
+        long toRead;
+
+        Conn(ByteBuffer msg) {
+            out = msg.duplicate();
         }
+    }
+
+    /**
+     * Starts sending the message; what the socket does not take at once is sent when it is writable again. Never
+     * spins on a full socket: that would stall the other connections (and the echo this one is waiting for).
+     */
+    private static void send(SelectionKey k, Conn c) throws java.io.IOException {
+        c.out.clear();
+        c.toRead = c.out.remaining();
+        writeMore(k, c);
+    }
+
+    private static void writeMore(SelectionKey k, Conn c) throws java.io.IOException {
+        ((SocketChannel) k.channel()).write(c.out);
+        k.interestOps(c.out.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
     }
 
     public static void main(String[] args) throws Exception {
@@ -43,6 +61,11 @@ public final class EchoClient {
         long end = warmupEnd + (long) (seconds * 1e9);
         long total = 0;
         long all = 0;
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        long cpuAtWarmupEnd = -1;
+        long nanosAtWarmupEnd = 0;
+        double busy;
         try (Selector sel = Selector.open()) {
             ByteBuffer msg = ByteBuffer.allocateDirect(msize);
             ByteBuffer in = ByteBuffer.allocateDirect(Math.max(msize, 65536));
@@ -50,41 +73,48 @@ public final class EchoClient {
                 SocketChannel ch = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
                 ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 ch.configureBlocking(false);
-                long[] state = {0}; // bytes of the echo still to read
-                ch.register(sel, SelectionKey.OP_READ, state);
-                send(ch, msg);
-                state[0] = msize;
+                Conn c = new Conn(msg);
+                send(ch.register(sel, SelectionKey.OP_READ, c), c);
             }
             while (System.nanoTime() < end) {
                 sel.select(100);
                 long now = System.nanoTime();
+                if (cpuAtWarmupEnd < 0 && now >= warmupEnd) {
+                    cpuAtWarmupEnd = os.getProcessCpuTime();
+                    nanosAtWarmupEnd = now;
+                }
                 for (Iterator<SelectionKey> it = sel.selectedKeys().iterator(); it.hasNext(); ) {
                     SelectionKey k = it.next();
                     it.remove();
-                    SocketChannel ch = (SocketChannel) k.channel();
-                    long[] state = (long[]) k.attachment();
+                    Conn c = (Conn) k.attachment();
+                    if (k.isWritable() && c.out.hasRemaining()) {
+                        writeMore(k, c);
+                    }
+                    if (!k.isReadable()) {
+                        continue;
+                    }
                     in.clear();
-                    int r = ch.read(in);
+                    int r = ((SocketChannel) k.channel()).read(in);
                     if (r < 0) {
                         throw new IllegalStateException("server closed the connection");
                     }
-                    state[0] -= r;
-                    if (state[0] == 0) {
+                    c.toRead -= r;
+                    if (c.toRead == 0 && !c.out.hasRemaining()) {
                         all++;
                         if (now >= warmupEnd) {
                             total++;
                         }
-                        send(ch, msg);
-                        state[0] = msize;
+                        send(k, c);
                     }
                 }
             }
+            busy = (double) (os.getProcessCpuTime() - cpuAtWarmupEnd) / (System.nanoTime() - nanosAtWarmupEnd);
             for (SelectionKey k : sel.keys()) {
                 k.channel().close();
             }
         }
         double rps = total / seconds;
-        System.out.printf(Locale.ROOT, "RESULT impl=%s msize=%d connections=%d rps=%.0f mbps=%.1f all=%d%n", label,
-                msize, conns, rps, rps * msize / (1024.0 * 1024.0), all);
+        System.out.printf(Locale.ROOT, "RESULT impl=%s msize=%d connections=%d rps=%.0f mbps=%.1f all=%d client_busy=%.2f%n",
+                label, msize, conns, rps, rps * msize / (1024.0 * 1024.0), all, busy);
     }
 }
