@@ -16,7 +16,8 @@ import java.util.List;
  * callback, gathered; all eleven finish together after 2 s, and every callback runs after the last job's line.
  *
  * <p>The seed lists the jobs in the order they started (pages 10 down to 0). On the real clock their deadlines
- * differ by microseconds and they wake in that order. In virtual time all eleven are due at exactly 2.0, and
+ * differ by microseconds and they wake in that order (a callback may run between two of them when they started
+ * further apart than the clock's resolution). In virtual time all eleven are due at exactly 2.0, and
  * CPython's timer heap, which compares deadlines only, hands equal deadlines out in its own order (10, 8, 4, 0,
  * 1, 2, 5, 3, 6, 9, 7); asyncio4j's heap does the same, so the twin prints that order and {@code --real-time}
  * prints the seed's.
