@@ -59,6 +59,8 @@ public final class Tour {
             twin("HelloWorld", "001 §协程 In [2]", HelloWorld::run),
             twin("SayAfterSequential", "001 §协程 In [4]", SayAfterSequential::run),
             twin("SayAfterTasks", "001 §协程 In [6]", SayAfterTasks::run),
+            none("NotebookReprCells", "001 §协程 In [15] and In [3]",
+                    "notebook cells that only display the repr of a running Windows loop and of a coroutine object"),
             twin("AwaitCoroutine", "001 §可等待对象 In [12]", AwaitCoroutine::run),
             twin("AwaitTask", "001 §可等待对象 In [13]", AwaitTask::run),
             none("FuturesSnippet", "001 §可等待对象 (Futures), §运行asyncio程序, §创建任务",
@@ -74,6 +76,8 @@ public final class Tour {
             pending("AiohttpSendRequests", "003 §1.三 (ten send_req tasks with aiohttp, two versions)"),
             pending("RequestsInExecutor", "003 §1.三 and §7 (requests.get in run_in_executor)"),
             twin("FunctionVersusCoroutine", "003 §2.一 協程(coroutines)", FunctionVersusCoroutine::run),
+            none("RunUntilCompleteSnippet", "003 §2.一 and §4.三 (get_event_loop, run_until_complete, close)",
+                    "the three lines asyncio.run stands for, shown without a program; StartCoroutine runs them"),
             twin("AwaitFoo", "003 §3 await (foo/text)", AwaitFoo::run),
             twin("NestedAwaits", "003 §3 await (matryoshka)", NestedAwaits::run),
             twin("DoneCallbackWithoutAwait", "003 §4.一 await (add_done_callback, no await)",
@@ -134,14 +138,13 @@ public final class Tour {
      * Runs {@code p}'s twin on a fresh loop (virtual time unless {@code realTime}), printing to {@code out}, then
      * closes the loop, which cancels the tasks the program left behind, as {@code asyncio.run} does.
      *
-     * @return the loop's clock when the twin returned, before the clean-up
+     * @return the loop's clock at the end, after the clean-up
      */
     public static double run(Program p, boolean realTime, PrintStream out) throws Exception {
         Runner runner = new Runner().virtualTime(!realTime);
         EventLoop loop = runner.getLoop(); // now also this thread's event loop, what get_event_loop() returns
         try {
             p.twin().run(runner, out);
-            return loop.time();
         } finally {
             // A twin may close the loop itself, as a seed's loop.close() does; then there is nothing to clean up.
             if (!loop.isClosed()) {
@@ -150,6 +153,7 @@ public final class Tour {
                 Asyncio.setEventLoop(null);
             }
         }
+        return loop.time();
     }
 
     public static void main(String[] args) throws Exception {
