@@ -15,7 +15,8 @@ import java.util.Map;
  * gets one step ({@code start fetching}, {@code 0}) before the main coroutine's end stops the loop and both are
  * cancelled.
  *
- * <p>CPython's repr also shows {@code coro=<fetch_data() running at FILE:LINE>}, which a Java lambda has no
+ * <p>The seed calls that first line a report of where task2 runs; it is task1's repr, named {@code Task-2}
+ * because the main coroutine's task is {@code Task-1}. CPython's repr also shows {@code coro=<fetch_data() running at FILE:LINE>}, which a Java lambda has no
  * equivalent for. The task is named {@code Task-2} explicitly: asyncio4j numbers tasks once per JVM, so
  * its default name depends on what ran before, while in the seed it is the program's second task.
  */
