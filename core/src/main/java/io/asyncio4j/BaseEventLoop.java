@@ -57,7 +57,6 @@ final class BaseEventLoop implements EventLoop {
     private TimerHandle[] timers = new TimerHandle[16];
     private int timerCount;
     private int timerCancelledCount;
-    private long timerSeq;
 
     /** The thread running the loop, or null when it is not running. */
     volatile Thread thread;
@@ -148,7 +147,7 @@ final class BaseEventLoop implements EventLoop {
         checkCallback(cb, "callAt");
         checkClosed();
         checkThread();
-        TimerHandle h = new TimerHandle(when, timerSeq++, cb, this);
+        TimerHandle h = new TimerHandle(when, cb, this);
         h.scheduled = true;
         heapPush(h);
         return h;
@@ -924,52 +923,65 @@ final class BaseEventLoop implements EventLoop {
         LOG.log(Level.ERROR, sb.toString(), exc instanceof Throwable t ? t : null);
     }
 
-    // ---- timer heap (ordered by deadline, then by scheduling order) -----------------------------------------
+    // ---- timer heap: CPython's heapq over TimerHandle.__lt__, which compares deadlines only ------------------
+    // Timers with equal deadlines come out in the order heapq's algorithm leaves them, not in scheduling order;
+    // with virtual time equal deadlines are common, and CPython's order is the one to reproduce.
 
     private void heapPush(TimerHandle h) {
         if (timerCount == timers.length) {
             timers = Arrays.copyOf(timers, timerCount * 2);
         }
         int i = timerCount++;
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            TimerHandle p = timers[parent];
-            if (!h.before(p)) {
-                break;
-            }
-            timers[i] = p;
-            i = parent;
-        }
         timers[i] = h;
+        siftUp(0, i);
     }
 
     private TimerHandle heapPop() {
-        TimerHandle top = timers[0];
         TimerHandle last = timers[--timerCount];
         timers[timerCount] = null;
-        if (timerCount > 0) {
-            siftDown(0, last);
+        if (timerCount == 0) {
+            return last;
         }
+        TimerHandle top = timers[0];
+        timers[0] = last;
+        siftDown(0);
         return top;
     }
 
-    private void siftDown(int i, TimerHandle h) {
-        int half = timerCount >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            TimerHandle c = timers[child];
-            int right = child + 1;
-            if (right < timerCount && timers[right].before(c)) {
-                child = right;
-                c = timers[child];
-            }
-            if (!c.before(h)) {
+    /** heapq's {@code _siftdown}: moves {@code timers[pos]} towards {@code start} while it is due before its parent. */
+    private void siftUp(int start, int pos) {
+        TimerHandle h = timers[pos];
+        while (pos > start) {
+            int parent = (pos - 1) >>> 1;
+            TimerHandle p = timers[parent];
+            if (!(h.when < p.when)) {
                 break;
             }
-            timers[i] = c;
-            i = child;
+            timers[pos] = p;
+            pos = parent;
         }
-        timers[i] = h;
+        timers[pos] = h;
+    }
+
+    /**
+     * heapq's {@code _siftup}: moves the earlier child up (the right one on a tie) all the way to a leaf, puts
+     * {@code timers[pos]} there and sifts it back up.
+     */
+    private void siftDown(int pos) {
+        int start = pos;
+        TimerHandle h = timers[pos];
+        int child = 2 * pos + 1;
+        while (child < timerCount) {
+            int right = child + 1;
+            if (right < timerCount && !(timers[child].when < timers[right].when)) {
+                child = right;
+            }
+            timers[pos] = timers[child];
+            pos = child;
+            child = 2 * pos + 1;
+        }
+        timers[pos] = h;
+        siftUp(start, pos);
     }
 
     /** Drops every cancelled timer and rebuilds the heap (when most timers are cancelled, as CPython). */
@@ -987,7 +999,7 @@ final class BaseEventLoop implements EventLoop {
         timerCount = n;
         timerCancelledCount = 0;
         for (int i = (n >>> 1) - 1; i >= 0; i--) {
-            siftDown(i, timers[i]);
+            siftDown(i);
         }
     }
 

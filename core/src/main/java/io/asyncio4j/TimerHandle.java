@@ -2,19 +2,18 @@ package io.asyncio4j;
 
 /**
  * A callback scheduled for a time on the loop's clock by {@code callLater} or {@code callAt}. Timers with the
- * same deadline run in the order they were scheduled.
+ * same deadline run in the order CPython's heap of timers gives them, which is not always the order they were
+ * scheduled in.
  */
 public final class TimerHandle extends Handle {
     final double when;
-    final long seq;
     /** Still in the loop's timer heap (CPython's {@code _scheduled}). */
     boolean scheduled;
     private final BaseEventLoop loop;
 
-    TimerHandle(double when, long seq, Runnable callback, BaseEventLoop loop) {
+    TimerHandle(double when, Runnable callback, BaseEventLoop loop) {
         super(callback);
         this.when = when;
-        this.seq = seq;
         this.loop = loop;
     }
 
@@ -29,10 +28,6 @@ public final class TimerHandle extends Handle {
             cancelled = true;
             loop.timerHandleCancelled(this);
         }
-    }
-
-    boolean before(TimerHandle o) {
-        return when < o.when || (when == o.when && seq < o.seq);
     }
 
     @Override

@@ -33,6 +33,32 @@ class EventLoopTest {
      * log.append(f"handles cancelled {h.cancelled()} {hs.cancelled()} when {round(h.when()-t0, 3)}")
      * loop.call_at(t0+0.04, loop.stop); loop.run_forever()
      */
+    /**
+     * Equal deadlines come out of the timer heap in the order CPython's heapq gives them (TimerHandle.__lt__
+     * compares deadlines only), not in scheduling order. CPython 3.11 prints 0 2 6 5 10 9 8 7 1 3 4 for:
+     * <pre>
+     * async def main():
+     *     loop = asyncio.get_running_loop(); t = loop.time() + 2
+     *     for i in range(11): loop.call_at(t, print, i)
+     *     await asyncio.sleep(3)
+     * </pre>
+     */
+    @Test
+    void equalDeadlinesFollowCPythonsHeapOrder() {
+        List<Integer> log = new ArrayList<>();
+        VirtualTime.run(() -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            double t = loop.time() + 2;
+            for (int i = 0; i < 11; i++) {
+                int n = i;
+                loop.callAt(t, () -> log.add(n));
+            }
+            Asyncio.sleep(3).await();
+            return null;
+        });
+        assertThat(log).containsExactly(0, 2, 6, 5, 10, 9, 8, 7, 1, 3, 4);
+    }
+
     @Test
     void timersAndReadyCallbacksOrder() {
         List<String> log = new ArrayList<>();

@@ -1,0 +1,22 @@
+# seed 001, "并发运行任务" In [19]; the notebook's top-level `await main()` is asyncio.run(main()).
+import asyncio
+
+async def factorial(name, number):
+    f = 1
+    for i in range(2, number+1):
+        print(f"Task {name}: Compute factorial({i})...")
+        await asyncio.sleep(1)
+        f *= i
+    print(f"Task {name}: factorial({i}) = {f}")
+    return f
+
+async def main():
+    # Schedule three calls *concurrently*:
+    L = await asyncio.gather(
+        factorial("A", 2),
+        factorial("B", 3),
+        factorial("C", 4),
+    )
+    print(L)
+
+asyncio.run(main())
