@@ -241,4 +241,92 @@ class TlsTest {
         });
         assertThat(out).containsExactly("s_server: olleh", "s_client: ping");
     }
+
+    @Test
+    void closeWaitsForTheClose_notifyOnlyUpToTheShutdownTimeout() throws Exception {
+        javax.net.ssl.SSLServerSocket silent = (javax.net.ssl.SSLServerSocket) serverTls.context()
+                .getServerSocketFactory().createServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"));
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        // A peer that completes the handshake, then reads nothing: it never answers our close_notify.
+        Thread peer = Thread.ofPlatform().daemon().start(() -> {
+            try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) silent.accept()) {
+                s.startHandshake();
+                release.await();
+            } catch (Exception ignored) {
+                // the test is over
+            }
+        });
+        try {
+            List<String> out = run(() -> {
+                List<String> log = new ArrayList<>();
+                for (boolean answers : new boolean[] {false, true}) {
+                    Server ours = answers ? echoServer().await() : null;
+                    int port = answers ? ours.port() : silent.getLocalPort();
+                    List<Throwable> lostWith = new ArrayList<>();
+                    Future<Void> lost = Asyncio.getRunningLoop().createFuture();
+                    var c = Net.createConnection(() -> new Protocol() {
+                        @Override
+                        public void connectionLost(Throwable exc) {
+                            lostWith.add(exc);
+                            lost.setResult(null);
+                        }
+                    }, "localhost", port, clientTls.withShutdownTimeout(0.3)).await();
+                    c.transport().close();
+                    log.add("closing " + c.transport().isClosing());
+                    lost.await();
+                    Throwable exc = lostWith.get(0);
+                    log.add((answers ? "answered: " : "silent: ") + (exc == null ? "None" : exc.getClass()
+                            .getSimpleName() + " naming the peer " + exc.getMessage().contains("localhost:" + port)));
+                    if (ours != null) {
+                        ours.close();
+                        ours.waitClosed().await();
+                    }
+                }
+                return log;
+            });
+            assertThat(out).containsExactly("closing true", "silent: TimeoutError naming the peer true",
+                    "closing true", "answered: None");
+        } finally {
+            release.countDown();
+            silent.close();
+            peer.join(5000);
+        }
+    }
+
+    @Test
+    void extraInformationOfATlsConnection() {
+        List<String> out = run(() -> {
+            List<String> log = new ArrayList<>();
+            List<Object> serverSide = new ArrayList<>();
+            Server server = Streams.startServer((r, w) -> {
+                serverSide.add(w.getExtraInfo("sslcontext"));
+                serverSide.add(w.getExtraInfo("peercert"));
+                w.write(r.readline().await());
+                w.close();
+            }, "127.0.0.1", 0, serverTls).await();
+            Connection c = Streams.openConnection("localhost", server.port(), clientTls).await();
+            c.writer().write("hi\n".getBytes(StandardCharsets.UTF_8));
+            c.reader().readline().await();
+            var w = c.writer();
+            log.add("sslcontext " + (w.getExtraInfo("sslcontext") == clientTls.context()));
+            javax.net.ssl.SSLEngine engine = (javax.net.ssl.SSLEngine) w.getExtraInfo("ssl_object");
+            log.add("ssl_object is the client engine " + engine.getUseClientMode());
+            log.add("cipher " + w.getExtraInfo("cipher").equals(engine.getSession().getCipherSuite()));
+            log.add("peercert " + ((java.security.cert.X509Certificate) w.getExtraInfo("peercert"))
+                    .getSubjectX500Principal().getName());
+            log.add("peername port " + (((java.net.InetSocketAddress) w.getExtraInfo("peername")).getPort()
+                    == server.port()));
+            log.add("sockname " + (w.getExtraInfo("sockname") instanceof java.net.InetSocketAddress));
+            log.add("socket " + (w.getExtraInfo("socket") instanceof java.nio.channels.SocketChannel));
+            log.add("server: sslcontext " + (serverSide.get(0) == serverTls.context()) + ", no client certificate "
+                    + (serverSide.get(1) == null));
+            c.writer().close();
+            server.close();
+            server.waitClosed().await();
+            return log;
+        });
+        assertThat(out).containsExactly("sslcontext true", "ssl_object is the client engine true", "cipher true",
+                "peercert CN=localhost", "peername port true", "sockname true", "socket true",
+                "server: sslcontext true, no client certificate true");
+    }
 }
