@@ -329,4 +329,76 @@ class TlsTest {
                 "peercert CN=localhost", "peername port true", "sockname true", "socket true",
                 "server: sslcontext true, no client certificate true");
     }
+
+    /**
+     * A client that connects to a TLS server and says nothing: the server's handshake times out, is reported to the
+     * exception handler, and the connection is closed; then the failed paths (refused, untrusted, wrong name,
+     * timed out) leave no descriptor open.
+     */
+    @Test
+    void failedHandshakesAndConnectionsLeaveNothingOpen() throws Exception {
+        Path fds = Path.of("/proc/self/fd");
+        assumeTrue(Files.isDirectory(fds), "not Linux");
+        int refusedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            refusedPort = s.getLocalPort();
+        }
+        List<Integer> counts = new ArrayList<>();
+        List<String> out = run(() -> {
+            List<String> log = new ArrayList<>();
+            List<String> reported = new ArrayList<>();
+            Asyncio.getRunningLoop().setExceptionHandler((l, ctx) -> reported.add(ctx.get("message") + ": "
+                    + ((Throwable) ctx.get("exception")).getMessage()));
+            Server server = Streams.startServer((r, w) -> w.close(), "127.0.0.1", 0,
+                    serverTls.withHandshakeTimeout(0.2)).await();
+            Connection warm = Streams.openConnection("localhost", server.port(), clientTls).await();
+            warm.writer().close();
+            warm.writer().waitClosed().await();
+            Asyncio.sleep(0.1).await();
+            reported.clear();
+            int before = countFds(fds);
+            Connection mute = Streams.openConnection("127.0.0.1", server.port()).await(); // plain TCP, no hello
+            log.add("mute client sees the server close: " + mute.reader().read(-1).await().length + " bytes");
+            mute.writer().close();
+            mute.writer().waitClosed().await();
+            log.add("reported: " + (reported.size() == 1 && reported.get(0).startsWith("TLS handshake failed")
+                    && reported.get(0).contains("timed out")));
+            for (int i = 0; i < 20; i++) {
+                for (TlsOptions bad : List.of(clientTls.withServerHostname("wrong.example"), TlsOptions.defaults())) {
+                    try {
+                        Streams.openConnection("127.0.0.1", server.port(), bad).await();
+                        log.add("connected (wrong)");
+                    } catch (TlsError expected) {
+                        // counted below
+                    }
+                }
+                try {
+                    Streams.openConnection("127.0.0.1", refusedPort, clientTls).await();
+                    log.add("connected (wrong)");
+                } catch (ConnectionRefusedError expected) {
+                    // counted below
+                }
+            }
+            int after = countFds(fds);
+            for (int i = 0; i < 100 && after != before; i++) { // the server's ends of the failed handshakes close too
+                Asyncio.sleep(0.05).await();
+                after = countFds(fds);
+            }
+            counts.add(before);
+            counts.add(after);
+            log.add("descriptors back to where they were: " + (after == before));
+            server.close();
+            server.waitClosed().await();
+            return log;
+        });
+        assertThat(out).as("descriptors before and after: " + counts).containsExactly(
+                "mute client sees the server close: 0 bytes", "reported: true",
+                "descriptors back to where they were: true");
+    }
+
+    static int countFds(Path fds) throws java.io.IOException {
+        try (var s = Files.list(fds)) {
+            return (int) s.count();
+        }
+    }
 }
