@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.Future;
-import io.asyncio4j.Runner;
 import io.asyncio4j.streams.Server;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -25,9 +24,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ReadingAndResolvingTest {
     static <T> T run(Coro<T> main) {
-        try (Runner r = new Runner()) {
-            return r.run(main);
-        }
+        return TransportTest.run(main);
     }
 
     /** Collects what it receives. */

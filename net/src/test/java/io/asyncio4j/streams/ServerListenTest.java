@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.asyncio4j.Coro;
-import io.asyncio4j.Runner;
 import io.asyncio4j.net.ConnectionRefusedError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,9 +24,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ServerListenTest {
     static <T> T run(Coro<T> main) {
-        try (Runner r = new Runner()) {
-            return r.run(main);
-        }
+        return StreamsTest.run(main);
     }
 
     static boolean ipv6Loopback() {

@@ -5,7 +5,6 @@ import static io.asyncio4j.streams.Bytes.repr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.asyncio4j.Coro;
-import io.asyncio4j.Runner;
 import io.asyncio4j.net.ConnectionResetError;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -19,9 +18,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class StreamWriterTest {
     static <T> T run(Coro<T> main) {
-        try (Runner r = new Runner()) {
-            return r.run(main);
-        }
+        return StreamsTest.run(main);
     }
 
     @Test
