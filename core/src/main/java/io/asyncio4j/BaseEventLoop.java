@@ -75,6 +75,8 @@ final class BaseEventLoop implements EventLoop {
     private int ioWatchers;
     /** When the selector was last polled; see {@link #poll(double)}. */
     private long lastPollNanos;
+    /** A watched channel was closed: its key is deregistered (and a server socket unbound) at the next select. */
+    private boolean deregisterPending;
     private static final long IDLE_POLL_INTERVAL_NANOS = 20_000;
 
     private final boolean virtualTime;
@@ -541,6 +543,10 @@ final class BaseEventLoop implements EventLoop {
     private void poll(double timeout) {
         Selector sel = selector;
         boolean io = sel != null && ioWatchers > 0;
+        if (deregisterPending && sel != null && !io) {
+            deregisterPending = false;
+            select(sel, 0); // nothing else would select: a closed listening socket would stay bound
+        }
         if (timeout == 0) {
             // With callbacks ready, CPython polls without waiting on every iteration. A poll is a system call and
             // the JDK's selector bookkeeping (a few microseconds), so when iterations come faster than
@@ -725,6 +731,8 @@ final class BaseEventLoop implements EventLoop {
             // The key stays registered (interest 0) until the channel closes: re-registering a cancelled key
             // before the next select would fail.
             key.interestOps(interest(ch, w));
+        } else {
+            deregisterPending = true; // closed: its socket is let go of at the selector's next select
         }
         return true;
     }

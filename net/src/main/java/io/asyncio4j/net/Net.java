@@ -92,7 +92,7 @@ public final class Net {
      * a backlog of 100, and serves each connection with a new protocol from {@code factory}.
      */
     public static Coro<Server> createServer(Supplier<? extends BaseProtocol> factory, String host, int port) {
-        return Server.listen(factory, host, port, 100);
+        return createServer(factory, java.util.Collections.singletonList(host), port, 100, null);
     }
 
     /**
@@ -102,8 +102,24 @@ public final class Net {
      */
     public static Coro<Server> createServer(Supplier<? extends BaseProtocol> factory, String host, int port,
                                             TlsOptions tls) {
+        return createServer(factory, java.util.Collections.singletonList(host), port, 100, tls);
+    }
+
+    /**
+     * The general form of {@code createServer}: listens on every address of each of {@code hosts} (a null host:
+     * every interface) at {@code port} (0: a free port, shared by all the addresses if possible) with
+     * {@code SO_REUSEADDR} and {@code backlog}, serving TLS if {@code tls} is not null. See
+     * {@link Server#listen(Supplier, List, int, int)}.
+     *
+     * @throws IllegalArgumentException if {@code hosts} is empty, {@code port} is not in 0..65535 or
+     *         {@code backlog} is not positive
+     * @throws java.io.UncheckedIOException (when awaited) naming host and port if resolving or binding fails
+     */
+    public static Coro<Server> createServer(Supplier<? extends BaseProtocol> factory, List<String> hosts, int port,
+                                            int backlog, TlsOptions tls) {
+        Objects.requireNonNull(factory, "createServer: the protocol factory is null");
         if (tls == null) {
-            return createServer(factory, host, port);
+            return Server.listen(factory, hosts, port, backlog);
         }
         return () -> {
             EventLoop loop = Asyncio.getRunningLoop();
@@ -111,7 +127,7 @@ public final class Net {
                 javax.net.ssl.SSLEngine engine = tls.context().createSSLEngine();
                 engine.setUseClientMode(false);
                 return new TlsProtocol(loop, engine, tls, "a client", factory.get(), null);
-            }, host, port, 100).await();
+            }, hosts, port, backlog).await();
         };
     }
 

@@ -41,6 +41,17 @@ public record TlsOptions(SSLContext context, String serverHostname, double hands
         return new TlsOptions(context, name, handshakeTimeout, shutdownTimeout);
     }
 
+    /**
+     * The same with another shutdown timeout: how long {@code close()} waits for the peer's close_notify before
+     * aborting the connection (the application's {@code connectionLost} then gets a
+     * {@link io.asyncio4j.TimeoutError}, as in CPython).
+     *
+     * @throws IllegalArgumentException if {@code seconds} is not positive
+     */
+    public TlsOptions withShutdownTimeout(double seconds) {
+        return new TlsOptions(context, serverHostname, handshakeTimeout, seconds);
+    }
+
     /** The same with another handshake timeout. */
     public TlsOptions withHandshakeTimeout(double seconds) {
         return new TlsOptions(context, serverHostname, seconds, shutdownTimeout);

@@ -45,6 +45,7 @@ final class TlsProtocol implements Protocol {
     private TimerHandle handshakeTimer;
     private TimerHandle shutdownTimer;
     private TlsError failure;
+    private io.asyncio4j.TimeoutError shutdownTimedOut;
 
     /** False for startTls: the application protocol is already connected (CPython's call_connection_made). */
     private final boolean callConnectionMade;
@@ -135,7 +136,7 @@ final class TlsProtocol implements Protocol {
     public void connectionLost(Throwable exc) {
         lost = true;
         cancelTimer();
-        Throwable reason = exc != null ? exc : failure;
+        Throwable reason = exc != null ? exc : failure != null ? failure : shutdownTimedOut;
         if (waiter != null && !waiter.done()) {
             waiter.setException(reason != null ? reason : new ConnectionResetError(
                     "connection to " + peer + " lost during the TLS handshake", new IOException("connection lost")));
@@ -423,7 +424,15 @@ final class TlsProtocol implements Protocol {
             if (engine.isInboundDone() || lost) {
                 raw.close();
             } else {
-                shutdownTimer = loop.callLater(options.shutdownTimeout(), raw::abort);
+                shutdownTimer = loop.callLater(options.shutdownTimeout(), () -> {
+                    // CPython's _check_shutdown_timeout: the application's connectionLost gets a TimeoutError
+                    shutdownTimer = null;
+                    if (!lost && failure == null) {
+                        shutdownTimedOut = new io.asyncio4j.TimeoutError("TLS shutdown with " + peer
+                                + " timed out after " + options.shutdownTimeout() + " s");
+                    }
+                    raw.abort();
+                });
             }
         }
 

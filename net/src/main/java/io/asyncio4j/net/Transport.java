@@ -48,7 +48,10 @@ public interface Transport {
 
     /**
      * Information about the connection, by CPython's names: {@code "peername"} and {@code "sockname"}
-     * ({@link java.net.InetSocketAddress}es), {@code "socket"} (the channel); null for an unknown name.
+     * ({@link java.net.InetSocketAddress}es), {@code "socket"} (the channel); over TLS also {@code "sslcontext"}
+     * (the {@link javax.net.ssl.SSLContext}), {@code "ssl_object"} (the {@link javax.net.ssl.SSLEngine}),
+     * {@code "cipher"} (the cipher suite's name) and {@code "peercert"} (the peer's
+     * {@link java.security.cert.Certificate}, null if it sent none); null for an unknown name.
      */
     Object getExtraInfo(String name);
 

@@ -33,6 +33,8 @@ public final class Server implements AutoCloseable {
     private final Supplier<? extends BaseProtocol> factory;
     private final int backlog;
     private List<ServerSocketChannel> channels;
+    /** Listening channels closed but maybe still registered with the loop's selector (so still bound). */
+    private List<ServerSocketChannel> released = List.of();
     private boolean serving;
     private int activeCount;
     private final List<Future<Void>> waiters = new ArrayList<>();
@@ -53,16 +55,53 @@ public final class Server implements AutoCloseable {
      * @throws UncheckedIOException (when awaited) naming host and port if binding fails
      */
     public static Coro<Server> listen(Supplier<? extends BaseProtocol> factory, String host, int port, int backlog) {
+        return listen(factory, java.util.Collections.singletonList(host), port, backlog);
+    }
+
+    /**
+     * Binds to every address of each of {@code hosts} (CPython's {@code create_server} with a sequence of hosts),
+     * each address once, at {@code port} (0: a free port, the same for all addresses if possible), with
+     * {@code SO_REUSEADDR} and {@code backlog} (the kernel's queue of connections not yet accepted), and starts
+     * serving. A null host is the wildcard address: one socket that accepts IPv4 and, where the system has IPv6,
+     * IPv6 connections (CPython opens two sockets, {@code 0.0.0.0} and {@code ::}; the JDK cannot set
+     * {@code IPV6_V6ONLY}). Host names are resolved on the default executor; if any address cannot be bound, the
+     * sockets already bound are closed.
+     *
+     * @throws IllegalArgumentException if {@code hosts} is empty, {@code port} is not in 0..65535 or
+     *         {@code backlog} is not positive
+     * @throws UncheckedIOException (when awaited) naming the host and port if resolving or binding fails
+     */
+    public static Coro<Server> listen(Supplier<? extends BaseProtocol> factory, List<String> hosts, int port,
+                                      int backlog) {
         Objects.requireNonNull(factory, "the protocol factory is null");
+        Objects.requireNonNull(hosts, "the host list is null");
+        if (hosts.isEmpty()) {
+            throw new IllegalArgumentException("no host to listen on");
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be in 0..65535, not " + port);
         }
+        if (backlog <= 0) {
+            throw new IllegalArgumentException("backlog must be > 0, not " + backlog);
+        }
+        List<String> names = new ArrayList<>(hosts);
         return () -> {
             EventLoop loop = Asyncio.getRunningLoop();
+            java.util.LinkedHashSet<InetSocketAddress> addrs = new java.util.LinkedHashSet<>();
+            for (String host : names) {
+                try {
+                    addrs.addAll(Sockets.getaddrinfo(host, port).await());
+                } catch (UncheckedIOException e) {
+                    throw new UncheckedIOException("cannot listen on " + host + ":" + port + ": "
+                            + e.getCause().getMessage(), e.getCause());
+                }
+            }
             List<ServerSocketChannel> bound = new ArrayList<>();
             int p = port;
+            InetSocketAddress current = null;
             try {
-                for (InetSocketAddress addr : Sockets.getaddrinfo(host, port).await()) {
+                for (InetSocketAddress addr : addrs) {
+                    current = addr;
                     ServerSocketChannel ch = ServerSocketChannel.open();
                     bound.add(ch);
                     ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -72,7 +111,9 @@ public final class Server implements AutoCloseable {
                 }
             } catch (IOException e) {
                 bound.forEach(Server::closeQuietly);
-                throw new UncheckedIOException("cannot listen on " + (host == null ? "*" : host) + ":" + port + ": "
+                String where = names.size() == 1 && names.get(0) == null ? "*" : String.join(",",
+                        names.stream().map(String::valueOf).toList());
+                throw new UncheckedIOException("cannot listen on " + where + ":" + p + " (" + current + "): "
                         + e.getMessage(), e);
             }
             Server s = new Server(loop, bound, factory, backlog);
@@ -223,13 +264,12 @@ public final class Server implements AutoCloseable {
             return;
         }
         channels = null;
-        for (ServerSocketChannel ch : chs) {
-            loop.removeReader(ch);
-        }
         serving = false;
         for (ServerSocketChannel ch : chs) {
             closeQuietly(ch);
+            loop.removeReader(ch); // after closing: the loop then lets go of the socket at once
         }
+        released = chs;
         if (servingForever != null && !servingForever.done()) {
             servingForever.cancel();
             servingForever = null;
@@ -239,15 +279,23 @@ public final class Server implements AutoCloseable {
         }
     }
 
-    /** Waits until the server is closed and every connection it accepted has ended. */
+    /**
+     * Waits until the server is closed, its listening sockets are released (the port refuses connections and can
+     * be bound again) and every connection it accepted has ended.
+     */
     public Coro<Void> waitClosed() {
         return () -> {
-            if (channels == null && activeCount == 0) {
-                return null;
+            if (channels != null || activeCount != 0) {
+                Future<Void> w = loop.createFuture();
+                waiters.add(w);
+                w.await();
             }
-            Future<Void> w = loop.createFuture();
-            waiters.add(w);
-            return w.await();
+            // A channel registered with a selector keeps its socket until the selector lets go of it, in the loop's
+            // next select: wait for that, so that the port is free once this returns.
+            while (released.stream().anyMatch(ServerSocketChannel::isRegistered)) {
+                Asyncio.sleep(0).await();
+            }
+            return null;
         };
     }
 

@@ -6,6 +6,7 @@ import io.asyncio4j.EventLoop;
 import io.asyncio4j.net.Connected;
 import io.asyncio4j.net.Net;
 import io.asyncio4j.net.TlsOptions;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -74,14 +75,29 @@ public final class Streams {
         return startServer(handler, host, port, StreamReader.DEFAULT_LIMIT, tls);
     }
 
-    /** The general form: the readers' {@code limit}, and TLS if {@code tls} is set. */
+    /** The general form for one host: the readers' {@code limit}, and TLS if {@code tls} is set. */
     public static Coro<Server> startServer(ConnectionHandler handler, String host, int port, int limit,
                                            TlsOptions tls) {
+        return startServer(handler, java.util.Collections.singletonList(host), port, 100, limit, tls);
+    }
+
+    /**
+     * Listens on every address of each of {@code hosts} (CPython's {@code start_server} with a sequence of hosts; a
+     * null host: every interface) at {@code port} (0: a free port, shared by all the addresses if possible) with
+     * {@code backlog}, the readers' {@code limit}, and TLS if {@code tls} is set; runs {@code handler} as a new task
+     * for each connection. See {@link Net#createServer(java.util.function.Supplier, List, int, int, TlsOptions)}.
+     *
+     * @throws IllegalArgumentException (when awaited) if {@code hosts} is empty, {@code port} is not in 0..65535
+     *         or {@code backlog} is not positive
+     * @throws java.io.UncheckedIOException (when awaited) naming host and port if resolving or binding fails
+     */
+    public static Coro<Server> startServer(ConnectionHandler handler, List<String> hosts, int port, int backlog,
+                                           int limit, TlsOptions tls) {
         Objects.requireNonNull(handler, "startServer: the handler is null");
         return () -> {
             EventLoop loop = Asyncio.getRunningLoop();
-            return Net.createServer(() -> new StreamReaderProtocol(loop, new StreamReader(limit), handler), host,
-                    port, tls).await();
+            return Net.createServer(() -> new StreamReaderProtocol(loop, new StreamReader(limit), handler), hosts,
+                    port, backlog, tls).await();
         };
     }
 }

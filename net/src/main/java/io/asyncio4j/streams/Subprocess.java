@@ -85,12 +85,34 @@ public final class Subprocess {
     private StreamReader pump(EventLoop loop, InputStream in) {
         StreamReader reader = new StreamReader();
         readers.add(loop.createTask(() -> {
+            boolean retried = false;
             while (true) {
-                byte[] chunk = loop.runInExecutor(pumps, () -> {
-                    byte[] buf = new byte[65536];
-                    int n = in.read(buf);
-                    return n < 0 ? null : Arrays.copyOf(buf, n);
-                }).await();
+                byte[] chunk;
+                try {
+                    chunk = loop.runInExecutor(pumps, () -> {
+                        byte[] buf = new byte[65536];
+                        int n = in.read(buf);
+                        return n < 0 ? null : Arrays.copyOf(buf, n);
+                    }).await();
+                } catch (Exception e) {
+                    if (!(e instanceof IOException io)) {
+                        throw e;
+                    }
+                    if (process.isAlive()) {
+                        reader.setException(new UncheckedIOException("reading from " + args.get(0) + " failed: "
+                                + io.getMessage(), io));
+                        in.close();
+                        return null;
+                    }
+                    // When the child exits, the JDK's reaper keeps what is left in the pipe for the next read and
+                    // closes the pipe: a read racing with it fails with "Stream closed". Read once more (what was
+                    // left, then the end); after that, the child and its pipe are gone: the stream has ended.
+                    if (!retried) {
+                        retried = true;
+                        continue;
+                    }
+                    chunk = null;
+                }
                 if (chunk == null) {
                     reader.feedEof();
                     in.close();

@@ -89,4 +89,40 @@ class DatagramTest {
             })).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("address");
         }
     }
+
+    /** CPython gives error_received(ConnectionRefusedError) here; the JDK's name is PortUnreachableException. */
+    @Test
+    void icmpPortUnreachableReachesErrorReceivedAndTheEndpointStaysOpen() throws Exception {
+        int closedPort;
+        try (java.nio.channels.DatagramChannel probe = java.nio.channels.DatagramChannel.open()) {
+            probe.bind(new InetSocketAddress("127.0.0.1", 0));
+            closedPort = ((InetSocketAddress) probe.getLocalAddress()).getPort(); // free once closed: nobody listens
+        }
+        List<String> out;
+        try (Runner r = new Runner()) {
+            out = r.run(() -> {
+                List<String> log = new ArrayList<>();
+                Future<Exception> error = Asyncio.getRunningLoop().createFuture();
+                InetSocketAddress remote = new InetSocketAddress("127.0.0.1", closedPort);
+                var client = Net.createDatagramEndpoint(() -> new DatagramProtocol() {
+                    @Override
+                    public void errorReceived(Exception exc) {
+                        if (!error.done()) {
+                            error.setResult(exc);
+                        }
+                    }
+                }, null, remote).await();
+                log.add("peername " + remote.equals(client.transport().getExtraInfo("peername")));
+                log.add("socket " + (client.transport().getExtraInfo("socket")
+                        instanceof java.nio.channels.DatagramChannel));
+                client.transport().sendto("anyone?".getBytes(StandardCharsets.UTF_8), null);
+                log.add("errorReceived " + error.await().getClass().getSimpleName());
+                log.add("still open " + !client.transport().isClosing());
+                client.transport().close();
+                return log;
+            });
+        }
+        assertThat(out).containsExactly("peername true", "socket true", "errorReceived PortUnreachableException",
+                "still open true");
+    }
 }

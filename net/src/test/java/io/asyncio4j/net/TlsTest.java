@@ -241,4 +241,164 @@ class TlsTest {
         });
         assertThat(out).containsExactly("s_server: olleh", "s_client: ping");
     }
+
+    @Test
+    void closeWaitsForTheClose_notifyOnlyUpToTheShutdownTimeout() throws Exception {
+        javax.net.ssl.SSLServerSocket silent = (javax.net.ssl.SSLServerSocket) serverTls.context()
+                .getServerSocketFactory().createServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"));
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        // A peer that completes the handshake, then reads nothing: it never answers our close_notify.
+        Thread peer = Thread.ofPlatform().daemon().start(() -> {
+            try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) silent.accept()) {
+                s.startHandshake();
+                release.await();
+            } catch (Exception ignored) {
+                // the test is over
+            }
+        });
+        try {
+            List<String> out = run(() -> {
+                List<String> log = new ArrayList<>();
+                for (boolean answers : new boolean[] {false, true}) {
+                    Server ours = answers ? echoServer().await() : null;
+                    int port = answers ? ours.port() : silent.getLocalPort();
+                    List<Throwable> lostWith = new ArrayList<>();
+                    Future<Void> lost = Asyncio.getRunningLoop().createFuture();
+                    var c = Net.createConnection(() -> new Protocol() {
+                        @Override
+                        public void connectionLost(Throwable exc) {
+                            lostWith.add(exc);
+                            lost.setResult(null);
+                        }
+                    }, "localhost", port, clientTls.withShutdownTimeout(0.3)).await();
+                    c.transport().close();
+                    log.add("closing " + c.transport().isClosing());
+                    lost.await();
+                    Throwable exc = lostWith.get(0);
+                    log.add((answers ? "answered: " : "silent: ") + (exc == null ? "None" : exc.getClass()
+                            .getSimpleName() + " naming the peer " + exc.getMessage().contains("localhost:" + port)));
+                    if (ours != null) {
+                        ours.close();
+                        ours.waitClosed().await();
+                    }
+                }
+                return log;
+            });
+            assertThat(out).containsExactly("closing true", "silent: TimeoutError naming the peer true",
+                    "closing true", "answered: None");
+        } finally {
+            release.countDown();
+            silent.close();
+            peer.join(5000);
+        }
+    }
+
+    @Test
+    void extraInformationOfATlsConnection() {
+        List<String> out = run(() -> {
+            List<String> log = new ArrayList<>();
+            List<Object> serverSide = new ArrayList<>();
+            Server server = Streams.startServer((r, w) -> {
+                serverSide.add(w.getExtraInfo("sslcontext"));
+                serverSide.add(w.getExtraInfo("peercert"));
+                w.write(r.readline().await());
+                w.close();
+            }, "127.0.0.1", 0, serverTls).await();
+            Connection c = Streams.openConnection("localhost", server.port(), clientTls).await();
+            c.writer().write("hi\n".getBytes(StandardCharsets.UTF_8));
+            c.reader().readline().await();
+            var w = c.writer();
+            log.add("sslcontext " + (w.getExtraInfo("sslcontext") == clientTls.context()));
+            javax.net.ssl.SSLEngine engine = (javax.net.ssl.SSLEngine) w.getExtraInfo("ssl_object");
+            log.add("ssl_object is the client engine " + engine.getUseClientMode());
+            log.add("cipher " + w.getExtraInfo("cipher").equals(engine.getSession().getCipherSuite()));
+            log.add("peercert " + ((java.security.cert.X509Certificate) w.getExtraInfo("peercert"))
+                    .getSubjectX500Principal().getName());
+            log.add("peername port " + (((java.net.InetSocketAddress) w.getExtraInfo("peername")).getPort()
+                    == server.port()));
+            log.add("sockname " + (w.getExtraInfo("sockname") instanceof java.net.InetSocketAddress));
+            log.add("socket " + (w.getExtraInfo("socket") instanceof java.nio.channels.SocketChannel));
+            log.add("server: sslcontext " + (serverSide.get(0) == serverTls.context()) + ", no client certificate "
+                    + (serverSide.get(1) == null));
+            c.writer().close();
+            server.close();
+            server.waitClosed().await();
+            return log;
+        });
+        assertThat(out).containsExactly("sslcontext true", "ssl_object is the client engine true", "cipher true",
+                "peercert CN=localhost", "peername port true", "sockname true", "socket true",
+                "server: sslcontext true, no client certificate true");
+    }
+
+    /**
+     * A client that connects to a TLS server and says nothing: the server's handshake times out, is reported to the
+     * exception handler, and the connection is closed; then the failed paths (refused, untrusted, wrong name,
+     * timed out) leave no descriptor open.
+     */
+    @Test
+    void failedHandshakesAndConnectionsLeaveNothingOpen() throws Exception {
+        Path fds = Path.of("/proc/self/fd");
+        assumeTrue(Files.isDirectory(fds), "not Linux");
+        int refusedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            refusedPort = s.getLocalPort();
+        }
+        List<Integer> counts = new ArrayList<>();
+        List<String> out = run(() -> {
+            List<String> log = new ArrayList<>();
+            List<String> reported = new ArrayList<>();
+            Asyncio.getRunningLoop().setExceptionHandler((l, ctx) -> reported.add(ctx.get("message") + ": "
+                    + ((Throwable) ctx.get("exception")).getMessage()));
+            Server server = Streams.startServer((r, w) -> w.close(), "127.0.0.1", 0,
+                    serverTls.withHandshakeTimeout(0.2)).await();
+            Connection warm = Streams.openConnection("localhost", server.port(), clientTls).await();
+            warm.writer().close();
+            warm.writer().waitClosed().await();
+            Asyncio.sleep(0.1).await();
+            reported.clear();
+            int before = countFds(fds);
+            Connection mute = Streams.openConnection("127.0.0.1", server.port()).await(); // plain TCP, no hello
+            log.add("mute client sees the server close: " + mute.reader().read(-1).await().length + " bytes");
+            mute.writer().close();
+            mute.writer().waitClosed().await();
+            log.add("reported: " + (reported.size() == 1 && reported.get(0).startsWith("TLS handshake failed")
+                    && reported.get(0).contains("timed out")));
+            for (int i = 0; i < 20; i++) {
+                for (TlsOptions bad : List.of(clientTls.withServerHostname("wrong.example"), TlsOptions.defaults())) {
+                    try {
+                        Streams.openConnection("127.0.0.1", server.port(), bad).await();
+                        log.add("connected (wrong)");
+                    } catch (TlsError expected) {
+                        // counted below
+                    }
+                }
+                try {
+                    Streams.openConnection("127.0.0.1", refusedPort, clientTls).await();
+                    log.add("connected (wrong)");
+                } catch (ConnectionRefusedError expected) {
+                    // counted below
+                }
+            }
+            int after = countFds(fds);
+            for (int i = 0; i < 100 && after != before; i++) { // the server's ends of the failed handshakes close too
+                Asyncio.sleep(0.05).await();
+                after = countFds(fds);
+            }
+            counts.add(before);
+            counts.add(after);
+            log.add("descriptors back to where they were: " + (after == before));
+            server.close();
+            server.waitClosed().await();
+            return log;
+        });
+        assertThat(out).as("descriptors before and after: " + counts).containsExactly(
+                "mute client sees the server close: 0 bytes", "reported: true",
+                "descriptors back to where they were: true");
+    }
+
+    static int countFds(Path fds) throws java.io.IOException {
+        try (var s = Files.list(fds)) {
+            return (int) s.count();
+        }
+    }
 }

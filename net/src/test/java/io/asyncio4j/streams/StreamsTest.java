@@ -270,4 +270,32 @@ class StreamsTest {
         }
         assertThat(replies).isEqualTo(expected);
     }
+
+    /** The readers' limit is the server's and the client's to choose; readline over it fails like CPython's. */
+    @Test
+    void theReadersLimitIsConfigurableOnBothEnds() {
+        List<String> out = run(() -> {
+            List<String> log = new ArrayList<>();
+            Server server = Streams.startServer((r, w) -> {
+                try {
+                    r.readline().await();
+                    w.write(b("server read it (wrong)\n"));
+                } catch (io.asyncio4j.LimitOverrunError e) {
+                    w.write(b("too long\n"));
+                }
+                w.write(b("0123456789\n"));
+                w.close();
+            }, "127.0.0.1", 0, 8).await();
+            Connection c = Streams.openConnection("127.0.0.1", server.port(), 16).await();
+            c.writer().write(b("a line longer than eight bytes\n"));
+            log.add("server: " + repr(c.reader().readline().await()));
+            log.add("11 bytes fit in 16: " + repr(c.reader().readline().await()));
+            c.writer().close();
+            server.close();
+            server.waitClosed().await();
+            return log;
+        });
+        assertThat(out).containsExactly("server: b'too long\\n'",
+                "11 bytes fit in 16: b'0123456789\\n'");
+    }
 }

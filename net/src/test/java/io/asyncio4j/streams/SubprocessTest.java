@@ -106,4 +106,42 @@ class SubprocessTest {
         assertThatThrownBy(() -> Subprocess.exec(List.of("x"), Redirect.STDOUT, Redirect.PIPE, Redirect.PIPE))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    static long helperThreads(long pid) throws InterruptedException {
+        long n = 0;
+        for (int i = 0; i < 500; i++) { // the helpers end right after the child; allow them up to 5 s
+            n = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("asyncio4j-subprocess-" + pid + "-")).count();
+            if (n == 0) {
+                break;
+            }
+            Thread.sleep(10);
+        }
+        return n;
+    }
+
+    @Test
+    void terminateSendsSigtermAndNoHelperOutlivesAChildThatExits() throws Exception {
+        long[] pids = new long[2];
+        List<String> out = run(() -> {
+            List<String> log = new ArrayList<>();
+            Subprocess p = Subprocess.exec(List.of("sleep", "30"), Redirect.PIPE, Redirect.PIPE, Redirect.PIPE)
+                    .await();
+            pids[0] = p.pid();
+            log.add("returncode while running " + p.returncode());
+            p.terminate();
+            log.add("terminated: exit " + p.waitFor().await()); // the JDK's 128 + SIGTERM (CPython says -15)
+            p.communicate(null).await();
+            Subprocess q = Subprocess.shell("cat; echo bye >&2", Redirect.PIPE, Redirect.PIPE, Redirect.PIPE)
+                    .await();
+            pids[1] = q.pid();
+            Output o = q.communicate(b("in\n")).await();
+            log.add("exited: " + repr(o.stdout()) + " " + repr(o.stderr()) + " exit " + q.returncode());
+            return log;
+        });
+        assertThat(out).containsExactly("returncode while running null", "terminated: exit 143",
+                "exited: b'in\\n' b'bye\\n' exit 0");
+        assertThat(helperThreads(pids[0])).as("helper threads of the terminated child").isZero();
+        assertThat(helperThreads(pids[1])).as("helper threads of the child that exited").isZero();
+    }
 }
