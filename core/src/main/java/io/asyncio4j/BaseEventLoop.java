@@ -544,8 +544,10 @@ final class BaseEventLoop implements EventLoop {
         Selector sel = selector;
         boolean io = sel != null && ioWatchers > 0;
         if (deregisterPending && sel != null && !io) {
+            // Nothing else would select: a channel closed while watched keeps its socket (a listening one stays
+            // bound) until the selector lets go of it.
             deregisterPending = false;
-            select(sel, 0); // nothing else would select: a closed listening socket would stay bound
+            select(sel, 0);
         }
         if (timeout == 0) {
             // With callbacks ready, CPython polls without waiting on every iteration. A poll is a system call and

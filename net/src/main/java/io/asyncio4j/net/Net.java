@@ -121,14 +121,11 @@ public final class Net {
         if (tls == null) {
             return Server.listen(factory, hosts, port, backlog);
         }
-        return () -> {
-            EventLoop loop = Asyncio.getRunningLoop();
-            return Server.listen(() -> {
-                javax.net.ssl.SSLEngine engine = tls.context().createSSLEngine();
-                engine.setUseClientMode(false);
-                return new TlsProtocol(loop, engine, tls, "a client", factory.get(), null);
-            }, hosts, port, backlog).await();
-        };
+        return Server.listen(() -> { // called on the loop's thread, for each accepted connection
+            javax.net.ssl.SSLEngine engine = tls.context().createSSLEngine();
+            engine.setUseClientMode(false);
+            return new TlsProtocol(Asyncio.getRunningLoop(), engine, tls, "a client", factory.get(), null);
+        }, hosts, port, backlog);
     }
 
     /**

@@ -93,10 +93,10 @@ public final class Sockets {
     /** Accepts a connection, waiting for one; the new channel is non-blocking. */
     public static Coro<SocketChannel> sockAccept(ServerSocketChannel server) {
         return () -> {
-            SocketChannel c = server.accept();
-            if (c == null) {
+            server.configureBlocking(false); // as the other operations: a blocking accept would hold the task
+            SocketChannel c;
+            while ((c = server.accept()) == null) { // another accept may take the connection first
                 waitReady(server, true);
-                c = server.accept();
             }
             c.configureBlocking(false);
             return c;

@@ -247,4 +247,54 @@ class TransportTest {
         assertThat(out).containsExactly("received 4194304 last=42", "eof gives 0 bytes", "resolved 80",
                 "loop still has watchers: false");
     }
+
+    /**
+     * A loop that only runs clients (its peer is a plain blocking server on another thread) and then has nothing to
+     * watch still lets go of each closed connection's socket: nothing stays open once it is idle.
+     */
+    @Test
+    void aLoopWithNothingLeftToWatchLetsGoOfClosedSockets() throws Exception {
+        java.nio.file.Path fds = java.nio.file.Path.of("/proc/self/fd");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(fds), "not Linux");
+        try (java.net.ServerSocket peer = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            Thread.ofPlatform().daemon().start(() -> {
+                while (true) {
+                    try (java.net.Socket s = peer.accept()) {
+                        s.getInputStream().readAllBytes(); // until the client closes
+                    } catch (java.io.IOException closed) {
+                        return;
+                    }
+                }
+            });
+            List<Integer> counts = run(() -> {
+                Connected<Recorder> warm = Net.createConnection(() -> new Recorder(false, false), "127.0.0.1",
+                        peer.getLocalPort()).await();
+                warm.transport().close();
+                warm.protocol().lost.await();
+                Asyncio.sleep(0.05).await();
+                int before = countFds(fds);
+                for (int i = 0; i < 20; i++) {
+                    Connected<Recorder> c = Net.createConnection(() -> new Recorder(false, false), "127.0.0.1",
+                            peer.getLocalPort()).await();
+                    c.transport().write("bye".getBytes(StandardCharsets.ISO_8859_1));
+                    c.transport().close();
+                    c.protocol().lost.await();
+                }
+                int after = countFds(fds);
+                for (int i = 0; i < 100 && after != before; i++) { // idle: the peer thread closes its ends
+                    Asyncio.sleep(0.05).await();
+                    after = countFds(fds);
+                }
+                return List.of(before, after);
+            });
+            assertThat(counts.get(1)).as("descriptors before and after").isEqualTo(counts.get(0));
+        }
+    }
+
+    static int countFds(java.nio.file.Path fds) throws java.io.IOException {
+        try (var s = java.nio.file.Files.list(fds)) {
+            return (int) s.count();
+        }
+    }
 }
