@@ -83,6 +83,9 @@ public final class RequestParser {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.jetty = new HttpParser(handler, limits.maxHeadSize(), HttpCompliance.RFC9110);
+        // Jetty's cache of common fields matches values case-insensitively and would hand back its own spelling
+        // ("charset=iso-8859-1" for "charset=ISO-8859-1"): values must reach the application as sent.
+        jetty.setHeaderCacheCaseSensitive(true);
     }
 
     /**
