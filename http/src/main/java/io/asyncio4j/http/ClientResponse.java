@@ -19,7 +19,8 @@ import java.util.Locale;
  * <p><b>Body.</b> {@link #read()} waits for the whole body and keeps it (later calls, {@link #text()} and
  * {@link #json(Class)} reuse it); {@link #content()} is the body as a stream (its bytes arrive decoded:
  * chunked framing removed, {@code gzip}/{@code deflate} decompressed). A body cut short by the server raises
- * {@link ClientPayloadError}; the request's total {@link ClientTimeout} covers reading it.
+ * {@link ClientPayloadError}. The request's total {@link ClientTimeout} bounds {@link #read()}, {@link #text()} and
+ * {@code json}; reads of {@link #content()} itself are bounded by {@code sockRead} only.
  *
  * <p><b>Connection.</b> The connection goes back to the session's pool as soon as the body's last byte arrives,
  * whether or not it was read yet. {@link #close()} (and {@link #release()}) before that closes the connection, so a

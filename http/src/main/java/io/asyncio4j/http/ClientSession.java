@@ -40,7 +40,7 @@ import java.util.Set;
  * {@code Proxy-Authorization} and the credentials; a redirect without {@code Location} is returned as the response;
  * reaching {@code maxRedirects} redirect responses raises {@link TooManyRedirects}; each redirect response is
  * released and kept in {@link ClientResponse#history()}. Header fields sent by default: {@code Host},
- * {@code Accept: *&#47;*}, {@code Accept-Encoding: gzip, deflate}, {@code User-Agent}, and {@code Content-Type}
+ * {@code Accept} (any type), {@code Accept-Encoding: gzip, deflate}, {@code User-Agent}, and {@code Content-Type}
  * and {@code Content-Length} for a body.
  *
  * <p><b>Errors.</b> Connection failures raise {@link ClientConnectorError}; a server that closes before answering,

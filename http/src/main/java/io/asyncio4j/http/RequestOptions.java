@@ -150,8 +150,7 @@ public final class RequestOptions {
 
         /** Adds a query parameter. */
         public Builder param(String name, String value) {
-            params.add(Map.entry(Objects.requireNonNull(name, "param name"), Objects.requireNonNull(value,
-                    () -> "param " + name + ": value is null")));
+            params.add(pair("param", name, value));
             return this;
         }
 
@@ -185,8 +184,7 @@ public final class RequestOptions {
             if (form == null) {
                 form = new ArrayList<>();
             }
-            form.add(Map.entry(Objects.requireNonNull(name, "form field name"), Objects.requireNonNull(value,
-                    () -> "form field " + name + ": value is null")));
+            form.add(pair("form field", name, value));
             return this;
         }
 
@@ -232,6 +230,11 @@ public final class RequestOptions {
         public Builder timeout(ClientTimeout t) {
             timeout = t;
             return this;
+        }
+
+        private static Map.Entry<String, String> pair(String what, String name, String value) {
+            Objects.requireNonNull(name, () -> what + " name is null");
+            return Map.entry(name, Objects.requireNonNull(value, () -> what + " " + name + ": value is null"));
         }
 
         /** @throws IllegalArgumentException if more than one body was given */

@@ -343,7 +343,8 @@ public final class RequestParser {
         }
     }
 
-    private static boolean hasToken(String list, String token) {
+    /** Whether the comma-separated {@code list} (a Connection field's values) holds {@code token}, any case. */
+    static boolean hasToken(String list, String token) {
         if (list == null) {
             return false;
         }

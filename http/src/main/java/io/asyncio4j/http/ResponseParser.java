@@ -1,7 +1,6 @@
 package io.asyncio4j.http;
 
 import java.nio.ByteBuffer;
-import java.util.Locale;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpField;
@@ -172,7 +171,8 @@ final class ResponseParser {
             untilClose = !headResponse && status >= 200 && status != 204 && status != 304 && !jetty.isChunking()
                     && !headers.contains("Content-Length");
             boolean http11 = version == HttpVersion.HTTP_1_1;
-            boolean keepAlive = http11 ? !hasToken(connection, "close") : hasToken(connection, "keep-alive");
+            boolean keepAlive = http11 ? !RequestParser.hasToken(connection, "close")
+                    : RequestParser.hasToken(connection, "keep-alive");
             try {
                 listener.onHead(new ResponseHead(version.asString(), status, reason, headers.readOnly(), keepAlive));
             } catch (RuntimeException e) {
@@ -226,17 +226,5 @@ final class ResponseParser {
                 errorEarly = false;
             }
         }
-    }
-
-    static boolean hasToken(String list, String token) {
-        if (list == null) {
-            return false;
-        }
-        for (String t : list.split(",")) {
-            if (t.trim().toLowerCase(Locale.ROOT).equals(token)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

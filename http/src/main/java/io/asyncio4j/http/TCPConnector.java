@@ -152,7 +152,9 @@ public final class TCPConnector implements AutoCloseable {
         } else if (loop != running) {
             throw new IllegalStateException("this TCPConnector belongs to another event loop");
         }
-        Object slot = waiters.isEmpty() ? tryTake(key) : null;
+        // Slots are granted to waiters the moment they free up, so every queued waiter is blocked right now: a
+        // request that can go (another host, under the limits) goes without overtaking anyone who could.
+        Object slot = tryTake(key);
         if (slot == null) {
             Future<Object> f = loop.createFuture();
             Waiter w = new Waiter(key, f);

@@ -318,6 +318,38 @@ class ClientSessionTest {
     }
 
     @Test
+    void waitersForABusyHostDoNotHoldUpAnotherHost() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (RawServer busy = new RawServer(p -> {
+            while (p.readRequest() != null) {
+                release.await(30, TimeUnit.SECONDS);
+                p.ok("busy");
+            }
+        }); RawServer free = new RawServer(keepAlive("free"))) {
+            run(() -> {
+                try (ClientSession s = ClientSession.builder().connector(new TCPConnector(10, 1, 15, false))
+                        .build()) {
+                    Task<String> first = Asyncio.createTask(() -> s.get(busy.url("/1")).await().text().await());
+                    Task<String> second = Asyncio.createTask(() -> s.get(busy.url("/2")).await().text().await());
+                    while (busy.requestLines.isEmpty()) {
+                        Asyncio.sleep(0.01).await();
+                    }
+                    // /2 waits for busy's only slot; the other host is served meanwhile
+                    assertThat(s.get(free.url("/")).await().text().await()).isEqualTo("free");
+                    assertThat(second.done()).isFalse();
+                    release.countDown();
+                    assertThat(first.await()).isEqualTo("busy");
+                    assertThat(second.await()).isEqualTo("busy");
+                }
+                return null;
+            });
+            assertThat(busy.maxOpen.get()).isEqualTo(1);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void decodesGzipAndDeflateBodies() throws Exception {
         String text = "compressible ".repeat(2000);
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
