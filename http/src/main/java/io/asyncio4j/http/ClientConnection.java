@@ -37,6 +37,8 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
     private Double sockRead;
     private TimerHandle readTimer;
     private boolean interim;
+    /** The bytes being parsed, while dataReceived runs. */
+    private ByteBuffer feeding;
 
     ClientConnection(TCPConnector connector, ConnectionKey key, EventLoop loop) {
         this.connector = connector;
@@ -126,18 +128,19 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         ex.received += data.length;
         armReadTimer();
         ByteBuffer buf = ByteBuffer.wrap(data);
-        while (buf.hasRemaining() && current == ex && !ex.finished) {
-            if (!parser.feed(buf)) {
-                break;
+        feeding = buf;
+        try {
+            while (buf.hasRemaining() && current == ex && !ex.finished) {
+                if (!parser.feed(buf)) {
+                    break;
+                }
+                if (interim) {
+                    interim = false;
+                    parser.reset(false);
+                }
             }
-            if (interim) {
-                interim = false;
-                parser.reset(false);
-                continue;
-            }
-            if (buf.hasRemaining()) {
-                reusable = false;    // bytes after the response: no pipelining, the connection is not reusable
-            }
+        } finally {
+            feeding = null;
         }
     }
 
@@ -220,6 +223,9 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
                 fail(e);
                 return;
             }
+        }
+        if (feeding != null && feeding.hasRemaining()) {
+            reusable = false;       // bytes after the response: no pipelining, the connection is not reusable
         }
         cancelReadTimer();
         ex.complete = true;

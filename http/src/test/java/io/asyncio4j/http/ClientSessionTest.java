@@ -391,6 +391,34 @@ class ClientSessionTest {
     }
 
     @Test
+    void aMalformedResponseRaisesClientResponseError400AndExtraBytesPreventReuse() throws Exception {
+        try (RawServer srv = new RawServer(p -> {
+            RawServer.Request r;
+            while ((r = p.readRequest()) != null) {
+                if (r.target().equals("/bad")) {
+                    p.write("HTTP/1.1 2x0 Bad\r\n\r\n");
+                    return;
+                }
+                p.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokEXTRA");
+            }
+        })) {
+            run(() -> {
+                try (ClientSession s = new ClientSession()) {
+                    assertThatThrownBy(() -> s.get(srv.url("/bad")).await())
+                            .isInstanceOfSatisfying(ClientResponseError.class, e -> {
+                                assertThat(e.status()).isEqualTo(400);
+                                assertThat(e.getMessage()).contains("127.0.0.1:" + srv.port());
+                                assertThat(e.requestInfo().url().toString()).isEqualTo(srv.url("/bad"));
+                            });
+                    assertThat(s.get(srv.url("/extra")).await().text().await()).isEqualTo("ok");
+                    assertThat(s.connector().openConnections()).isZero();
+                }
+                return null;
+            });
+        }
+    }
+
+    @Test
     void connectionRefusedNamesTheHost() throws Exception {
         int port;
         try (java.net.ServerSocket ss = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
