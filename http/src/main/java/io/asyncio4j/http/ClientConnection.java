@@ -98,6 +98,13 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         }
     }
 
+    /** The connector is closing: a request or body under way fails with {@link ClientConnectionError}. */
+    void shutdown() {
+        fail(new ClientConnectionError("Connection closed: the session's connector was closed while a response"
+                + " from " + key + " was under way"));
+        close();
+    }
+
     /** Closes the socket at once. */
     void close() {
         if (transport != null && !transport.isClosing()) {

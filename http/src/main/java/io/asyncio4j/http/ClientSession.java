@@ -142,7 +142,7 @@ public final class ClientSession implements AutoCloseable {
      * Sends a request ({@code session.request(method, url, **kwargs)}); the await returns once the final response's
      * head arrived.
      *
-     * @param method a method token, sent as given ({@code "GET"}, {@code "PROPFIND"}...)
+     * @param method a method token, sent upper-cased as aiohttp does ({@code "GET"}, {@code "PROPFIND"}...)
      * @param url    an absolute http or https URL, or one relative to the session's base URL
      * @throws InvalidURL (when awaited) for a URL that cannot be requested
      * @throws IllegalStateException (when awaited) if the session is closed
@@ -151,8 +151,9 @@ public final class ClientSession implements AutoCloseable {
         return send(method, url, options, true);
     }
 
-    private Coro<ClientResponse> send(String method, String url, RequestOptions options, boolean redirectDefault) {
-        Objects.requireNonNull(method, "method is null");
+    private Coro<ClientResponse> send(String rawMethod, String url, RequestOptions options, boolean redirectDefault) {
+        Objects.requireNonNull(rawMethod, "method is null");
+        String method = rawMethod.toUpperCase(Locale.ROOT);
         Objects.requireNonNull(url, "url is null");
         Objects.requireNonNull(options, "options is null");
         for (int i = 0; i < method.length(); i++) {
@@ -346,7 +347,7 @@ public final class ClientSession implements AutoCloseable {
             h.setDefault("Content-Type", body.contentType());
             h.set("Content-Length", Integer.toString(body.bytes().length));
         } else if (!h.contains("Content-Length") && !h.contains("Transfer-Encoding")) {
-            // aiohttp sends an empty body's length except for the methods that never carry one
+            // aiohttp 3.8 sends the empty body's length with every method
             h.add("Content-Length", "0");
         }
         return h.readOnly();

@@ -34,8 +34,8 @@ import java.util.Map;
  * arrived (the server had closed it meanwhile) is retried once on a new connection if its method is idempotent.
  *
  * <p><b>Threads.</b> A connector belongs to the event loop of the first request made through it; use it from that
- * loop's thread only. {@link #close()} never suspends: it closes every connection, idle or in use (their
- * responses' reads then fail), and makes later requests fail.
+ * loop's thread only. {@link #close()} never suspends: it closes every connection, idle or in use (a request
+ * or body read under way fails with {@link ClientConnectionError}), and makes later requests fail.
  */
 public final class TCPConnector implements AutoCloseable {
     private final int limit;
@@ -118,7 +118,7 @@ public final class TCPConnector implements AutoCloseable {
         }
         closed = true;
         for (ClientConnection c : new ArrayList<>(all)) {
-            c.close();
+            c.shutdown();
         }
         all.clear();
         idle.clear();

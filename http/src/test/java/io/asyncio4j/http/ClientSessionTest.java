@@ -102,7 +102,8 @@ class ClientSessionTest {
         assertThat(seen.get(3).headers().get("Authorization")).isEqualTo("Basic dTpw");
         assertThat(seen.get(3).line()).startsWith("PATCH ");
         assertThat(seen.get(4).line()).startsWith("DELETE /d ");
-        assertThat(seen.get(5).line()).startsWith("post /e ");
+        assertThat(seen.get(5).line()).startsWith("POST /e ");     // upper-cased, as aiohttp
+        assertThat(get.headers().get("Content-Length")).isEqualTo("0");        // aiohttp 3.8 sends it on GET too
         assertThat(seen.get(5).headers().get("Content-Length")).isEqualTo("0");
     }
 
@@ -512,6 +513,36 @@ class ClientSessionTest {
     }
 
     @Test
+    void sockConnectTimesOutAgainstAListenerWhoseBacklogIsFull() throws Exception {
+        // a listener that never accepts, its accept queue filled: further SYNs are dropped, connecting hangs
+        try (java.net.ServerSocket full = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.nio.channels.SocketChannel> fillers = new ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open();
+                    ch.configureBlocking(false);
+                    ch.connect(full.getLocalSocketAddress());
+                    fillers.add(ch);
+                }
+                String url = "http://127.0.0.1:" + full.getLocalPort() + "/";
+                run(() -> {
+                    try (ClientSession s = ClientSession.builder()
+                            .timeout(ClientTimeout.NONE.withSockConnect(0.3)).build()) {
+                        assertThatThrownBy(() -> s.get(url).await()).isInstanceOf(ServerTimeoutError.class)
+                                .hasMessage("Connection timeout to host " + url);
+                        assertThat(s.connector().openConnections()).isZero();
+                    }
+                    return null;
+                });
+            } finally {
+                for (java.nio.channels.SocketChannel ch : fillers) {
+                    ch.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void cancellingARequestClosesItsConnection() throws Exception {
         AtomicBoolean sawClose = new AtomicBoolean();
         CountDownLatch closed = new CountDownLatch(1);
@@ -558,6 +589,30 @@ class ClientSessionTest {
                 return null;
             });
             assertThat(closed.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void closingTheSessionFailsABodyUnderWay() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (RawServer srv = new RawServer(p -> {
+            p.readRequest();
+            p.write("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc");
+            release.await(30, TimeUnit.SECONDS);
+        })) {
+            run(() -> {
+                ClientSession s = new ClientSession();
+                ClientResponse r = s.get(srv.url("/")).await();
+                Task<byte[]> reading = Asyncio.createTask(r.read());
+                Asyncio.sleep(0).await();
+                s.close();
+                assertThatThrownBy(reading::await).isInstanceOf(ClientConnectionError.class)
+                        .hasMessageContaining("connector was closed");
+                assertThat(s.connector().openConnections()).isZero();
+                return null;
+            });
+        } finally {
+            release.countDown();
         }
     }
 
