@@ -3,6 +3,7 @@ package io.asyncio4j.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.http.web.Application;
 import io.asyncio4j.http.web.Request;
@@ -176,7 +177,9 @@ class ClientRedirectTest {
             try (ClientSession s = ClientSession.builder().baseUrl(a + "/").build()) {
                 try (ClientResponse r = s.post("/echo", RequestOptions.builder().json(Map.of("k", "v")).build())
                         .await()) {
-                    assertThat(json(r).get("body")).isEqualTo("{\"k\":\"v\"}");
+                    Map<String, Object> m = r.json(new TypeReference<Map<String, Object>>() { }).await();
+                    assertThat(m.get("body")).isEqualTo("{\"k\":\"v\"}");
+                    assertThat(m.get("method")).isEqualTo("POST");
                     assertThat(r.contentType()).isEqualTo("application/json");
                     assertThat(r.charset()).isEqualTo("utf-8");
                 }

@@ -16,11 +16,14 @@ import org.junit.jupiter.api.Test;
 class NginxTest {
     private static final String SMALL = "x".repeat(1024);
     private static final String BIG = "line of text\n".repeat(20_000);
+    /** Far above the body reader's flow-control mark (128 KiB), and not gzipped (octet-stream). */
+    private static final String LARGE = "0123456789abcdef".repeat(128 * 1024);
     private static Peers.Peer nginx;
 
     @BeforeAll
     static void start() throws Exception {
-        nginx = Peers.nginx("small.txt", SMALL, "big.txt", BIG, "data.bin", "\u0001\u0002binary");
+        nginx = Peers.nginx("small.txt", SMALL, "big.txt", BIG, "data.bin", "\u0001\u0002binary", "large.bin",
+                LARGE);
     }
 
     @AfterAll
@@ -70,6 +73,35 @@ class NginxTest {
             }
             return null;
         });
+    }
+
+    @Test
+    void largeBodiesStreamThroughFlowControlAndTheConnectionIsReused() {
+        List<String> conns = Asyncio.run(() -> {
+            List<String> seen = new ArrayList<>();
+            try (ClientSession s = ClientSession.builder().timeout(ClientTimeout.NONE.withSockRead(10.0)).build()) {
+                try (ClientResponse r = s.get(nginx.url("/large.bin")).await()) {
+                    assertThat(r.read().await()).hasSize(LARGE.length());
+                    seen.add(r.headers().get("X-Conn"));
+                }
+                try (ClientResponse r = s.get(nginx.url("/large.bin")).await()) {
+                    long total = 0;
+                    byte[] piece;
+                    while ((piece = r.content().read(10_000).await()).length > 0) {
+                        total += piece.length;
+                        Asyncio.sleep(0).await();
+                    }
+                    assertThat(total).isEqualTo(LARGE.length());
+                    seen.add(r.headers().get("X-Conn"));
+                }
+                try (ClientResponse r = s.get(nginx.url("/small.txt")).await()) {
+                    assertThat(r.text("ISO-8859-1").await()).isEqualTo(SMALL);
+                    seen.add(r.headers().get("X-Conn"));
+                }
+            }
+            return seen;
+        });
+        assertThat(new HashSet<>(conns)).hasSize(1);
     }
 
     @Test
