@@ -50,7 +50,14 @@ public final class StreamReader {
 
     // ---- the protocol's side ----
 
-    void setTransport(Transport t) {
+    /**
+     * Lets the reader pause {@code t}'s reading while more than twice its limit is buffered, and resume it when
+     * reads bring that down to the limit (what {@code StreamReaderProtocol} does; for protocols of other packages
+     * that feed a reader, as the HTTP server does with a request's body). Call once, before feeding.
+     *
+     * @throws IllegalStateException if a transport is already set
+     */
+    public void setTransport(Transport t) {
         if (transport != null) {
             throw new IllegalStateException("Transport already set");
         }

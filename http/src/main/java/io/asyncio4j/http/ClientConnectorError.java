@@ -1,0 +1,39 @@
+package io.asyncio4j.http;
+
+/**
+ * aiohttp's {@code ClientConnectorError}: the connector could not open a connection to the host (refused,
+ * unreachable, name not resolved, TLS handshake failed). The message is aiohttp's:
+ * {@code Cannot connect to host example.org:443 ssl:default [Connection refused]}.
+ */
+public class ClientConnectorError extends ClientOSError {
+    private static final long serialVersionUID = 1L;
+    private final String host;
+    private final int port;
+
+    public ClientConnectorError(String host, int port, boolean ssl, Throwable cause) {
+        super("Cannot connect to host " + host + ":" + port + " ssl:" + (ssl ? "default" : "False") + " ["
+                + describe(cause) + "]", cause);
+        this.host = host;
+        this.port = port;
+    }
+
+    /** The host that could not be reached, as in the URL. */
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    static String describe(Throwable cause) {
+        if (cause == null) {
+            return "unknown cause";
+        }
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,269 @@
+package io.asyncio4j.http;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.asyncio4j.Asyncio;
+import io.asyncio4j.Coro;
+import io.asyncio4j.streams.StreamReader;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * aiohttp's {@code ClientResponse}: the status and head of a response, and its body, which goes on arriving after
+ * the response is returned. {@code try (ClientResponse r = session.get(url).await()) { ... }} is
+ * {@code async with session.get(url) as r:}.
+ *
+ * <p><b>Body.</b> {@link #read()} waits for the whole body and keeps it (later calls, {@link #text()} and
+ * {@link #json(Class)} reuse it); {@link #content()} is the body as a stream (its bytes arrive decoded:
+ * chunked framing removed, {@code gzip}/{@code deflate} decompressed). A body cut short by the server raises
+ * {@link ClientPayloadError}. The request's total {@link ClientTimeout} bounds {@link #read()}, {@link #text()} and
+ * {@code json}; reads of {@link #content()} itself are bounded by {@code sockRead} only.
+ *
+ * <p><b>Connection.</b> The connection goes back to the session's pool as soon as the body's last byte arrives,
+ * whether or not it was read yet. {@link #close()} (and {@link #release()}) before that closes the connection, so a
+ * half-read body never leaks into the next request; it never suspends. Cancelling a task while it reads the body
+ * closes the connection too.
+ *
+ * <p><b>Threads.</b> Use a response on its loop's thread; it is not thread-safe.
+ */
+public final class ClientResponse implements AutoCloseable {
+    private final String method;
+    private final URI url;
+    private final ResponseHead head;
+    private final ClientConnection connection;
+    private final ClientConnection.Exchange exchange;
+    private final Double deadline;
+    private final RequestInfo requestInfo;
+    private List<ClientResponse> history = List.of();
+    private byte[] body;
+    private boolean closed;
+
+    ClientResponse(String method, URI url, ResponseHead head, ClientConnection connection,
+                   ClientConnection.Exchange exchange, Double deadline, RequestInfo requestInfo) {
+        this.method = method;
+        this.url = url;
+        this.head = head;
+        this.connection = connection;
+        this.exchange = exchange;
+        this.deadline = deadline;
+        this.requestInfo = requestInfo;
+    }
+
+    void setHistory(List<ClientResponse> h) {
+        history = List.copyOf(h);
+    }
+
+    /** The status code: 200, 404... */
+    public int status() {
+        return head.status();
+    }
+
+    /** The reason phrase as sent ({@code "OK"}), possibly empty. */
+    public String reason() {
+        return head.reason();
+    }
+
+    /** Whether the status is below 400 (aiohttp's {@code ok}). */
+    public boolean ok() {
+        return head.status() < 400;
+    }
+
+    /** {@code "HTTP/1.1"} or {@code "HTTP/1.0"}. */
+    public String version() {
+        return head.version();
+    }
+
+    /** The header fields, case-insensitive and multi-valued, read-only. */
+    public Headers headers() {
+        return head.headers();
+    }
+
+    /** The URL that answered (after redirects). */
+    public URI url() {
+        return url;
+    }
+
+    /** The method of the request that got this response (GET after a 303, for instance). */
+    public String method() {
+        return method;
+    }
+
+    public RequestInfo requestInfo() {
+        return requestInfo;
+    }
+
+    /** The redirect responses that led here, oldest first (their bodies released); empty if none. */
+    public List<ClientResponse> history() {
+        return history;
+    }
+
+    /** The media type of {@code Content-Type}, lower-case, without parameters ({@code application/octet-stream} if absent, as aiohttp). */
+    public String contentType() {
+        String ct = head.headers().get("Content-Type");
+        if (ct == null) {
+            return "application/octet-stream";
+        }
+        int semi = ct.indexOf(';');
+        return (semi < 0 ? ct : ct.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The {@code charset} parameter of {@code Content-Type}, or null. */
+    public String charset() {
+        String ct = head.headers().get("Content-Type");
+        if (ct == null) {
+            return null;
+        }
+        for (String part : ct.split(";")) {
+            String p = part.trim();
+            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                String v = p.substring(8).trim();
+                if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+                    v = v.substring(1, v.length() - 1);
+                }
+                return v.isEmpty() ? null : v;
+            }
+        }
+        return null;
+    }
+
+    /** The body as a stream ({@code resp.content} in aiohttp): read it in pieces, by lines, or to the end. */
+    public StreamReader content() {
+        return exchange.content;
+    }
+
+    /**
+     * The whole body, decoded ({@code await resp.read()}); kept, so later calls return the same bytes.
+     *
+     * @throws ClientPayloadError (when awaited) if the body was cut short or could not be decoded
+     * @throws io.asyncio4j.TimeoutError (when awaited) if the request's total timeout passes
+     */
+    public Coro<byte[]> read() {
+        return () -> {
+            if (body != null) {
+                return body;
+            }
+            if (closed && !exchange.complete) {
+                throw new ClientConnectionError("Connection closed: the response was released before its body"
+                        + " was read (" + url + ")");
+            }
+            try {
+                byte[] b = exchange.complete || deadline == null ? exchange.content.read(-1).await()
+                        : Asyncio.timeoutAt(deadline, () -> exchange.content.read(-1).await()).await();
+                body = b;
+                return b;
+            } catch (Throwable e) {
+                connection.abandon(exchange);
+                throw e;
+            }
+        };
+    }
+
+    /** The body as text in the {@code Content-Type}'s charset, UTF-8 if there is none or it is unknown. */
+    public Coro<String> text() {
+        return () -> new String(read().await(), bodyCharset(null));
+    }
+
+    /** The body as text in {@code encoding} (a charset name). */
+    public Coro<String> text(String encoding) {
+        return () -> new String(read().await(), bodyCharset(encoding));
+    }
+
+    /**
+     * The body parsed as JSON into {@code type} (Jackson).
+     *
+     * @throws ContentTypeError (when awaited) if the {@code Content-Type} is not JSON ({@code application/json} or
+     *                          {@code +json}), as aiohttp; use {@link #json(Class, boolean)} to skip the check
+     */
+    public <T> Coro<T> json(Class<T> type) {
+        return json(type, true);
+    }
+
+    /** As {@link #json(Class)}; {@code checkContentType} false accepts any {@code Content-Type}. */
+    public <T> Coro<T> json(Class<T> type, boolean checkContentType) {
+        return () -> parseJson(checkContentType, b -> Json.MAPPER.readValue(b, type));
+    }
+
+    /** The body parsed as JSON into a generic type: {@code resp.json(new TypeReference<List<Item>>() {})}. */
+    public <T> Coro<T> json(TypeReference<T> type) {
+        return () -> parseJson(true, b -> Json.MAPPER.readValue(b, type));
+    }
+
+    private interface JsonReader<T> {
+        T parse(byte[] body) throws IOException;
+    }
+
+    private <T> T parseJson(boolean checkContentType, JsonReader<T> reader) {
+        String ct = contentType();
+        if (checkContentType && !(ct.equals("application/json") || ct.endsWith("+json"))) {
+            throw new ContentTypeError(requestInfo, history, status(), "Attempt to decode JSON with unexpected"
+                    + " mimetype: " + ct, headers());
+        }
+        byte[] b = read().await();
+        try {
+            return reader.parse(b);
+        } catch (IOException e) {
+            throw new ClientResponseError(requestInfo, history, status(), "invalid JSON body from " + url + ": "
+                    + e.getMessage(), headers(), e);
+        }
+    }
+
+    private Charset bodyCharset(String explicit) {
+        String name = explicit != null ? explicit : charset();
+        if (name == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            if (explicit != null) {
+                throw e;
+            }
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    /**
+     * Raises {@link ClientResponseError} with the status and reason if the status is 400 or above (releasing the
+     * response first, as aiohttp); does nothing otherwise.
+     */
+    public void raiseForStatus() {
+        if (!ok()) {
+            release();
+            throw new ClientResponseError(requestInfo, history, status(), reason(), headers());
+        }
+    }
+
+    /**
+     * aiohttp's {@code release()}: the connection goes back to the pool if the whole body arrived, else it is
+     * closed. Never suspends; idempotent.
+     */
+    public void release() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (!exchange.complete) {
+            connection.abandon(exchange);
+        }
+    }
+
+    /** As {@link #release()}: what the end of {@code try (ClientResponse r = ...)} does. */
+    @Override
+    public void close() {
+        release();
+    }
+
+    /** Whether {@link #close()} or {@link #release()} was called. */
+    public boolean closed() {
+        return closed;
+    }
+
+    /** {@code <ClientResponse(http://host/path) [200 OK]>}, as aiohttp's repr's first line. */
+    @Override
+    public String toString() {
+        return "<ClientResponse(" + url + ") [" + status() + " " + reason() + "]>";
+    }
+}

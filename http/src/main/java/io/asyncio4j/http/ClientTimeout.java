@@ -1,0 +1,58 @@
+package io.asyncio4j.http;
+
+/**
+ * aiohttp's {@code ClientTimeout}: limits, in seconds, for one request; null means no limit. Exact meanings:
+ * <ul>
+ *   <li>{@code total}: the whole operation, from the call until the response's body is read: waiting for a pool
+ *       slot, connecting, sending, every redirect, and {@link ClientResponse#read()}/{@code text()}/{@code json()}.
+ *       Expiry raises {@link io.asyncio4j.TimeoutError} (aiohttp: {@code asyncio.TimeoutError}).</li>
+ *   <li>{@code connect}: getting a connection, pool wait included (one limit per redirect hop). Expiry raises
+ *       {@link ServerTimeoutError} {@code "Connection timeout to host <url>"}.</li>
+ *   <li>{@code sockConnect}: the TCP (and TLS) connection to the peer, for a new connection only. Expiry raises
+ *       the same {@link ServerTimeoutError}.</li>
+ *   <li>{@code sockRead}: the longest time between two arrivals of response bytes, counted from the request being
+ *       sent (not while the reader is paused by flow control). Expiry raises {@link ServerTimeoutError}
+ *       {@code "Timeout on reading data from socket"} and closes the connection.</li>
+ * </ul>
+ * Immutable.
+ */
+public record ClientTimeout(Double total, Double connect, Double sockConnect, Double sockRead) {
+    /** aiohttp 3.8's default: a total of 5 minutes, no other limit. */
+    public static final ClientTimeout DEFAULT = new ClientTimeout(300.0, null, null, null);
+    /** No limit at all. */
+    public static final ClientTimeout NONE = new ClientTimeout(null, null, null, null);
+
+    public ClientTimeout {
+        check("total", total);
+        check("connect", connect);
+        check("sockConnect", sockConnect);
+        check("sockRead", sockRead);
+    }
+
+    /** Only a total limit ({@code timeout=5} in aiohttp). */
+    public static ClientTimeout ofTotal(double seconds) {
+        return new ClientTimeout(seconds, null, null, null);
+    }
+
+    public ClientTimeout withTotal(Double seconds) {
+        return new ClientTimeout(seconds, connect, sockConnect, sockRead);
+    }
+
+    public ClientTimeout withConnect(Double seconds) {
+        return new ClientTimeout(total, seconds, sockConnect, sockRead);
+    }
+
+    public ClientTimeout withSockConnect(Double seconds) {
+        return new ClientTimeout(total, connect, seconds, sockRead);
+    }
+
+    public ClientTimeout withSockRead(Double seconds) {
+        return new ClientTimeout(total, connect, sockConnect, seconds);
+    }
+
+    private static void check(String name, Double v) {
+        if (v != null && !(v >= 0)) {
+            throw new IllegalArgumentException("ClientTimeout." + name + " must be >= 0 or null, not " + v);
+        }
+    }
+}

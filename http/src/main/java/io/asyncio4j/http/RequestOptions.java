@@ -1,0 +1,249 @@
+package io.asyncio4j.http;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The keyword arguments of aiohttp's {@code session.request(method, url, **kwargs)}, as an immutable value built
+ * with {@link #builder()}:
+ *
+ * <pre>{@code
+ * RequestOptions o = RequestOptions.builder()
+ *         .param("q", "asyncio").header("X-Trace", "1")
+ *         .json(Map.of("name", "x"))
+ *         .timeout(ClientTimeout.ofTotal(10))
+ *         .build();
+ * try (ClientResponse r = session.request("POST", url, o).await()) { ... }
+ * }</pre>
+ * At most one body ({@code json}, {@code form} or {@code data}) may be given. Unset options take the session's
+ * defaults ({@code timeout}, {@code raiseForStatus}) or aiohttp's ({@code allowRedirects}: true, false for
+ * {@link ClientSession#head}; {@code maxRedirects}: 10). Safe to share between tasks and threads.
+ */
+public final class RequestOptions {
+    /** No options. */
+    public static final RequestOptions NONE = builder().build();
+
+    private final List<Map.Entry<String, String>> params;
+    private final Headers headers;
+    private final Object json;
+    private final List<Map.Entry<String, String>> form;
+    private final byte[] data;
+    private final BasicAuth auth;
+    private final Boolean allowRedirects;
+    private final int maxRedirects;
+    private final Boolean raiseForStatus;
+    private final ClientTimeout timeout;
+    private final boolean hasJson;
+
+    private RequestOptions(Builder b) {
+        this.params = List.copyOf(b.params);
+        this.headers = b.headers.copy().readOnly();
+        this.json = b.json;
+        this.hasJson = b.hasJson;
+        this.form = b.form == null ? null : List.copyOf(b.form);
+        this.data = b.data == null ? null : b.data.clone();
+        this.auth = b.auth;
+        this.allowRedirects = b.allowRedirects;
+        this.maxRedirects = b.maxRedirects;
+        this.raiseForStatus = b.raiseForStatus;
+        this.timeout = b.timeout;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Query parameters added to the URL's own, in order (a name may repeat). */
+    public List<Map.Entry<String, String>> params() {
+        return params;
+    }
+
+    /** Header fields for this request (read-only); they override the session's fields of the same name. */
+    public Headers headers() {
+        return headers;
+    }
+
+    /** Whether a JSON body was given ({@code json(null)} sends {@code null}). */
+    public boolean hasJson() {
+        return hasJson;
+    }
+
+    /** The object sent as a JSON body (Jackson), or null. */
+    public Object json() {
+        return json;
+    }
+
+    /** The fields sent as an {@code application/x-www-form-urlencoded} body, or null. */
+    public List<Map.Entry<String, String>> form() {
+        return form;
+    }
+
+    /** The raw body ({@code application/octet-stream} unless a {@code Content-Type} header is given), or null. */
+    public byte[] data() {
+        return data == null ? null : data.clone();
+    }
+
+    byte[] dataUnsafe() {
+        return data;
+    }
+
+    /** Basic credentials, or null. */
+    public BasicAuth auth() {
+        return auth;
+    }
+
+    /** Whether to follow redirects; null: the method's default. */
+    public Boolean allowRedirects() {
+        return allowRedirects;
+    }
+
+    /** The number of redirect responses that raises {@link TooManyRedirects} (0: no limit); 10 by default. */
+    public int maxRedirects() {
+        return maxRedirects;
+    }
+
+    /** Whether a status of 400 or above raises {@link ClientResponseError}; null: the session's default. */
+    public Boolean raiseForStatus() {
+        return raiseForStatus;
+    }
+
+    /** This request's timeouts; null: the session's. */
+    public ClientTimeout timeout() {
+        return timeout;
+    }
+
+    /** A builder holding these options, to change some. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.params.addAll(params);
+        b.headers = headers.copy();
+        b.json = json;
+        b.hasJson = hasJson;
+        b.form = form == null ? null : new ArrayList<>(form);
+        b.data = data;
+        b.auth = auth;
+        b.allowRedirects = allowRedirects;
+        b.maxRedirects = maxRedirects;
+        b.raiseForStatus = raiseForStatus;
+        b.timeout = timeout;
+        return b;
+    }
+
+    /** Builds {@link RequestOptions}; not thread-safe. */
+    public static final class Builder {
+        private final List<Map.Entry<String, String>> params = new ArrayList<>();
+        private Headers headers = new Headers();
+        private Object json;
+        private boolean hasJson;
+        private List<Map.Entry<String, String>> form;
+        private byte[] data;
+        private BasicAuth auth;
+        private Boolean allowRedirects;
+        private int maxRedirects = 10;
+        private Boolean raiseForStatus;
+        private ClientTimeout timeout;
+
+        private Builder() {
+        }
+
+        /** Adds a query parameter. */
+        public Builder param(String name, String value) {
+            params.add(pair("param", name, value));
+            return this;
+        }
+
+        /** Adds each entry of {@code map} as a query parameter, in the map's order. */
+        public Builder params(Map<String, ?> map) {
+            map.forEach((k, v) -> param(k, String.valueOf(v)));
+            return this;
+        }
+
+        /** Adds a header field (checked as {@link Headers#add} does). */
+        public Builder header(String name, String value) {
+            headers.add(name, value);
+            return this;
+        }
+
+        /** Adds every field of {@code h}. */
+        public Builder headers(Headers h) {
+            h.forEach(headers::add);
+            return this;
+        }
+
+        /** Sends {@code value} serialised by Jackson, {@code Content-Type: application/json}. */
+        public Builder json(Object value) {
+            json = value;
+            hasJson = true;
+            return this;
+        }
+
+        /** Adds a field to a form body ({@code application/x-www-form-urlencoded}, UTF-8). */
+        public Builder formField(String name, String value) {
+            if (form == null) {
+                form = new ArrayList<>();
+            }
+            form.add(pair("form field", name, value));
+            return this;
+        }
+
+        /** Adds each entry of {@code map} to a form body, in the map's order. */
+        public Builder form(Map<String, ?> map) {
+            if (form == null) {
+                form = new ArrayList<>();
+            }
+            map.forEach((k, v) -> formField(k, String.valueOf(v)));
+            return this;
+        }
+
+        /** Sends these bytes as the body (copied). */
+        public Builder data(byte[] body) {
+            data = Objects.requireNonNull(body, "data is null").clone();
+            return this;
+        }
+
+        public Builder auth(BasicAuth credentials) {
+            auth = credentials;
+            return this;
+        }
+
+        public Builder allowRedirects(boolean allow) {
+            allowRedirects = allow;
+            return this;
+        }
+
+        /** @param max the redirect responses that raise {@link TooManyRedirects}, 0 for no limit */
+        public Builder maxRedirects(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("maxRedirects must be >= 0, not " + max);
+            }
+            maxRedirects = max;
+            return this;
+        }
+
+        public Builder raiseForStatus(boolean raise) {
+            raiseForStatus = raise;
+            return this;
+        }
+
+        public Builder timeout(ClientTimeout t) {
+            timeout = t;
+            return this;
+        }
+
+        private static Map.Entry<String, String> pair(String what, String name, String value) {
+            Objects.requireNonNull(name, () -> what + " name is null");
+            return Map.entry(name, Objects.requireNonNull(value, () -> what + " " + name + ": value is null"));
+        }
+
+        /** @throws IllegalArgumentException if more than one body was given */
+        public RequestOptions build() {
+            int bodies = (hasJson ? 1 : 0) + (form != null ? 1 : 0) + (data != null ? 1 : 0);
+            if (bodies > 1) {
+                throw new IllegalArgumentException("json, form and data can not be used at the same time");
+            }
+            return new RequestOptions(this);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.asyncio4j.http.web;
+
+import io.asyncio4j.http.Headers;
+import org.eclipse.jetty.http.HttpStatus;
+
+/**
+ * aiohttp's {@code web.HTTPException}: an HTTP answer thrown as an exception. A handler (or a middleware) throws
+ * one, {@code throw new HTTPNotFound()}, and the server answers with its status, headers and text (by default
+ * {@code "404: Not Found"} as {@code text/plain}). A middleware may catch it like any exception; the server turns
+ * one that reaches it into its {@link #toResponse() response}, logging nothing.
+ *
+ * <p>The hierarchy is aiohttp's: {@link HTTPRedirection} (3xx; {@link HTTPMove} carries {@code Location}),
+ * {@link HTTPError} with {@link HTTPClientError} (4xx) and {@link HTTPServerError} (5xx), and one class per status.
+ * These exceptions are control flow, not failures: they carry no stack trace.
+ */
+public class HTTPException extends RuntimeException {
+    private final int status;
+    private final String reason;
+    private final Headers headers = new Headers();
+    private final String text;
+
+    /**
+     * An answer with {@code status}, the standard reason phrase, and {@code text} as its body (null:
+     * {@code "<status>: <reason>"}).
+     */
+    public HTTPException(int status, String text) {
+        super(null, null, false, false);
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("HTTP status must be in 100..599, not " + status);
+        }
+        this.status = status;
+        this.reason = HttpStatus.getMessage(status);
+        this.text = text != null ? text : status + ": " + reason;
+    }
+
+    /** The HTTP status. */
+    public int status() {
+        return status;
+    }
+
+    /** The reason phrase ({@code "Not Found"}). */
+    public String reason() {
+        return reason;
+    }
+
+    /** The answer's headers, which the thrower may add to before throwing. */
+    public Headers headers() {
+        return headers;
+    }
+
+    /** The answer's body text. */
+    public String text() {
+        return text;
+    }
+
+    /** {@code "<status>: <reason>"} or the text given. */
+    @Override
+    public String getMessage() {
+        return text;
+    }
+
+    /** The answer as a response: status, headers, and the text as {@code text/plain} (none for 204 and 304). */
+    public Response toResponse() {
+        Response r = status == 204 || status == 304 || status < 200 ? new Response()
+                : Response.text(text);
+        r.status(status);
+        headers.forEach(r.headers()::add);
+        return r;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "(" + status + ", " + text + ")";
+    }
+}

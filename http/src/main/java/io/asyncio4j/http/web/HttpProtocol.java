@@ -1,0 +1,427 @@
+package io.asyncio4j.http.web;
+
+import io.asyncio4j.CancelledError;
+import io.asyncio4j.EventLoop;
+import io.asyncio4j.Future;
+import io.asyncio4j.TimerHandle;
+import io.asyncio4j.http.HttpParseException;
+import io.asyncio4j.http.RequestHead;
+import io.asyncio4j.http.RequestParser;
+import io.asyncio4j.net.ConnectionResetError;
+import io.asyncio4j.net.Protocol;
+import io.asyncio4j.net.Transport;
+import io.asyncio4j.streams.StreamReader;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * One HTTP/1.1 server connection (aiohttp's {@code RequestHandler}), on the loop's thread. Bytes go through the
+ * {@link RequestParser}; a complete head starts the request's handler as a task, while its body goes on arriving
+ * into {@link Request#content()}. Requests are handled one at a time: bytes of a pipelined next request wait in
+ * {@link #pending} (reading pauses beyond {@value #PENDING_LIMIT} bytes) until the current response is written, so
+ * responses go out in request order.
+ */
+final class HttpProtocol implements Protocol, RequestParser.Listener {
+    static final System.Logger LOG = System.getLogger("io.asyncio4j.http.web");
+    private static final int PENDING_LIMIT = 64 * 1024;
+    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final Site site;
+    private final EventLoop loop;
+    private final RequestParser parser;
+    private Transport transport;
+    private InetSocketAddress peer;
+    private ByteBuffer pending = ByteBuffer.allocate(0);
+    private boolean readPaused;
+    private boolean lost;
+
+    /** The request being handled (its head arrived, its response is not written yet), or null. */
+    private Request current;
+    private StreamReader content;
+    private boolean keepAlive;
+    /** The current request's body is to be dropped as it arrives (the handler answered without reading it). */
+    private boolean discarding;
+    private long discarded;
+    /** Close once the current response is written. */
+    private boolean closeAfter;
+
+    private TimerHandle timer;
+    private boolean headTimerArmed;
+    private boolean writePaused;
+    private Future<Void> drainWaiter;
+
+    HttpProtocol(Site site, EventLoop loop) {
+        this.site = site;
+        this.loop = loop;
+        this.parser = new RequestParser(this, site.options().limits());
+    }
+
+    // ---- transport events ----
+
+    @Override
+    public void connectionMade(Transport t) {
+        transport = t;
+        peer = t.getExtraInfo("peername") instanceof InetSocketAddress a ? a : null;
+        site.connectionMade(this);
+        arm(site.options().headerTimeout(), false);
+    }
+
+    @Override
+    public void dataReceived(byte[] data) {
+        if (lost || transport.isClosing()) {
+            return;
+        }
+        if (!pending.hasRemaining()) {
+            pending = ByteBuffer.wrap(data);
+        } else {
+            ByteBuffer b = ByteBuffer.allocate(pending.remaining() + data.length);
+            b.put(pending).put(data).flip();
+            pending = b;
+        }
+        process();
+    }
+
+    @Override
+    public boolean eofReceived() {
+        if (current == null && !parser.isFailed()) {
+            parser.eof(); // an error answer if a head was cut short
+        } else if (current != null && !parser.isComplete() && !parser.isFailed()) {
+            parser.eof(); // the body was cut short: the handler's reads fail
+        }
+        // Keep the half-open connection while a response is owed; it closes after it.
+        closeAfter = true;
+        if (current == null && !transport.isClosing()) {
+            transport.close();
+        }
+        return true;
+    }
+
+    @Override
+    public void connectionLost(Throwable exc) {
+        lost = true;
+        cancelTimer();
+        site.connectionLost(this);
+        if (content != null && !parser.isComplete()) {
+            content.setException(new ConnectionResetError("Connection lost", exc instanceof java.io.IOException io
+                    ? io : null));
+        }
+        wakeDrainer();
+    }
+
+    @Override
+    public void pauseWriting() {
+        writePaused = true;
+    }
+
+    @Override
+    public void resumeWriting() {
+        writePaused = false;
+        wakeDrainer();
+    }
+
+    private void wakeDrainer() {
+        Future<Void> w = drainWaiter;
+        if (w != null) {
+            drainWaiter = null;
+            if (!w.done()) {
+                w.setResult(null);
+            }
+        }
+    }
+
+    // ---- parsing ----
+
+    /** Parses what is pending, as far as the current request allows. */
+    private void process() {
+        while (pending.hasRemaining() && !parser.isFailed() && !transport.isClosing()) {
+            if (parser.isComplete()) {
+                if (current != null) {
+                    break; // a pipelined request: it waits for the current response
+                }
+                parser.reset();
+            }
+            int before = pending.remaining();
+            parser.feed(pending);
+            if (pending.remaining() == before) {
+                break;
+            }
+        }
+        if (parser.inHead() && !headTimerArmed) {
+            arm(site.options().headerTimeout(), true);
+        }
+        boolean full = pending.remaining() > PENDING_LIMIT;
+        if (full && !readPaused) {
+            readPaused = true;
+            transport.pauseReading();
+        } else if (!full && readPaused) {
+            readPaused = false;
+            transport.resumeReading();
+        }
+    }
+
+    @Override
+    public void onHead(RequestHead head) {
+        cancelTimer();
+        keepAlive = head.keepAlive() && !site.closing();
+        discarding = false;
+        discarded = 0;
+        content = new StreamReader();
+        content.setTransport(transport);
+        if (!head.hasBody()) {
+            content.feedEof();
+        }
+        Request request = new Request(site.app(), head, content, peer);
+        current = request;
+        long max = site.app().clientMaxSize();
+        if (head.expectContinue()) {
+            if (head.contentLength() > max) {
+                // Refuse before the client sends the body (it waits for our answer).
+                closeAfter = true;
+                startTask(request, new HTTPRequestEntityTooLarge(max, head.contentLength()));
+                return;
+            }
+            transport.write(CONTINUE);
+        }
+        startTask(request, null);
+    }
+
+    @Override
+    public void onBody(byte[] data) {
+        if (discarding) {
+            discarded += data.length;
+            if (discarded > site.app().clientMaxSize()) {
+                transport.close(); // too much to skip: give up on the connection
+            }
+            return;
+        }
+        content.feedData(data);
+    }
+
+    @Override
+    public void onComplete() {
+        if (discarding) {
+            discarding = false;
+            if (current == null) {
+                loop.callSoon(this::afterResponse);
+            }
+            return;
+        }
+        content.feedEof();
+    }
+
+    @Override
+    public void onError(HttpParseException e) {
+        LOG.log(Level.DEBUG, () -> "rejected a request from " + peer + ": " + e.status() + " " + e.reason());
+        if (discarding) {
+            transport.close(); // the skipped body was malformed; its response is out
+            return;
+        }
+        if (current != null) {
+            // The body is malformed: the handler's reads fail; the connection closes after its answer.
+            closeAfter = true;
+            content.setException(new HTTPBadRequest(e.reason()));
+            return;
+        }
+        cancelTimer();
+        writeErrorAndClose(e.status(), e.reason());
+    }
+
+    private void writeErrorAndClose(int status, String reason) {
+        Response r = Response.text(status + ": " + reason).status(status);
+        transport.write(encode(r, false, true, false));
+        transport.close();
+    }
+
+    // ---- handling ----
+
+    private void startTask(Request request, HTTPException early) {
+        loop.createTask(() -> {
+            Response resp = respond(request, early);
+            if (lost) {
+                return null;
+            }
+            boolean close = !keepAlive || closeAfter || site.closing() || resp.status() == 413;
+            if (!close && !parser.isComplete() && !parser.isFailed()) {
+                // The handler did not read the whole body: skip the rest, up to clientMaxSize, to keep the
+                // connection; a chunked body of unknown length may still end it (onBody).
+                long left = request.contentLength() < 0 ? 0 : request.contentLength();
+                close = left > site.app().clientMaxSize();
+            }
+            transport.write(encode(resp, request.method().equals("HEAD"), close,
+                    request.version().equals("HTTP/1.0")));
+            if (writePaused && !lost) {
+                Future<Void> w = loop.createFuture();
+                drainWaiter = w;
+                w.await();
+            }
+            if (close) {
+                transport.close();
+                current = null;
+                return null;
+            }
+            current = null;
+            if (!parser.isComplete()) {
+                discarding = true;
+                if (readPaused || !transport.isReading()) {
+                    readPaused = false;
+                    transport.resumeReading();
+                }
+                return null; // onComplete finishes the skip, then afterResponse
+            }
+            afterResponse();
+            return null;
+        }, "http " + request.method() + " " + request.rawPath());
+    }
+
+    /** Runs the application, turning exceptions into responses. */
+    private Response respond(Request request, HTTPException early) {
+        if (early != null) {
+            return early.toResponse();
+        }
+        try {
+            Response r = site.app().handle(request);
+            if (r == null) {
+                throw new IllegalStateException("the handler of " + request.method() + " " + request.path()
+                        + " returned null instead of a Response");
+            }
+            return r;
+        } catch (HTTPException e) {
+            return e.toResponse();
+        } catch (CancelledError e) {
+            throw e;
+        } catch (Throwable e) {
+            LOG.log(Level.ERROR, "Error handling request " + request.method() + " " + request.rawPath()
+                    + " from " + request.remote(), e);
+            return new HTTPInternalServerError().toResponse();
+        }
+    }
+
+    /** The current response is written and its request's body consumed: on to the next request. */
+    private void afterResponse() {
+        if (lost || transport.isClosing()) {
+            return;
+        }
+        if (closeAfter || site.closing()) {
+            transport.close();
+            return;
+        }
+        content = null;
+        parser.reset();
+        arm(site.options().keepaliveTimeout(), false);
+        process();
+    }
+
+    /** Whether the connection is between requests (nothing of a next request has arrived). */
+    boolean idle() {
+        return current == null && !parser.inHead() && !parser.inBody();
+    }
+
+    /** Closes the connection now if idle, else after the current response (Site.close). */
+    void shutdown() {
+        closeAfter = true;
+        if (idle() && !transport.isClosing()) {
+            transport.close();
+        }
+    }
+
+    // ---- timers ----
+
+    private void arm(double delay, boolean head) {
+        cancelTimer();
+        headTimerArmed = head;
+        timer = loop.callLater(delay, () -> {
+            timer = null;
+            if (current != null || transport.isClosing()) {
+                return;
+            }
+            if (parser.inHead()) {
+                LOG.log(Level.DEBUG, () -> "closing " + peer + ": request head not complete in time");
+                writeErrorAndClose(408, "Request Timeout");
+            } else {
+                transport.close(); // idle keep-alive connection
+            }
+        });
+    }
+
+    private void cancelTimer() {
+        headTimerArmed = false;
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+    }
+
+    // ---- encoding ----
+
+    private static volatile long dateSecond;
+    private static volatile String dateValue;
+
+    private static String date() {
+        long now = System.currentTimeMillis() / 1000;
+        String d = dateValue;
+        if (d == null || now != dateSecond) {
+            d = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(
+                    java.time.Instant.ofEpochSecond(now), ZoneOffset.UTC));
+            dateValue = d;
+            dateSecond = now;
+        }
+        return d;
+    }
+
+    /** The response's bytes: status line, headers, and (unless {@code head} or bodiless status) the body. */
+    static byte[] encode(Response r, boolean head, boolean close, boolean http10) {
+        int status = r.status();
+        boolean bodiless = status < 200 || status == 204 || status == 304;
+        StringBuilder sb = new StringBuilder(128);
+        sb.append("HTTP/1.1 ").append(status).append(' ').append(r.reason()).append("\r\n");
+        boolean hasDate = false;
+        boolean hasServer = false;
+        boolean hasType = false;
+        for (var e : r.headers()) {
+            String n = e.getKey();
+            if (n.equalsIgnoreCase("Content-Length") || n.equalsIgnoreCase("Transfer-Encoding")
+                    || n.equalsIgnoreCase("Connection")) {
+                continue;
+            }
+            hasDate |= n.equalsIgnoreCase("Date");
+            hasServer |= n.equalsIgnoreCase("Server");
+            hasType |= n.equalsIgnoreCase("Content-Type");
+            sb.append(n).append(": ").append(e.getValue()).append("\r\n");
+        }
+        if (!hasType && !bodiless) {
+            String ct = r.contentTypeHeader();
+            if (ct != null) {
+                sb.append("Content-Type: ").append(ct).append("\r\n");
+            }
+        }
+        byte[] body = bodiless ? new byte[0] : r.body();
+        if (!bodiless) {
+            sb.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        if (!hasDate) {
+            sb.append("Date: ").append(date()).append("\r\n");
+        }
+        if (!hasServer) {
+            sb.append("Server: asyncio4j\r\n");
+        }
+        if (close) {
+            sb.append("Connection: close\r\n");
+        } else if (http10) {
+            sb.append("Connection: keep-alive\r\n");
+        }
+        sb.append("\r\n");
+        byte[] h = sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+        if (head || body.length == 0) {
+            return h;
+        }
+        byte[] out = new byte[h.length + body.length];
+        System.arraycopy(h, 0, out, 0, h.length);
+        System.arraycopy(body, 0, out, h.length, body.length);
+        return out;
+    }
+}

@@ -1,0 +1,19 @@
+package io.asyncio4j.http.web;
+
+/**
+ * aiohttp's middleware: {@code async def middleware(request, handler)}. It runs around the request's handler (and
+ * around the middlewares after it) and may look at the request, call {@code handler.handle(request)} or not,
+ * catch what it throws (an {@link HTTPNotFound} from the router too) and change or replace the response.
+ * The first middleware of {@link Application#middlewares()} is the outermost. It runs on the handler's task.
+ *
+ * <pre>{@code
+ * app.middlewares().add((request, handler) -> {
+ *     Response r = handler.handle(request);
+ *     return r.header("X-Served-By", "asyncio4j");
+ * });
+ * }</pre>
+ */
+@FunctionalInterface
+public interface Middleware {
+    Response handle(Request request, Handler handler) throws Exception;
+}

@@ -1,0 +1,279 @@
+package io.asyncio4j.http.web;
+
+import io.asyncio4j.Coro;
+import io.asyncio4j.http.Headers;
+import io.asyncio4j.http.RequestHead;
+import io.asyncio4j.streams.StreamReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * aiohttp's {@code web.Request}: one HTTP request as its handler sees it. The head (method, path, query, headers)
+ * is complete when the handler starts; the body arrives meanwhile and is read through {@link #content()} (a
+ * {@link StreamReader}, for streaming) or whole with {@link #read()}, {@link #text()} and {@link #json()}, which
+ * read it once and then return the same bytes.
+ *
+ * <p>Use a request on its handler's task (the loop's thread). Reading the body suspends the handler until the
+ * bytes arrive; cancelling the handler while it reads leaves what arrived in {@link #content()}. If the connection
+ * is lost, reads throw a {@link io.asyncio4j.net.ConnectionResetError}; if the body is malformed (a bad chunk),
+ * {@link HTTPBadRequest}.
+ */
+public final class Request {
+    private final Application app;
+    private final RequestHead head;
+    private final StreamReader content;
+    private final InetSocketAddress remote;
+    private final String rawPath;
+    private final String path;
+    private final String routingPath;
+    private final String queryString;
+    private Map<String, List<String>> query;
+    private Map<String, String> matchInfo = Map.of();
+    private Router.Match match;
+    private byte[] body;
+
+    Request(Application app, RequestHead head, StreamReader content, InetSocketAddress remote) {
+        this.app = app;
+        this.head = head;
+        this.content = content;
+        this.remote = remote;
+        this.rawPath = Urls.rawPathOf(head.target());
+        this.path = Urls.decodePath(rawPath);
+        this.routingPath = Urls.decodeForRouting(rawPath);
+        this.queryString = Urls.rawQueryOf(head.target());
+    }
+
+    /** The method, as sent ({@code "GET"}). */
+    public String method() {
+        return head.method();
+    }
+
+    /** {@code "HTTP/1.1"} or {@code "HTTP/1.0"}. */
+    public String version() {
+        return head.version();
+    }
+
+    /** The path, percent-decoded ({@code /a b} for {@code /a%20b?x=1}). */
+    public String path() {
+        return path;
+    }
+
+    /** The request target as sent: path and query, still encoded ({@code /a%20b?x=1}), as aiohttp's raw_path. */
+    public String rawPath() {
+        return head.target();
+    }
+
+    /** The query string as sent, without the {@code ?} ("" if none). */
+    public String queryString() {
+        return queryString;
+    }
+
+    /** The first value of query parameter {@code name}, decoded, or null. */
+    public String query(String name) {
+        List<String> v = query().get(name);
+        return v == null ? null : v.get(0);
+    }
+
+    /** Every value of query parameter {@code name} in order (empty if none). */
+    public List<String> queryAll(String name) {
+        return query().getOrDefault(name, List.of());
+    }
+
+    /** The query parameters, names to values in order (unmodifiable, parsed once). */
+    public Map<String, List<String>> query() {
+        if (query == null) {
+            query = Urls.parseQuery(queryString);
+        }
+        return query;
+    }
+
+    /** The header fields (case-insensitive names, several values possible; read-only). */
+    public Headers headers() {
+        return head.headers();
+    }
+
+    /** The first value of header {@code name}, or null. */
+    public String header(String name) {
+        return head.headers().get(name);
+    }
+
+    /** The value of path variable {@code name} of the matched route ({@code {name}}), decoded, or null. */
+    public String matchInfo(String name) {
+        return matchInfo.get(name);
+    }
+
+    /** Every path variable of the matched route (unmodifiable). */
+    public Map<String, String> matchInfo() {
+        return matchInfo;
+    }
+
+    void setMatch(Router.Match m) {
+        this.match = m;
+        this.matchInfo = m.matchInfo();
+    }
+
+    Router.Match match() {
+        return match;
+    }
+
+    /** The path as the router matches it: decoded except {@code %2F} and {@code %25}. */
+    String routingPath() {
+        return routingPath;
+    }
+
+    /** The client's IP address as a string ({@code "127.0.0.1"}), as aiohttp's {@code remote}; null if unknown. */
+    public String remote() {
+        return remote == null ? null : remote.getAddress().getHostAddress();
+    }
+
+    /** The client's socket address, or null. */
+    public InetSocketAddress remoteAddress() {
+        return remote;
+    }
+
+    /** The {@code Host} header, or null. */
+    public String host() {
+        return header("Host");
+    }
+
+    /** Whether the connection may serve another request after this one. */
+    public boolean keepAlive() {
+        return head.keepAlive();
+    }
+
+    /** The application serving this request. */
+    public Application app() {
+        return app;
+    }
+
+    /** The declared body length ({@code Content-Length}), or -1 if chunked or none. */
+    public long contentLength() {
+        return head.chunked() ? -1 : head.contentLength();
+    }
+
+    /** Whether the request has a body (a positive {@code Content-Length} or chunked coding). */
+    public boolean hasBody() {
+        return head.hasBody();
+    }
+
+    /** The media type of the body, lower case, without parameters ({@code "application/json"}); or
+     * {@code "application/octet-stream"} if no {@code Content-Type} was sent (aiohttp's default). */
+    public String contentType() {
+        String ct = header("Content-Type");
+        if (ct == null) {
+            return "application/octet-stream";
+        }
+        int semi = ct.indexOf(';');
+        return (semi < 0 ? ct : ct.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The {@code charset} parameter of {@code Content-Type}, or null. */
+    public String charset() {
+        String ct = header("Content-Type");
+        if (ct == null) {
+            return null;
+        }
+        for (String p : ct.split(";")) {
+            int eq = p.indexOf('=');
+            if (eq > 0 && p.substring(0, eq).trim().equalsIgnoreCase("charset")) {
+                String v = p.substring(eq + 1).trim();
+                if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+                    v = v.substring(1, v.length() - 1);
+                }
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The body as it arrives, aiohttp's {@code request.content}: read it in pieces to stream an upload of any
+     * size (no {@code clientMaxSize} applies). Do not mix with {@link #read()}.
+     */
+    public StreamReader content() {
+        return content;
+    }
+
+    /**
+     * The whole body (aiohttp's {@code await request.read()}); the second call returns the same array.
+     *
+     * @throws HTTPRequestEntityTooLarge (when awaited) if it is longer than the application's
+     *                                   {@link Application#clientMaxSize()}
+     */
+    public Coro<byte[]> read() {
+        return () -> {
+            if (body != null) {
+                return body;
+            }
+            long max = app.clientMaxSize();
+            if (contentLength() > max) {
+                throw new HTTPRequestEntityTooLarge(max, contentLength());
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            while (true) {
+                byte[] piece = content.read(64 * 1024).await();
+                if (piece.length == 0) {
+                    break;
+                }
+                out.writeBytes(piece);
+                if (out.size() > max) {
+                    throw new HTTPRequestEntityTooLarge(max, out.size());
+                }
+            }
+            body = out.toByteArray();
+            return body;
+        };
+    }
+
+    /** The body decoded with its charset (UTF-8 if none; 400 for an unknown charset). */
+    public Coro<String> text() {
+        return () -> new String(read().await(), bodyCharset());
+    }
+
+    /**
+     * The body parsed as JSON by Jackson (maps, lists, strings, numbers, booleans, null).
+     *
+     * @throws HTTPBadRequest (when awaited) if the body is not JSON
+     */
+    public Coro<Object> json() {
+        return json(Object.class);
+    }
+
+    /** The body parsed as JSON into {@code type} (a record, a bean, {@code Map.class}...). */
+    public <T> Coro<T> json(Class<T> type) {
+        return () -> {
+            byte[] b = read().await();
+            try {
+                return Response.JSON.readValue(b, type);
+            } catch (IOException e) {
+                throw new HTTPBadRequest("the body is not valid JSON: " + e.getMessage().lines().findFirst()
+                        .orElse(""));
+            }
+        };
+    }
+
+    private Charset bodyCharset() {
+        String cs = charset();
+        if (cs == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(cs);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new HTTPBadRequest("unknown charset " + cs);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<Request " + method() + " " + rawPath() + " >";
+    }
+}

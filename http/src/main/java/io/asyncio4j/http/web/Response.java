@@ -1,0 +1,187 @@
+package io.asyncio4j.http.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.asyncio4j.http.Headers;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.eclipse.jetty.http.HttpStatus;
+
+/**
+ * aiohttp's {@code web.Response}: a whole answer, status, headers and body, that a {@link Handler} returns.
+ *
+ * <pre>{@code
+ * return Response.text("Hello, World!");                       // 200, text/plain; charset=utf-8
+ * return Response.json(Map.of("id", 1)).status(201);           // web.json_response({"id": 1}, status=201)
+ * return Response.bytes(png, "image/png").header("Cache-Control", "max-age=60");
+ * }</pre>
+ *
+ * <p>The server writes {@code Content-Length} (the body's length; none for 1xx, 204 and 304), {@code Content-Type}
+ * (from {@link #contentType()} and {@link #charset()} unless a {@code Content-Type} header was set), {@code Date}
+ * and {@code Server} (unless set), and {@code Connection} as the connection requires; a {@code Content-Length},
+ * {@code Transfer-Encoding} or {@code Connection} header set here is replaced. For {@code HEAD} the body is not
+ * sent. A response is a plain mutable object for one request; build it on the handler's task.
+ */
+public class Response {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final byte[] EMPTY = new byte[0];
+
+    private int status = 200;
+    private String reason;
+    private final Headers headers = new Headers();
+    private byte[] body = EMPTY;
+    private String contentType;
+    private String charset;
+
+    /** An empty 200 response with no content type. */
+    public Response() {
+    }
+
+    /** {@code text} encoded in UTF-8 as {@code text/plain; charset=utf-8}. */
+    public static Response text(String text) {
+        return text(text, "text/plain");
+    }
+
+    /** {@code text} encoded in UTF-8 with {@code contentType} ({@code "text/html"}...) and charset utf-8. */
+    public static Response text(String text, String contentType) {
+        Objects.requireNonNull(text, "text");
+        Response r = new Response();
+        r.body = text.getBytes(StandardCharsets.UTF_8);
+        r.contentType = contentType;
+        r.charset = "utf-8";
+        return r;
+    }
+
+    /** {@code body} as {@code application/octet-stream}. */
+    public static Response bytes(byte[] body) {
+        return bytes(body, "application/octet-stream");
+    }
+
+    /** {@code body} with {@code contentType}; the array is not copied. */
+    public static Response bytes(byte[] body, String contentType) {
+        Response r = new Response();
+        r.body = Objects.requireNonNull(body, "body");
+        r.contentType = contentType;
+        return r;
+    }
+
+    /**
+     * aiohttp's {@code json_response}: {@code data} (maps, lists, strings, numbers, booleans, null, records and
+     * beans) serialised by Jackson as {@code application/json; charset=utf-8}.
+     *
+     * @throws IllegalArgumentException if Jackson cannot serialise {@code data}
+     */
+    public static Response json(Object data) {
+        byte[] b;
+        try {
+            b = JSON.writeValueAsBytes(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialise to JSON: " + e.getOriginalMessage(), e);
+        }
+        Response r = bytes(b, "application/json");
+        r.charset = "utf-8";
+        return r;
+    }
+
+    /** Sets the status (100..599) and the standard reason phrase. @return this */
+    public Response status(int status) {
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("HTTP status must be in 100..599, not " + status);
+        }
+        this.status = status;
+        this.reason = null;
+        return this;
+    }
+
+    /** Sets the reason phrase (no CR or LF). @return this */
+    public Response reason(String reason) {
+        if (reason != null && (reason.indexOf('\r') >= 0 || reason.indexOf('\n') >= 0)) {
+            throw new IllegalArgumentException("reason cannot contain CR or LF: " + reason);
+        }
+        this.reason = reason;
+        return this;
+    }
+
+    /** Adds a header field. @return this */
+    public Response header(String name, String value) {
+        headers.add(name, value);
+        return this;
+    }
+
+    /** Sets the media type ({@code "text/html"}), without parameters; null for none. @return this */
+    public Response contentType(String contentType) {
+        this.contentType = contentType;
+        return this;
+    }
+
+    /** Sets the charset parameter of the content type; null for none. @return this */
+    public Response charset(String charset) {
+        this.charset = charset;
+        return this;
+    }
+
+    /** Replaces the body (not copied). @return this */
+    public Response body(byte[] body) {
+        this.body = Objects.requireNonNull(body, "body");
+        return this;
+    }
+
+    /** Replaces the body by {@code text} in the response's charset (UTF-8 if none, which it then sets). */
+    public Response body(String text) {
+        if (charset == null) {
+            charset = "utf-8";
+        }
+        this.body = text.getBytes(Charset.forName(charset));
+        return this;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The reason phrase: the one set, else the standard one for the status. */
+    public String reason() {
+        return reason != null ? reason : HttpStatus.getMessage(status);
+    }
+
+    /** The header fields, to read or change. */
+    public Headers headers() {
+        return headers;
+    }
+
+    /** The body (not a copy). */
+    public byte[] body() {
+        return body;
+    }
+
+    /** The body decoded with the charset (UTF-8 if none). */
+    public String bodyText() {
+        return new String(body, charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset));
+    }
+
+    public String contentType() {
+        return contentType;
+    }
+
+    public String charset() {
+        return charset;
+    }
+
+    /** The {@code Content-Type} header this response sends: the header if set, else type and charset, or null. */
+    String contentTypeHeader() {
+        String h = headers.get("Content-Type");
+        if (h != null) {
+            return h;
+        }
+        if (contentType == null) {
+            return null;
+        }
+        return charset == null ? contentType : contentType + "; charset=" + charset;
+    }
+
+    @Override
+    public String toString() {
+        return "<Response " + status + " " + reason() + ">";
+    }
+}

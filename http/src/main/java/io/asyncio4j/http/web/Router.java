@@ -1,0 +1,267 @@
+package io.asyncio4j.http.web;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * aiohttp's {@code UrlDispatcher}: routes from method and path to {@link Handler}s.
+ *
+ * <pre>{@code
+ * app.router()
+ *    .get("/", index)
+ *    .get("/users/{name}", user)                 // request.matchInfo("name"): one path segment, decoded
+ *    .put("/items/{id:\\d+}", putItem)           // {name:regex}: the segment(s) must match the regex
+ *    .route("*", "/echo", echo);                 // any method
+ * }</pre>
+ *
+ * <p><b>Resolution.</b> Routes are tried in the order they were added; the first whose path matches and that has
+ * the request's method (or {@code "*"}) handles it. A {@code GET} route also answers {@code HEAD} (without the
+ * body), unless a {@code HEAD} route was added for the path. A path that matches only routes of other methods gets
+ * {@link HTTPMethodNotAllowed} (405, with {@code Allow}); a path that matches nothing, {@link HTTPNotFound} (404).
+ * Paths are matched decoded, except that {@code %2F} and {@code %25} stay encoded while matching, so an encoded
+ * slash never splits a segment; match-info values are then fully decoded.
+ *
+ * <p>Routes are added before the application starts; once it runs, the router is frozen and adding throws
+ * {@link IllegalStateException}. Resolution is for the loop's thread.
+ */
+public final class Router {
+    private final List<Resource> resources = new ArrayList<>();
+    private boolean frozen;
+
+    Router() {
+    }
+
+    /** Adds a {@code GET} route, which answers {@code HEAD} too. @return this router */
+    public Router get(String path, Handler handler) {
+        return route("GET", path, handler);
+    }
+
+    public Router post(String path, Handler handler) {
+        return route("POST", path, handler);
+    }
+
+    public Router put(String path, Handler handler) {
+        return route("PUT", path, handler);
+    }
+
+    public Router patch(String path, Handler handler) {
+        return route("PATCH", path, handler);
+    }
+
+    public Router delete(String path, Handler handler) {
+        return route("DELETE", path, handler);
+    }
+
+    /** Adds a {@code HEAD} route (it replaces the automatic answer of the path's {@code GET} route). */
+    public Router head(String path, Handler handler) {
+        return route("HEAD", path, handler);
+    }
+
+    public Router options(String path, Handler handler) {
+        return route("OPTIONS", path, handler);
+    }
+
+    /**
+     * Adds a route for {@code method} (a token, {@code "*"} for any) on {@code path} (starting with {@code /};
+     * {@code {name}} matches one non-empty segment, {@code {name:regex}} what the regex matches).
+     *
+     * @return this router
+     * @throws IllegalArgumentException for a malformed path or regex, or a variable named twice
+     * @throws IllegalStateException if the method is already routed for this path (the route could never run), or
+     *                               the application is running
+     */
+    public Router route(String method, String path, Handler handler) {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(handler, "handler");
+        if (frozen) {
+            throw new IllegalStateException("cannot add route " + method + " " + path
+                    + ": the application is running and its router is frozen");
+        }
+        if (!method.equals("*")) {
+            for (int i = 0; i < method.length(); i++) {
+                if (!io.asyncio4j.http.Headers.isTokenChar(method.charAt(i))) {
+                    throw new IllegalArgumentException("method " + method + " is not a token");
+                }
+            }
+            method = method.toUpperCase(java.util.Locale.ROOT);
+        }
+        Resource res = null;
+        for (Resource r : resources) {
+            if (r.path.equals(path)) {
+                res = r;
+            }
+        }
+        if (res == null) {
+            res = new Resource(path);
+            resources.add(res);
+        }
+        if (res.handlers.containsKey(method) || res.handlers.containsKey("*")) {
+            throw new IllegalStateException("Added route will never be executed, method " + method
+                    + " is already registered for " + path);
+        }
+        res.handlers.put(method, handler);
+        return this;
+    }
+
+    /** The routes as {@code "METHOD path"} strings, in order (for logs and tests). */
+    public List<String> routes() {
+        List<String> out = new ArrayList<>();
+        for (Resource r : resources) {
+            for (String m : r.handlers.keySet()) {
+                out.add(m + " " + r.path);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    void freeze() {
+        frozen = true;
+    }
+
+    /** What resolution found: the handler and the decoded match info. */
+    record Match(Handler handler, Map<String, String> matchInfo) {
+    }
+
+    /**
+     * Finds the handler for {@code method} and {@code routingPath} (decoded but for {@code %2F} and {@code %25}).
+     *
+     * @throws HTTPMethodNotAllowed if the path matches only other methods
+     * @throws HTTPNotFound if no route matches the path
+     */
+    Match resolve(String method, String routingPath) {
+        Set<String> allowed = null;
+        for (Resource r : resources) {
+            Map<String, String> info = r.match(routingPath);
+            if (info == null) {
+                continue;
+            }
+            Handler h = r.handlers.get(method);
+            if (h == null && method.equals("HEAD")) {
+                h = r.handlers.get("GET");
+            }
+            if (h == null) {
+                h = r.handlers.get("*");
+            }
+            if (h != null) {
+                return new Match(h, info);
+            }
+            if (allowed == null) {
+                allowed = new TreeSet<>();
+            }
+            allowed.addAll(r.handlers.keySet());
+            if (r.handlers.containsKey("GET")) {
+                allowed.add("HEAD");
+            }
+        }
+        if (allowed != null) {
+            throw new HTTPMethodNotAllowed(method, allowed);
+        }
+        throw new HTTPNotFound();
+    }
+
+    /** One path pattern and its handlers by method (aiohttp's resource). */
+    private static final class Resource {
+        final String path;
+        final Map<String, Handler> handlers = new LinkedHashMap<>();
+        /** Null for a plain path (compared as a string). */
+        final Pattern pattern;
+        final List<String> names = new ArrayList<>();
+        final List<Integer> groups = new ArrayList<>();
+
+        Resource(String path) {
+            if (!path.startsWith("/")) {
+                throw new IllegalArgumentException("a route's path must start with '/': " + path);
+            }
+            this.path = path;
+            this.pattern = compile(path);
+        }
+
+        private Pattern compile(String p) {
+            if (p.indexOf('{') < 0 && p.indexOf('}') < 0) {
+                return null;
+            }
+            StringBuilder re = new StringBuilder();
+            int group = 1;
+            int i = 0;
+            while (i < p.length()) {
+                char c = p.charAt(i);
+                if (c == '}') {
+                    throw new IllegalArgumentException("unbalanced '}' at index " + i + " in route path " + p);
+                }
+                if (c != '{') {
+                    int next = p.indexOf('{', i);
+                    int close = p.indexOf('}', i);
+                    int end = next < 0 ? p.length() : next;
+                    if (close >= 0 && close < end) {
+                        throw new IllegalArgumentException("unbalanced '}' at index " + close + " in route path "
+                                + p);
+                    }
+                    re.append(Pattern.quote(Urls.encodeForRouting(p.substring(i, end))));
+                    i = end;
+                    continue;
+                }
+                int depth = 0;
+                int j = i;
+                for (; j < p.length(); j++) {
+                    if (p.charAt(j) == '{') {
+                        depth++;
+                    } else if (p.charAt(j) == '}' && --depth == 0) {
+                        break;
+                    }
+                }
+                if (j >= p.length()) {
+                    throw new IllegalArgumentException("unclosed '{' at index " + i + " in route path " + p);
+                }
+                String var = p.substring(i + 1, j);
+                int colon = var.indexOf(':');
+                String name = colon < 0 ? var : var.substring(0, colon);
+                String regex = colon < 0 ? "[^{}/]+" : var.substring(colon + 1);
+                if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    throw new IllegalArgumentException("bad variable name '" + name + "' in route path " + p);
+                }
+                if (names.contains(name)) {
+                    throw new IllegalArgumentException("variable '" + name + "' appears twice in route path " + p);
+                }
+                int inner;
+                try {
+                    inner = Pattern.compile(regex).matcher("").groupCount();
+                } catch (PatternSyntaxException e) {
+                    throw new IllegalArgumentException("bad regex for '" + name + "' in route path " + p + ": "
+                            + e.getDescription(), e);
+                }
+                names.add(name);
+                groups.add(group);
+                re.append('(').append(regex).append(')');
+                group += 1 + inner;
+                i = j + 1;
+            }
+            return Pattern.compile(re.toString());
+        }
+
+        /** The match info if {@code routingPath} matches, else null. */
+        Map<String, String> match(String routingPath) {
+            if (pattern == null) {
+                return Urls.encodeForRouting(path).equals(routingPath) ? Map.of() : null;
+            }
+            Matcher m = pattern.matcher(routingPath);
+            if (!m.matches()) {
+                return null;
+            }
+            Map<String, String> info = new LinkedHashMap<>();
+            for (int k = 0; k < names.size(); k++) {
+                info.put(names.get(k), Urls.decodeRoutingValue(m.group(groups.get(k))));
+            }
+            return Collections.unmodifiableMap(info);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.asyncio4j.http.web;
+
+import io.asyncio4j.Asyncio;
+import io.asyncio4j.Coro;
+import io.asyncio4j.EventLoop;
+import io.asyncio4j.Future;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * aiohttp.web's entry points: {@link #start} (an {@code AppRunner} and a {@code TCPSite} in one call) inside a
+ * running loop, and {@link #runApp} ({@code web.run_app}), which owns its loop.
+ *
+ * <pre>{@code
+ * Site site = Web.start(app, "127.0.0.1", 0).await();      // site.port(): the port chosen
+ * ...
+ * site.close();
+ * }</pre>
+ */
+public final class Web {
+    private Web() {
+    }
+
+    /**
+     * Freezes {@code app} and starts serving it on {@code host:port} (null host: every interface; port 0: a free
+     * port) with the default {@link ServerOptions}. Returns once the socket listens.
+     *
+     * @throws java.io.UncheckedIOException (when awaited) if binding fails
+     */
+    public static Coro<Site> start(Application app, String host, int port) {
+        return start(app, host, port, ServerOptions.DEFAULT);
+    }
+
+    /** As {@link #start(Application, String, int)}, with {@code options}. */
+    public static Coro<Site> start(Application app, String host, int port, ServerOptions options) {
+        java.util.Objects.requireNonNull(app, "app");
+        java.util.Objects.requireNonNull(options, "options");
+        return Site.start(app, host, port, options);
+    }
+
+    /**
+     * aiohttp's {@code web.run_app}: runs a new loop on this thread ({@code Asyncio.run}), serves {@code app} on
+     * {@code host:port} and blocks until the JVM is asked to stop (Ctrl-C, SIGTERM), then closes the site, waits
+     * for its connections to end (their current responses) and returns.
+     */
+    public static void runApp(Application app, String host, int port) {
+        CountDownLatch finished = new CountDownLatch(1);
+        EventLoop[] loopRef = new EventLoop[1];
+        Future<?>[] stopRef = new Future<?>[1];
+        Thread hook = new Thread(() -> {
+            EventLoop l = loopRef[0];
+            if (l != null) {
+                l.callSoonThreadsafe(() -> {
+                    if (stopRef[0] != null && !stopRef[0].done()) {
+                        stopRef[0].cancel();
+                    }
+                });
+                try {
+                    finished.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "asyncio4j runApp shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            runApp(app, host, port, loopRef, stopRef);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it waited for us
+            }
+        }
+    }
+
+    /** The body of {@link #runApp}: serves until the future put in {@code stopRef} is done (cancelled). */
+    static void runApp(Application app, String host, int port, EventLoop[] loopRef, Future<?>[] stopRef) {
+        Asyncio.run(() -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            Future<Void> stop = loop.createFuture();
+            stopRef[0] = stop;
+            loopRef[0] = loop;
+            Site site = start(app, host, port).await();
+            System.out.println("======== Running on http://" + (host == null ? "0.0.0.0" : host) + ":"
+                    + site.port() + " ========\n(Press CTRL+C to quit)");
+            try {
+                stop.await();
+            } catch (io.asyncio4j.CancelledError stopped) {
+                // asked to stop
+            } finally {
+                site.close();
+                site.waitClosed().await();
+            }
+            return null;
+        });
+    }
+}

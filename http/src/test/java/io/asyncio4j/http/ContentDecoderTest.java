@@ -1,0 +1,95 @@
+package io.asyncio4j.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+class ContentDecoderTest {
+    private static final byte[] TEXT = "the quick brown fox ".repeat(500).getBytes(StandardCharsets.UTF_8);
+
+    private static byte[] gzip(byte[] data) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream g = new GZIPOutputStream(out)) {
+            g.write(data);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] deflate(byte[] data, boolean raw) {
+        Deflater d = new Deflater(Deflater.DEFAULT_COMPRESSION, raw);
+        d.setInput(data);
+        d.finish();
+        byte[] buf = new byte[data.length + 1024];
+        int n = d.deflate(buf);
+        d.end();
+        return Arrays.copyOf(buf, n);
+    }
+
+    /** Feeds {@code in} in pieces of {@code step} bytes. */
+    private static byte[] decode(String encoding, byte[] in, int step) {
+        ContentDecoder d = ContentDecoder.forEncoding(encoding);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < in.length; i += step) {
+            out.writeBytes(d.decode(Arrays.copyOfRange(in, i, Math.min(in.length, i + step))));
+        }
+        d.finish();
+        return out.toByteArray();
+    }
+
+    @Test
+    void decodesGzipInAnyPieces() throws Exception {
+        byte[] gz = gzip(TEXT);
+        for (int step : new int[] {1, 3, 10, 4096, gz.length}) {
+            assertThat(decode("gzip", gz, step)).isEqualTo(TEXT);
+        }
+        assertThat(decode("x-gzip", gz, 5)).isEqualTo(TEXT);
+    }
+
+    @Test
+    void decodesGzipWithHeaderFieldsAndSeveralMembers() throws Exception {
+        byte[] plain = gzip(TEXT);
+        // FEXTRA (4 bytes) + FNAME + FCOMMENT + FHCRC, then the same deflate stream and trailer
+        ByteArrayOutputStream member = new ByteArrayOutputStream();
+        member.write(new byte[] {0x1f, (byte) 0x8b, 8, 4 | 8 | 16 | 2, 0, 0, 0, 0, 0, 3});
+        member.write(new byte[] {4, 0, 'a', 'b', 'c', 'd'});
+        member.writeBytes("name.txt\0".getBytes(StandardCharsets.US_ASCII));
+        member.writeBytes("a comment\0".getBytes(StandardCharsets.US_ASCII));
+        member.write(new byte[] {0, 0});
+        member.write(plain, 10, plain.length - 10);
+        ByteArrayOutputStream two = new ByteArrayOutputStream();
+        two.writeBytes(member.toByteArray());
+        two.writeBytes(plain);
+        ByteArrayOutputStream want = new ByteArrayOutputStream();
+        want.writeBytes(TEXT);
+        want.writeBytes(TEXT);
+        assertThat(decode("gzip", two.toByteArray(), 2)).isEqualTo(want.toByteArray());
+    }
+
+    @Test
+    void decodesZlibAndRawDeflate() {
+        assertThat(decode("deflate", deflate(TEXT, false), 7)).isEqualTo(TEXT);
+        assertThat(decode("deflate", deflate(TEXT, true), 7)).isEqualTo(TEXT);
+    }
+
+    @Test
+    void rejectsTruncatedCorruptAndNonGzipBodies() throws Exception {
+        byte[] gz = gzip(TEXT);
+        assertThatThrownBy(() -> decode("gzip", Arrays.copyOf(gz, gz.length - 3), 100))
+                .isInstanceOf(ClientPayloadError.class).hasMessageContaining("truncated");
+        byte[] badCrc = gz.clone();
+        badCrc[badCrc.length - 6] ^= 1;
+        assertThatThrownBy(() -> decode("gzip", badCrc, 100)).isInstanceOf(ClientPayloadError.class)
+                .hasMessageContaining("CRC");
+        assertThatThrownBy(() -> decode("gzip", TEXT, 100)).isInstanceOf(ClientPayloadError.class)
+                .hasMessageContaining("Can not decode content-encoding: gzip");
+        assertThat(decode("gzip", new byte[0], 1)).isEmpty();
+        assertThat(ContentDecoder.forEncoding("identity")).isNull();
+        assertThat(ContentDecoder.forEncoding("br")).isNull();
+    }
+}

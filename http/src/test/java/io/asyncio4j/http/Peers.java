@@ -1,0 +1,174 @@
+package io.asyncio4j.http;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The real peers the client is tested against, started on 127.0.0.1 by the tests: the reference httpbin (Debian's
+ * {@code python3-httpbin}, served by werkzeug with HTTP/1.1 keep-alive) and nginx (Debian's {@code nginx}, with a
+ * generated configuration in a temporary directory). Policy: a missing peer fails the test with a message naming
+ * the Debian package; nothing is installed from here ({@code ./asyncio4j test} installs both).
+ */
+final class Peers {
+    private Peers() {
+    }
+
+    /** A running peer process; close() stops it. */
+    record Peer(Process process, int port, Path dir) implements AutoCloseable {
+        String url(String path) {
+            return "http://127.0.0.1:" + port + path;
+        }
+
+        @Override
+        public void close() throws IOException {
+            process.destroy();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+            if (dir != null) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    private static final String HTTPBIN = """
+            import sys
+            try:
+                import httpbin
+                from werkzeug.serving import make_server
+            except ImportError as e:
+                print("MISSING " + str(e), flush=True)
+                sys.exit(3)
+            srv = make_server("127.0.0.1", 0, httpbin.app, threaded=True)
+            print(srv.server_port, flush=True)
+            srv.serve_forever()
+            """;
+
+    /** Starts the reference httpbin on an ephemeral loopback port. */
+    static Peer httpbin() throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        if (!Files.isExecutable(python)) {
+            throw new AssertionError("/usr/bin/python3 is missing: install Debian's python3-httpbin"
+                    + " (apt-get install python3-httpbin; ./asyncio4j test does it)");
+        }
+        Process p = new ProcessBuilder(python.toString(), "-c", HTTPBIN)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        if (line == null || line.startsWith("MISSING")) {
+            p.destroyForcibly();
+            throw new AssertionError("the reference httpbin is not installed (" + line + "): install Debian's"
+                    + " python3-httpbin (apt-get install python3-httpbin; ./asyncio4j test does it)");
+        }
+        Peer peer = new Peer(p, Integer.parseInt(line.trim()), null);
+        awaitListening(peer);
+        return peer;
+    }
+
+    /**
+     * Starts nginx on a free loopback port (nginx cannot listen on port 0: a free port is picked first, and another
+     * if it was taken meanwhile) serving {@code files} (name, content pairs) from a temporary root, with keep-alive,
+     * gzip for text and JSON, and {@code X-Conn: $connection} (nginx's connection serial number) on every response.
+     */
+    static Peer nginx(String... files) throws Exception {
+        Path nginx = Path.of("/usr/sbin/nginx");
+        if (!Files.isExecutable(nginx)) {
+            throw new AssertionError("/usr/sbin/nginx is missing: install Debian's nginx"
+                    + " (apt-get install nginx; ./asyncio4j test does it)");
+        }
+        Path dir = Files.createTempDirectory("asyncio4j-nginx");
+        Path www = Files.createDirectories(dir.resolve("www"));
+        for (int i = 0; i < files.length; i += 2) {
+            Files.writeString(www.resolve(files[i]), files[i + 1]);
+        }
+        for (int attempt = 0; ; attempt++) {
+            int port = freePort();
+            String user = "root".equals(System.getProperty("user.name")) ? "user root;\n" : "";
+            Files.writeString(dir.resolve("nginx.conf"), user + """
+                    worker_processes 1;
+                    daemon off;
+                    pid %1$s/nginx.pid;
+                    error_log %1$s/error.log warn;
+                    events { worker_connections 512; }
+                    http {
+                        access_log off;
+                        client_body_temp_path %1$s/tmp-body;
+                        proxy_temp_path %1$s/tmp-proxy;
+                        fastcgi_temp_path %1$s/tmp-fastcgi;
+                        uwsgi_temp_path %1$s/tmp-uwsgi;
+                        scgi_temp_path %1$s/tmp-scgi;
+                        types { text/plain txt; application/json json; text/html html; }
+                        default_type application/octet-stream;
+                        keepalive_timeout 60;
+                        keepalive_requests 10000;
+                        gzip on;
+                        gzip_min_length 0;
+                        gzip_types text/plain application/json;
+                        server {
+                            listen 127.0.0.1:%2$d;
+                            root %1$s/www;
+                            add_header X-Conn $connection always;
+                            location = /moved { return 302 /small.txt; }
+                        }
+                    }
+                    """.formatted(dir, port));
+            Process p = new ProcessBuilder(nginx.toString(), "-p", dir.toString(), "-c", dir.resolve("nginx.conf")
+                    .toString(), "-e", dir.resolve("error.log").toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+            Peer peer = new Peer(p, port, dir);
+            try {
+                awaitListening(peer);
+                return peer;
+            } catch (AssertionError e) {
+                String log = Files.exists(dir.resolve("error.log")) ? Files.readString(dir.resolve("error.log")) : "";
+                p.destroyForcibly();
+                p.waitFor(10, TimeUnit.SECONDS);
+                if (attempt >= 3 || !log.contains("Address already in use")) {
+                    throw new AssertionError("nginx did not start: " + log + Files.readString(dir.resolve(
+                            "stdout.log")), e);
+                }
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Waits (up to 20 s) until the peer accepts connections, or fails if its process ended. */
+    private static void awaitListening(Peer peer) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < end) {
+            if (!peer.process().isAlive()) {
+                throw new AssertionError("the peer exited with status " + peer.process().exitValue());
+            }
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), peer.port()), 1000);
+                return;
+            } catch (IOException e) {
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("the peer did not listen on 127.0.0.1:" + peer.port() + " within 20 s");
+    }
+}
