@@ -29,6 +29,7 @@ import java.time.format.DateTimeFormatter;
 final class HttpProtocol implements Protocol, RequestParser.Listener {
     static final System.Logger LOG = System.getLogger("io.asyncio4j.http.web");
     private static final int PENDING_LIMIT = 64 * 1024;
+    private static final double LINGER_SECONDS = 2.0;
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final Site site;
@@ -50,6 +51,8 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     /** Close once the current response is written. */
     private boolean closeAfter;
 
+    /** Half-closed after a final answer: dropping what the client still sends until its EOF (lingering close). */
+    private boolean lingering;
     private TimerHandle timer;
     private boolean headTimerArmed;
     private boolean writePaused;
@@ -73,7 +76,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
 
     @Override
     public void dataReceived(byte[] data) {
-        if (lost || transport.isClosing()) {
+        if (lost || lingering || transport.isClosing()) {
             return;
         }
         if (!pending.hasRemaining()) {
@@ -88,6 +91,9 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
 
     @Override
     public boolean eofReceived() {
+        if (lingering) {
+            return false; // the client has read our answer and closed: close
+        }
         if (current == null && !parser.isFailed()) {
             parser.eof(); // an error answer if a head was cut short
         } else if (current != null && !parser.isComplete() && !parser.isFailed()) {
@@ -195,7 +201,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         if (discarding) {
             discarded += data.length;
             if (discarded > site.app().clientMaxSize()) {
-                transport.close(); // too much to skip: give up on the connection
+                lingerClose(); // too much to skip: give up on the connection
             }
             return;
         }
@@ -218,7 +224,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     public void onError(HttpParseException e) {
         LOG.log(Level.DEBUG, () -> "rejected a request from " + peer + ": " + e.status() + " " + e.reason());
         if (discarding) {
-            transport.close(); // the skipped body was malformed; its response is out
+            lingerClose(); // the skipped body was malformed; its response is out
             return;
         }
         if (current != null) {
@@ -234,7 +240,30 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     private void writeErrorAndClose(int status, String reason) {
         Response r = Response.text(status + ": " + reason).status(status);
         transport.write(encode(r, false, true, false));
-        transport.close();
+        lingerClose();
+    }
+
+    /**
+     * Closes after a final answer without losing it: closing a socket with unread input makes the kernel send a
+     * reset, which can destroy the answer before the client reads it. So this side half-closes (the answer, then
+     * FIN), drops what the client still sends, and closes on the client's EOF or after {@value #LINGER_SECONDS} s.
+     */
+    private void lingerClose() {
+        if (lingering || transport.isClosing()) {
+            return;
+        }
+        cancelTimer();
+        pending = ByteBuffer.allocate(0);
+        if (!transport.canWriteEof()) {
+            transport.close();
+            return;
+        }
+        lingering = true;
+        transport.writeEof();
+        if (!transport.isReading()) {
+            transport.resumeReading();
+        }
+        timer = loop.callLater(LINGER_SECONDS, transport::close);
     }
 
     // ---- handling ----
@@ -260,8 +289,8 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
                 w.await();
             }
             if (close) {
-                transport.close();
                 current = null;
+                lingerClose();
                 return null;
             }
             current = null;
@@ -307,7 +336,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
             return;
         }
         if (closeAfter || site.closing()) {
-            transport.close();
+            lingerClose();
             return;
         }
         content = null;
