@@ -2,7 +2,6 @@ package io.asyncio4j.http.web;
 
 import io.asyncio4j.CancelledError;
 import io.asyncio4j.EventLoop;
-import io.asyncio4j.Future;
 import io.asyncio4j.TimerHandle;
 import io.asyncio4j.http.HttpParseException;
 import io.asyncio4j.http.RequestHead;
@@ -10,6 +9,7 @@ import io.asyncio4j.http.RequestParser;
 import io.asyncio4j.net.ConnectionResetError;
 import io.asyncio4j.net.Protocol;
 import io.asyncio4j.net.Transport;
+import io.asyncio4j.streams.FlowControl;
 import io.asyncio4j.streams.StreamReader;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -40,6 +40,8 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     private ByteBuffer pending = ByteBuffer.allocate(0);
     private boolean readPaused;
     private boolean lost;
+    /** The client has half-closed: answer what it sent, then close. */
+    private boolean peerEof;
 
     /** The request being handled (its head arrived, its response is not written yet), or null. */
     private Request current;
@@ -55,13 +57,13 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     private boolean lingering;
     private TimerHandle timer;
     private boolean headTimerArmed;
-    private boolean writePaused;
-    private Future<Void> drainWaiter;
+    private final FlowControl flow;
 
     HttpProtocol(Site site, EventLoop loop) {
         this.site = site;
         this.loop = loop;
         this.parser = new RequestParser(this, site.options().limits());
+        this.flow = new FlowControl(loop);
     }
 
     // ---- transport events ----
@@ -99,9 +101,10 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         } else if (current != null && !parser.isComplete() && !parser.isFailed()) {
             parser.eof(); // the body was cut short: the handler's reads fail
         }
-        // Keep the half-open connection while a response is owed; it closes after it.
-        closeAfter = true;
-        if (current == null && !transport.isClosing()) {
+        // Keep the half-open connection while responses are owed (the current one and any pipelined after it);
+        // it closes once idle.
+        peerEof = true;
+        if (current == null && !lingering && !transport.isClosing()) {
             transport.close();
         }
         return true;
@@ -116,28 +119,17 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
             content.setException(new ConnectionResetError("Connection lost", exc instanceof java.io.IOException io
                     ? io : null));
         }
-        wakeDrainer();
+        flow.connectionLost(null);
     }
 
     @Override
     public void pauseWriting() {
-        writePaused = true;
+        flow.pauseWriting();
     }
 
     @Override
     public void resumeWriting() {
-        writePaused = false;
-        wakeDrainer();
-    }
-
-    private void wakeDrainer() {
-        Future<Void> w = drainWaiter;
-        if (w != null) {
-            drainWaiter = null;
-            if (!w.done()) {
-                w.setResult(null);
-            }
-        }
+        flow.resumeWriting();
     }
 
     // ---- parsing ----
@@ -270,7 +262,15 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
 
     private void startTask(Request request, HTTPException early) {
         loop.createTask(() -> {
-            Response resp = respond(request, early);
+            Response resp;
+            try {
+                resp = respond(request, early);
+            } catch (CancelledError e) {
+                // Cancelled from outside (the loop is shutting down): no answer will come, so do not leave the
+                // client waiting on an open connection.
+                transport.close();
+                throw e;
+            }
             if (lost) {
                 return null;
             }
@@ -283,10 +283,10 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
             }
             transport.write(encode(resp, request.method().equals("HEAD"), close,
                     request.version().equals("HTTP/1.0")));
-            if (writePaused && !lost) {
-                Future<Void> w = loop.createFuture();
-                drainWaiter = w;
-                w.await();
+            try {
+                flow.drain().await();
+            } catch (ConnectionResetError gone) {
+                return null; // the client went away; nothing more to do
             }
             if (close) {
                 current = null;
@@ -343,6 +343,9 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         parser.reset();
         arm(site.options().keepaliveTimeout(), false);
         process();
+        if (peerEof && current == null && !transport.isClosing()) {
+            transport.close(); // nothing more can come
+        }
     }
 
     /** Whether the connection is between requests (nothing of a next request has arrived). */

@@ -16,7 +16,8 @@
  *
  * <p><b>Cancellation.</b> A handler is not cancelled when its client goes away (aiohttp's default since 3.9); its
  * body reads then fail with {@link io.asyncio4j.net.ConnectionResetError} and its response is dropped. Cancelling a
- * handler's task from elsewhere ends the request without a response, and the connection is left to its timeouts.
+ * handler's task from elsewhere (as the end of {@code Asyncio.run} does) ends the request without a response and
+ * closes its connection.
  * {@link io.asyncio4j.http.web.Site#close()} lets running handlers finish.
  */
 package io.asyncio4j.http.web;

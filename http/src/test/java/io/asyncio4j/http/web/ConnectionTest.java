@@ -66,6 +66,18 @@ class ConnectionTest {
     }
 
     @Test
+    void answersEverythingSentBeforeAHalfClose() {
+        List<Object> r = serve(echo(), port -> {
+            try (RawClient c = new RawClient(port)) {
+                c.send(get("/sleep/0.02") + "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 2\r\n\r\nok");
+                c.socket.shutdownOutput();
+                return List.of(c.read().text(), c.read().text(), c.closedByServer());
+            }
+        });
+        assertThat(r).containsExactly("slept 0.02", "ok", true);
+    }
+
+    @Test
     void closesAfterConnectionClose() {
         Object[] r = serve(echo(), port -> {
             try (RawClient c = new RawClient(port)) {
