@@ -296,6 +296,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
             current = null;
             if (!parser.isComplete()) {
                 discarding = true;
+                arm(site.options().headerTimeout(), false); // a client that stops sending the rest is closed
                 if (readPaused || !transport.isReading()) {
                     readPaused = false;
                     transport.resumeReading();

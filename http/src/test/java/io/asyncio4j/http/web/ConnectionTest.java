@@ -133,6 +133,18 @@ class ConnectionTest {
     }
 
     @Test
+    void closesAClientThatStopsSendingASkippedBody() {
+        ServerOptions opts = ServerOptions.DEFAULT.withHeaderTimeout(0.3);
+        List<Object> r = serve(echo(), opts, port -> {
+            try (RawClient c = new RawClient(port)) {
+                RawClient.Resp resp = c.exchange("POST /ignore HTTP/1.1\r\nHost: t\r\nContent-Length: 10\r\n\r\n012");
+                return List.of(resp.text(), c.closedByServer());
+            }
+        });
+        assertThat(r).containsExactly("ignored", true);
+    }
+
+    @Test
     void sends100ContinueBeforeTheBody() {
         List<String> r = serve(echo(), port -> {
             try (RawClient c = new RawClient(port)) {
