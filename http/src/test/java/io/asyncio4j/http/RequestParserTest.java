@@ -197,6 +197,23 @@ class RequestParserTest {
         assertRejected("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n3\rabc\r\n0\r\n\r\n", 400);
     }
 
+    /** Found by the fuzzer: Jetty's fast path let DEL through in a request line that arrived whole. */
+    @Test
+    void rejectsControlCharactersWhereverTheBytesAreSplit() {
+        String[] wires = {"GET /a\u007fb HTTP/1.1\r\nHost: h\r\n\r\n", "GET /a\u0001 HTTP/1.1\r\nHost: h\r\n\r\n",
+            "GET /\ta HTTP/1.1\r\nHost: h\r\n\r\n", "GET / HTTP/1.1\r\nHost: h\r\nX: a\u0000b\r\n\r\n",
+            "GET / HTTP/1.1\r\nHost: h\r\nX: a\u007f\r\n\r\n"};
+        for (String w : wires) {
+            byte[] b = w.getBytes(StandardCharsets.ISO_8859_1);
+            for (int cut = 0; cut < b.length; cut++) {
+                Recorder r = parse(b, cut == 0 ? new int[0] : new int[] {cut});
+                assertThat(r.heads).as(w + " cut at " + cut).isEmpty();
+                assertThat(r.error.status()).as(w + " cut at " + cut).isEqualTo(400);
+            }
+        }
+        assertThat(parse("GET / HTTP/1.1\r\nHost: h\r\nX: a\tb \u00e9\r\n\r\n").error).isNull();
+    }
+
     @Test
     void rejectsHeaderLinesOver8190Bytes() {
         String ok = "x".repeat(8190 - "X-Long: ".length());
