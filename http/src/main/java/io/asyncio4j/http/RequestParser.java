@@ -311,7 +311,7 @@ public final class RequestParser {
                 }
                 expectContinue = true;
             }
-            headers.add(name, value);
+            headers.addParsed(name, value); // Jetty and the head scan checked it
         }
 
         @Override
