@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.nio.ByteBuffer;
 
 /**
  * Fuzzes {@link RequestParser} with Jazzer. The build fuzzes for {@code maxDuration} in the fast-carrier run
@@ -71,23 +70,7 @@ class RequestParserFuzzTest {
                 log.append("E ").append(e.status()).append('\n');
             }
         });
-        int from = 0;
-        ByteBuffer pending = ByteBuffer.allocate(0);
-        int[] ends = java.util.Arrays.copyOf(cuts, cuts.length + 1);
-        ends[cuts.length] = wire.length;
-        for (int end : ends) {
-            ByteBuffer next = ByteBuffer.allocate(pending.remaining() + end - from);
-            next.put(pending).put(wire, from, end - from).flip();
-            pending = next;
-            from = end;
-            while (pending.hasRemaining() && !p.isFailed() && p.feed(pending)) {
-                p.reset();
-            }
-            if (p.isFailed()) {
-                return log.toString();
-            }
-        }
-        p.eof();
+        RequestParserTest.feed(p, wire, cuts);
         return log.toString();
     }
 }

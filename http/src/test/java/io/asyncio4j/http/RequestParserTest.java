@@ -50,7 +50,15 @@ class RequestParserTest {
     /** Feeds {@code wire} cut at the given offsets (each piece in its own buffer, as reads would deliver it). */
     static Recorder parse(byte[] wire, int[] cuts) {
         Recorder r = new Recorder();
-        RequestParser p = new RequestParser(r);
+        feed(new RequestParser(r), wire, cuts);
+        return r;
+    }
+
+    /**
+     * Feeds {@code wire} to {@code p} in pieces cut at {@code cuts}, resetting after each request, as the server
+     * does; then EOF, unless the parser failed.
+     */
+    static void feed(RequestParser p, byte[] wire, int[] cuts) {
         ByteBuffer pending = ByteBuffer.allocate(0);
         int from = 0;
         int[] ends = java.util.Arrays.copyOf(cuts, cuts.length + 1);
@@ -60,19 +68,14 @@ class RequestParserTest {
             next.put(pending).put(wire, from, end - from).flip();
             pending = next;
             from = end;
-            while (pending.hasRemaining() && !p.isFailed()) {
-                if (p.feed(pending)) {
-                    p.reset();
-                } else {
-                    break;
-                }
+            while (pending.hasRemaining() && !p.isFailed() && p.feed(pending)) {
+                p.reset();
             }
             if (p.isFailed()) {
-                return r;
+                return;
             }
         }
         p.eof();
-        return r;
     }
 
     static void assertRejected(String wire, int status) {

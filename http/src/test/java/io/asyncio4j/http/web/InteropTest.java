@@ -62,6 +62,13 @@ class InteropTest {
         return out;
     }
 
+    static File zeros(int size) throws java.io.IOException {
+        File f = File.createTempFile("upload", ".bin");
+        f.deleteOnExit();
+        java.nio.file.Files.write(f.toPath(), new byte[size]);
+        return f;
+    }
+
     @Test
     void curlReusesTheConnection() {
         Assumptions.assumeTrue(hasCurl(), "curl is not installed");
@@ -75,9 +82,7 @@ class InteropTest {
     void curlUploadsChunked() {
         Assumptions.assumeTrue(hasCurl(), "curl is not installed");
         String out = serve(app(), port -> {
-            File f = File.createTempFile("upload", ".bin");
-            f.deleteOnExit();
-            java.nio.file.Files.write(f.toPath(), new byte[300_000]);
+            File f = zeros(300_000);
             return curl("-H", "Transfer-Encoding: chunked", "--data-binary", "@" + f.getPath(),
                     "http://127.0.0.1:" + port + "/upload");
         });
@@ -88,9 +93,7 @@ class InteropTest {
     void curlSendsExpectContinueForLargeBodies() {
         Assumptions.assumeTrue(hasCurl(), "curl is not installed");
         String out = serve(app(), port -> {
-            File f = File.createTempFile("upload", ".bin");
-            f.deleteOnExit();
-            java.nio.file.Files.write(f.toPath(), new byte[2_000_000]);
+            File f = zeros(2_000_000);
             return curl("-v", "--data-binary", "@" + f.getPath(), "http://127.0.0.1:" + port + "/upload");
         });
         assertThat(out).contains("Expect: 100-continue", "HTTP/1.1 413");
