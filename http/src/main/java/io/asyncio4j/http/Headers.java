@@ -60,6 +60,12 @@ public final class Headers implements Iterable<Map.Entry<String, String>> {
         return this;
     }
 
+    /** Adds a field the request parser has already validated (no second check per character). */
+    void addParsed(String name, String value) {
+        names.add(name);
+        values.add(value);
+    }
+
     /** Replaces every field named {@code name} by one with {@code value} (where the first was, else at the end). */
     public Headers set(String name, String value) {
         checkWritable();

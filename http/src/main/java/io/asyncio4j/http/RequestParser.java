@@ -17,7 +17,8 @@ import org.eclipse.jetty.http.HttpVersion;
  * to answer:
  * <ul>
  *   <li>400: both {@code Content-Length} and {@code Transfer-Encoding}; two {@code Content-Length}s; a bare LF or a
- *       CR not followed by LF anywhere in the head or in chunk framing; an invalid chunk size; a malformed request
+ *       CR not followed by LF anywhere in the head or in chunk framing; a control character in the head (other than
+ *       HTAB in a field); an invalid chunk size; a malformed request
  *       line, field name or {@code Content-Length}; obsolete line folding; whitespace before a field's colon;</li>
  *   <li>414: a request line longer than {@link Limits#maxLineSize()} (8190 bytes);</li>
  *   <li>431: a header field line longer than {@link Limits#maxLineSize()}, more than {@link Limits#maxHeaders()}
@@ -102,9 +103,24 @@ public final class RequestParser {
         if (complete) {
             throw new IllegalStateException("a request completed: reset() the parser before the next one");
         }
-        if (!headScanned && !scanHead(buf)) {
-            return false;
+        if (!headScanned) {
+            HttpParseException violation = scanHead(buf);
+            if (violation != null) {
+                // Jetty first parses the bytes before the violation: an error it finds there wins, so the answer
+                // does not depend on how the bytes were split into reads.
+                ByteBuffer before = buf.duplicate();
+                before.limit(buf.position() + violationAt);
+                parse(before);
+                buf.position(before.position());
+                fail(violation);
+                return false;
+            }
         }
+        parse(buf);
+        return complete;
+    }
+
+    private void parse(ByteBuffer buf) {
         while (buf.hasRemaining() && !complete && !failed) {
             int before = buf.remaining();
             jetty.parseNext(buf);
@@ -115,7 +131,6 @@ public final class RequestParser {
             scanned = Math.max(0, scanned - consumed);
             started = true;
         }
-        return complete;
     }
 
     /**
@@ -176,27 +191,29 @@ public final class RequestParser {
     private int lineLength;
     private int lines;
     private boolean afterCr;
+    /** Where the last violation the scan found is, from the buffer's position. */
+    private int violationAt;
 
     /**
      * Checks the head's bytes in {@code buf} (from where the last call stopped) for a bare LF, a CR not followed by
-     * LF, and over-long lines, up to the empty line that ends the head. Jetty's strict mode misses a bare LF ending
-     * the request line and limits only the whole head; this scan makes both exact. Reports an error and returns
-     * false on a violation.
+     * LF, control characters (HTAB only in fields), and over-long lines, up to the empty line that ends the head. Jetty's strict mode misses a bare LF ending
+     * the request line and limits only the whole head; this scan makes both exact. Returns the first violation (its offset
+     * from the buffer's position in {@link #violationAt}), or null.
      */
-    private boolean scanHead(ByteBuffer buf) {
+    private HttpParseException scanHead(ByteBuffer buf) {
         int end = buf.limit();
         for (int i = buf.position() + scanned; i < end; i++) {
             byte b = buf.get(i);
             scanned++;
+            violationAt = i - buf.position();
             if (afterCr) {
                 if (b != '\n') {
-                    fail(new HttpParseException(400, "a CR not followed by LF in the head"));
-                    return false;
+                    return new HttpParseException(400, "a CR not followed by LF in the head");
                 }
                 afterCr = false;
                 if (lineLength == 0 && lines > 0) {
                     headScanned = true;
-                    return true;
+                    return null;
                 }
                 if (lineLength > 0) {
                     lines++;
@@ -205,20 +222,22 @@ public final class RequestParser {
             } else if (b == '\r') {
                 afterCr = true;
             } else if (b == '\n') {
-                fail(new HttpParseException(400, "a bare LF (without CR) in the head"));
-                return false;
+                return new HttpParseException(400, "a bare LF (without CR) in the head");
+            } else if (b == 0x7f || (b >= 0 && b < 0x20 && (b != '\t' || lines == 0))) {
+                // Jetty rejects these only when it reads the line byte by byte: its fast path for a request line
+                // that is whole in the buffer lets DEL through. RFC 9110 allows none (HTAB only in fields).
+                return new HttpParseException(400, "control character 0x" + Integer.toHexString(b)
+                        + (lines == 0 ? " in the request line" : " in a header field"));
             } else if (++lineLength > limits.maxLineSize()) {
-                fail(lines == 0
+                return lines == 0
                         ? new HttpParseException(414, "request line longer than " + limits.maxLineSize() + " bytes")
                         : new HttpParseException(431, "header field line longer than " + limits.maxLineSize()
-                                + " bytes"));
-                return false;
+                                + " bytes");
             } else if (lines > limits.maxHeaders() && lineLength == 1) {
-                fail(new HttpParseException(431, "more than " + limits.maxHeaders() + " header fields"));
-                return false;
+                return new HttpParseException(431, "more than " + limits.maxHeaders() + " header fields");
             }
         }
-        return true;
+        return null;
     }
 
     private void fail(HttpParseException e) {
@@ -292,7 +311,7 @@ public final class RequestParser {
                 }
                 expectContinue = true;
             }
-            headers.add(name, value);
+            headers.addParsed(name, value); // Jetty and the head scan checked it
         }
 
         @Override

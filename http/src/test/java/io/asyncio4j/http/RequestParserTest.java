@@ -50,7 +50,15 @@ class RequestParserTest {
     /** Feeds {@code wire} cut at the given offsets (each piece in its own buffer, as reads would deliver it). */
     static Recorder parse(byte[] wire, int[] cuts) {
         Recorder r = new Recorder();
-        RequestParser p = new RequestParser(r);
+        feed(new RequestParser(r), wire, cuts);
+        return r;
+    }
+
+    /**
+     * Feeds {@code wire} to {@code p} in pieces cut at {@code cuts}, resetting after each request, as the server
+     * does; then EOF, unless the parser failed.
+     */
+    static void feed(RequestParser p, byte[] wire, int[] cuts) {
         ByteBuffer pending = ByteBuffer.allocate(0);
         int from = 0;
         int[] ends = java.util.Arrays.copyOf(cuts, cuts.length + 1);
@@ -60,19 +68,14 @@ class RequestParserTest {
             next.put(pending).put(wire, from, end - from).flip();
             pending = next;
             from = end;
-            while (pending.hasRemaining() && !p.isFailed()) {
-                if (p.feed(pending)) {
-                    p.reset();
-                } else {
-                    break;
-                }
+            while (pending.hasRemaining() && !p.isFailed() && p.feed(pending)) {
+                p.reset();
             }
             if (p.isFailed()) {
-                return r;
+                return;
             }
         }
         p.eof();
-        return r;
     }
 
     static void assertRejected(String wire, int status) {
@@ -195,6 +198,23 @@ class RequestParserTest {
         assertRejected("GET / HTTP/1.1\r\nHost: h\r\nX: x\ry\r\n\r\n", 400);
         assertRejected("GET /\r HTTP/1.1\r\nHost: h\r\n\r\n", 400);
         assertRejected("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n3\rabc\r\n0\r\n\r\n", 400);
+    }
+
+    /** Found by the fuzzer: Jetty's fast path let DEL through in a request line that arrived whole. */
+    @Test
+    void rejectsControlCharactersWhereverTheBytesAreSplit() {
+        String[] wires = {"GET /a\u007fb HTTP/1.1\r\nHost: h\r\n\r\n", "GET /a\u0001 HTTP/1.1\r\nHost: h\r\n\r\n",
+            "GET /\ta HTTP/1.1\r\nHost: h\r\n\r\n", "GET / HTTP/1.1\r\nHost: h\r\nX: a\u0000b\r\n\r\n",
+            "GET / HTTP/1.1\r\nHost: h\r\nX: a\u007f\r\n\r\n"};
+        for (String w : wires) {
+            byte[] b = w.getBytes(StandardCharsets.ISO_8859_1);
+            for (int cut = 0; cut < b.length; cut++) {
+                Recorder r = parse(b, cut == 0 ? new int[0] : new int[] {cut});
+                assertThat(r.heads).as(w + " cut at " + cut).isEmpty();
+                assertThat(r.error.status()).as(w + " cut at " + cut).isEqualTo(400);
+            }
+        }
+        assertThat(parse("GET / HTTP/1.1\r\nHost: h\r\nX: a\tb \u00e9\r\n\r\n").error).isNull();
     }
 
     @Test

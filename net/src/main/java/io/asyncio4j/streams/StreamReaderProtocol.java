@@ -3,11 +3,8 @@ package io.asyncio4j.streams;
 import io.asyncio4j.EventLoop;
 import io.asyncio4j.Future;
 import io.asyncio4j.Task;
-import io.asyncio4j.net.ConnectionResetError;
 import io.asyncio4j.net.Protocol;
 import io.asyncio4j.net.Transport;
-import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -22,10 +19,7 @@ final class StreamReaderProtocol implements Protocol {
     private final ConnectionHandler handler;
     private StreamWriter writer;
     private Transport transport;
-    private boolean paused;
-    private boolean connectionLost;
-    private Throwable lostWith;
-    private final ArrayDeque<Future<Void>> drainWaiters = new ArrayDeque<>();
+    final FlowControl flow;
     final Future<Void> closed;
 
     StreamReaderProtocol(EventLoop loop, StreamReader reader, ConnectionHandler handler) {
@@ -33,6 +27,7 @@ final class StreamReaderProtocol implements Protocol {
         this.reader = reader;
         this.handler = handler;
         this.closed = loop.createFuture();
+        this.flow = new FlowControl(loop);
     }
 
     @Override
@@ -89,50 +84,16 @@ final class StreamReaderProtocol implements Protocol {
                 closed.exception(); // seen here: nobody has to await waitClosed()
             }
         }
-        connectionLost = true;
-        lostWith = exc;
-        for (Future<Void> w : drainWaiters) {
-            if (!w.done()) {
-                if (exc == null) {
-                    w.setResult(null);
-                } else {
-                    w.setException(exc);
-                }
-            }
-        }
-        drainWaiters.clear();
+        flow.connectionLost(exc);
     }
 
     @Override
     public void pauseWriting() {
-        paused = true;
+        flow.pauseWriting();
     }
 
     @Override
     public void resumeWriting() {
-        paused = false;
-        for (Future<Void> w : drainWaiters) {
-            if (!w.done()) {
-                w.setResult(null);
-            }
-        }
-    }
-
-    /** CPython's {@code _drain_helper}. */
-    void drainHelper() {
-        if (connectionLost) {
-            throw new ConnectionResetError("Connection lost", lostWith instanceof IOException io ? io
-                    : new IOException("Connection lost", lostWith));
-        }
-        if (!paused) {
-            return;
-        }
-        Future<Void> w = loop.createFuture();
-        drainWaiters.add(w);
-        try {
-            w.await();
-        } finally {
-            drainWaiters.remove(w);
-        }
+        flow.resumeWriting();
     }
 }

@@ -64,7 +64,7 @@ public final class StreamWriter implements AutoCloseable {
             if (transport.isClosing()) {
                 Asyncio.sleep(0).await(); // let connectionLost run, so drain reports it
             }
-            protocol.drainHelper();
+            protocol.flow.drain().await();
             return null;
         };
     }

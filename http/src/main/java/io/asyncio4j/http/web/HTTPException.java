@@ -1,7 +1,6 @@
 package io.asyncio4j.http.web;
 
 import io.asyncio4j.http.Headers;
-import org.eclipse.jetty.http.HttpStatus;
 
 /**
  * aiohttp's {@code web.HTTPException}: an HTTP answer thrown as an exception. A handler (or a middleware) throws
@@ -29,7 +28,7 @@ public class HTTPException extends RuntimeException {
             throw new IllegalArgumentException("HTTP status must be in 100..599, not " + status);
         }
         this.status = status;
-        this.reason = HttpStatus.getMessage(status);
+        this.reason = Reasons.of(status);
         this.text = text != null ? text : status + ": " + reason;
     }
 

@@ -2,7 +2,6 @@ package io.asyncio4j.http.web;
 
 import io.asyncio4j.CancelledError;
 import io.asyncio4j.EventLoop;
-import io.asyncio4j.Future;
 import io.asyncio4j.TimerHandle;
 import io.asyncio4j.http.HttpParseException;
 import io.asyncio4j.http.RequestHead;
@@ -10,6 +9,7 @@ import io.asyncio4j.http.RequestParser;
 import io.asyncio4j.net.ConnectionResetError;
 import io.asyncio4j.net.Protocol;
 import io.asyncio4j.net.Transport;
+import io.asyncio4j.streams.FlowControl;
 import io.asyncio4j.streams.StreamReader;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -29,6 +29,7 @@ import java.time.format.DateTimeFormatter;
 final class HttpProtocol implements Protocol, RequestParser.Listener {
     static final System.Logger LOG = System.getLogger("io.asyncio4j.http.web");
     private static final int PENDING_LIMIT = 64 * 1024;
+    private static final double LINGER_SECONDS = 2.0;
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final Site site;
@@ -39,6 +40,8 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     private ByteBuffer pending = ByteBuffer.allocate(0);
     private boolean readPaused;
     private boolean lost;
+    /** The client has half-closed: answer what it sent, then close. */
+    private boolean peerEof;
 
     /** The request being handled (its head arrived, its response is not written yet), or null. */
     private Request current;
@@ -50,15 +53,17 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     /** Close once the current response is written. */
     private boolean closeAfter;
 
+    /** Half-closed after a final answer: dropping what the client still sends until its EOF (lingering close). */
+    private boolean lingering;
     private TimerHandle timer;
     private boolean headTimerArmed;
-    private boolean writePaused;
-    private Future<Void> drainWaiter;
+    private final FlowControl flow;
 
     HttpProtocol(Site site, EventLoop loop) {
         this.site = site;
         this.loop = loop;
         this.parser = new RequestParser(this, site.options().limits());
+        this.flow = new FlowControl(loop);
     }
 
     // ---- transport events ----
@@ -73,7 +78,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
 
     @Override
     public void dataReceived(byte[] data) {
-        if (lost || transport.isClosing()) {
+        if (lost || lingering || transport.isClosing()) {
             return;
         }
         if (!pending.hasRemaining()) {
@@ -88,14 +93,18 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
 
     @Override
     public boolean eofReceived() {
+        if (lingering) {
+            return false; // the client has read our answer and closed: close
+        }
         if (current == null && !parser.isFailed()) {
             parser.eof(); // an error answer if a head was cut short
         } else if (current != null && !parser.isComplete() && !parser.isFailed()) {
             parser.eof(); // the body was cut short: the handler's reads fail
         }
-        // Keep the half-open connection while a response is owed; it closes after it.
-        closeAfter = true;
-        if (current == null && !transport.isClosing()) {
+        // Keep the half-open connection while responses are owed (the current one and any pipelined after it);
+        // it closes once idle.
+        peerEof = true;
+        if (current == null && !lingering && !transport.isClosing()) {
             transport.close();
         }
         return true;
@@ -110,28 +119,17 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
             content.setException(new ConnectionResetError("Connection lost", exc instanceof java.io.IOException io
                     ? io : null));
         }
-        wakeDrainer();
+        flow.connectionLost(null);
     }
 
     @Override
     public void pauseWriting() {
-        writePaused = true;
+        flow.pauseWriting();
     }
 
     @Override
     public void resumeWriting() {
-        writePaused = false;
-        wakeDrainer();
-    }
-
-    private void wakeDrainer() {
-        Future<Void> w = drainWaiter;
-        if (w != null) {
-            drainWaiter = null;
-            if (!w.done()) {
-                w.setResult(null);
-            }
-        }
+        flow.resumeWriting();
     }
 
     // ---- parsing ----
@@ -195,7 +193,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         if (discarding) {
             discarded += data.length;
             if (discarded > site.app().clientMaxSize()) {
-                transport.close(); // too much to skip: give up on the connection
+                lingerClose(); // too much to skip: give up on the connection
             }
             return;
         }
@@ -218,7 +216,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     public void onError(HttpParseException e) {
         LOG.log(Level.DEBUG, () -> "rejected a request from " + peer + ": " + e.status() + " " + e.reason());
         if (discarding) {
-            transport.close(); // the skipped body was malformed; its response is out
+            lingerClose(); // the skipped body was malformed; its response is out
             return;
         }
         if (current != null) {
@@ -234,14 +232,45 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     private void writeErrorAndClose(int status, String reason) {
         Response r = Response.text(status + ": " + reason).status(status);
         transport.write(encode(r, false, true, false));
-        transport.close();
+        lingerClose();
+    }
+
+    /**
+     * Closes after a final answer without losing it: closing a socket with unread input makes the kernel send a
+     * reset, which can destroy the answer before the client reads it. So this side half-closes (the answer, then
+     * FIN), drops what the client still sends, and closes on the client's EOF or after {@value #LINGER_SECONDS} s.
+     */
+    private void lingerClose() {
+        if (lingering || transport.isClosing()) {
+            return;
+        }
+        cancelTimer();
+        pending = ByteBuffer.allocate(0);
+        if (!transport.canWriteEof()) {
+            transport.close();
+            return;
+        }
+        lingering = true;
+        transport.writeEof();
+        if (!transport.isReading()) {
+            transport.resumeReading();
+        }
+        timer = loop.callLater(LINGER_SECONDS, transport::close);
     }
 
     // ---- handling ----
 
     private void startTask(Request request, HTTPException early) {
         loop.createTask(() -> {
-            Response resp = respond(request, early);
+            Response resp;
+            try {
+                resp = respond(request, early);
+            } catch (CancelledError e) {
+                // Cancelled from outside (the loop is shutting down): no answer will come, so do not leave the
+                // client waiting on an open connection.
+                transport.close();
+                throw e;
+            }
             if (lost) {
                 return null;
             }
@@ -254,19 +283,20 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
             }
             transport.write(encode(resp, request.method().equals("HEAD"), close,
                     request.version().equals("HTTP/1.0")));
-            if (writePaused && !lost) {
-                Future<Void> w = loop.createFuture();
-                drainWaiter = w;
-                w.await();
+            try {
+                flow.drain().await();
+            } catch (ConnectionResetError gone) {
+                return null; // the client went away; nothing more to do
             }
             if (close) {
-                transport.close();
                 current = null;
+                lingerClose();
                 return null;
             }
             current = null;
             if (!parser.isComplete()) {
                 discarding = true;
+                arm(site.options().headerTimeout(), false); // a client that stops sending the rest is closed
                 if (readPaused || !transport.isReading()) {
                     readPaused = false;
                     transport.resumeReading();
@@ -307,13 +337,16 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
             return;
         }
         if (closeAfter || site.closing()) {
-            transport.close();
+            lingerClose();
             return;
         }
         content = null;
         parser.reset();
         arm(site.options().keepaliveTimeout(), false);
         process();
+        if (peerEof && current == null && !transport.isClosing()) {
+            transport.close(); // nothing more can come
+        }
     }
 
     /** Whether the connection is between requests (nothing of a next request has arrived). */

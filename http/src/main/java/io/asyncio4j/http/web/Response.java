@@ -6,7 +6,6 @@ import io.asyncio4j.http.Headers;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import org.eclipse.jetty.http.HttpStatus;
 
 /**
  * aiohttp's {@code web.Response}: a whole answer, status, headers and body, that a {@link Handler} returns.
@@ -142,7 +141,7 @@ public class Response {
 
     /** The reason phrase: the one set, else the standard one for the status. */
     public String reason() {
-        return reason != null ? reason : HttpStatus.getMessage(status);
+        return reason != null ? reason : Reasons.of(status);
     }
 
     /** The header fields, to read or change. */

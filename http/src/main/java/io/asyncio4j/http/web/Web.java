@@ -2,8 +2,7 @@ package io.asyncio4j.http.web;
 
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
-import io.asyncio4j.EventLoop;
-import io.asyncio4j.Future;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -44,27 +43,19 @@ public final class Web {
      * for its connections to end (their current responses) and returns.
      */
     public static void runApp(Application app, String host, int port) {
+        CompletableFuture<Void> stop = new CompletableFuture<>();
         CountDownLatch finished = new CountDownLatch(1);
-        EventLoop[] loopRef = new EventLoop[1];
-        Future<?>[] stopRef = new Future<?>[1];
         Thread hook = new Thread(() -> {
-            EventLoop l = loopRef[0];
-            if (l != null) {
-                l.callSoonThreadsafe(() -> {
-                    if (stopRef[0] != null && !stopRef[0].done()) {
-                        stopRef[0].cancel();
-                    }
-                });
-                try {
-                    finished.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+            stop.complete(null);
+            try {
+                finished.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }, "asyncio4j runApp shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            runApp(app, host, port, loopRef, stopRef);
+            runApp(app, host, port, null, stop);
         } finally {
             finished.countDown();
             try {
@@ -75,20 +66,21 @@ public final class Web {
         }
     }
 
-    /** The body of {@link #runApp}: serves until the future put in {@code stopRef} is done (cancelled). */
-    static void runApp(Application app, String host, int port, EventLoop[] loopRef, Future<?>[] stopRef) {
+    /**
+     * The body of {@link #runApp(Application, String, int)}: serves until {@code stop} completes (from any
+     * thread), then closes the site and waits for its connections. {@code started}, if not null, gets the site.
+     */
+    static void runApp(Application app, String host, int port, CompletableFuture<Site> started,
+                       CompletableFuture<Void> stop) {
         Asyncio.run(() -> {
-            EventLoop loop = Asyncio.getRunningLoop();
-            Future<Void> stop = loop.createFuture();
-            stopRef[0] = stop;
-            loopRef[0] = loop;
             Site site = start(app, host, port).await();
             System.out.println("======== Running on http://" + (host == null ? "0.0.0.0" : host) + ":"
                     + site.port() + " ========\n(Press CTRL+C to quit)");
+            if (started != null) {
+                started.complete(site);
+            }
             try {
-                stop.await();
-            } catch (io.asyncio4j.CancelledError stopped) {
-                // asked to stop
+                Asyncio.wrapFuture(stop).await();
             } finally {
                 site.close();
                 site.waitClosed().await();

@@ -229,4 +229,24 @@ class WebServerTest {
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> app.clientMaxSize(1)).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void runAppServesUntilAskedToStop() throws Exception {
+        Application app = new Application();
+        app.router().get("/", request -> Response.text("from runApp"));
+        java.util.concurrent.CompletableFuture<Site> started = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Void> stop = new java.util.concurrent.CompletableFuture<>();
+        Thread server = Thread.ofPlatform().start(() -> Web.runApp(app, "127.0.0.1", 0, started, stop));
+        int port = started.get(20, java.util.concurrent.TimeUnit.SECONDS).port();
+        String text;
+        try (RawClient c = new RawClient(port)) {
+            text = c.exchange(get("/")).text();
+        }
+        stop.complete(null);
+        server.join(20_000);
+        assertThat(text).isEqualTo("from runApp");
+        assertThat(server.isAlive()).isFalse();
+        assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", port).close())
+                .isInstanceOf(java.io.IOException.class);
+    }
 }

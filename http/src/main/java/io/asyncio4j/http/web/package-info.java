@@ -1,0 +1,23 @@
+/**
+ * The HTTP/1.1 server, aiohttp.web's shape: an {@link io.asyncio4j.http.web.Application} holds a
+ * {@link io.asyncio4j.http.web.Router} and {@link io.asyncio4j.http.web.Middleware}s; {@link
+ * io.asyncio4j.http.web.Web#start} serves it on a loop and returns a {@link io.asyncio4j.http.web.Site}.
+ *
+ * <p><b>Threads and tasks.</b> Everything runs on the loop's thread. Parsing happens in the connection's protocol
+ * callbacks; each request's middlewares and handler run in a task of their own, started when the request's head is
+ * complete, so a handler may {@code await()} its body, other I/O or timers while the loop serves other connections.
+ * A connection handles one request at a time: a pipelined request waits, unparsed, until the response before it is
+ * written, so responses leave in request order.
+ *
+ * <p><b>Errors.</b> An {@link io.asyncio4j.http.web.HTTPException} thrown by a handler or middleware is the answer;
+ * any other exception is answered 500 and logged with its stack trace (logger {@code io.asyncio4j.http.web}, level
+ * ERROR). A request the parser rejects is answered 400, 413, 414, 431 (or 408 if its head is too slow), and its
+ * connection closed.
+ *
+ * <p><b>Cancellation.</b> A handler is not cancelled when its client goes away (aiohttp's default since 3.9); its
+ * body reads then fail with {@link io.asyncio4j.net.ConnectionResetError} and its response is dropped. Cancelling a
+ * handler's task from elsewhere (as the end of {@code Asyncio.run} does) ends the request without a response and
+ * closes its connection.
+ * {@link io.asyncio4j.http.web.Site#close()} lets running handlers finish.
+ */
+package io.asyncio4j.http.web;

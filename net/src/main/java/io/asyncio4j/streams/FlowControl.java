@@ -1,0 +1,88 @@
+package io.asyncio4j.streams;
+
+import io.asyncio4j.Coro;
+import io.asyncio4j.EventLoop;
+import io.asyncio4j.Future;
+import io.asyncio4j.net.ConnectionResetError;
+import java.io.IOException;
+import java.util.ArrayDeque;
+
+/**
+ * CPython's {@code FlowControlMixin}: the writing side of a protocol's flow control. The protocol forwards its
+ * transport's {@code pauseWriting}, {@code resumeWriting} and {@code connectionLost} here, and a task that writes
+ * awaits {@link #drain()} to wait while the transport's buffer is above its high water mark. Used by
+ * {@link StreamWriter#drain()} and by protocols of other packages (the HTTP server). For the loop's thread.
+ */
+public final class FlowControl {
+    private final EventLoop loop;
+    private boolean paused;
+    private boolean connectionLost;
+    private Throwable lostWith;
+    private final ArrayDeque<Future<Void>> drainWaiters = new ArrayDeque<>();
+
+    public FlowControl(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    /** The transport's buffer went above its high water mark. */
+    public void pauseWriting() {
+        paused = true;
+    }
+
+    /** The transport's buffer drained to its low water mark: wakes the tasks in {@link #drain()}. */
+    public void resumeWriting() {
+        paused = false;
+        for (Future<Void> w : drainWaiters) {
+            if (!w.done()) {
+                w.setResult(null);
+            }
+        }
+    }
+
+    /** The connection is lost ({@code exc} null for a regular close): wakes the waiters, with {@code exc} if any. */
+    public void connectionLost(Throwable exc) {
+        connectionLost = true;
+        lostWith = exc;
+        for (Future<Void> w : drainWaiters) {
+            if (!w.done()) {
+                if (exc == null) {
+                    w.setResult(null);
+                } else {
+                    w.setException(exc);
+                }
+            }
+        }
+        drainWaiters.clear();
+    }
+
+    /** Whether writing is paused. */
+    public boolean isPaused() {
+        return paused;
+    }
+
+    /**
+     * CPython's {@code _drain_helper}: returns at once unless writing is paused, else waits for
+     * {@link #resumeWriting()}. Cancelling the wait leaves the flow control as it was.
+     *
+     * @throws ConnectionResetError (when awaited) if the connection is lost, before or during the wait
+     */
+    public Coro<Void> drain() {
+        return () -> {
+            if (connectionLost) {
+                throw new ConnectionResetError("Connection lost", lostWith instanceof IOException io ? io
+                        : new IOException("Connection lost", lostWith));
+            }
+            if (!paused) {
+                return null;
+            }
+            Future<Void> w = loop.createFuture();
+            drainWaiters.add(w);
+            try {
+                w.await();
+            } finally {
+                drainWaiters.remove(w);
+            }
+            return null;
+        };
+    }
+}
