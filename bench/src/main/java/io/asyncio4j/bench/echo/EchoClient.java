@@ -70,8 +70,13 @@ public final class EchoClient {
             ByteBuffer msg = ByteBuffer.allocateDirect(msize);
             ByteBuffer in = ByteBuffer.allocateDirect(Math.max(msize, 65536));
             for (int i = 0; i < conns; i++) {
-                SocketChannel ch = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
+                SocketChannel ch = SocketChannel.open();
                 ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                // Room for a whole message each way (set before connecting, so that the window scale allows it):
+                // one write sends a message, and the server's echo is never held back by the client's buffers.
+                ch.setOption(StandardSocketOptions.SO_SNDBUF, Math.max(4 * msize, 256 * 1024));
+                ch.setOption(StandardSocketOptions.SO_RCVBUF, Math.max(4 * msize, 256 * 1024));
+                ch.connect(new InetSocketAddress("127.0.0.1", port));
                 ch.configureBlocking(false);
                 Conn c = new Conn(msg);
                 send(ch.register(sel, SelectionKey.OP_READ, c), c);
