@@ -17,8 +17,10 @@
 #   JVM_OPTS              JVM options of the timed Java runs [-Xms1g]
 #   SKIP_SWITCH=1 / SKIP_TREE=1     skip the switch / async_tree runs
 #   ECHO_SECONDS / SKIP_ECHO=1      measured seconds per echo run (after 1 s of warm-up) [3] / skip the echo runs
+#   ECHO_ROUNDS           rounds of the whole echo set; each round runs every server once, and the tables show
+#                         the median of the rounds (runs of one server vary by 10-20% on 2 cores) [3]
 #   ECHO_PIN=0            do not pin the echo server to CPU 0 and its client to CPU 1 [pinned when there are 2+ CPUs]
-# Logs of every run go to bench/results/<timestamp>/ (git-ignored). Whole run: about 9 minutes on 2 cores.
+# Logs of every run go to bench/results/<timestamp>/ (git-ignored). Whole run: about 20 minutes on 2 cores.
 # Runs are strictly one after another; do not run anything else meanwhile (2 cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -119,7 +121,7 @@ done
 
 # Echo: each server on one loop thread, loaded by bench's selector client; also the server's CPU per round trip
 # (utime+stime of its process over the client's run), which tells servers apart when the 2 cores saturate.
-ECHO_SECONDS="${ECHO_SECONDS:-3}"
+ECHO_SECONDS="${ECHO_SECONDS:-3}"; ECHO_ROUNDS="${ECHO_ROUNDS:-3}"
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # Server and client each get a CPU of their own (taskset), so that neither steals the other's and runs repeat.
 if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null 2>&1 && [ "${ECHO_PIN:-1}" = 1 ]; then
@@ -127,8 +129,8 @@ if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null 2>&1 && [ "${ECHO_PIN:-
 else
   PIN_SERVER=(); PIN_CLIENT=()
 fi
-echo_run() { # LABEL CMD...: start the server, load it at each message size, stop it
-  local label="$1"; shift
+echo_run() { # ROUND LABEL CMD...: start the server, load it at each message size, stop it
+  local round="$1" label="$2"; shift 2
   "${PIN_SERVER[@]}" "$@" > "$OUT/server-$label.log" 2>&1 &
   local sp=$! port=""
   for _ in $(seq 100); do
@@ -137,26 +139,27 @@ echo_run() { # LABEL CMD...: start the server, load it at each message size, sto
   [ -n "$port" ] || { echo "run-side-by-side: echo server $label did not start" >&2; kill "$sp" 2>/dev/null; return; }
   for msize in 1024 10240 102400; do
     local t0; t0="$(cpu_ticks "$sp")"
-    run "echo-$label-$msize" "${PIN_CLIENT[@]}" "$JAVA" -cp "$JAR" io.asyncio4j.bench.echo.EchoClient "$label" "$port" "$msize" 10 "$ECHO_SECONDS"
+    run "echo-$label-$msize-r$round" "${PIN_CLIENT[@]}" "$JAVA" -cp "$JAR" io.asyncio4j.bench.echo.EchoClient "$label" "$port" "$msize" 10 "$ECHO_SECONDS"
     local t1; t1="$(cpu_ticks "$sp")"
-    local all; all="$(awk '/^RESULT/{for(i=1;i<=NF;i++) if ($i ~ /^all=/) {sub("all=","",$i); print $i}}' "$OUT/echo-$label-$msize.log" || true)"
-    [ -n "$all" ] && [ "$all" -gt 0 ] && echo "RESULT label=echo-cpu-$label-$msize impl=$label msize=$msize cpu_us=$(awk -v a="$t0" -v b="$t1" -v n="$all" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", (b-a)/hz*1e6/n}')" >> "$RESULTS"
+    local all; all="$(awk '/^RESULT/{for(i=1;i<=NF;i++) if ($i ~ /^all=/) {sub("all=","",$i); print $i}}' "$OUT/echo-$label-$msize-r$round.log" || true)"
+    [ -n "$all" ] && [ "$all" -gt 0 ] && echo "RESULT label=echo-cpu-$label-$msize-r$round impl=$label msize=$msize cpu_us=$(awk -v a="$t0" -v b="$t1" -v n="$all" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", (b-a)/hz*1e6/n}')" >> "$RESULTS"
   done
   kill "$sp" 2>/dev/null; wait "$sp" 2>/dev/null || true
 }
 if [ "${SKIP_ECHO:-0}" != 1 ]; then
   # The floor: a C epoll server, when a C compiler is at hand.
-  if command -v cc >/dev/null 2>&1 && cc -O2 -o bench/target/echo_floor bench/c/echo_floor.c; then
-    echo_run c-floor bench/target/echo_floor
-  fi
-  echo_run java-streams  "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer streams
-  echo_run java-protocol "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer protocol
-  echo_run netty         "$JAVA" "${JVM_OPTS[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer netty
-  if [ $HAVE_UVLOOP = 1 ]; then
-    echo_run uvloop-protocol "$PY" bench/python/echo_server.py uvloop protocol
-    echo_run uvloop-streams  "$PY" bench/python/echo_server.py uvloop streams
-  fi
-  echo_run asyncio-protocol "$PY" bench/python/echo_server.py asyncio protocol
+  FLOOR=0; command -v cc >/dev/null 2>&1 && cc -O2 -o bench/target/echo_floor bench/c/echo_floor.c && FLOOR=1
+  for r in $(seq "$ECHO_ROUNDS"); do
+    [ $FLOOR = 1 ] && echo_run "$r" c-floor bench/target/echo_floor
+    echo_run "$r" java-streams  "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer streams
+    echo_run "$r" java-protocol "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer protocol
+    echo_run "$r" netty         "$JAVA" "${JVM_OPTS[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer netty
+    if [ $HAVE_UVLOOP = 1 ]; then
+      echo_run "$r" uvloop-protocol "$PY" bench/python/echo_server.py uvloop protocol
+      echo_run "$r" uvloop-streams  "$PY" bench/python/echo_server.py uvloop streams
+    fi
+    echo_run "$r" asyncio-protocol "$PY" bench/python/echo_server.py asyncio protocol
+  done
 fi
 
 if [ "${SKIP_MEMORY:-0}" != 1 ]; then
@@ -228,12 +231,29 @@ if tree:
         if jf and uv:
             r = float(uv["median_ms"]) / float(jf["median_ms"])
             print(f"- async_tree {v}: java-fast is {r:.1f}x faster than uvloop (target >= 10x): {'MET' if r >= 10 else 'MISSED'}")
-echo = {(r["impl"], r["msize"]): r for r in rows if "rps" in r}
-cpu = {(r["impl"], r["msize"]): r for r in rows if "cpu_us" in r}
+def medians(key, fields):
+    """One row per (impl, msize): the median of each field over the echo rounds."""
+    groups = {}
+    for r in rows:
+        if key in r:
+            groups.setdefault((r["impl"], r["msize"]), []).append(r)
+    out = {}
+    for k, rs in groups.items():
+        m = {}
+        for f in fields:
+            vals = sorted(float(r[f]) for r in rs if f in r)
+            if vals:
+                m[f] = str(vals[len(vals) // 2] if len(vals) % 2 else (vals[len(vals) // 2 - 1] + vals[len(vals) // 2]) / 2)
+        m["rounds"] = len(rs)
+        out[k] = m
+    return out
+echo = medians("rps", ("rps", "client_busy"))
+cpu = medians("cpu_us", ("cpu_us",))
 if echo:
     impls = [i for i in ("java-streams", "java-protocol", "netty", "uvloop-protocol", "uvloop-streams", "asyncio-protocol",
                          "c-floor") if any(k[0] == i for k in echo)]
-    print("\nEcho, 10 connections ping-pong, round trips per second (server CPU per round trip, us):\n")
+    rounds = max(v["rounds"] for v in echo.values())
+    print(f"\nEcho, 10 connections ping-pong, round trips per second (server CPU per round trip, us), median of {rounds} round(s):\n")
     print("| msize | " + " | ".join(impls) + " | java-streams / uvloop-protocol | java-streams / netty |")
     print("|---|" + "---:|" * (len(impls) + 2))
     for m in ("1024", "10240", "102400"):
@@ -249,8 +269,8 @@ if echo:
     print("| msize | " + " | ".join(impls) + " |")
     print("|---|" + "---:|" * len(impls))
     for m in ("1024", "10240", "102400"):
-        print(f"| {int(m) // 1024} KiB | " + " | ".join(echo[(i, m)].get("client_busy", "-") if (i, m) in echo else "-"
-                                                   for i in impls) + " |")
+        print(f"| {int(m) // 1024} KiB | " + " | ".join(f'{float(echo[(i, m)]["client_busy"]):.2f}'
+                                                   if "client_busy" in echo.get((i, m), {}) else "-" for i in impls) + " |")
 mem = [r for r in rows if "bytes_per_task" in r]
 if mem:
     print("\nMemory per parked task (1 pending Future, all tasks started):\n")
