@@ -1,0 +1,539 @@
+package io.asyncio4j.http.httpbin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.asyncio4j.Asyncio;
+import io.asyncio4j.http.web.Application;
+import io.asyncio4j.http.web.HTTPBadRequest;
+import io.asyncio4j.http.web.HTTPNotFound;
+import io.asyncio4j.http.web.Request;
+import io.asyncio4j.http.web.Response;
+import io.asyncio4j.http.web.Web;
+import java.io.ByteArrayOutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * An {@link Application} that answers like <a href="https://httpbin.org">httpbin</a> (the Python reference, Debian's
+ * {@code python3-httpbin} 0.7): the same endpoints, statuses, headers that matter and JSON shapes, so that programs
+ * written against {@code http://httpbin.org} (the seed tour's, the client's tests) can run against a local server.
+ * Every handler is a task of the server's loop; {@code /delay/{n}} sleeps on the loop's clock, so a delayed request
+ * holds no thread.
+ *
+ * <p>Endpoints: {@code /get /post /put /patch /delete /anything[/{path}] /headers /ip /user-agent /uuid
+ * /status/{codes} /delay/{n} /redirect/{n} /relative-redirect/{n} /absolute-redirect/{n} /redirect-to /bytes/{n}
+ * /gzip /deflate /json /robots.txt /response-headers /basic-auth/{user}/{passwd} /bearer /cache /cache/{n}
+ * /etag/{etag}}. As in httpbin, the JSON echoes {@code args} (a value, or a list when a name repeats), {@code
+ * headers} (names title-cased, repeated fields joined by commas), {@code origin} ({@code X-Forwarded-For}, else the
+ * client's address) and {@code url}; bodies come back as {@code data}, {@code form}, {@code files} and {@code json}.
+ *
+ * <pre>{@code
+ * Site site = Web.start(Httpbin.app(), "127.0.0.1", 0).await();   // or: ./asyncio4j httpbin --port 8080
+ * }</pre>
+ */
+public final class Httpbin {
+    /** Flask's {@code jsonify} as httpbin runs it: compact, keys sorted (the maps here are sorted), a newline after. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Headers httpbin hides unless {@code ?show_env=1}: they describe the hosting, not the request. */
+    private static final Set<String> ENV_HEADERS = Set.of("X-Varnish", "X-Request-Start", "X-Heroku-Queue-Depth",
+            "X-Real-Ip", "X-Forwarded-Proto", "X-Forwarded-Protocol", "X-Forwarded-Ssl", "X-Heroku-Queue-Wait-Time",
+            "X-Forwarded-For", "X-Heroku-Dynos-In-Use", "X-Forwarded-Port", "Runscope-Service");
+    private static final int MAX_DELAY = 10;
+    private static final int MAX_BYTES = 100 * 1024;
+    private static final Random RANDOM = new Random();
+
+    private Httpbin() {
+    }
+
+    /** A new httpbin application. */
+    public static Application app() {
+        Application app = new Application();
+        app.middlewares().add(Httpbin::cors);
+        app.router()
+                .get("/get", r -> json(echo(r, "url", "args", "headers", "origin")))
+                .post("/post", r -> json(echoWithBody(r)))
+                .put("/put", r -> json(echoWithBody(r)))
+                .patch("/patch", r -> json(echoWithBody(r)))
+                .delete("/delete", r -> json(echoWithBody(r)))
+                .route("*", "/anything", Httpbin::anything)
+                .route("*", "/anything/{path:.*}", Httpbin::anything)
+                .get("/headers", r -> json(echo(r, "headers")))
+                .get("/ip", r -> json(echo(r, "origin")))
+                .get("/user-agent", r -> json(Map.of("user-agent", String.valueOf(r.header("User-Agent")))))
+                .get("/uuid", r -> json(Map.of("uuid", UUID.randomUUID().toString())))
+                .route("*", "/status/{codes}", Httpbin::status)
+                .route("*", "/delay/{n}", Httpbin::delay)
+                .get("/redirect/{n:\\d+}", Httpbin::redirect)
+                .get("/relative-redirect/{n:\\d+}", r -> relativeRedirect(intParam(r, "n")))
+                .get("/absolute-redirect/{n:\\d+}", r -> absoluteRedirect(r, intParam(r, "n")))
+                .route("*", "/redirect-to", Httpbin::redirectTo)
+                .get("/bytes/{n:\\d+}", Httpbin::bytes)
+                .get("/gzip", r -> encoded(r, "gzip"))
+                .get("/deflate", r -> encoded(r, "deflate"))
+                .get("/json", r -> json(Slideshow.DATA))
+                .get("/robots.txt", r -> Response.text("User-agent: *\nDisallow: /deny\n"))
+                .route("*", "/response-headers", Httpbin::responseHeaders)
+                .get("/basic-auth/{user}/{passwd}", Httpbin::basicAuth)
+                .get("/bearer", Httpbin::bearer)
+                .get("/cache", Httpbin::cache)
+                .get("/cache/{n:\\d+}", r -> json(echo(r, "url", "args", "headers", "origin"))
+                        .header("Cache-Control", "public, max-age=" + intParam(r, "n")))
+                .get("/etag/{etag}", Httpbin::etag);
+        return app;
+    }
+
+    /** httpbin's {@code set_cors_headers}, on every answer (HTTP errors included). */
+    private static Response cors(Request r, io.asyncio4j.http.web.Handler handler) throws Exception {
+        Response resp;
+        try {
+            resp = handler.handle(r);
+        } catch (io.asyncio4j.http.web.HTTPException e) {
+            resp = e.toResponse();
+        }
+        resp.header("Access-Control-Allow-Origin", r.header("Origin") != null ? r.header("Origin") : "*");
+        resp.header("Access-Control-Allow-Credentials", "true");
+        if (r.method().equals("OPTIONS")) {
+            resp.header("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, PATCH, OPTIONS");
+            resp.header("Access-Control-Max-Age", "3600");
+            String asked = r.header("Access-Control-Request-Headers");
+            if (asked != null) {
+                resp.header("Access-Control-Allow-Headers", asked);
+            }
+        }
+        return resp;
+    }
+
+    /** Serves httpbin on {@code host:port} until interrupted: {@code java ... Httpbin [--host H] [--port N]}. */
+    public static void main(String[] args) {
+        String host = "127.0.0.1";
+        int port = 8080;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--host" -> host = args[++i];
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                        + " (usage: Httpbin [--host H] [--port N])");
+            }
+        }
+        Web.runApp(app(), host, port);
+    }
+
+    // ---- the request as httpbin echoes it ----
+
+    private static Map<String, Object> echo(Request r, String... keys) {
+        Map<String, Object> out = new TreeMap<>();
+        for (String k : keys) {
+            switch (k) {
+                case "url" -> out.put("url", url(r));
+                case "args" -> out.put("args", semiflatten(r.query()));
+                case "headers" -> out.put("headers", headers(r));
+                case "origin" -> out.put("origin", origin(r));
+                case "method" -> out.put("method", r.method());
+                default -> throw new IllegalArgumentException(k);
+            }
+        }
+        return out;
+    }
+
+    /** The echo of a request with a body: {@code data}, {@code files}, {@code form} and {@code json} too. */
+    private static Map<String, Object> echoWithBody(Request r) {
+        Map<String, Object> out = echo(r, "url", "args", "headers", "origin");
+        byte[] body = r.read().await();
+        String type = r.contentType() == null ? "" : r.contentType().toLowerCase(Locale.ROOT);
+        Map<String, Object> form = Map.of();
+        String data = "";
+        if (type.equals("application/x-www-form-urlencoded")) {
+            form = semiflatten(parseForm(new String(body, StandardCharsets.ISO_8859_1)));
+        } else {
+            data = jsonSafe(body);
+        }
+        out.put("data", data);
+        out.put("form", form);
+        out.put("files", Map.of());
+        Object json = null;
+        if (body.length > 0) {
+            try {
+                json = JSON.readValue(body, Object.class);
+            } catch (java.io.IOException notJson) {
+                json = null; // httpbin: None when the body is not JSON, whatever the content type
+            }
+        }
+        out.put("json", json);
+        return out;
+    }
+
+    private static Response anything(Request r) {
+        Map<String, Object> out = echoWithBody(r);
+        out.put("method", r.method());
+        return json(out);
+    }
+
+    private static String url(Request r) {
+        return base(r) + r.rawPath(); // the target as sent, query included
+    }
+
+    private static String origin(Request r) {
+        String fwd = r.header("X-Forwarded-For");
+        return fwd != null ? fwd : r.remote();
+    }
+
+    private static Map<String, String> headers(Request r) {
+        boolean showEnv = r.query("show_env") != null;
+        Map<String, String> out = new TreeMap<>();
+        r.headers().forEach((name, value) -> {
+            String key = titleCase(name);
+            if (!showEnv && ENV_HEADERS.contains(key)) {
+                return;
+            }
+            out.merge(key, value, (a, b) -> a + "," + b);
+        });
+        return out;
+    }
+
+    /** WSGI's header names: each dash-separated word capitalised, the rest lower case ({@code X-Custom-Header}). */
+    static String titleCase(String name) {
+        StringBuilder sb = new StringBuilder(name.length());
+        boolean start = true;
+        for (char c : name.toCharArray()) {
+            sb.append(start ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            start = !Character.isLetter(c);
+        }
+        return sb.toString();
+    }
+
+    /** httpbin's {@code semiflatten}: a name with one value maps to it, a name with several to the list. */
+    private static Map<String, Object> semiflatten(Map<String, List<String>> multi) {
+        Map<String, Object> out = new TreeMap<>();
+        multi.forEach((k, v) -> out.put(k, v.size() == 1 ? v.get(0) : List.copyOf(v)));
+        return out;
+    }
+
+    private static Map<String, List<String>> parseForm(String body) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+        }
+        return out;
+    }
+
+    /** httpbin's {@code json_safe}: text as it is when it is UTF-8, else a base64 data URL. */
+    private static String jsonSafe(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException binary) {
+            return "data:application/octet-stream;base64," + Base64.getEncoder().encodeToString(body);
+        }
+    }
+
+    private static Response json(Object data) {
+        try {
+            byte[] b = JSON.writeValueAsBytes(data);
+            byte[] withNewline = java.util.Arrays.copyOf(b, b.length + 1);
+            withNewline[b.length] = '\n';
+            return Response.bytes(withNewline, "application/json");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- statuses, delays, redirects ----
+
+    private static Response status(Request r) {
+        String codes = r.matchInfo("codes");
+        int code;
+        try {
+            code = weightedChoice(codes);
+        } catch (NumberFormatException e) {
+            throw new HTTPBadRequest("Invalid status code");
+        }
+        Response resp = new Response().status(code);
+        switch (code) {
+            case 301, 302, 303, 305, 307 -> resp.header("Location", "/redirect/1");
+            case 401 -> resp.header("WWW-Authenticate", "Basic realm=\"Fake Realm\"");
+            case 402 -> resp.header("x-more-info", "http://vimeo.com/22053820").body("Fuck you, pay me!");
+            case 406 -> resp.contentType("application/json").body("{\"message\": \"Client did not request a "
+                    + "supported media type.\", \"accept\": [\"image/webp\", \"image/svg+xml\", \"image/jpeg\", "
+                    + "\"image/png\", \"image/*\"]}");
+            case 407 -> resp.header("Proxy-Authenticate", "Basic realm=\"Fake Realm\"");
+            case 418 -> resp.header("x-more-info", "http://tools.ietf.org/html/rfc2324").body(TEAPOT);
+            default -> { }
+        }
+        return resp;
+    }
+
+    private static final String TEAPOT = "\n    -=[ teapot ]=-\n\n       _...._\n     .'  _ _ `.\n    | .\"` ^ `\". _,\n"
+            + "    \\_;`\"---\"`|//\n      |       ;/\n      \\_     _/\n        `\"\"\"`\n";
+
+    /** {@code "200"}, {@code "200,404"} (equal chances) or {@code "200:0.9,500:0.1"} (weights), as httpbin. */
+    private static int weightedChoice(String codes) {
+        if (!codes.contains(",")) {
+            return Integer.parseInt(codes.trim());
+        }
+        List<int[]> choices = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        double total = 0;
+        for (String part : codes.split(",")) {
+            String[] cw = part.split(":", 2);
+            int c = Integer.parseInt(cw[0].trim());
+            double w = cw.length == 2 ? Double.parseDouble(cw[1]) : 1;
+            choices.add(new int[] {c});
+            weights.add(w);
+            total += w;
+        }
+        double x = RANDOM.nextDouble() * total;
+        for (int i = 0; i < choices.size(); i++) {
+            x -= weights.get(i);
+            if (x < 0) {
+                return choices.get(i)[0];
+            }
+        }
+        return choices.get(choices.size() - 1)[0];
+    }
+
+    private static Response delay(Request r) {
+        double n;
+        try {
+            n = Double.parseDouble(r.matchInfo("n"));
+        } catch (NumberFormatException e) {
+            throw new HTTPNotFound();
+        }
+        Asyncio.sleep(Math.max(0, Math.min(n, MAX_DELAY))).await();
+        Map<String, Object> out = echoWithBody(r);
+        out.remove("json");
+        return json(out);
+    }
+
+    private static Response redirect(Request r) {
+        boolean absolute = "true".equalsIgnoreCase(r.query("absolute"));
+        int n = intParam(r, "n");
+        if (n <= 1) {
+            return redirectPage((absolute ? base(r) : "") + "/get");
+        }
+        return absolute ? absoluteRedirect(r, n) : redirectPage("/relative-redirect/" + (n - 1));
+    }
+
+    /** {@code /relative-redirect/{n}}: a bare 302, no body (httpbin builds this one by hand). */
+    private static Response relativeRedirect(int n) {
+        return new Response().status(302).header("Location", n <= 1 ? "/get" : "/relative-redirect/" + (n - 1));
+    }
+
+    private static Response absoluteRedirect(Request r, int n) {
+        return redirectPage(base(r) + (n <= 1 ? "/get" : "/absolute-redirect/" + (n - 1)));
+    }
+
+    private static String base(Request r) {
+        return "http://" + (r.host() != null ? r.host() : "localhost");
+    }
+
+    /** A 302 with the little HTML page of werkzeug's {@code redirect()}, which httpbin's redirects answer with. */
+    private static Response redirectPage(String location) {
+        String l = escapeHtml(location);
+        return Response.text("<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n<h1>Redirecting...</h1>\n"
+                + "<p>You should be redirected automatically to the target URL: <a href=\"" + l + "\">" + l
+                + "</a>. If not, click the link.\n", "text/html").status(302).header("Location", location);
+    }
+
+    private static String escapeHtml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
+    }
+
+    private static Response redirectTo(Request r) {
+        String url = r.query("url");
+        if (url == null) {
+            throw new HTTPBadRequest("url is required");
+        }
+        int code = 302;
+        String sc = r.query("status_code");
+        if (sc != null) {
+            try {
+                int c = Integer.parseInt(sc);
+                if (c >= 300 && c < 400) {
+                    code = c;
+                }
+            } catch (NumberFormatException ignored) {
+                // httpbin keeps 302 for a status it cannot use
+            }
+        }
+        return new Response().status(code).header("Location", url);
+    }
+
+    // ---- bodies ----
+
+    private static Response bytes(Request r) {
+        int n = Math.min(intParam(r, "n"), MAX_BYTES);
+        String seed = r.query("seed");
+        Random rnd = seed != null ? new Random(Long.parseLong(seed)) : RANDOM;
+        byte[] b = new byte[n];
+        rnd.nextBytes(b);
+        return Response.bytes(b, "application/octet-stream");
+    }
+
+    private static Response encoded(Request r, String encoding) {
+        Map<String, Object> out = echo(r, "headers", "method", "origin");
+        out.put(encoding.equals("gzip") ? "gzipped" : "deflated", true);
+        byte[] plain;
+        try {
+            plain = JSON.writeValueAsBytes(out);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        try (var z = encoding.equals("gzip") ? new GZIPOutputStream(bos) : new DeflaterOutputStream(bos)) {
+            z.write(plain);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e); // in memory: cannot happen
+        }
+        return Response.bytes(bos.toByteArray(), "application/json").header("Content-Encoding", encoding);
+    }
+
+    /**
+     * The query's fields as response headers, and as the JSON body: every header of the response, body length
+     * included, so the body is computed until it describes itself (httpbin's loop).
+     */
+    private static Response responseHeaders(Request r) {
+        Map<String, Object> echoed = new TreeMap<>(semiflatten(r.query()));
+        echoed.putIfAbsent("Content-Type", "application/json");
+        Response resp = json(Map.of());
+        r.query().forEach((k, vs) -> vs.forEach(v -> resp.headers().add(k, v)));
+        byte[] body = new byte[0];
+        for (int i = 0; i < 10; i++) {
+            echoed.put("Content-Length", String.valueOf(body.length));
+            byte[] next = json(echoed).body();
+            if (java.util.Arrays.equals(next, body)) {
+                break;
+            }
+            body = next;
+        }
+        return resp.body(body);
+    }
+
+    // ---- authentication and caching ----
+
+    private static Response basicAuth(Request r) {
+        String user = r.matchInfo("user");
+        String passwd = r.matchInfo("passwd");
+        String auth = r.header("Authorization");
+        if (auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                decoded = "";
+            }
+            if (decoded.equals(user + ":" + passwd)) {
+                Map<String, Object> out = new TreeMap<>();
+                out.put("authenticated", true);
+                out.put("user", user);
+                return json(out);
+            }
+        }
+        return new Response().status(401).header("WWW-Authenticate", "Basic realm=\"Fake Realm\"");
+    }
+
+    private static Response bearer(Request r) {
+        String auth = r.header("Authorization");
+        if (auth == null) {
+            return new Response().status(401).header("WWW-Authenticate", "Bearer");
+        }
+        Map<String, Object> out = new TreeMap<>();
+        out.put("authenticated", true);
+        out.put("token", stripLeading(auth, "Bearer "));
+        return json(out);
+    }
+
+    /** Python's {@code s.lstrip(chars)}, which httpbin uses on the header: drops leading characters in the set. */
+    private static String stripLeading(String s, String chars) {
+        int i = 0;
+        while (i < s.length() && chars.indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        return s.substring(i);
+    }
+
+    private static Response cache(Request r) {
+        if (r.header("If-Modified-Since") != null || r.header("If-None-Match") != null) {
+            return new Response().status(304);
+        }
+        return json(echo(r, "url", "args", "headers", "origin"))
+                .header("Last-Modified", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                        .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)))
+                .header("ETag", UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    private static Response etag(Request r) {
+        String etag = r.matchInfo("etag");
+        List<String> ifNoneMatch = entityTags(r.header("If-None-Match"));
+        List<String> ifMatch = entityTags(r.header("If-Match"));
+        if (!ifNoneMatch.isEmpty()) {
+            if (ifNoneMatch.contains(etag) || ifNoneMatch.contains("*")) {
+                return new Response().status(304).header("ETag", etag);
+            }
+        } else if (!ifMatch.isEmpty()) {
+            if (!ifMatch.contains(etag) && !ifMatch.contains("*")) {
+                return new Response().status(412);
+            }
+        }
+        return json(echo(r, "url", "args", "headers", "origin")).header("ETag", etag);
+    }
+
+    /** The tags of an {@code If-Match}/{@code If-None-Match} value, quotes and weak markers removed. */
+    private static List<String> entityTags(String value) {
+        List<String> out = new ArrayList<>();
+        if (value == null) {
+            return out;
+        }
+        for (String t : value.split(",")) {
+            t = t.trim();
+            if (t.startsWith("W/")) {
+                t = t.substring(2);
+            }
+            if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
+                t = t.substring(1, t.length() - 1);
+            }
+            if (!t.isEmpty()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static int intParam(Request r, String name) {
+        try {
+            return Integer.parseInt(r.matchInfo(name));
+        } catch (NumberFormatException e) {
+            throw new HTTPNotFound();
+        }
+    }
+
+    /** httpbin's {@code /json}: its sample slideshow. */
+    private static final class Slideshow {
+        static final Map<String, Object> DATA = Map.of("slideshow", Map.of(
+                "author", "Yours Truly",
+                "date", "date of publication",
+                "slides", List.of(
+                        Map.of("title", "Wake up to WonderWidgets!", "type", "all"),
+                        Map.of("items", List.of("Why <em>WonderWidgets</em> are great",
+                                "Who <em>buys</em> WonderWidgets"), "title", "Overview", "type", "all")),
+                "title", "Sample Slide Show"));
+    }
+}
