@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Side-by-side benchmarks: asyncio4j (fast carrier, portable carrier) against CPython asyncio and uvloop.
+# Side-by-side benchmarks: asyncio4j (fast carrier, portable carrier) against CPython asyncio and uvloop (and, for the
+# echo and HTTP servers, Netty and aiohttp.web).
 #
 #   bench/run-side-by-side.sh            build bench (and core), run everything, print the tables
 #
@@ -19,8 +20,9 @@
 #   ECHO_SECONDS / SKIP_ECHO=1      measured seconds per echo run (after 1 s of warm-up) [3] / skip the echo runs
 #   ECHO_ROUNDS           rounds of the whole echo set; each round runs every server once, and the tables show
 #                         the median of the rounds (runs of one server vary by 10-20% on 2 cores) [3]
+#   HTTP_SECONDS / HTTP_ROUNDS / SKIP_HTTP=1   wrk seconds per HTTP run [10] / rounds [3] / skip the HTTP runs
 #   ECHO_PIN=0            do not pin the echo server to CPU 0 and its client to CPU 1 [pinned when there are 2+ CPUs]
-# Logs of every run go to bench/results/<timestamp>/ (git-ignored). Whole run: about 20 minutes on 2 cores.
+# Logs of every run go to bench/results/<timestamp>/ (git-ignored). Whole run: about 25 minutes on 2 cores.
 # Runs are strictly one after another; do not run anything else meanwhile (2 cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -162,6 +164,49 @@ if [ "${SKIP_ECHO:-0}" != 1 ]; then
   done
 fi
 
+# HTTP hello world (issue 7): wrk -t1 -c100 on GET /, each server on one loop thread, pinned as the echo runs.
+HTTP_SECONDS="${HTTP_SECONDS:-10}"; HTTP_ROUNDS="${HTTP_ROUNDS:-3}"
+http_run() { # ROUND LABEL CMD...: start the server, warm it up, load it with wrk, stop it
+  local round="$1" label="$2"; shift 2
+  "${PIN_SERVER[@]}" "$@" > "$OUT/http-server-$label.log" 2>&1 &
+  local sp=$! port=""
+  for _ in $(seq 100); do
+    port="$(awk '/^READY/{print $2}' "$OUT/http-server-$label.log" 2>/dev/null || true)"; [ -n "$port" ] && break; sleep 0.1
+  done
+  [ -n "$port" ] || { echo "run-side-by-side: HTTP server $label did not start" >&2; kill "$sp" 2>/dev/null; return; }
+  "${PIN_CLIENT[@]}" wrk -t1 -c100 -d2s "http://127.0.0.1:$port/" > /dev/null 2>&1 || true
+  local t0; t0="$(cpu_ticks "$sp")"
+  "${PIN_CLIENT[@]}" wrk -t1 -c100 -d"${HTTP_SECONDS}s" "http://127.0.0.1:$port/" > "$OUT/http-$label-r$round.log" 2>&1 || true
+  local t1; t1="$(cpu_ticks "$sp")"
+  kill "$sp" 2>/dev/null; wait "$sp" 2>/dev/null || true
+  local rps n errs
+  rps="$(awk '/^Requests\/sec:/{print $2}' "$OUT/http-$label-r$round.log")"
+  n="$(awk '/requests in/{print $1}' "$OUT/http-$label-r$round.log")"
+  errs="$(awk '/Non-2xx|Socket errors/' "$OUT/http-$label-r$round.log" | tr -s ' ' | tr '\n' ';')"
+  echo "== http $label round $round: $rps requests/s ${errs:+($errs)}"
+  [ -n "$rps" ] && [ -n "$n" ] && [ "$n" -gt 0 ] && echo "RESULT label=http-$label-r$round impl=$label http_rps=$rps cpu_us=$(awk -v a="$t0" -v b="$t1" -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", (b-a)/hz*1e6/n}') errors=$([ -n "$errs" ] && echo 1 || echo 0)" >> "$RESULTS"
+}
+if [ "${SKIP_HTTP:-0}" != 1 ]; then
+  if ! command -v wrk >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+    echo "== installing Debian's wrk (the HTTP load generator)"
+    SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
+    $SUDO apt-get install -y -q wrk >/dev/null 2>&1 || { $SUDO apt-get update -q >/dev/null 2>&1 && $SUDO apt-get install -y -q wrk >/dev/null 2>&1; } || true
+  fi
+  HAVE_AIOHTTP=0; "$PY" -c 'import aiohttp' 2>/dev/null && HAVE_AIOHTTP=1
+  if command -v wrk >/dev/null 2>&1; then
+    for r in $(seq "$HTTP_ROUNDS"); do
+      http_run "$r" java-asyncio4j "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" -cp "$JAR" io.asyncio4j.bench.http.HelloServer asyncio4j
+      http_run "$r" netty          "$JAVA" "${JVM_OPTS[@]}" -cp "$JAR" io.asyncio4j.bench.http.HelloServer netty
+      if [ $HAVE_AIOHTTP = 1 ]; then
+        [ $HAVE_UVLOOP = 1 ] && http_run "$r" aiohttp-uvloop "$PY" bench/python/http_hello.py uvloop
+        http_run "$r" aiohttp-asyncio "$PY" bench/python/http_hello.py asyncio
+      fi
+    done
+  else
+    echo "run-side-by-side: wrk is missing: skipping the HTTP benchmark" >&2
+  fi
+fi
+
 if [ "${SKIP_MEMORY:-0}" != 1 ]; then
   run memory-java-fast     "$JAVA" -Xmx4g "${FAST[@]}"     -cp "$JAR" io.asyncio4j.bench.MemoryBench "$MEM_TASKS" "$MEM_ROUNDS"
   run memory-java-portable "$JAVA" -Xmx4g "${PORTABLE[@]}" -cp "$JAR" io.asyncio4j.bench.MemoryBench "$MEM_TASKS" "$MEM_ROUNDS"
@@ -236,7 +281,7 @@ def medians(key, fields):
     groups = {}
     for r in rows:
         if key in r:
-            groups.setdefault((r["impl"], r["msize"]), []).append(r)
+            groups.setdefault((r["impl"], r.get("msize")), []).append(r)
     out = {}
     for k, rs in groups.items():
         m = {}
@@ -271,6 +316,26 @@ if echo:
     for m in ("1024", "10240", "102400"):
         print(f"| {int(m) // 1024} KiB | " + " | ".join(f'{float(echo[(i, m)]["client_busy"]):.2f}'
                                                    if "client_busy" in echo.get((i, m), {}) else "-" for i in impls) + " |")
+web = medians("http_rps", ("http_rps", "cpu_us", "errors"))
+if web:
+    impls = [i for i in ("java-asyncio4j", "netty", "aiohttp-uvloop", "aiohttp-asyncio") if any(k[0] == i for k in web)]
+    rounds = max(v["rounds"] for v in web.values())
+    print(f"\nHTTP hello world, wrk -t1 -c100, requests per second (server CPU per request, us), median of {rounds} round(s):\n")
+    print("| " + " | ".join(impls) + " | asyncio4j / aiohttp+uvloop | asyncio4j / netty |")
+    print("|" + "---:|" * (len(impls) + 2))
+    def wrow(i):
+        return web.get((i, None))
+    cells = [f'{float(wrow(i)["http_rps"]):,.0f} ({float(wrow(i)["cpu_us"]):.1f})'
+             + (" (errors)" if float(wrow(i).get("errors", "0")) > 0 else "") for i in impls]
+    def wrps(i):
+        return float(wrow(i)["http_rps"]) if wrow(i) else None
+    a, u, n = wrps("java-asyncio4j"), wrps("aiohttp-uvloop"), wrps("netty")
+    ratios = [f"{a / u:.2f}" if a and u else "-", f"{a / n:.2f}" if a and n else "-"]
+    print("| " + " | ".join(cells + ratios) + " |")
+    if a and u:
+        print(f"\n- asyncio4j is {a / u:.2f}x aiohttp.web+uvloop (target >= 2x): {'MET' if a / u >= 2 else 'MISSED'}")
+    if a and n:
+        print(f"- asyncio4j is {a / n:.2f}x Netty (target >= 0.8x): {'MET' if a / n >= 0.8 else 'MISSED'}")
 mem = [r for r in rows if "bytes_per_task" in r]
 if mem:
     print("\nMemory per parked task (1 pending Future, all tasks started):\n")
