@@ -55,6 +55,8 @@ public final class Subprocess {
     private final java.lang.Process process;
     private final List<String> args;
     private final ExecutorService pumps;
+    /** Set by kill()/terminate(), whose closing of the pipes is then no read error. Read by the pump tasks. */
+    private volatile boolean destroyed;
     private final StreamWriter stdin;
     private final StreamReader stdout;
     private final StreamReader stderr;
@@ -98,15 +100,16 @@ public final class Subprocess {
                     if (!(e instanceof IOException io)) {
                         throw e;
                     }
-                    if (process.isAlive()) {
+                    if (process.isAlive() && !destroyed) {
                         reader.setException(new UncheckedIOException("reading from " + args.get(0) + " failed: "
                                 + io.getMessage(), io));
                         in.close();
                         return null;
                     }
                     // When the child exits, the JDK's reaper keeps what is left in the pipe for the next read and
-                    // closes the pipe: a read racing with it fails with "Stream closed". Read once more (what was
-                    // left, then the end); after that, the child and its pipe are gone: the stream has ended.
+                    // closes the pipe: a read racing with it fails with "Stream closed". kill() and terminate()
+                    // close the pipes at once, while the child may still be dying. Read once more (what was left,
+                    // then the end); after that, the child and its pipe are gone: the stream has ended.
                     if (!retried) {
                         retried = true;
                         continue;
@@ -255,13 +258,15 @@ public final class Subprocess {
         };
     }
 
-    /** Sends SIGKILL. */
+    /** Sends SIGKILL. The JDK closes the pipes from the child at once: its readers end with what they had. */
     public void kill() {
+        destroyed = true;
         process.destroyForcibly();
     }
 
-    /** Sends SIGTERM. */
+    /** Sends SIGTERM. The JDK closes the pipes from the child at once: its readers end with what they had. */
     public void terminate() {
+        destroyed = true;
         process.destroy();
     }
 
