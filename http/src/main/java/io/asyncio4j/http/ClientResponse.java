@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -54,6 +56,22 @@ public final class ClientResponse implements AutoCloseable {
 
     void setHistory(List<ClientResponse> h) {
         history = List.copyOf(h);
+    }
+
+    /**
+     * The cookies of this response's {@code Set-Cookie} fields by name (a later field of the same name wins), in
+     * arrival order; fields that are not valid cookies are skipped. aiohttp's {@code resp.cookies}.
+     */
+    public Map<String, Cookie> cookies() {
+        Map<String, Cookie> out = new LinkedHashMap<>();
+        for (String field : head.headers().getAll("Set-Cookie")) {
+            Cookie c = Cookie.parse(field);
+            if (c != null) {
+                out.remove(c.name());
+                out.put(c.name(), c);
+            }
+        }
+        return out;
     }
 
     /** The status code: 200, 404... */

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * aiohttp's {@code ClientSession}: makes HTTP/1.1 requests over a pool of keep-alive connections
@@ -67,6 +68,7 @@ public final class ClientSession implements AutoCloseable {
     private final boolean raiseForStatus;
     private final boolean autoDecompress;
     private final BasicAuth auth;
+    private final AbstractCookieJar cookieJar;
     private boolean closed;
 
     /** A session with aiohttp's defaults: its own {@link TCPConnector}, {@link ClientTimeout#DEFAULT}. */
@@ -83,6 +85,12 @@ public final class ClientSession implements AutoCloseable {
         this.raiseForStatus = b.raiseForStatus;
         this.autoDecompress = b.autoDecompress;
         this.auth = b.auth;
+        this.cookieJar = b.cookieJar != null ? b.cookieJar : new CookieJar();
+        if (!b.cookies.isEmpty()) {
+            List<Cookie> shared = new ArrayList<>();
+            b.cookies.forEach((n, v) -> shared.add(Cookie.of(n, v)));
+            cookieJar.updateCookies(shared, null);
+        }
     }
 
     public static Builder builder() {
@@ -183,6 +191,7 @@ public final class ClientSession implements AutoCloseable {
         }
         o.headers().forEach(hdrs::add);
         BasicAuth credentials = o.auth() != null ? o.auth() : null;
+        Map<String, String> requestCookies = o.cookies();
         Body body = body(o, hdrs);
         List<ClientResponse> history = new ArrayList<>();
         int redirects = 0;
@@ -199,7 +208,9 @@ public final class ClientSession implements AutoCloseable {
                 throw new IllegalArgumentException("Cannot combine AUTHORIZATION header with AUTH argument or"
                         + " credentials encoded in URL");
             }
-            ClientResponse resp = once(loop, method, url, hdrs, a, body, t, deadline);
+            ClientResponse resp = once(loop, method, url, withCookies(hdrs, url, requestCookies), a, body, t,
+                    deadline, o);
+            cookieJar.updateCookies(resp.cookies().values(), url);
             int status = resp.status();
             if (follow && (status == 301 || status == 302 || status == 303 || status == 307 || status == 308)) {
                 redirects++;
@@ -237,6 +248,7 @@ public final class ClientSession implements AutoCloseable {
                 }
                 if (!origin(url).equals(origin(next))) {
                     credentials = null;
+                    requestCookies = Map.of();
                     hdrs.remove("Authorization");
                     hdrs.remove("Cookie");
                     hdrs.remove("Proxy-Authorization");
@@ -249,6 +261,33 @@ public final class ClientSession implements AutoCloseable {
         }
     }
 
+    /**
+     * The header fields with the {@code Cookie} field to send to {@code url}: an explicit field's cookies, then the
+     * jar's, then the request's (a later one replacing an earlier of the same name), in name order as aiohttp
+     * sends them; the fields unchanged if neither the jar nor the request has a cookie for it.
+     */
+    private Headers withCookies(Headers hdrs, URI url, Map<String, String> requestCookies) {
+        Map<String, String> fromJar = cookieJar.filterCookies(url);
+        if (fromJar.isEmpty() && requestCookies.isEmpty()) {
+            return hdrs;
+        }
+        Map<String, String> all = new TreeMap<>();
+        String explicit = hdrs.get("Cookie");
+        if (explicit != null) {
+            for (Cookie c : Cookie.parseRequestHeader(explicit)) {
+                all.put(c.name(), c.value());
+            }
+        }
+        all.putAll(fromJar);
+        all.putAll(requestCookies);
+        StringBuilder sb = new StringBuilder();
+        all.forEach((n, v) -> sb.append(sb.isEmpty() ? "" : "; ").append(n).append('=').append(v));
+        Headers h = hdrs.copy();
+        h.remove("Cookie");
+        h.add("Cookie", sb.toString());
+        return h;
+    }
+
     private ClientResponse finish(ClientResponse resp, RequestOptions o) {
         boolean raise = o.raiseForStatus() != null ? o.raiseForStatus() : raiseForStatus;
         if (raise) {
@@ -259,12 +298,12 @@ public final class ClientSession implements AutoCloseable {
 
     /** One request on one connection; a stale pooled connection is replaced once for idempotent methods. */
     private ClientResponse once(EventLoop loop, String method, URI url, Headers hdrs, BasicAuth a, Body body,
-                                ClientTimeout t, Double deadline) {
+                                ClientTimeout t, Double deadline, RequestOptions o) {
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
         boolean ssl = scheme.equals("https");
         int port = url.getPort() >= 0 ? url.getPort() : ssl ? 443 : 80;
         String host = hostOf(url);
-        ConnectionKey key = new ConnectionKey(host, port, ssl);
+        ConnectionKey key = new ConnectionKey(host, port, ssl, ssl ? connector.tlsFor(o.ssl()) : null);
         byte[] request = serialize(method, url, host, port, ssl, hdrs, a, body);
         Headers sent = requestHeaders(url, host, port, ssl, hdrs, a, body);
         boolean retried = false;
@@ -295,9 +334,8 @@ public final class ClientSession implements AutoCloseable {
 
     private ClientConnection connect(EventLoop loop, ConnectionKey key, URI url, ClientTimeout t) {
         Double connectAt = t.connect() == null ? null : loop.time() + t.connect();
-        TlsOptions tls = key.ssl() ? TlsOptions.defaults() : null;
         try {
-            return Asyncio.timeoutAt(connectAt, () -> connector.connect(key, t.sockConnect(), tls)).await();
+            return Asyncio.timeoutAt(connectAt, () -> connector.connect(key, t.sockConnect())).await();
         } catch (TimeoutError e) {
             throw new ServerTimeoutError("Connection timeout to host " + url, e);
         }
@@ -486,6 +524,11 @@ public final class ClientSession implements AutoCloseable {
         return closed;
     }
 
+    /** The session's cookie jar (aiohttp's {@code session.cookie_jar}). */
+    public AbstractCookieJar cookieJar() {
+        return cookieJar;
+    }
+
     public TCPConnector connector() {
         return connector;
     }
@@ -514,8 +557,25 @@ public final class ClientSession implements AutoCloseable {
         private boolean raiseForStatus;
         private boolean autoDecompress = true;
         private BasicAuth auth;
+        private AbstractCookieJar cookieJar;
+        private final Map<String, String> cookies = new java.util.LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * The jar that stores the cookies of every response (redirects included) and gives those sent with each
+         * request; a new {@link CookieJar} by default, {@link DummyCookieJar} to keep none.
+         */
+        public Builder cookieJar(AbstractCookieJar jar) {
+            cookieJar = Objects.requireNonNull(jar, "cookieJar is null");
+            return this;
+        }
+
+        /** Shared cookies put in the jar when the session is built: sent with every request. */
+        public Builder cookies(Map<String, String> map) {
+            map.forEach((n, v) -> cookies.put(Objects.requireNonNull(n), Objects.requireNonNull(v)));
+            return this;
         }
 
         /** Relative request URLs resolve against this absolute http(s) URL (RFC 3986 resolution). */

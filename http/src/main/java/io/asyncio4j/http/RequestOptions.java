@@ -1,5 +1,6 @@
 package io.asyncio4j.http;
 
+import io.asyncio4j.net.TlsOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ public final class RequestOptions {
     private final Boolean raiseForStatus;
     private final ClientTimeout timeout;
     private final boolean hasJson;
+    private final Map<String, String> cookies;
+    private final TlsOptions ssl;
 
     private RequestOptions(Builder b) {
         this.params = List.copyOf(b.params);
@@ -49,6 +52,8 @@ public final class RequestOptions {
         this.maxRedirects = b.maxRedirects;
         this.raiseForStatus = b.raiseForStatus;
         this.timeout = b.timeout;
+        this.ssl = b.ssl;
+        this.cookies = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.cookies));
     }
 
     public static Builder builder() {
@@ -114,6 +119,20 @@ public final class RequestOptions {
         return timeout;
     }
 
+    /**
+     * Cookies sent with this request only (aiohttp's per-request {@code cookies}), by name, read-only: they join
+     * the session jar's matching cookies (replacing those of the same name) and are not stored; a redirect to
+     * another origin drops them.
+     */
+    public Map<String, String> cookies() {
+        return cookies;
+    }
+
+    /** This request's TLS settings for https (aiohttp's per-request {@code ssl}), or null for the connector's. */
+    public TlsOptions ssl() {
+        return ssl;
+    }
+
     /** A builder holding these options, to change some. */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -128,6 +147,8 @@ public final class RequestOptions {
         b.maxRedirects = maxRedirects;
         b.raiseForStatus = raiseForStatus;
         b.timeout = timeout;
+        b.cookies.putAll(cookies);
+        b.ssl = ssl;
         return b;
     }
 
@@ -144,8 +165,44 @@ public final class RequestOptions {
         private int maxRedirects = 10;
         private Boolean raiseForStatus;
         private ClientTimeout timeout;
+        private final Map<String, String> cookies = new java.util.LinkedHashMap<>();
+        private TlsOptions ssl;
 
         private Builder() {
+        }
+
+        /**
+         * TLS settings for this request if it is https (connections with other settings are not shared with it);
+         * see {@link TCPConnector.Builder#ssl(TlsOptions)}.
+         */
+        public Builder ssl(TlsOptions options) {
+            ssl = options;
+            return this;
+        }
+
+        /** This request, if https, trusts the servers {@code context}'s trust managers trust. */
+        public Builder ssl(javax.net.ssl.SSLContext context) {
+            ssl = TlsOptions.of(context);
+            return this;
+        }
+
+        /** With false, this request accepts any certificate (aiohttp's {@code ssl=False}); true: the defaults. */
+        public Builder verifySsl(boolean verify) {
+            ssl = verify ? TlsOptions.defaults() : TlsOptions.of(TCPConnector.insecureContext());
+            return this;
+        }
+
+        /** Adds a cookie sent with this request only (see {@link RequestOptions#cookies()}). */
+        public Builder cookie(String name, String value) {
+            Map.Entry<String, String> e = pair("cookie", name, value);
+            cookies.put(e.getKey(), e.getValue());
+            return this;
+        }
+
+        /** Adds each entry of {@code map} as a cookie of this request. */
+        public Builder cookies(Map<String, ?> map) {
+            map.forEach((k, v) -> cookie(k, String.valueOf(v)));
+            return this;
         }
 
         /** Adds a query parameter. */
