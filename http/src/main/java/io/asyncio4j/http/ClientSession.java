@@ -220,6 +220,11 @@ public final class ClientSession implements AutoCloseable {
                     throw new TooManyRedirects(history.get(0).requestInfo(), history, status, "Exceeded "
                             + o.maxRedirects() + " redirects, the last from " + url);
                 }
+                if (body != null && body.stream() != null && (status == 307 || status == 308)) {
+                    resp.release();
+                    throw new ClientPayloadError("Cannot resend a streamed request body on a " + status
+                            + " redirect from " + url + " (the stream was read once)", null);
+                }
                 if ((status == 303 && !method.equals("HEAD")) || ((status == 301 || status == 302)
                         && method.equals("POST"))) {
                     method = "GET";
@@ -304,18 +309,30 @@ public final class ClientSession implements AutoCloseable {
         int port = url.getPort() >= 0 ? url.getPort() : ssl ? 443 : 80;
         String host = hostOf(url);
         ConnectionKey key = new ConnectionKey(host, port, ssl, ssl ? connector.tlsFor(o.ssl()) : null);
-        byte[] request = serialize(method, url, host, port, ssl, hdrs, a, body);
-        Headers sent = requestHeaders(url, host, port, ssl, hdrs, a, body);
+        Headers sent = requestHeaders(url, host, port, ssl, hdrs, a, body, o);
+        boolean expect = "100-continue".equalsIgnoreCase(sent.get("Expect"));
+        boolean chunked = body != null && "chunked".equalsIgnoreCase(sent.get("Transfer-Encoding"));
+        // a body in the same write as the head, or written after it by a task (streamed, chunked, compressed,
+        // or after 100 Continue)
+        boolean inline = body == null || (body.stream() == null && !chunked && o.compress() == null && !expect);
+        byte[] request = serialize(method, url, sent, inline && body != null ? body.bytes() : null);
         boolean retried = false;
         while (true) {
             ClientConnection conn = connect(loop, key, url, t);
-            ClientConnection.Exchange ex = conn.send(request, method.equals("HEAD"), t.sockRead(), autoDecompress);
+            ClientConnection.Exchange ex = conn.send(request, method.equals("HEAD"), t.sockRead(), autoDecompress,
+                    expect && !inline);
+            if (!inline) {
+                ex.bodyPending = true;
+                ex.writer = Asyncio.createTask(BodyWriter.write(conn, ex, body.bytes(), body.stream(), chunked,
+                        o.compress()), "request body to " + key);
+            }
             ResponseHead head;
             try {
                 head = ex.head.await();
             } catch (ServerDisconnectedError | ClientOSError e) {
                 conn.abandon(ex);
-                if (conn.reused && ex.received == 0 && !retried && IDEMPOTENT.contains(method)) {
+                if (conn.reused && ex.received == 0 && !retried && IDEMPOTENT.contains(method)
+                        && (body == null || body.stream() == null)) {
                     retried = true;
                     continue;
                 }
@@ -343,12 +360,13 @@ public final class ClientSession implements AutoCloseable {
 
     // ---- the request's bytes ----
 
-    private record Body(byte[] bytes, String contentType) {
+    /** A request body: {@code bytes}, or a {@code stream} (StreamReader or Iterator of byte[]). */
+    private record Body(byte[] bytes, Object stream, String contentType) {
     }
 
     private static Body body(RequestOptions o, Headers hdrs) throws JsonProcessingException {
         if (o.hasJson()) {
-            return new Body(Json.MAPPER.writeValueAsBytes(o.json()), "application/json");
+            return new Body(Json.MAPPER.writeValueAsBytes(o.json()), null, "application/json");
         }
         if (o.form() != null) {
             StringBuilder sb = new StringBuilder();
@@ -359,16 +377,24 @@ public final class ClientSession implements AutoCloseable {
                 sb.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
                         .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
             }
-            return new Body(sb.toString().getBytes(StandardCharsets.US_ASCII), "application/x-www-form-urlencoded");
+            return new Body(sb.toString().getBytes(StandardCharsets.US_ASCII), null,
+                    "application/x-www-form-urlencoded");
         }
         if (o.dataUnsafe() != null) {
-            return new Body(o.dataUnsafe(), "application/octet-stream");
+            return new Body(o.dataUnsafe(), null,
+                    o.dataContentType() != null ? o.dataContentType() : "application/octet-stream");
+        }
+        if (o.stream() != null) {
+            return new Body(null, o.stream(), "application/octet-stream");
+        }
+        if (o.chunked() || o.compress() != null) {
+            return new Body(new byte[0], null, "application/octet-stream");
         }
         return null;
     }
 
     private static Headers requestHeaders(URI url, String host, int port, boolean ssl, Headers hdrs, BasicAuth a,
-                                          Body body) {
+                                          Body body, RequestOptions o) {
         Headers h = new Headers();
         if (!hdrs.contains("Host")) {
             String hostHeader = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
@@ -383,17 +409,28 @@ public final class ClientSession implements AutoCloseable {
         }
         if (body != null) {
             h.setDefault("Content-Type", body.contentType());
-            h.set("Content-Length", Integer.toString(body.bytes().length));
+            if (o.compress() != null) {
+                h.set("Content-Encoding", o.compress());
+            }
+            if (o.chunked() || o.compress() != null || "chunked".equalsIgnoreCase(h.get("Transfer-Encoding"))
+                    || (body.stream() != null && !h.contains("Content-Length"))) {
+                h.remove("Content-Length");
+                h.set("Transfer-Encoding", "chunked");
+            } else if (body.bytes() != null) {
+                h.set("Content-Length", Integer.toString(body.bytes().length));
+            }
         } else if (!h.contains("Content-Length") && !h.contains("Transfer-Encoding")) {
             // aiohttp 3.8 sends the empty body's length with every method
             h.add("Content-Length", "0");
         }
+        if (o.expect100()) {
+            h.set("Expect", "100-continue");
+        }
         return h.readOnly();
     }
 
-    private static byte[] serialize(String method, URI url, String host, int port, boolean ssl, Headers hdrs,
-                                    BasicAuth a, Body body) {
-        Headers h = requestHeaders(url, host, port, ssl, hdrs, a, body);
+    /** The request's head, followed by {@code body} if not null. */
+    private static byte[] serialize(String method, URI url, Headers h, byte[] body) {
         StringBuilder sb = new StringBuilder(256);
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         sb.append(method).append(' ').append(path);
@@ -404,12 +441,12 @@ public final class ClientSession implements AutoCloseable {
         h.forEach((n, v) -> sb.append(n).append(": ").append(v).append("\r\n"));
         sb.append("\r\n");
         byte[] head = sb.toString().getBytes(StandardCharsets.UTF_8);
-        if (body == null || body.bytes().length == 0) {
+        if (body == null || body.length == 0) {
             return head;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + body.bytes().length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + body.length);
         out.writeBytes(head);
-        out.writeBytes(body.bytes());
+        out.writeBytes(body);
         return out.toByteArray();
     }
 
