@@ -153,6 +153,71 @@ public final class ClientResponse implements AutoCloseable {
     }
 
     /**
+     * The body in pieces of at most {@code n} bytes ({@code async for chunk in resp.content.iter_chunked(n)}):
+     * {@code for (byte[] chunk : resp.iterChunked(1024)) { ... }} inside a task. The iterator's {@code hasNext()}
+     * awaits the next piece from {@link #content()}, so the loop suspends its task (never the loop) while the
+     * body is on its way, and ends at the body's end. Body errors ({@link ClientPayloadError}, {@code sockRead}'s
+     * {@link ServerTimeoutError}) are raised by {@code hasNext()}. Iterate it once; it shares {@link #content()}
+     * with other readers.
+     *
+     * @throws IllegalArgumentException if {@code n} is not positive
+     */
+    public Iterable<byte[]> iterChunked(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("n must be positive, not " + n);
+        }
+        return pieces(() -> exchange.content.read(n).await());
+    }
+
+    /**
+     * The body as it arrives ({@code resp.content.iter_any()}): each piece is whatever is buffered when it is
+     * asked for, as {@link #iterChunked(int)} describes.
+     */
+    public Iterable<byte[]> iterAny() {
+        return pieces(() -> exchange.content.read(Integer.MAX_VALUE).await());
+    }
+
+    /**
+     * The body line by line ({@code async for line in resp.content}): each line with its {@code \n}, the last
+     * one without if the body does not end with one; a line longer than the reader's limit raises
+     * {@link io.asyncio4j.LimitOverrunError} as {@code readline} does.
+     */
+    public Iterable<byte[]> iterLines() {
+        return pieces(() -> exchange.content.readline().await());
+    }
+
+    /** An Iterable whose iterator awaits {@code next} in hasNext() until it gives an empty piece (the end). */
+    private static Iterable<byte[]> pieces(Coro<byte[]> next) {
+        return () -> new java.util.Iterator<>() {
+            private byte[] ahead;
+            private boolean end;
+
+            @Override
+            public boolean hasNext() {
+                if (ahead == null && !end) {
+                    byte[] b = next.await();
+                    if (b.length == 0) {
+                        end = true;
+                    } else {
+                        ahead = b;
+                    }
+                }
+                return ahead != null;
+            }
+
+            @Override
+            public byte[] next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException("the body has ended");
+                }
+                byte[] b = ahead;
+                ahead = null;
+                return b;
+            }
+        };
+    }
+
+    /**
      * The whole body, decoded ({@code await resp.read()}); kept, so later calls return the same bytes.
      *
      * @throws ClientPayloadError (when awaited) if the body was cut short or could not be decoded
