@@ -69,6 +69,7 @@ public final class ClientSession implements AutoCloseable {
     private final boolean autoDecompress;
     private final BasicAuth auth;
     private final AbstractCookieJar cookieJar;
+    private final List<TraceConfig> traceConfigs;
     private boolean closed;
 
     /** A session with aiohttp's defaults: its own {@link TCPConnector}, {@link ClientTimeout#DEFAULT}. */
@@ -86,6 +87,7 @@ public final class ClientSession implements AutoCloseable {
         this.autoDecompress = b.autoDecompress;
         this.auth = b.auth;
         this.cookieJar = b.cookieJar != null ? b.cookieJar : new CookieJar();
+        this.traceConfigs = List.copyOf(b.traceConfigs);
         if (!b.cookies.isEmpty()) {
             List<Cookie> shared = new ArrayList<>();
             b.cookies.forEach((n, v) -> shared.add(Cookie.of(n, v)));
@@ -177,13 +179,40 @@ public final class ClientSession implements AutoCloseable {
             ClientTimeout t = options.timeout() != null ? options.timeout() : timeout;
             Double deadline = t.total() == null ? null : loop.time() + t.total();
             boolean follow = options.allowRedirects() != null ? options.allowRedirects() : redirectDefault;
-            return Asyncio.timeoutAt(deadline,
-                    () -> run(loop, method, url, options, t, deadline, follow)).await();
+            Trace trace = traceConfigs.isEmpty() ? Trace.NONE
+                    : new Trace(this, traceConfigs, options.traceRequestCtx());
+            Hop hop = new Hop(method);
+            try {
+                ClientResponse resp = Asyncio.timeoutAt(deadline,
+                        () -> run(loop, method, url, options, t, deadline, follow, trace, hop)).await();
+                if (!trace.isEmpty()) {
+                    trace.send(c -> c.requestEnd, new TraceConfig.RequestEndParams(hop.method, hop.url,
+                            hop.headers, resp));
+                }
+                return resp;
+            } catch (Throwable e) {
+                if (!trace.isEmpty()) {
+                    trace.send(c -> c.requestException, new TraceConfig.RequestExceptionParams(hop.method,
+                            hop.url, hop.headers, e));
+                }
+                throw e;
+            }
         };
     }
 
+    /** The hop of a redirect chain under way, for the trace's end and exception events. */
+    private static final class Hop {
+        String method;
+        URI url;
+        Headers headers;
+
+        Hop(String method) {
+            this.method = method;
+        }
+    }
+
     private ClientResponse run(EventLoop loop, String method, String rawUrl, RequestOptions o, ClientTimeout t,
-                               Double deadline, boolean follow) throws Exception {
+                               Double deadline, boolean follow, Trace trace, Hop hop) throws Exception {
         URI url = withParams(buildUrl(rawUrl), o.params());
         Headers hdrs = headers.copy();
         for (String name : o.headers().names()) {
@@ -208,11 +237,21 @@ public final class ClientSession implements AutoCloseable {
                 throw new IllegalArgumentException("Cannot combine AUTHORIZATION header with AUTH argument or"
                         + " credentials encoded in URL");
             }
+            hop.method = method;
+            hop.url = url;
+            hop.headers = hdrs.copy().readOnly();
+            if (!trace.isEmpty()) {
+                trace.send(c -> c.requestStart, new TraceConfig.RequestStartParams(method, url, hop.headers));
+            }
             ClientResponse resp = once(loop, method, url, withCookies(hdrs, url, requestCookies), a, body, t,
-                    deadline, o);
+                    deadline, o, trace);
             cookieJar.updateCookies(resp.cookies().values(), url);
             int status = resp.status();
             if (follow && (status == 301 || status == 302 || status == 303 || status == 307 || status == 308)) {
+                if (!trace.isEmpty()) {
+                    trace.send(c -> c.requestRedirect, new TraceConfig.RequestRedirectParams(method, url,
+                            hop.headers, resp));
+                }
                 redirects++;
                 history.add(resp);
                 if (o.maxRedirects() > 0 && redirects >= o.maxRedirects()) {
@@ -303,7 +342,7 @@ public final class ClientSession implements AutoCloseable {
 
     /** One request on one connection; a stale pooled connection is replaced once for idempotent methods. */
     private ClientResponse once(EventLoop loop, String method, URI url, Headers hdrs, BasicAuth a, Body body,
-                                ClientTimeout t, Double deadline, RequestOptions o) {
+                                ClientTimeout t, Double deadline, RequestOptions o, Trace trace) {
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
         boolean ssl = scheme.equals("https");
         int port = url.getPort() >= 0 ? url.getPort() : ssl ? 443 : 80;
@@ -318,7 +357,7 @@ public final class ClientSession implements AutoCloseable {
         byte[] request = serialize(method, url, sent, inline && body != null ? body.bytes() : null);
         boolean retried = false;
         while (true) {
-            ClientConnection conn = connect(loop, key, url, t);
+            ClientConnection conn = connect(loop, key, url, t, trace);
             ClientConnection.Exchange ex = conn.send(request, method.equals("HEAD"), t.sockRead(), autoDecompress,
                     expect && !inline);
             if (!inline) {
@@ -349,10 +388,10 @@ public final class ClientSession implements AutoCloseable {
         }
     }
 
-    private ClientConnection connect(EventLoop loop, ConnectionKey key, URI url, ClientTimeout t) {
+    private ClientConnection connect(EventLoop loop, ConnectionKey key, URI url, ClientTimeout t, Trace trace) {
         Double connectAt = t.connect() == null ? null : loop.time() + t.connect();
         try {
-            return Asyncio.timeoutAt(connectAt, () -> connector.connect(key, t.sockConnect())).await();
+            return Asyncio.timeoutAt(connectAt, () -> connector.connect(key, t.sockConnect(), trace)).await();
         } catch (TimeoutError e) {
             throw new ServerTimeoutError("Connection timeout to host " + url, e);
         }
@@ -596,8 +635,15 @@ public final class ClientSession implements AutoCloseable {
         private BasicAuth auth;
         private AbstractCookieJar cookieJar;
         private final Map<String, String> cookies = new java.util.LinkedHashMap<>();
+        private final List<TraceConfig> traceConfigs = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /** Adds a {@link TraceConfig} whose handlers are called at the steps of every request (aiohttp's trace_configs). */
+        public Builder traceConfig(TraceConfig config) {
+            traceConfigs.add(Objects.requireNonNull(config, "traceConfig is null"));
+            return this;
         }
 
         /**

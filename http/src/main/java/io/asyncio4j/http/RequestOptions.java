@@ -44,6 +44,7 @@ public final class RequestOptions {
     private final boolean chunked;
     private final String compress;
     private final boolean expect100;
+    private final Object traceRequestCtx;
 
     private RequestOptions(Builder b) {
         this.params = List.copyOf(b.params);
@@ -63,6 +64,7 @@ public final class RequestOptions {
         this.chunked = b.chunked;
         this.compress = b.compress;
         this.expect100 = b.expect100;
+        this.traceRequestCtx = b.traceRequestCtx;
         this.cookies = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.cookies));
     }
 
@@ -163,6 +165,11 @@ public final class RequestOptions {
         return expect100;
     }
 
+    /** The object put in each {@link TraceConfig} context of this request, or null. */
+    public Object traceRequestCtx() {
+        return traceRequestCtx;
+    }
+
     /** This request's TLS settings for https (aiohttp's per-request {@code ssl}), or null for the connector's. */
     public TlsOptions ssl() {
         return ssl;
@@ -189,6 +196,7 @@ public final class RequestOptions {
         b.chunked = chunked;
         b.compress = compress;
         b.expect100 = expect100;
+        b.traceRequestCtx = traceRequestCtx;
         return b;
     }
 
@@ -212,8 +220,15 @@ public final class RequestOptions {
         private boolean chunked;
         private String compress;
         private boolean expect100;
+        private Object traceRequestCtx;
 
         private Builder() {
+        }
+
+        /** An object the trace handlers find under {@code "traceRequestCtx"} (aiohttp's trace_request_ctx). */
+        public Builder traceRequestCtx(Object ctx) {
+            traceRequestCtx = ctx;
+            return this;
         }
 
         /**

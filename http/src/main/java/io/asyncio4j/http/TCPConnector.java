@@ -198,7 +198,7 @@ public final class TCPConnector implements AutoCloseable {
      * A connection for {@code key}, reused from the pool or newly opened (within {@code sockConnect} seconds),
      * waiting in FIFO order while the limits are reached.
      */
-    ClientConnection connect(ConnectionKey key, Double sockConnect) {
+    ClientConnection connect(ConnectionKey key, Double sockConnect, Trace trace) {
         if (closed) {
             throw new ClientConnectionError("Connector is closed.");
         }
@@ -211,10 +211,14 @@ public final class TCPConnector implements AutoCloseable {
         // Slots are granted to waiters the moment they free up, so every queued waiter is blocked right now: a
         // request that can go (another host, under the limits) goes without overtaking anyone who could.
         Object slot = tryTake(key);
+        boolean waited = slot == null;
         if (slot == null) {
             Future<Object> f = loop.createFuture();
             Waiter w = new Waiter(key, f);
             waiters.add(w);
+            if (!trace.isEmpty()) {
+                trace.send(c -> c.connectionQueuedStart, new TraceConfig.ConnectionParams());
+            }
             try {
                 slot = f.await();
             } catch (CancelledError e) {
@@ -225,12 +229,21 @@ public final class TCPConnector implements AutoCloseable {
                 throw e;
             }
         }
+        if (waited && !trace.isEmpty()) {
+            trace.send(c -> c.connectionQueuedEnd, new TraceConfig.ConnectionParams());
+        }
         if (slot instanceof ClientConnection c) {
             c.reused = true;
+            if (!trace.isEmpty()) {
+                trace.send(x -> x.connectionReuseconn, new TraceConfig.ConnectionParams());
+            }
             return c;
         }
         try {
-            List<String> addresses = resolve(key.host(), key.port());
+            if (!trace.isEmpty()) {
+                trace.send(c -> c.connectionCreateStart, new TraceConfig.ConnectionParams());
+            }
+            List<String> addresses = resolve(key.host(), key.port(), trace);
             Connected<ClientConnection> cc = Asyncio.timeout(sockConnect, () -> open(key, addresses)).await();
             ClientConnection c = cc.protocol();
             c.acquired = true;
@@ -239,6 +252,9 @@ public final class TCPConnector implements AutoCloseable {
                 throw new ClientConnectionError("Connector is closed.");
             }
             all.add(c);
+            if (!trace.isEmpty()) {
+                trace.send(x -> x.connectionCreateEnd, new TraceConfig.ConnectionParams());
+            }
             return c;
         } catch (ConnectionError e) {
             slotFailed(key);
@@ -288,7 +304,7 @@ public final class TCPConnector implements AutoCloseable {
      * The addresses to try for {@code host}: the literal itself for an IP address, else the resolver's answer,
      * from the cache while it is younger than {@code ttlDnsCache}.
      */
-    private List<String> resolve(String host, int port) {
+    private List<String> resolve(String host, int port, Trace trace) {
         if (CookieJar.isIpAddress(host)) {
             return List.of(host);
         }
@@ -296,12 +312,24 @@ public final class TCPConnector implements AutoCloseable {
         if (useDnsCache) {
             Resolved r = dnsCache.get(cacheKey);
             if (r != null && (ttlDnsCache == null || loop.time() - r.at() < ttlDnsCache)) {
+                if (!trace.isEmpty()) {
+                    trace.send(c -> c.dnsCacheHit, new TraceConfig.DnsParams(host));
+                }
                 return r.addresses();
             }
+            if (!trace.isEmpty()) {
+                trace.send(c -> c.dnsCacheMiss, new TraceConfig.DnsParams(host));
+            }
+        }
+        if (!trace.isEmpty()) {
+            trace.send(c -> c.dnsResolveHostStart, new TraceConfig.DnsParams(host));
         }
         List<String> out = new ArrayList<>();
         for (InetSocketAddress a : resolver.resolve(host, port).await()) {
             out.add(a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString());
+        }
+        if (!trace.isEmpty()) {
+            trace.send(c -> c.dnsResolveHostEnd, new TraceConfig.DnsParams(host));
         }
         if (out.isEmpty()) {
             throw new java.io.UncheckedIOException(new java.net.UnknownHostException("cannot resolve host " + host
