@@ -42,7 +42,21 @@ import java.util.TreeMap;
  * reaching {@code maxRedirects} redirect responses raises {@link TooManyRedirects}; each redirect response is
  * released and kept in {@link ClientResponse#history()}. Header fields sent by default: {@code Host},
  * {@code Accept} (any type), {@code Accept-Encoding: gzip, deflate}, {@code User-Agent}, and {@code Content-Type}
- * and {@code Content-Length} for a body.
+ * and {@code Content-Length} (or {@code Transfer-Encoding: chunked}) for a body.
+ *
+ * <p><b>Bodies.</b> Bytes, JSON, urlencoded forms and {@link FormData} (multipart with files) go in the same write as
+ * the head. A streamed body ({@code StreamReader} or {@code Iterator<byte[]>}), a {@code chunked} or
+ * {@code compress}ed body, or one that waits for {@code 100 Continue} is written after the head by a task of its
+ * own while the response is awaited; if the server answers before the body is all sent, the connection is not
+ * reused. A streamed body is not retried on a stale connection nor resent on a 307 or 308 redirect
+ * ({@link ClientPayloadError}).
+ *
+ * <p><b>Cookies.</b> The session's {@link AbstractCookieJar} ({@link CookieJar} by default) stores the
+ * {@code Set-Cookie} fields of every response, redirects included, and adds the cookies matching each request's URL
+ * to its {@code Cookie} field, with the request's own {@code cookies} and an explicit {@code Cookie} field merged in
+ * (the same name: the request's wins, then the jar's), in name order; another origin drops the request's own.
+ *
+ * <p><b>Tracing.</b> {@link TraceConfig}s given to the builder are called at each step of every request.
  *
  * <p><b>Errors.</b> Connection failures raise {@link ClientConnectorError}; a server that closes before answering,
  * {@link ServerDisconnectedError}; the timeouts of {@link ClientTimeout} raise what it says; all are

@@ -42,6 +42,17 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * at once with {@code forceClose}. A request on a reused connection that fails before any byte of the response
  * arrived (the server had closed it meanwhile) is retried once on a new connection if its method is idempotent.
  *
+ * <p><b>Names.</b> Host names are resolved by the {@link Resolver} (the system's, on the default executor, unless
+ * {@link Builder#resolver} gives another; IP address literals are not looked up), and the answers cached per host
+ * and port for {@code ttlDnsCache} seconds of the loop's clock (10; {@code useDnsCache(false)} turns the cache off).
+ * The addresses are tried in order until one connects.
+ *
+ * <p><b>TLS.</b> https connections use the JDK's trusted CAs and check the host name, unless {@link Builder#ssl}
+ * gives another context (a private CA) or {@link Builder#verifySsl(boolean)} false turns verification off; a
+ * request may bring its own ({@link RequestOptions.Builder#ssl}), and only shares connections made with the same
+ * settings. A refused certificate raises {@link ClientConnectorCertificateError}, another handshake failure
+ * {@link ClientConnectorSSLError}.
+ *
  * <p><b>Threads.</b> A connector belongs to the event loop of the first request made through it; use it from that
  * loop's thread only. {@link #close()} never suspends: it closes every connection, idle or in use (a request
  * or body read under way fails with {@link ClientConnectionError}), and makes later requests fail.
