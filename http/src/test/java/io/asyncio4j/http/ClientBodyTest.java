@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,31 +25,11 @@ import org.junit.jupiter.api.Test;
  * the bytes on the wire.
  */
 class ClientBodyTest {
-    private static Peers.Peer httpbin;
+    private static final Peers.Peer httpbin = Peers.sharedHttpbin();
 
-    @BeforeAll
-    static void start() throws Exception {
-        httpbin = Peers.httpbin();
-    }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (httpbin != null) {
-            httpbin.close();
-        }
-    }
-
-    private interface Body {
-        void run(ClientSession s) throws Exception;
-    }
-
-    private static void session(Body body) {
-        Asyncio.run(() -> {
-            try (ClientSession s = ClientSession.builder().baseUrl(httpbin.url("/")).build()) {
-                body.run(s);
-            }
-            return null;
-        });
+    private static void session(Peers.SessionBody body) {
+        Peers.inSession(ClientSession.builder().baseUrl(httpbin.url("/")), body);
     }
 
     @SuppressWarnings("unchecked")

@@ -9,8 +9,6 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,20 +18,9 @@ import org.junit.jupiter.api.Test;
  * three sites and a leak to another domain would show in what {@code /cookies} echoes.
  */
 class ClientCookieTest {
-    private static Peers.Peer httpbin;
+    private static final Peers.Peer httpbin = Peers.sharedHttpbin();
     private static final Set<String> TEST_HOSTS = Set.of("a.test", "www.a.test", "b.test", "localhost");
 
-    @BeforeAll
-    static void start() throws Exception {
-        httpbin = Peers.httpbin();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (httpbin != null) {
-            httpbin.close();
-        }
-    }
 
     private static String url(String host, String path) {
         return "http://" + host + ":" + httpbin.port() + path;
@@ -49,17 +36,8 @@ class ClientCookieTest {
         };
     }
 
-    private interface Body {
-        void run(ClientSession s) throws Exception;
-    }
-
-    private static void session(ClientSession.Builder b, Body body) {
-        Asyncio.run(() -> {
-            try (ClientSession s = b.build()) {
-                body.run(s);
-            }
-            return null;
-        });
+    private static void session(ClientSession.Builder b, Peers.SessionBody body) {
+        Peers.inSession(b, body);
     }
 
     @SuppressWarnings("unchecked")

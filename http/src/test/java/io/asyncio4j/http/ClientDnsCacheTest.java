@@ -7,25 +7,12 @@ import io.asyncio4j.Runner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The connector's DNS cache, counted by a test {@link Resolver} in front of the reference httpbin. */
 class ClientDnsCacheTest {
-    private static Peers.Peer httpbin;
+    private static final Peers.Peer httpbin = Peers.sharedHttpbin();
 
-    @BeforeAll
-    static void start() throws Exception {
-        httpbin = Peers.httpbin();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (httpbin != null) {
-            httpbin.close();
-        }
-    }
 
     private final List<String> lookups = new ArrayList<>();
 
