@@ -18,9 +18,10 @@ import java.util.Objects;
  *         .build();
  * try (ClientResponse r = session.request("POST", url, o).await()) { ... }
  * }</pre>
- * At most one body ({@code json}, {@code form}, or {@code data}: bytes, a {@link FormData}, or a stream) may be given. Unset options take the session's
- * defaults ({@code timeout}, {@code raiseForStatus}) or aiohttp's ({@code allowRedirects}: true, false for
- * {@link ClientSession#head}; {@code maxRedirects}: 10). Safe to share between tasks and threads.
+ * At most one body ({@code json}, {@code form}, or {@code data}: bytes, a {@link FormData}, or a stream) may be
+ * given. Unset options take the session's defaults ({@code timeout}, {@code raiseForStatus}) or aiohttp's
+ * ({@code allowRedirects}: true, false for {@link ClientSession#head}; {@code maxRedirects}: 10). Safe to share
+ * between tasks and threads, except options with a streamed body, which can be sent once.
  */
 public final class RequestOptions {
     /** No options. */
