@@ -1,10 +1,13 @@
 package io.asyncio4j.http;
 
+import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
 import io.asyncio4j.Future;
+import io.asyncio4j.Task;
 import io.asyncio4j.TimerHandle;
 import io.asyncio4j.net.Protocol;
 import io.asyncio4j.net.Transport;
+import io.asyncio4j.streams.FlowControl;
 import io.asyncio4j.streams.StreamReader;
 import java.nio.ByteBuffer;
 
@@ -39,11 +42,13 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
     private boolean interim;
     /** The bytes being parsed, while dataReceived runs. */
     private ByteBuffer feeding;
+    private final FlowControl flow;
 
     ClientConnection(TCPConnector connector, ConnectionKey key, EventLoop loop) {
         this.connector = connector;
         this.key = key;
         this.loop = loop;
+        this.flow = new FlowControl(loop);
     }
 
     /** The state of one request/response on this connection. */
@@ -58,6 +63,12 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         boolean finished;
         ContentDecoder decoder;
         final boolean autoDecompress;
+        /** With {@code Expect: 100-continue}: true once 100 arrived, false if a final response came first. */
+        Future<Boolean> continue100;
+        /** The task writing a body after the head, or null. */
+        Task<Void> writer;
+        /** The body writer has not written the body's end yet. */
+        boolean bodyPending;
 
         Exchange(EventLoop loop, boolean autoDecompress) {
             this.head = loop.createFuture();
@@ -69,7 +80,19 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
 
     /** Sends {@code request} and starts parsing its response; returns the exchange to await. */
     Exchange send(byte[] request, boolean headRequest, Double sockReadTimeout, boolean autoDecompress) {
+        return send(request, headRequest, sockReadTimeout, autoDecompress, false);
+    }
+
+    /**
+     * As {@link #send(byte[], boolean, Double, boolean)}; with {@code expect100} the exchange's
+     * {@code continue100} tells the body writer whether to go on.
+     */
+    Exchange send(byte[] request, boolean headRequest, Double sockReadTimeout, boolean autoDecompress,
+                  boolean expect100) {
         Exchange ex = new Exchange(loop, autoDecompress);
+        if (expect100) {
+            ex.continue100 = loop.createFuture();
+        }
         current = ex;
         interim = false;
         sockRead = sockReadTimeout != null && sockReadTimeout > 0 ? sockReadTimeout : null;
@@ -83,6 +106,42 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         return ex;
     }
 
+    /** Writes body bytes of {@code ex}; false if the exchange is over (the writer stops). */
+    boolean writeBody(Exchange ex, byte[] data) {
+        if (current != ex || ex.finished || !isOpen()) {
+            return false;
+        }
+        transport.write(data);
+        return true;
+    }
+
+    /** Waits while the transport's buffer is above its high-water mark. */
+    Coro<Void> drain() {
+        return flow.drain();
+    }
+
+    /** The body writer wrote the body's end. */
+    void bodySent(Exchange ex) {
+        ex.bodyPending = false;
+    }
+
+    /** The body writer failed: the exchange fails with {@code e} (wrapped in {@link ClientOSError} if checked). */
+    void bodyFailed(Exchange ex, Throwable e) {
+        if (current == ex && !ex.finished) {
+            fail(e instanceof RuntimeException re && !(e instanceof io.asyncio4j.net.ConnectionError) ? re
+                    : new ClientOSError("Cannot write the request body to " + key + ": "
+                    + ClientConnectorError.describe(e), e));
+        }
+    }
+
+    /** Cancels the body writer soon (not at once: it may be the caller, on its way out). */
+    private void stopWriter(Exchange ex) {
+        if (ex.writer != null && !ex.writer.done()) {
+            Task<Void> w = ex.writer;
+            loop.callSoon(() -> w.cancel());
+        }
+    }
+
     /** Abandons the current exchange: the connection is closed and leaves the pool (a request cancelled). */
     void abandon(Exchange ex) {
         if (current == ex && !ex.finished) {
@@ -93,6 +152,7 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
             }
             reusable = false;
             cancelReadTimer();
+            stopWriter(ex);
             close();
             connector.release(this, false);
         }
@@ -161,8 +221,19 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
     }
 
     @Override
+    public void pauseWriting() {
+        flow.pauseWriting();
+    }
+
+    @Override
+    public void resumeWriting() {
+        flow.resumeWriting();
+    }
+
+    @Override
     public void connectionLost(Throwable exc) {
         lost = true;
+        flow.connectionLost(exc);
         cancelReadTimer();
         Exchange ex = current;
         if (ex != null && !ex.finished) {
@@ -187,7 +258,14 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         Exchange ex = current;
         if (head.status() >= 100 && head.status() < 200 && head.status() != 101) {
             interim = true;             // 100 Continue, 103 Early Hints: skipped, the final response follows
+            if (head.status() == 100 && ex.continue100 != null && !ex.continue100.done()) {
+                ex.continue100.setResult(true);
+            }
             return;
+        }
+        if (ex.continue100 != null && !ex.continue100.done()) {
+            ex.continue100.setResult(false);    // a final answer instead of 100: the body is never sent
+            reusable = false;
         }
         if (!head.keepAlive() || parser.readUntilClose()) {
             reusable = false;
@@ -234,6 +312,10 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         if (feeding != null && feeding.hasRemaining()) {
             reusable = false;       // bytes after the response: no pipelining, the connection is not reusable
         }
+        if (ex.bodyPending) {
+            reusable = false;       // answered before the whole body was sent: the rest would be taken as a request
+            stopWriter(ex);
+        }
         cancelReadTimer();
         ex.complete = true;
         ex.finished = true;
@@ -273,6 +355,10 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         ex.finished = true;
         current = null;
         cancelReadTimer();
+        stopWriter(ex);
+        if (ex.continue100 != null && !ex.continue100.done()) {
+            ex.continue100.setResult(false);
+        }
         if (ex.decoder != null) {
             ex.decoder.close();
         }

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -54,6 +56,22 @@ public final class ClientResponse implements AutoCloseable {
 
     void setHistory(List<ClientResponse> h) {
         history = List.copyOf(h);
+    }
+
+    /**
+     * The cookies of this response's {@code Set-Cookie} fields by name (a later field of the same name wins), in
+     * arrival order; fields that are not valid cookies are skipped. aiohttp's {@code resp.cookies}.
+     */
+    public Map<String, Cookie> cookies() {
+        Map<String, Cookie> out = new LinkedHashMap<>();
+        for (String field : head.headers().getAll("Set-Cookie")) {
+            Cookie c = Cookie.parse(field);
+            if (c != null) {
+                out.remove(c.name());
+                out.put(c.name(), c);
+            }
+        }
+        return out;
     }
 
     /** The status code: 200, 404... */
@@ -132,6 +150,71 @@ public final class ClientResponse implements AutoCloseable {
     /** The body as a stream ({@code resp.content} in aiohttp): read it in pieces, by lines, or to the end. */
     public StreamReader content() {
         return exchange.content;
+    }
+
+    /**
+     * The body in pieces of at most {@code n} bytes ({@code async for chunk in resp.content.iter_chunked(n)}):
+     * {@code for (byte[] chunk : resp.iterChunked(1024)) { ... }} inside a task. The iterator's {@code hasNext()}
+     * awaits the next piece from {@link #content()}, so the loop suspends its task (never the loop) while the
+     * body is on its way, and ends at the body's end. Body errors ({@link ClientPayloadError}, {@code sockRead}'s
+     * {@link ServerTimeoutError}) are raised by {@code hasNext()}. Iterate it once; it shares {@link #content()}
+     * with other readers.
+     *
+     * @throws IllegalArgumentException if {@code n} is not positive
+     */
+    public Iterable<byte[]> iterChunked(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("n must be positive, not " + n);
+        }
+        return pieces(() -> exchange.content.read(n).await());
+    }
+
+    /**
+     * The body as it arrives ({@code resp.content.iter_any()}): each piece is whatever is buffered when it is
+     * asked for, as {@link #iterChunked(int)} describes.
+     */
+    public Iterable<byte[]> iterAny() {
+        return pieces(() -> exchange.content.read(Integer.MAX_VALUE).await());
+    }
+
+    /**
+     * The body line by line ({@code async for line in resp.content}): each line with its {@code \n}, the last
+     * one without if the body does not end with one; a line longer than the reader's limit raises
+     * {@link io.asyncio4j.LimitOverrunError} as {@code readline} does.
+     */
+    public Iterable<byte[]> iterLines() {
+        return pieces(() -> exchange.content.readline().await());
+    }
+
+    /** An Iterable whose iterator awaits {@code next} in hasNext() until it gives an empty piece (the end). */
+    private static Iterable<byte[]> pieces(Coro<byte[]> next) {
+        return () -> new java.util.Iterator<>() {
+            private byte[] ahead;
+            private boolean end;
+
+            @Override
+            public boolean hasNext() {
+                if (ahead == null && !end) {
+                    byte[] b = next.await();
+                    if (b.length == 0) {
+                        end = true;
+                    } else {
+                        ahead = b;
+                    }
+                }
+                return ahead != null;
+            }
+
+            @Override
+            public byte[] next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException("the body has ended");
+                }
+                byte[] b = ahead;
+                ahead = null;
+                return b;
+            }
+        };
     }
 
     /**

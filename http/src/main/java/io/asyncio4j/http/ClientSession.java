@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * aiohttp's {@code ClientSession}: makes HTTP/1.1 requests over a pool of keep-alive connections
@@ -41,7 +42,21 @@ import java.util.Set;
  * reaching {@code maxRedirects} redirect responses raises {@link TooManyRedirects}; each redirect response is
  * released and kept in {@link ClientResponse#history()}. Header fields sent by default: {@code Host},
  * {@code Accept} (any type), {@code Accept-Encoding: gzip, deflate}, {@code User-Agent}, and {@code Content-Type}
- * and {@code Content-Length} for a body.
+ * and {@code Content-Length} (or {@code Transfer-Encoding: chunked}) for a body.
+ *
+ * <p><b>Bodies.</b> Bytes, JSON, urlencoded forms and {@link FormData} (multipart with files) go in the same write as
+ * the head. A streamed body ({@code StreamReader} or {@code Iterator<byte[]>}), a {@code chunked} or
+ * {@code compress}ed body, or one that waits for {@code 100 Continue} is written after the head by a task of its
+ * own while the response is awaited; if the server answers before the body is all sent, the connection is not
+ * reused. A streamed body is not retried on a stale connection nor resent on a 307 or 308 redirect
+ * ({@link ClientPayloadError}).
+ *
+ * <p><b>Cookies.</b> The session's {@link AbstractCookieJar} ({@link CookieJar} by default) stores the
+ * {@code Set-Cookie} fields of every response, redirects included, and adds the cookies matching each request's URL
+ * to its {@code Cookie} field, with the request's own {@code cookies} and an explicit {@code Cookie} field merged in
+ * (the same name: the request's wins, then the jar's), in name order; another origin drops the request's own.
+ *
+ * <p><b>Tracing.</b> {@link TraceConfig}s given to the builder are called at each step of every request.
  *
  * <p><b>Errors.</b> Connection failures raise {@link ClientConnectorError}; a server that closes before answering,
  * {@link ServerDisconnectedError}; the timeouts of {@link ClientTimeout} raise what it says; all are
@@ -67,6 +82,8 @@ public final class ClientSession implements AutoCloseable {
     private final boolean raiseForStatus;
     private final boolean autoDecompress;
     private final BasicAuth auth;
+    private final AbstractCookieJar cookieJar;
+    private final List<TraceConfig> traceConfigs;
     private boolean closed;
 
     /** A session with aiohttp's defaults: its own {@link TCPConnector}, {@link ClientTimeout#DEFAULT}. */
@@ -83,6 +100,13 @@ public final class ClientSession implements AutoCloseable {
         this.raiseForStatus = b.raiseForStatus;
         this.autoDecompress = b.autoDecompress;
         this.auth = b.auth;
+        this.cookieJar = b.cookieJar != null ? b.cookieJar : new CookieJar();
+        this.traceConfigs = List.copyOf(b.traceConfigs);
+        if (!b.cookies.isEmpty()) {
+            List<Cookie> shared = new ArrayList<>();
+            b.cookies.forEach((n, v) -> shared.add(Cookie.of(n, v)));
+            cookieJar.updateCookies(shared, null);
+        }
     }
 
     public static Builder builder() {
@@ -169,13 +193,40 @@ public final class ClientSession implements AutoCloseable {
             ClientTimeout t = options.timeout() != null ? options.timeout() : timeout;
             Double deadline = t.total() == null ? null : loop.time() + t.total();
             boolean follow = options.allowRedirects() != null ? options.allowRedirects() : redirectDefault;
-            return Asyncio.timeoutAt(deadline,
-                    () -> run(loop, method, url, options, t, deadline, follow)).await();
+            Trace trace = traceConfigs.isEmpty() ? Trace.NONE
+                    : new Trace(this, traceConfigs, options.traceRequestCtx());
+            Hop hop = new Hop(method);
+            try {
+                ClientResponse resp = Asyncio.timeoutAt(deadline,
+                        () -> run(loop, method, url, options, t, deadline, follow, trace, hop)).await();
+                if (!trace.isEmpty()) {
+                    trace.send(c -> c.requestEnd, new TraceConfig.RequestEndParams(hop.method, hop.url,
+                            hop.headers, resp));
+                }
+                return resp;
+            } catch (Throwable e) {
+                if (!trace.isEmpty()) {
+                    trace.send(c -> c.requestException, new TraceConfig.RequestExceptionParams(hop.method,
+                            hop.url, hop.headers, e));
+                }
+                throw e;
+            }
         };
     }
 
+    /** The hop of a redirect chain under way, for the trace's end and exception events. */
+    private static final class Hop {
+        String method;
+        URI url;
+        Headers headers;
+
+        Hop(String method) {
+            this.method = method;
+        }
+    }
+
     private ClientResponse run(EventLoop loop, String method, String rawUrl, RequestOptions o, ClientTimeout t,
-                               Double deadline, boolean follow) throws Exception {
+                               Double deadline, boolean follow, Trace trace, Hop hop) throws Exception {
         URI url = withParams(buildUrl(rawUrl), o.params());
         Headers hdrs = headers.copy();
         for (String name : o.headers().names()) {
@@ -183,6 +234,7 @@ public final class ClientSession implements AutoCloseable {
         }
         o.headers().forEach(hdrs::add);
         BasicAuth credentials = o.auth() != null ? o.auth() : null;
+        Map<String, String> requestCookies = o.cookies();
         Body body = body(o, hdrs);
         List<ClientResponse> history = new ArrayList<>();
         int redirects = 0;
@@ -199,15 +251,32 @@ public final class ClientSession implements AutoCloseable {
                 throw new IllegalArgumentException("Cannot combine AUTHORIZATION header with AUTH argument or"
                         + " credentials encoded in URL");
             }
-            ClientResponse resp = once(loop, method, url, hdrs, a, body, t, deadline);
+            hop.method = method;
+            hop.url = url;
+            hop.headers = hdrs.copy().readOnly();
+            if (!trace.isEmpty()) {
+                trace.send(c -> c.requestStart, new TraceConfig.RequestStartParams(method, url, hop.headers));
+            }
+            ClientResponse resp = once(loop, method, url, withCookies(hdrs, url, requestCookies), a, body, t,
+                    deadline, o, trace);
+            cookieJar.updateCookies(resp.cookies().values(), url);
             int status = resp.status();
             if (follow && (status == 301 || status == 302 || status == 303 || status == 307 || status == 308)) {
+                if (!trace.isEmpty()) {
+                    trace.send(c -> c.requestRedirect, new TraceConfig.RequestRedirectParams(method, url,
+                            hop.headers, resp));
+                }
                 redirects++;
                 history.add(resp);
                 if (o.maxRedirects() > 0 && redirects >= o.maxRedirects()) {
                     resp.release();
                     throw new TooManyRedirects(history.get(0).requestInfo(), history, status, "Exceeded "
                             + o.maxRedirects() + " redirects, the last from " + url);
+                }
+                if (body != null && body.stream() != null && (status == 307 || status == 308)) {
+                    resp.release();
+                    throw new ClientPayloadError("Cannot resend a streamed request body on a " + status
+                            + " redirect from " + url + " (the stream was read once)", null);
                 }
                 if ((status == 303 && !method.equals("HEAD")) || ((status == 301 || status == 302)
                         && method.equals("POST"))) {
@@ -237,6 +306,7 @@ public final class ClientSession implements AutoCloseable {
                 }
                 if (!origin(url).equals(origin(next))) {
                     credentials = null;
+                    requestCookies = Map.of();
                     hdrs.remove("Authorization");
                     hdrs.remove("Cookie");
                     hdrs.remove("Proxy-Authorization");
@@ -249,6 +319,33 @@ public final class ClientSession implements AutoCloseable {
         }
     }
 
+    /**
+     * The header fields with the {@code Cookie} field to send to {@code url}: an explicit field's cookies, then the
+     * jar's, then the request's (a later one replacing an earlier of the same name), in name order as aiohttp
+     * sends them; the fields unchanged if neither the jar nor the request has a cookie for it.
+     */
+    private Headers withCookies(Headers hdrs, URI url, Map<String, String> requestCookies) {
+        Map<String, String> fromJar = cookieJar.filterCookies(url);
+        if (fromJar.isEmpty() && requestCookies.isEmpty()) {
+            return hdrs;
+        }
+        Map<String, String> all = new TreeMap<>();
+        String explicit = hdrs.get("Cookie");
+        if (explicit != null) {
+            for (Cookie c : Cookie.parseRequestHeader(explicit)) {
+                all.put(c.name(), c.value());
+            }
+        }
+        all.putAll(fromJar);
+        all.putAll(requestCookies);
+        StringBuilder sb = new StringBuilder();
+        all.forEach((n, v) -> sb.append(sb.isEmpty() ? "" : "; ").append(n).append('=').append(v));
+        Headers h = hdrs.copy();
+        h.remove("Cookie");
+        h.add("Cookie", sb.toString());
+        return h;
+    }
+
     private ClientResponse finish(ClientResponse resp, RequestOptions o) {
         boolean raise = o.raiseForStatus() != null ? o.raiseForStatus() : raiseForStatus;
         if (raise) {
@@ -259,24 +356,36 @@ public final class ClientSession implements AutoCloseable {
 
     /** One request on one connection; a stale pooled connection is replaced once for idempotent methods. */
     private ClientResponse once(EventLoop loop, String method, URI url, Headers hdrs, BasicAuth a, Body body,
-                                ClientTimeout t, Double deadline) {
+                                ClientTimeout t, Double deadline, RequestOptions o, Trace trace) {
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
         boolean ssl = scheme.equals("https");
         int port = url.getPort() >= 0 ? url.getPort() : ssl ? 443 : 80;
         String host = hostOf(url);
-        ConnectionKey key = new ConnectionKey(host, port, ssl);
-        byte[] request = serialize(method, url, host, port, ssl, hdrs, a, body);
-        Headers sent = requestHeaders(url, host, port, ssl, hdrs, a, body);
+        ConnectionKey key = new ConnectionKey(host, port, ssl, ssl ? connector.tlsFor(o.ssl()) : null);
+        Headers sent = requestHeaders(url, host, port, ssl, hdrs, a, body, o);
+        boolean expect = "100-continue".equalsIgnoreCase(sent.get("Expect"));
+        boolean chunked = body != null && "chunked".equalsIgnoreCase(sent.get("Transfer-Encoding"));
+        // a body in the same write as the head, or written after it by a task (streamed, chunked, compressed,
+        // or after 100 Continue)
+        boolean inline = body == null || (body.stream() == null && !chunked && o.compress() == null && !expect);
+        byte[] request = serialize(method, url, sent, inline && body != null ? body.bytes() : null);
         boolean retried = false;
         while (true) {
-            ClientConnection conn = connect(loop, key, url, t);
-            ClientConnection.Exchange ex = conn.send(request, method.equals("HEAD"), t.sockRead(), autoDecompress);
+            ClientConnection conn = connect(loop, key, url, t, trace);
+            ClientConnection.Exchange ex = conn.send(request, method.equals("HEAD"), t.sockRead(), autoDecompress,
+                    expect && !inline);
+            if (!inline) {
+                ex.bodyPending = true;
+                ex.writer = Asyncio.createTask(BodyWriter.write(conn, ex, body.bytes(), body.stream(), chunked,
+                        o.compress()), "request body to " + key);
+            }
             ResponseHead head;
             try {
                 head = ex.head.await();
             } catch (ServerDisconnectedError | ClientOSError e) {
                 conn.abandon(ex);
-                if (conn.reused && ex.received == 0 && !retried && IDEMPOTENT.contains(method)) {
+                if (conn.reused && ex.received == 0 && !retried && IDEMPOTENT.contains(method)
+                        && (body == null || body.stream() == null)) {
                     retried = true;
                     continue;
                 }
@@ -293,11 +402,10 @@ public final class ClientSession implements AutoCloseable {
         }
     }
 
-    private ClientConnection connect(EventLoop loop, ConnectionKey key, URI url, ClientTimeout t) {
+    private ClientConnection connect(EventLoop loop, ConnectionKey key, URI url, ClientTimeout t, Trace trace) {
         Double connectAt = t.connect() == null ? null : loop.time() + t.connect();
-        TlsOptions tls = key.ssl() ? TlsOptions.defaults() : null;
         try {
-            return Asyncio.timeoutAt(connectAt, () -> connector.connect(key, t.sockConnect(), tls)).await();
+            return Asyncio.timeoutAt(connectAt, () -> connector.connect(key, t.sockConnect(), trace)).await();
         } catch (TimeoutError e) {
             throw new ServerTimeoutError("Connection timeout to host " + url, e);
         }
@@ -305,12 +413,13 @@ public final class ClientSession implements AutoCloseable {
 
     // ---- the request's bytes ----
 
-    private record Body(byte[] bytes, String contentType) {
+    /** A request body: {@code bytes}, or a {@code stream} (StreamReader or Iterator of byte[]). */
+    private record Body(byte[] bytes, Object stream, String contentType) {
     }
 
     private static Body body(RequestOptions o, Headers hdrs) throws JsonProcessingException {
         if (o.hasJson()) {
-            return new Body(Json.MAPPER.writeValueAsBytes(o.json()), "application/json");
+            return new Body(Json.MAPPER.writeValueAsBytes(o.json()), null, "application/json");
         }
         if (o.form() != null) {
             StringBuilder sb = new StringBuilder();
@@ -321,16 +430,24 @@ public final class ClientSession implements AutoCloseable {
                 sb.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
                         .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
             }
-            return new Body(sb.toString().getBytes(StandardCharsets.US_ASCII), "application/x-www-form-urlencoded");
+            return new Body(sb.toString().getBytes(StandardCharsets.US_ASCII), null,
+                    "application/x-www-form-urlencoded");
         }
         if (o.dataUnsafe() != null) {
-            return new Body(o.dataUnsafe(), "application/octet-stream");
+            return new Body(o.dataUnsafe(), null,
+                    o.dataContentType() != null ? o.dataContentType() : "application/octet-stream");
+        }
+        if (o.stream() != null) {
+            return new Body(null, o.stream(), "application/octet-stream");
+        }
+        if (o.chunked() || o.compress() != null) {
+            return new Body(new byte[0], null, "application/octet-stream");
         }
         return null;
     }
 
     private static Headers requestHeaders(URI url, String host, int port, boolean ssl, Headers hdrs, BasicAuth a,
-                                          Body body) {
+                                          Body body, RequestOptions o) {
         Headers h = new Headers();
         if (!hdrs.contains("Host")) {
             String hostHeader = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
@@ -345,17 +462,28 @@ public final class ClientSession implements AutoCloseable {
         }
         if (body != null) {
             h.setDefault("Content-Type", body.contentType());
-            h.set("Content-Length", Integer.toString(body.bytes().length));
+            if (o.compress() != null) {
+                h.set("Content-Encoding", o.compress());
+            }
+            if (o.chunked() || o.compress() != null || "chunked".equalsIgnoreCase(h.get("Transfer-Encoding"))
+                    || (body.stream() != null && !h.contains("Content-Length"))) {
+                h.remove("Content-Length");
+                h.set("Transfer-Encoding", "chunked");
+            } else if (body.bytes() != null) {
+                h.set("Content-Length", Integer.toString(body.bytes().length));
+            }
         } else if (!h.contains("Content-Length") && !h.contains("Transfer-Encoding")) {
             // aiohttp 3.8 sends the empty body's length with every method
             h.add("Content-Length", "0");
         }
+        if (o.expect100()) {
+            h.set("Expect", "100-continue");
+        }
         return h.readOnly();
     }
 
-    private static byte[] serialize(String method, URI url, String host, int port, boolean ssl, Headers hdrs,
-                                    BasicAuth a, Body body) {
-        Headers h = requestHeaders(url, host, port, ssl, hdrs, a, body);
+    /** The request's head, followed by {@code body} if not null. */
+    private static byte[] serialize(String method, URI url, Headers h, byte[] body) {
         StringBuilder sb = new StringBuilder(256);
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         sb.append(method).append(' ').append(path);
@@ -366,12 +494,12 @@ public final class ClientSession implements AutoCloseable {
         h.forEach((n, v) -> sb.append(n).append(": ").append(v).append("\r\n"));
         sb.append("\r\n");
         byte[] head = sb.toString().getBytes(StandardCharsets.UTF_8);
-        if (body == null || body.bytes().length == 0) {
+        if (body == null || body.length == 0) {
             return head;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + body.bytes().length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + body.length);
         out.writeBytes(head);
-        out.writeBytes(body.bytes());
+        out.writeBytes(body);
         return out.toByteArray();
     }
 
@@ -486,6 +614,11 @@ public final class ClientSession implements AutoCloseable {
         return closed;
     }
 
+    /** The session's cookie jar (aiohttp's {@code session.cookie_jar}). */
+    public AbstractCookieJar cookieJar() {
+        return cookieJar;
+    }
+
     public TCPConnector connector() {
         return connector;
     }
@@ -514,8 +647,32 @@ public final class ClientSession implements AutoCloseable {
         private boolean raiseForStatus;
         private boolean autoDecompress = true;
         private BasicAuth auth;
+        private AbstractCookieJar cookieJar;
+        private final Map<String, String> cookies = new java.util.LinkedHashMap<>();
+        private final List<TraceConfig> traceConfigs = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /** Adds a {@link TraceConfig} whose handlers are called at the steps of every request (aiohttp's trace_configs). */
+        public Builder traceConfig(TraceConfig config) {
+            traceConfigs.add(Objects.requireNonNull(config, "traceConfig is null"));
+            return this;
+        }
+
+        /**
+         * The jar that stores the cookies of every response (redirects included) and gives those sent with each
+         * request; a new {@link CookieJar} by default, {@link DummyCookieJar} to keep none.
+         */
+        public Builder cookieJar(AbstractCookieJar jar) {
+            cookieJar = Objects.requireNonNull(jar, "cookieJar is null");
+            return this;
+        }
+
+        /** Shared cookies put in the jar when the session is built: sent with every request. */
+        public Builder cookies(Map<String, String> map) {
+            map.forEach((n, v) -> cookies.put(Objects.requireNonNull(n), Objects.requireNonNull(v)));
+            return this;
         }
 
         /** Relative request URLs resolve against this absolute http(s) URL (RFC 3986 resolution). */

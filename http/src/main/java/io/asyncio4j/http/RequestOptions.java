@@ -1,5 +1,6 @@
 package io.asyncio4j.http;
 
+import io.asyncio4j.net.TlsOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,10 @@ import java.util.Objects;
  *         .build();
  * try (ClientResponse r = session.request("POST", url, o).await()) { ... }
  * }</pre>
- * At most one body ({@code json}, {@code form} or {@code data}) may be given. Unset options take the session's
- * defaults ({@code timeout}, {@code raiseForStatus}) or aiohttp's ({@code allowRedirects}: true, false for
- * {@link ClientSession#head}; {@code maxRedirects}: 10). Safe to share between tasks and threads.
+ * At most one body ({@code json}, {@code form}, or {@code data}: bytes, a {@link FormData}, or a stream) may be
+ * given. Unset options take the session's defaults ({@code timeout}, {@code raiseForStatus}) or aiohttp's
+ * ({@code allowRedirects}: true, false for {@link ClientSession#head}; {@code maxRedirects}: 10). Safe to share
+ * between tasks and threads, except options with a streamed body, which can be sent once.
  */
 public final class RequestOptions {
     /** No options. */
@@ -36,6 +38,14 @@ public final class RequestOptions {
     private final Boolean raiseForStatus;
     private final ClientTimeout timeout;
     private final boolean hasJson;
+    private final Map<String, String> cookies;
+    private final TlsOptions ssl;
+    private final String dataContentType;
+    private final Object stream;
+    private final boolean chunked;
+    private final String compress;
+    private final boolean expect100;
+    private final Object traceRequestCtx;
 
     private RequestOptions(Builder b) {
         this.params = List.copyOf(b.params);
@@ -49,6 +59,14 @@ public final class RequestOptions {
         this.maxRedirects = b.maxRedirects;
         this.raiseForStatus = b.raiseForStatus;
         this.timeout = b.timeout;
+        this.ssl = b.ssl;
+        this.dataContentType = b.dataContentType;
+        this.stream = b.stream;
+        this.chunked = b.chunked;
+        this.compress = b.compress;
+        this.expect100 = b.expect100;
+        this.traceRequestCtx = b.traceRequestCtx;
+        this.cookies = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.cookies));
     }
 
     public static Builder builder() {
@@ -114,6 +132,50 @@ public final class RequestOptions {
         return timeout;
     }
 
+    /**
+     * Cookies sent with this request only (aiohttp's per-request {@code cookies}), by name, read-only: they join
+     * the session jar's matching cookies (replacing those of the same name) and are not stored; a redirect to
+     * another origin drops them.
+     */
+    public Map<String, String> cookies() {
+        return cookies;
+    }
+
+    /** The content type of a {@link Builder#data(FormData)} body, or null. */
+    String dataContentType() {
+        return dataContentType;
+    }
+
+    /** The streamed body: a {@code StreamReader} or an {@code Iterator<byte[]>}, or null. */
+    Object stream() {
+        return stream;
+    }
+
+    /** Whether the body is sent with chunked transfer coding. */
+    public boolean chunked() {
+        return chunked;
+    }
+
+    /** {@code "deflate"} or {@code "gzip"}: the body is sent compressed; or null. */
+    public String compress() {
+        return compress;
+    }
+
+    /** Whether the request asks for {@code 100 Continue} before sending its body. */
+    public boolean expect100() {
+        return expect100;
+    }
+
+    /** The object put in each {@link TraceConfig} context of this request, or null. */
+    public Object traceRequestCtx() {
+        return traceRequestCtx;
+    }
+
+    /** This request's TLS settings for https (aiohttp's per-request {@code ssl}), or null for the connector's. */
+    public TlsOptions ssl() {
+        return ssl;
+    }
+
     /** A builder holding these options, to change some. */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -128,6 +190,14 @@ public final class RequestOptions {
         b.maxRedirects = maxRedirects;
         b.raiseForStatus = raiseForStatus;
         b.timeout = timeout;
+        b.cookies.putAll(cookies);
+        b.ssl = ssl;
+        b.dataContentType = dataContentType;
+        b.stream = stream;
+        b.chunked = chunked;
+        b.compress = compress;
+        b.expect100 = expect100;
+        b.traceRequestCtx = traceRequestCtx;
         return b;
     }
 
@@ -144,8 +214,112 @@ public final class RequestOptions {
         private int maxRedirects = 10;
         private Boolean raiseForStatus;
         private ClientTimeout timeout;
+        private final Map<String, String> cookies = new java.util.LinkedHashMap<>();
+        private TlsOptions ssl;
+        private String dataContentType;
+        private Object stream;
+        private boolean chunked;
+        private String compress;
+        private boolean expect100;
+        private Object traceRequestCtx;
 
         private Builder() {
+        }
+
+        /** An object the trace handlers find under {@code "traceRequestCtx"} (aiohttp's trace_request_ctx). */
+        public Builder traceRequestCtx(Object ctx) {
+            traceRequestCtx = ctx;
+            return this;
+        }
+
+        /**
+         * Sends a form: urlencoded or {@code multipart/form-data} as {@link FormData} decides, with its
+         * {@code Content-Type} unless a header gives one. The form is encoded now: later changes to it are not sent.
+         */
+        public Builder data(FormData form) {
+            data = form.encode();
+            dataContentType = form.contentType();
+            return this;
+        }
+
+        /**
+         * Streams the body from {@code reader} until its EOF, with chunked transfer coding unless a
+         * {@code Content-Length} header is given ({@code application/octet-stream} unless a header gives the type).
+         * A streamed request is not retried on a stale pooled connection: the stream can be read once only.
+         */
+        public Builder data(io.asyncio4j.streams.StreamReader reader) {
+            stream = Objects.requireNonNull(reader, "reader is null");
+            return this;
+        }
+
+        /**
+         * Streams the body from {@code chunks} (aiohttp's async generator body), one write per chunk, as
+         * {@link #data(io.asyncio4j.streams.StreamReader)} does; {@code next()} runs on the loop and must not block.
+         */
+        public Builder data(java.util.Iterator<byte[]> chunks) {
+            stream = Objects.requireNonNull(chunks, "chunks is null");
+            return this;
+        }
+
+        /** Sends the body with chunked transfer coding ({@code Transfer-Encoding: chunked}). */
+        public Builder chunked(boolean on) {
+            chunked = on;
+            return this;
+        }
+
+        /**
+         * Compresses the body with {@code "deflate"} (zlib) or {@code "gzip"} and sends it with that
+         * {@code Content-Encoding}, chunked (aiohttp's {@code compress}); null for none.
+         */
+        public Builder compress(String encoding) {
+            if (encoding != null && !encoding.equals("deflate") && !encoding.equals("gzip")) {
+                throw new IllegalArgumentException("compress must be deflate or gzip, not " + encoding);
+            }
+            compress = encoding;
+            return this;
+        }
+
+        /**
+         * Sends {@code Expect: 100-continue} and the body only once the server answered {@code 100 Continue}; if
+         * it answers with a final status instead, the body is not sent (and the connection is not reused).
+         */
+        public Builder expect100(boolean on) {
+            expect100 = on;
+            return this;
+        }
+
+        /**
+         * TLS settings for this request if it is https (connections with other settings are not shared with it);
+         * see {@link TCPConnector.Builder#ssl(TlsOptions)}.
+         */
+        public Builder ssl(TlsOptions options) {
+            ssl = options;
+            return this;
+        }
+
+        /** This request, if https, trusts the servers {@code context}'s trust managers trust. */
+        public Builder ssl(javax.net.ssl.SSLContext context) {
+            ssl = TlsOptions.of(context);
+            return this;
+        }
+
+        /** With false, this request accepts any certificate (aiohttp's {@code ssl=False}); true: the defaults. */
+        public Builder verifySsl(boolean verify) {
+            ssl = verify ? TlsOptions.defaults() : TlsOptions.of(TCPConnector.insecureContext());
+            return this;
+        }
+
+        /** Adds a cookie sent with this request only (see {@link RequestOptions#cookies()}). */
+        public Builder cookie(String name, String value) {
+            Map.Entry<String, String> e = pair("cookie", name, value);
+            cookies.put(e.getKey(), e.getValue());
+            return this;
+        }
+
+        /** Adds each entry of {@code map} as a cookie of this request. */
+        public Builder cookies(Map<String, ?> map) {
+            map.forEach((k, v) -> cookie(k, String.valueOf(v)));
+            return this;
         }
 
         /** Adds a query parameter. */
@@ -200,6 +374,7 @@ public final class RequestOptions {
         /** Sends these bytes as the body (copied). */
         public Builder data(byte[] body) {
             data = Objects.requireNonNull(body, "data is null").clone();
+            dataContentType = null;
             return this;
         }
 
@@ -239,7 +414,14 @@ public final class RequestOptions {
 
         /** @throws IllegalArgumentException if more than one body was given */
         public RequestOptions build() {
-            int bodies = (hasJson ? 1 : 0) + (form != null ? 1 : 0) + (data != null ? 1 : 0);
+            int bodies = (hasJson ? 1 : 0) + (form != null ? 1 : 0) + (data != null ? 1 : 0)
+                    + (stream != null ? 1 : 0);
+            if (compress != null && headers.contains("Content-Encoding")) {
+                throw new IllegalArgumentException("compress can not be set if Content-Encoding header is set");
+            }
+            if ((chunked || compress != null) && headers.contains("Content-Length")) {
+                throw new IllegalArgumentException("chunked can not be set if Content-Length header is set");
+            }
             if (bodies > 1) {
                 throw new IllegalArgumentException("json, form and data can not be used at the same time");
             }

@@ -8,12 +8,21 @@ import io.asyncio4j.net.Connected;
 import io.asyncio4j.net.ConnectionError;
 import io.asyncio4j.net.Net;
 import io.asyncio4j.net.TlsOptions;
+import io.asyncio4j.net.TlsError;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * aiohttp's {@code TCPConnector}: the pool of HTTP/1.1 connections a {@link ClientSession} sends its requests
@@ -33,6 +42,17 @@ import java.util.Map;
  * at once with {@code forceClose}. A request on a reused connection that fails before any byte of the response
  * arrived (the server had closed it meanwhile) is retried once on a new connection if its method is idempotent.
  *
+ * <p><b>Names.</b> Host names are resolved by the {@link Resolver} (the system's, on the default executor, unless
+ * {@link Builder#resolver} gives another; IP address literals are not looked up), and the answers cached per host
+ * and port for {@code ttlDnsCache} seconds of the loop's clock (10; {@code useDnsCache(false)} turns the cache off).
+ * The addresses are tried in order until one connects.
+ *
+ * <p><b>TLS.</b> https connections use the JDK's trusted CAs and check the host name, unless {@link Builder#ssl}
+ * gives another context (a private CA) or {@link Builder#verifySsl(boolean)} false turns verification off; a
+ * request may bring its own ({@link RequestOptions.Builder#ssl}), and only shares connections made with the same
+ * settings. A refused certificate raises {@link ClientConnectorCertificateError}, another handshake failure
+ * {@link ClientConnectorSSLError}.
+ *
  * <p><b>Threads.</b> A connector belongs to the event loop of the first request made through it; use it from that
  * loop's thread only. {@link #close()} never suspends: it closes every connection, idle or in use (a request
  * or body read under way fails with {@link ClientConnectionError}), and makes later requests fail.
@@ -42,6 +62,12 @@ public final class TCPConnector implements AutoCloseable {
     private final int limitPerHost;
     private final double keepaliveTimeout;
     private final boolean forceClose;
+    private final Resolver resolver;
+    private final boolean useDnsCache;
+    private final Double ttlDnsCache;
+    private final TlsOptions tls;
+    /** Resolved addresses per host and port, with the loop time they were resolved at. */
+    private final Map<String, Resolved> dnsCache = new HashMap<>();
     private EventLoop loop;
     private boolean closed;
 
@@ -67,6 +93,14 @@ public final class TCPConnector implements AutoCloseable {
      * @param forceClose       close every connection after its response instead of pooling it
      */
     public TCPConnector(int limit, int limitPerHost, double keepaliveTimeout, boolean forceClose) {
+        this(builder().limit(limit).limitPerHost(limitPerHost).keepaliveTimeout(keepaliveTimeout)
+                .forceClose(forceClose));
+    }
+
+    private TCPConnector(Builder b) {
+        int limit = b.limit;
+        int limitPerHost = b.limitPerHost;
+        double keepaliveTimeout = b.keepaliveTimeout;
         if (limit < 0 || limitPerHost < 0) {
             throw new IllegalArgumentException("limits must be >= 0: limit=" + limit + ", limitPerHost="
                     + limitPerHost);
@@ -77,7 +111,16 @@ public final class TCPConnector implements AutoCloseable {
         this.limit = limit;
         this.limitPerHost = limitPerHost;
         this.keepaliveTimeout = keepaliveTimeout;
-        this.forceClose = forceClose;
+        this.forceClose = b.forceClose;
+        this.resolver = b.resolver;
+        this.useDnsCache = b.useDnsCache;
+        this.ttlDnsCache = b.ttlDnsCache;
+        this.tls = b.tls;
+    }
+
+    /** A builder for a connector with non-default settings. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     public int limit() {
@@ -98,6 +141,30 @@ public final class TCPConnector implements AutoCloseable {
 
     public boolean closed() {
         return closed;
+    }
+
+    /** The TLS settings of https connections (the JDK's trusted CAs and host name check by default). */
+    public TlsOptions tls() {
+        return tls;
+    }
+
+    /** Whether resolved addresses are cached. */
+    public boolean useDnsCache() {
+        return useDnsCache;
+    }
+
+    /** Seconds a resolved address stays cached, or null for ever. */
+    public Double ttlDnsCache() {
+        return ttlDnsCache;
+    }
+
+    /** Forgets the cached addresses of {@code host} and {@code port}, or of every host if {@code host} is null. */
+    public void clearDnsCache(String host, int port) {
+        if (host == null) {
+            dnsCache.clear();
+        } else {
+            dnsCache.remove(host + ":" + port);
+        }
     }
 
     /** Sockets open now: in use, being connected, or idle in the pool. */
@@ -142,7 +209,7 @@ public final class TCPConnector implements AutoCloseable {
      * A connection for {@code key}, reused from the pool or newly opened (within {@code sockConnect} seconds),
      * waiting in FIFO order while the limits are reached.
      */
-    ClientConnection connect(ConnectionKey key, Double sockConnect, TlsOptions tls) {
+    ClientConnection connect(ConnectionKey key, Double sockConnect, Trace trace) {
         if (closed) {
             throw new ClientConnectionError("Connector is closed.");
         }
@@ -155,10 +222,14 @@ public final class TCPConnector implements AutoCloseable {
         // Slots are granted to waiters the moment they free up, so every queued waiter is blocked right now: a
         // request that can go (another host, under the limits) goes without overtaking anyone who could.
         Object slot = tryTake(key);
+        boolean waited = slot == null;
         if (slot == null) {
             Future<Object> f = loop.createFuture();
             Waiter w = new Waiter(key, f);
             waiters.add(w);
+            if (!trace.isEmpty()) {
+                trace.send(c -> c.connectionQueuedStart, new TraceConfig.ConnectionParams());
+            }
             try {
                 slot = f.await();
             } catch (CancelledError e) {
@@ -169,14 +240,22 @@ public final class TCPConnector implements AutoCloseable {
                 throw e;
             }
         }
+        if (waited && !trace.isEmpty()) {
+            trace.send(c -> c.connectionQueuedEnd, new TraceConfig.ConnectionParams());
+        }
         if (slot instanceof ClientConnection c) {
             c.reused = true;
+            if (!trace.isEmpty()) {
+                trace.send(x -> x.connectionReuseconn, new TraceConfig.ConnectionParams());
+            }
             return c;
         }
         try {
-            Connected<ClientConnection> cc = Asyncio.timeout(sockConnect,
-                    () -> Net.createConnection(() -> new ClientConnection(this, key, loop), key.host(), key.port(),
-                            tls).await()).await();
+            if (!trace.isEmpty()) {
+                trace.send(c -> c.connectionCreateStart, new TraceConfig.ConnectionParams());
+            }
+            List<String> addresses = resolve(key.host(), key.port(), trace);
+            Connected<ClientConnection> cc = Asyncio.timeout(sockConnect, () -> open(key, addresses)).await();
             ClientConnection c = cc.protocol();
             c.acquired = true;
             if (closed) {
@@ -184,14 +263,93 @@ public final class TCPConnector implements AutoCloseable {
                 throw new ClientConnectionError("Connector is closed.");
             }
             all.add(c);
+            if (!trace.isEmpty()) {
+                trace.send(x -> x.connectionCreateEnd, new TraceConfig.ConnectionParams());
+            }
             return c;
         } catch (ConnectionError e) {
             slotFailed(key);
-            throw new ClientConnectorError(key.host(), key.port(), key.ssl(), e);
+            throw connectorError(key, e);
+        } catch (java.io.UncheckedIOException e) {
+            slotFailed(key);
+            throw new ClientConnectorError(key.host(), key.port(), key.ssl(), e.getCause());
         } catch (Throwable e) {
             slotFailed(key);
             throw e;
         }
+    }
+
+    /** Tries each address in order; the last failure if none connects. */
+    private Connected<ClientConnection> open(ConnectionKey key, List<String> addresses) {
+        TlsOptions t = key.tls() == null ? null : key.tls().serverHostname() != null ? key.tls()
+                : key.tls().withServerHostname(key.host());
+        ConnectionError last = null;
+        for (String address : addresses) {
+            try {
+                return Net.createConnection(() -> new ClientConnection(this, key, loop), address, key.port(), t)
+                        .await();
+            } catch (ConnectionError e) {
+                last = e;
+            }
+        }
+        throw last;     // resolve() gives at least one address
+    }
+
+    private static ClientConnectorError connectorError(ConnectionKey key, ConnectionError e) {
+        if (e instanceof TlsError) {
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof java.security.cert.CertificateException
+                        || c instanceof java.security.cert.CertPathValidatorException) {
+                    return new ClientConnectorCertificateError(key.host(), key.port(), key.ssl(), e);
+                }
+            }
+            return new ClientConnectorSSLError(key.host(), key.port(), key.ssl(), e);
+        }
+        return new ClientConnectorError(key.host(), key.port(), key.ssl(), e);
+    }
+
+    private record Resolved(List<String> addresses, double at) {
+    }
+
+    /**
+     * The addresses to try for {@code host}: the literal itself for an IP address, else the resolver's answer,
+     * from the cache while it is younger than {@code ttlDnsCache}.
+     */
+    private List<String> resolve(String host, int port, Trace trace) {
+        if (CookieJar.isIpAddress(host)) {
+            return List.of(host);
+        }
+        String cacheKey = host + ":" + port;
+        if (useDnsCache) {
+            Resolved r = dnsCache.get(cacheKey);
+            if (r != null && (ttlDnsCache == null || loop.time() - r.at() < ttlDnsCache)) {
+                if (!trace.isEmpty()) {
+                    trace.send(c -> c.dnsCacheHit, new TraceConfig.DnsParams(host));
+                }
+                return r.addresses();
+            }
+            if (!trace.isEmpty()) {
+                trace.send(c -> c.dnsCacheMiss, new TraceConfig.DnsParams(host));
+            }
+        }
+        if (!trace.isEmpty()) {
+            trace.send(c -> c.dnsResolveHostStart, new TraceConfig.DnsParams(host));
+        }
+        List<String> out = new ArrayList<>();
+        for (InetSocketAddress a : resolver.resolve(host, port).await()) {
+            out.add(a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString());
+        }
+        if (!trace.isEmpty()) {
+            trace.send(c -> c.dnsResolveHostEnd, new TraceConfig.DnsParams(host));
+        }
+        if (out.isEmpty()) {
+            throw new java.io.UncheckedIOException(new java.net.UnknownHostException("cannot resolve host " + host
+                    + ": no address"));
+        }
+        if (useDnsCache) {
+            dnsCache.put(cacheKey, new Resolved(List.copyOf(out), loop.time()));
+        }
+        return out;
     }
 
     /** An idle connection for key (now acquired), or NEW (a slot reserved for a new one), or null. */
@@ -333,6 +491,139 @@ public final class TCPConnector implements AutoCloseable {
             return true;
         }
         return false;
+    }
+
+    /** The TLS options of a request: its own, else the connector's. */
+    TlsOptions tlsFor(TlsOptions requestTls) {
+        return requestTls != null ? requestTls : tls;
+    }
+
+    /**
+     * An {@link SSLContext} that accepts any server certificate for any host name: aiohttp's {@code ssl=False}.
+     * The connection is still encrypted, but not authenticated.
+     */
+    public static SSLContext insecureContext() {
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, new TrustManager[] {new X509ExtendedTrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType, Socket s) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType, Socket s) {
+                }
+
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine e) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine e) {
+                }
+
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            }}, null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no TLS context: " + e.getMessage(), e);
+        }
+    }
+
+    /** Builds a {@link TCPConnector} (aiohttp's keyword arguments); not thread-safe. */
+    public static final class Builder {
+        private int limit = 100;
+        private int limitPerHost;
+        private double keepaliveTimeout = 15.0;
+        private boolean forceClose;
+        private Resolver resolver = Resolver.threaded();
+        private boolean useDnsCache = true;
+        private Double ttlDnsCache = 10.0;
+        private TlsOptions tls = TlsOptions.defaults();
+
+        private Builder() {
+        }
+
+        /** The most sockets open at once (100; 0: no limit). */
+        public Builder limit(int n) {
+            limit = n;
+            return this;
+        }
+
+        /** The most connections in use per scheme, host and port (0, the default: no limit). */
+        public Builder limitPerHost(int n) {
+            limitPerHost = n;
+            return this;
+        }
+
+        /** Seconds an idle connection stays in the pool (15). */
+        public Builder keepaliveTimeout(double seconds) {
+            keepaliveTimeout = seconds;
+            return this;
+        }
+
+        /** Close every connection after its response instead of pooling it. */
+        public Builder forceClose(boolean on) {
+            forceClose = on;
+            return this;
+        }
+
+        /** The resolver of host names ({@link Resolver#threaded()} by default). */
+        public Builder resolver(Resolver r) {
+            resolver = java.util.Objects.requireNonNull(r, "resolver is null");
+            return this;
+        }
+
+        /** Whether resolved addresses are cached (true, aiohttp's {@code use_dns_cache}). */
+        public Builder useDnsCache(boolean on) {
+            useDnsCache = on;
+            return this;
+        }
+
+        /** Seconds a resolved address stays cached (10; null: for ever), aiohttp's {@code ttl_dns_cache}. */
+        public Builder ttlDnsCache(Double seconds) {
+            if (seconds != null && !(seconds >= 0)) {
+                throw new IllegalArgumentException("ttlDnsCache must be >= 0, not " + seconds);
+            }
+            ttlDnsCache = seconds;
+            return this;
+        }
+
+        /** https connections use {@code context} (its trust managers decide which servers are trusted). */
+        public Builder ssl(SSLContext context) {
+            tls = TlsOptions.of(context);
+            return this;
+        }
+
+        /** https connections use these TLS options (context, expected server name, timeouts). */
+        public Builder ssl(TlsOptions options) {
+            tls = java.util.Objects.requireNonNull(options, "ssl is null");
+            return this;
+        }
+
+        /**
+         * With false, https connections accept any certificate for any name (aiohttp's {@code ssl=False}): still
+         * encrypted, not authenticated. With true, the JDK's trusted CAs and the host name check (the default).
+         */
+        public Builder verifySsl(boolean verify) {
+            tls = verify ? TlsOptions.defaults() : TlsOptions.of(insecureContext());
+            return this;
+        }
+
+        public TCPConnector build() {
+            return new TCPConnector(this);
+        }
     }
 
     @Override

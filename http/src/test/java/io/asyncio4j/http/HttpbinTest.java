@@ -8,37 +8,15 @@ import io.asyncio4j.TimeoutError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The client against the reference httpbin (Debian's python3-httpbin), started on loopback for this class. */
 class HttpbinTest {
-    private static Peers.Peer httpbin;
+    private static final Peers.Peer httpbin = Peers.sharedHttpbin();
 
-    @BeforeAll
-    static void start() throws Exception {
-        httpbin = Peers.httpbin();
-    }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (httpbin != null) {
-            httpbin.close();
-        }
-    }
-
-    private interface Body {
-        void run(ClientSession s) throws Exception;
-    }
-
-    private static void session(Body body) {
-        Asyncio.run(() -> {
-            try (ClientSession s = ClientSession.builder().baseUrl(httpbin.url("/")).build()) {
-                body.run(s);
-            }
-            return null;
-        });
+    private static void session(Peers.SessionBody body) {
+        Peers.inSession(ClientSession.builder().baseUrl(httpbin.url("/")), body);
     }
 
     @SuppressWarnings("unchecked")

@@ -62,6 +62,46 @@ final class Peers {
             srv.serve_forever()
             """;
 
+    private static Peer shared;
+
+    /**
+     * The reference httpbin shared by the test classes of this JVM: started on first use, stopped when the JVM
+     * exits (the tests against it keep no state in it but cookies, which live in each session's jar).
+     */
+    static synchronized Peer sharedHttpbin() {
+        if (shared == null) {
+            try {
+                shared = httpbin();
+            } catch (Exception e) {
+                throw new AssertionError("cannot start httpbin: " + e, e);
+            }
+            Peer p = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    p.close();
+                } catch (IOException ignored) {
+                    // exiting anyway
+                }
+            }));
+        }
+        return shared;
+    }
+
+    /** What a test does with a session. */
+    interface SessionBody {
+        void run(ClientSession s) throws Exception;
+    }
+
+    /** Runs {@code body} in a new event loop with a session built by {@code b}, closed afterwards. */
+    static void inSession(ClientSession.Builder b, SessionBody body) {
+        io.asyncio4j.Asyncio.run(() -> {
+            try (ClientSession s = b.build()) {
+                body.run(s);
+            }
+            return null;
+        });
+    }
+
     /** Starts the reference httpbin on an ephemeral loopback port. */
     static Peer httpbin() throws Exception {
         Path python = Path.of("/usr/bin/python3");

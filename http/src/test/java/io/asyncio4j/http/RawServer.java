@@ -89,6 +89,16 @@ final class RawServer implements AutoCloseable {
 
         /** Reads one request (head, and a body of its Content-Length); null at EOF before any byte. */
         Request readRequest() throws IOException {
+            Request head = readRequestHead();
+            if (head == null) {
+                return null;
+            }
+            String cl = head.headers().get("Content-Length");
+            return cl == null ? head : new Request(head.line(), head.headers(), in.readNBytes(Integer.parseInt(cl)));
+        }
+
+        /** Reads one request head only (the body is left in {@link #in}); null at EOF before any byte. */
+        Request readRequestHead() throws IOException {
             ByteArrayOutputStream head = new ByteArrayOutputStream();
             int state = 0;
             while (state < 4) {
@@ -110,10 +120,8 @@ final class RawServer implements AutoCloseable {
                 int c = lines[i].indexOf(':');
                 h.add(lines[i].substring(0, c), lines[i].substring(c + 1).trim());
             }
-            int length = Integer.parseInt(h.getOrDefault("Content-Length", "0"));
-            byte[] body = in.readNBytes(length);
             server.requestLines.add(lines[0]);
-            return new Request(lines[0], h, body);
+            return new Request(lines[0], h, new byte[0]);
         }
 
         void write(String s) throws IOException {

@@ -1,0 +1,143 @@
+package io.asyncio4j.http;
+
+import io.asyncio4j.CancelledError;
+import io.asyncio4j.Coro;
+import io.asyncio4j.streams.StreamReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes a request body after its head, as a task of its own (aiohttp's {@code write_bytes}): waits for
+ * {@code 100 Continue} if the exchange asked for it, then sends the bytes or the stream's chunks, compressed and
+ * chunk-framed as asked, draining the transport after each write. It stops as soon as the exchange is over (the
+ * response came whole, or it failed); a failure of the source or the socket fails the exchange.
+ */
+final class BodyWriter {
+    /** How much of a {@link StreamReader} body is read per write. */
+    static final int READ_SIZE = 64 * 1024;
+    private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private BodyWriter() {
+    }
+
+    static Coro<Void> write(ClientConnection conn, ClientConnection.Exchange ex, byte[] bytes, Object stream,
+                            boolean chunked, String compress) {
+        return () -> {
+            try {
+                if (ex.continue100 != null && !ex.continue100.await()) {
+                    return null;
+                }
+                Compressor z = compress == null ? null : new Compressor(compress);
+                if (bytes != null) {
+                    if (!send(conn, ex, bytes, z, chunked)) {
+                        return null;
+                    }
+                } else if (stream instanceof StreamReader reader) {
+                    while (true) {
+                        byte[] chunk = reader.read(READ_SIZE).await();
+                        if (chunk.length == 0) {
+                            break;
+                        }
+                        if (!send(conn, ex, chunk, z, chunked)) {
+                            return null;
+                        }
+                    }
+                } else {
+                    @SuppressWarnings("unchecked")
+                    Iterator<byte[]> it = (Iterator<byte[]>) stream;
+                    while (it.hasNext()) {
+                        byte[] chunk = it.next();
+                        if (chunk != null && !send(conn, ex, chunk, z, chunked)) {
+                            return null;
+                        }
+                    }
+                }
+                if (z != null && !frame(conn, ex, z.finish(), chunked)) {
+                    return null;
+                }
+                if (chunked && !conn.writeBody(ex, LAST_CHUNK)) {
+                    return null;
+                }
+                conn.bodySent(ex);
+                conn.drain().await();
+            } catch (CancelledError e) {
+                throw e;
+            } catch (Throwable e) {
+                conn.bodyFailed(ex, e);
+            }
+            return null;
+        };
+    }
+
+    private static boolean send(ClientConnection conn, ClientConnection.Exchange ex, byte[] data, Compressor z,
+                                boolean chunked) {
+        if (!frame(conn, ex, z == null ? data : z.compress(data), chunked)) {
+            return false;
+        }
+        conn.drain().await();
+        return true;
+    }
+
+    /** Writes {@code data} (as one chunk if {@code chunked}); an empty chunk is not written (it would end the body). */
+    private static boolean frame(ClientConnection conn, ClientConnection.Exchange ex, byte[] data, boolean chunked) {
+        if (data.length == 0) {
+            return !ex.finished;
+        }
+        if (!chunked) {
+            return conn.writeBody(ex, data);
+        }
+        byte[] head = (Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] framed = new byte[head.length + data.length + 2];
+        System.arraycopy(head, 0, framed, 0, head.length);
+        System.arraycopy(data, 0, framed, head.length, data.length);
+        framed[framed.length - 2] = '\r';
+        framed[framed.length - 1] = '\n';
+        return conn.writeBody(ex, framed);
+    }
+
+    /** Streaming deflate (zlib format, aiohttp's {@code deflate}) or gzip of a request body. */
+    static final class Compressor {
+        private final ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        private final OutputStream out;
+
+        Compressor(String encoding) {
+            try {
+                out = encoding.equals("gzip") ? new GZIPOutputStream(sink) : new DeflaterOutputStream(sink);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Compresses {@code data}; returns what the compressor gave out so far (possibly nothing). */
+        byte[] compress(byte[] data) {
+            try {
+                out.write(data);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return take();
+        }
+
+        /** Ends the compressed stream; returns its last bytes. */
+        byte[] finish() {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return take();
+        }
+
+        private byte[] take() {
+            byte[] b = sink.toByteArray();
+            sink.reset();
+            return b;
+        }
+    }
+}

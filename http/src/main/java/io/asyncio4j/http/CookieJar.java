@@ -1,0 +1,326 @@
+package io.asyncio4j.http;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * aiohttp's {@code CookieJar}: cookie storage by RFC 6265's rules, as aiohttp 3.8 applies them.
+ *
+ * <p><b>Storing</b> ({@link #updateCookies}). Cookies from a response whose host is an IP address are dropped
+ * unless the jar is {@code unsafe}. A cookie without {@code Domain} (or whose {@code Domain} ends with a dot) is
+ * <em>host-only</em>: it goes back to the response's host only. A cookie with a {@code Domain} is kept only if the
+ * response's host domain-matches it (is it, or a subdomain of it), and then goes to that domain and its subdomains.
+ * A missing {@code Path}, or one not starting with {@code /}, becomes the response path's directory
+ * ({@code /a/b/c} gives {@code /a/b}). {@code Max-Age} (seconds from now; 0 or less removes the cookie) wins over
+ * {@code Expires} (RFC 6265's lenient date format); a date in the past removes the cookie. A cookie replaces the
+ * one with the same domain, path and name.
+ *
+ * <p><b>Sending</b> ({@link #filterCookies}). A cookie goes with a request if its domain and path match the
+ * request URL's host and path (RFC 6265 section 5.1.3 and 5.1.4), if it is not {@code Secure} or the URL is
+ * {@code https} (or an origin the jar treats as secure), and if it has not expired. To an IP-address host only the
+ * shared cookies go, unless the jar is {@code unsafe}. Shared cookies (stored without a URL) go everywhere.
+ *
+ * <p>Expiry uses the jar's {@link Clock} (the system UTC clock unless given). A jar belongs to its session's loop
+ * thread: it is not thread-safe.
+ */
+public final class CookieJar implements AbstractCookieJar {
+    private static final Pattern DATE_TOKENS = Pattern.compile(
+            "[\\x09\\x20-\\x2F\\x3B-\\x40\\x5B-\\x60\\x7B-\\x7E]*([\\x00-\\x08\\x0A-\\x1F\\d:a-zA-Z\\x7F-\\xFF]+)");
+    private static final Pattern HMS = Pattern.compile("(\\d{1,2}):(\\d{1,2}):(\\d{1,2})");
+    private static final Pattern DAY = Pattern.compile("(\\d{1,2})");
+    private static final Pattern YEAR = Pattern.compile("(\\d{2,4})");
+    private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+            "sep", "oct", "nov", "dec");
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    private record Key(String domain, String path, String name) {
+    }
+
+    private record Stored(Cookie cookie, boolean hostOnly, Instant expiry) {
+    }
+
+    private final boolean unsafe;
+    private final List<String> secureOrigins;
+    private final Clock clock;
+    private final Map<Key, Stored> cookies = new LinkedHashMap<>();
+
+    /** A jar that refuses cookies from IP-address hosts, on the system clock. */
+    public CookieJar() {
+        this(false);
+    }
+
+    /** @param unsafe whether to accept cookies from (and send them to) hosts given as IP addresses */
+    public CookieJar(boolean unsafe) {
+        this(unsafe, List.of(), Clock.systemUTC());
+    }
+
+    /**
+     * @param unsafe              whether to accept cookies from (and send them to) IP-address hosts
+     * @param treatAsSecureOrigin origins ({@code http://host:port}) to which {@code Secure} cookies go as to https
+     * @param clock               the clock that decides expiry
+     */
+    public CookieJar(boolean unsafe, List<String> treatAsSecureOrigin, Clock clock) {
+        this.unsafe = unsafe;
+        List<String> origins = new ArrayList<>();
+        for (String o : treatAsSecureOrigin) {
+            origins.add(origin(URI.create(o)));
+        }
+        this.secureOrigins = List.copyOf(origins);
+        this.clock = Objects.requireNonNull(clock, "clock is null");
+    }
+
+    /** Whether cookies of IP-address hosts are accepted. */
+    public boolean unsafe() {
+        return unsafe;
+    }
+
+    @Override
+    public void updateCookies(Iterable<Cookie> received, URI responseUrl) {
+        String hostname = responseUrl == null ? null : host(responseUrl);
+        if (!unsafe && hostname != null && isIpAddress(hostname)) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (Cookie c : received) {
+            String domain = c.domain();
+            if (domain.endsWith(".")) {
+                domain = "";
+            }
+            boolean hostOnly = false;
+            if (domain.isEmpty() && hostname != null) {
+                hostOnly = true;
+                domain = hostname;
+            }
+            if (domain.startsWith(".")) {
+                domain = domain.substring(1);
+            }
+            if (hostname != null && !domainMatch(domain, hostname)) {
+                continue;       // a cookie for another domain
+            }
+            String path = c.path();
+            if (path.isEmpty() || !path.startsWith("/")) {
+                String p = responseUrl == null || responseUrl.getPath() == null ? "" : responseUrl.getPath();
+                path = p.startsWith("/") ? "/" + p.substring(1, Math.max(1, p.lastIndexOf('/'))) : "/";
+            }
+            Instant expiry = null;
+            String maxAge = c.maxAge();
+            String expires = c.expires();
+            if (!maxAge.isEmpty()) {
+                try {
+                    long seconds = Long.parseLong(maxAge);
+                    expiry = seconds <= 0 ? Instant.MIN : now.plusSeconds(Math.min(seconds, 400L * 366 * 86400));
+                } catch (NumberFormatException e) {
+                    maxAge = "";
+                }
+            } else if (!expires.isEmpty()) {
+                expiry = parseDate(expires);
+                if (expiry == null) {
+                    expires = "";
+                }
+            }
+            Cookie stored = new Cookie(c.name(), c.value(), domain, path, expires, maxAge, c.secure(),
+                    c.httpOnly(), c.sameSite());
+            Key key = new Key(domain, path, c.name());
+            cookies.remove(key);
+            cookies.put(key, new Stored(stored, hostOnly, expiry));
+        }
+        expire();
+    }
+
+    @Override
+    public Map<String, String> filterCookies(URI requestUrl) {
+        expire();
+        String hostname = host(requestUrl);
+        boolean notSecure = !"https".equalsIgnoreCase(requestUrl.getScheme())
+                && !"wss".equalsIgnoreCase(requestUrl.getScheme()) && !secureOrigins.contains(origin(requestUrl));
+        String reqPath = requestUrl.getPath() == null ? "" : requestUrl.getPath();
+        Map<String, String> out = new TreeMap<>();
+        for (Stored s : cookies.values()) {
+            Cookie c = s.cookie();
+            String domain = c.domain();
+            if (domain.isEmpty()) {
+                out.put(c.name(), c.value());
+                continue;
+            }
+            if (!unsafe && isIpAddress(hostname)) {
+                continue;
+            }
+            if (s.hostOnly() ? !domain.equals(hostname) : !domainMatch(domain, hostname)) {
+                continue;
+            }
+            if (!pathMatch(reqPath, c.path())) {
+                continue;
+            }
+            if (notSecure && c.secure()) {
+                continue;
+            }
+            out.put(c.name(), c.value());
+        }
+        return out;
+    }
+
+    @Override
+    public void clear() {
+        cookies.clear();
+    }
+
+    @Override
+    public void clear(Predicate<Cookie> predicate) {
+        Instant now = clock.instant();
+        cookies.values().removeIf(s -> (s.expiry() != null && !s.expiry().isAfter(now)) || predicate.test(s.cookie()));
+    }
+
+    @Override
+    public void clearDomain(String domain) {
+        String d = domain.toLowerCase(Locale.ROOT);
+        clear(c -> domainMatch(d, c.domain()));
+    }
+
+    @Override
+    public int size() {
+        expire();
+        return cookies.size();
+    }
+
+    @Override
+    public List<Cookie> cookies() {
+        expire();
+        List<Cookie> out = new ArrayList<>(cookies.size());
+        for (Stored s : cookies.values()) {
+            out.add(s.cookie());
+        }
+        return out;
+    }
+
+    private void expire() {
+        clear(c -> false);
+    }
+
+    // ---- RFC 6265's rules ----
+
+    /** Domain matching (RFC 6265 section 5.1.3): equal, or a subdomain that is not an IP address. */
+    static boolean domainMatch(String domain, String hostname) {
+        if (hostname.equals(domain)) {
+            return true;
+        }
+        if (!hostname.endsWith(domain)) {
+            return false;
+        }
+        String rest = hostname.substring(0, hostname.length() - domain.length());
+        return rest.endsWith(".") && !isIpAddress(hostname);
+    }
+
+    /** Path matching (RFC 6265 section 5.1.4). */
+    static boolean pathMatch(String reqPath, String cookiePath) {
+        if (!reqPath.startsWith("/")) {
+            reqPath = "/";
+        }
+        if (reqPath.equals(cookiePath)) {
+            return true;
+        }
+        if (!reqPath.startsWith(cookiePath)) {
+            return false;
+        }
+        return cookiePath.endsWith("/") || reqPath.substring(cookiePath.length()).startsWith("/");
+    }
+
+    /** Whether {@code host} is an IPv4 dotted quad or an IPv6 address (brackets removed). */
+    static boolean isIpAddress(String host) {
+        return host.indexOf(':') >= 0 || IPV4.matcher(host).matches();
+    }
+
+    /**
+     * Parses a cookie date by RFC 6265 section 5.1.1 (any order of time, day, month and year tokens; two-digit
+     * years 70-99 are 19xx, 00-69 20xx).
+     *
+     * @return the instant, or null if the date is not valid
+     */
+    static Instant parseDate(String s) {
+        boolean foundTime = false;
+        boolean foundDay = false;
+        boolean foundMonth = false;
+        boolean foundYear = false;
+        int hour = 0;
+        int minute = 0;
+        int second = 0;
+        int day = 0;
+        int month = 0;
+        int year = 0;
+        Matcher tokens = DATE_TOKENS.matcher(s);
+        while (tokens.find()) {
+            String token = tokens.group(1);
+            Matcher m;
+            if (!foundTime && (m = HMS.matcher(token)).lookingAt()) {
+                foundTime = true;
+                hour = Integer.parseInt(m.group(1));
+                minute = Integer.parseInt(m.group(2));
+                second = Integer.parseInt(m.group(3));
+                continue;
+            }
+            if (!foundDay && (m = DAY.matcher(token)).lookingAt()) {
+                foundDay = true;
+                day = Integer.parseInt(m.group(1));
+                continue;
+            }
+            if (!foundMonth && token.length() >= 3
+                    && MONTHS.contains(token.substring(0, 3).toLowerCase(Locale.ROOT))) {
+                foundMonth = true;
+                month = MONTHS.indexOf(token.substring(0, 3).toLowerCase(Locale.ROOT)) + 1;
+                continue;
+            }
+            if (!foundYear && (m = YEAR.matcher(token)).lookingAt()) {
+                foundYear = true;
+                year = Integer.parseInt(m.group(1));
+            }
+        }
+        if (year >= 70 && year <= 99) {
+            year += 1900;
+        } else if (year >= 0 && year <= 69) {
+            year += 2000;
+        }
+        if (!foundDay || !foundMonth || !foundYear || !foundTime) {
+            return null;
+        }
+        if (day < 1 || day > 31 || year < 1601 || hour > 23 || minute > 59 || second > 59) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            return null;        // 31 April and the like
+        }
+    }
+
+    private static String host(URI u) {
+        String h = u.getHost() == null ? "" : u.getHost();
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        return h.toLowerCase(Locale.ROOT);
+    }
+
+    private static String origin(URI u) {
+        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+        int port = u.getPort() >= 0 ? u.getPort() : scheme.equals("https") ? 443 : 80;
+        return scheme + "://" + host(u) + ":" + port;
+    }
+
+    @Override
+    public String toString() {
+        return "<CookieJar " + cookies.size() + " cookies" + (unsafe ? " unsafe" : "") + ">";
+    }
+}
