@@ -350,7 +350,7 @@ public final class WebSocketProtocol implements Protocol {
         byte[] frame = WebSocketWriter.frame(type.value(), payload, true, client);
         return () -> {
             if (closed || transport.isClosing()) {
-                throw new ConnectionResetError("Cannot write to closing transport", null);
+                throw closingError();
             }
             transport.write(frame);
             flow.drain().await();
@@ -383,7 +383,7 @@ public final class WebSocketProtocol implements Protocol {
             closed = true;
             try {
                 if (transport.isClosing()) {
-                    throw new ConnectionResetError("Cannot write to closing transport", null);
+                    throw closingError();
                 }
                 transport.write(WebSocketWriter.frame(WSMsgType.CLOSE.value(), payload, true, client));
                 flow.drain().await();
@@ -416,7 +416,8 @@ public final class WebSocketProtocol implements Protocol {
         while (true) {
             Object item = next();
             if (item == EOF) {
-                throw new ConnectionResetError("Connection closed before the peer's close frame", null);
+                throw new ConnectionResetError("Connection closed before the peer's close frame",
+                        new IOException("EOF"));
             }
             if (item instanceof Throwable t) {
                 throw t instanceof IOException io ? io : new IOException(t);
@@ -426,6 +427,11 @@ public final class WebSocketProtocol implements Protocol {
                 return ((WSMessage) item).code();
             }
         }
+    }
+
+    private static ConnectionResetError closingError() {
+        return new ConnectionResetError("Cannot write to closing transport",
+                new IOException("Cannot write to closing transport"));
     }
 
     private void abandon(Exception e) {
