@@ -29,7 +29,9 @@ import java.util.Objects;
  *
  * <p>{@code receive()} does the protocol's chores, as aiohttp's does: with autoping it answers pings and swallows
  * pongs; with autoclose it answers the peer's close frame before returning it; a protocol breach sends a close
- * frame with the breach's code and returns an {@link WSMsgType#ERROR} message; a lost connection returns
+ * frame with the breach's code, reads nothing more (RFC 6455 section 7.1.7) but waits up to
+ * {@link WSOptions#timeout()} for the peer to close the connection, and returns an {@link WSMsgType#ERROR}
+ * message with {@link #closeCode()} the breach's code; a lost connection returns
  * {@link WSMsgType#CLOSED} with {@link #closeCode()} {@link WSCloseCode#ABNORMAL_CLOSURE}. Once closed, receive
  * returns {@link WSMsgType#CLOSED}, and throws {@link IllegalStateException} after five more calls.
  *
@@ -395,6 +397,18 @@ public final class WebSocketProtocol implements Protocol {
                 return true;
             }
             if (closing) {
+                closeTransport();
+                return true;
+            }
+            if (reader.failed()) {
+                // Failing the connection (RFC 6455 7.1.7): nothing more is read, not even the peer's close frame
+                // (aiohttp would wait for one its failed reader cannot see); wait for the peer to close, so that
+                // closing with unread input does not reset the connection and destroy our close frame.
+                try {
+                    Asyncio.waitFor((Coro<Object>) this::next, options.timeout()).await();
+                } catch (TimeoutError e) {
+                    // the peer did not close in time: close anyway
+                }
                 closeTransport();
                 return true;
             }

@@ -171,7 +171,10 @@ class WebSocketServerTest {
     private static final String HANDSHAKE = "GET /ws HTTP/1.1\r\nHost: t\r\nUpgrade: websocket\r\n"
             + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n";
 
-    /** Reads the 101 head, then every byte until the server closes. */
+    /**
+     * Sends the handshake and {@code frames} at once, reads the 101 head and the server's frames up to its close
+     * frame, answers that and closes, as aiohttp's client does; returns the head and the frames' bytes.
+     */
     private static byte[][] rawSession(int port, byte[] frames) throws Exception {
         try (Socket s = new Socket("127.0.0.1", port)) {
             OutputStream out = s.getOutputStream();
@@ -179,25 +182,45 @@ class WebSocketServerTest {
             out.write(frames); // sent with the handshake: the server must keep what follows the head
             out.flush();
             InputStream in = s.getInputStream();
-            byte[] all = in.readAllBytes();
-            String text = new String(all, StandardCharsets.ISO_8859_1);
-            int end = text.indexOf("\r\n\r\n") + 4;
-            byte[] head = text.substring(0, end).getBytes(StandardCharsets.ISO_8859_1);
-            byte[] rest = new byte[all.length - end];
-            System.arraycopy(all, end, rest, 0, rest.length);
-            return new byte[][] {head, rest};
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            int end = -1;
+            int at = 0;
+            while (true) {
+                int b = in.read();
+                if (b < 0) {
+                    throw new java.io.EOFException("closed before the close frame");
+                }
+                all.write(b);
+                byte[] got = all.toByteArray();
+                if (end < 0) {
+                    String text = new String(got, StandardCharsets.ISO_8859_1);
+                    if (text.endsWith("\r\n\r\n")) {
+                        end = got.length;
+                        at = end;
+                    }
+                } else if (got.length >= at + 2 && got.length == at + 2 + got[at + 1]) {
+                    if ((got[at] & 0x0F) == 8) {
+                        break; // the close frame is complete
+                    }
+                    at = got.length;
+                }
+            }
+            out.write(WebSocketWriter.frame(8, WebSocketWriter.closePayload(1002, ""), true, true));
+            out.flush();
+            byte[] got = all.toByteArray();
+            byte[] head = java.util.Arrays.copyOfRange(got, 0, end);
+            return new byte[][] {head, java.util.Arrays.copyOfRange(got, end, got.length)};
         }
     }
 
     @Test
     void serverAnswersAnUnmaskedFrameWith1002AndKeepsPipelinedFrames() {
         List<String> log = new CopyOnWriteArrayList<>();
-        byte[][] r = RawClient.serve(echoApp(log, WSOptions.DEFAULT), port -> {
-            java.io.ByteArrayOutputStream frames = new java.io.ByteArrayOutputStream();
-            frames.writeBytes(WebSocketWriter.frame(1, "hi".getBytes(StandardCharsets.UTF_8), true, true));
-            frames.writeBytes(WebSocketWriter.frame(1, "x".getBytes(StandardCharsets.UTF_8), true, false));
-            return rawSession(port, frames.toByteArray());
-        });
+        java.io.ByteArrayOutputStream frames = new java.io.ByteArrayOutputStream();
+        frames.writeBytes(WebSocketWriter.frame(1, "hi".getBytes(StandardCharsets.UTF_8), true, true));
+        frames.writeBytes(WebSocketWriter.frame(1, "x".getBytes(StandardCharsets.UTF_8), true, false));
+        byte[][] r = withServer(echoApp(log, WSOptions.DEFAULT), log,
+                port -> Asyncio.toThread(() -> rawSession(port, frames.toByteArray())).await());
         String head = new String(r[0], StandardCharsets.ISO_8859_1);
         assertThat(head).startsWith("HTTP/1.1 101 Switching Protocols\r\n")
                 .contains("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
@@ -208,25 +231,31 @@ class WebSocketServerTest {
         int at = 2 + rest[1];
         assertThat(rest[at] & 0xFF).isEqualTo(0x88);
         assertThat(((rest[at + 2] & 0xFF) << 8) | (rest[at + 3] & 0xFF)).isEqualTo(1002);
-        assertThat(log).contains("ERROR");
-        assertThat(log.get(log.size() - 1)).startsWith("closed ");
+        assertThat(log).containsSubsequence("TEXT", "ERROR", "error Received unmasked frame from the client");
+        assertThat(log.get(log.size() - 1)).isEqualTo("closed 1002 ");
+    }
+
+    interface WSFunction<T> {
+        T apply(ClientWebSocketResponse ws) throws Exception;
+    }
+
+    /** Connects our client (with {@code client} options) to the echo app (with {@code server} options). */
+    static <T> T talk(WSOptions server, WSOptions client, List<String> log, WSFunction<T> body) {
+        return withServer(echoApp(log, server), log, port -> {
+            try (ClientSession session = new ClientSession()) {
+                return body.apply(session.wsConnect("ws://127.0.0.1:" + port + "/ws", client).await());
+            }
+        });
     }
 
     @Test
     void heartbeatDropsAPeerThatDoesNotAnswer() {
         List<String> log = new CopyOnWriteArrayList<>();
-        List<Object> got = withServer(echoApp(log, WSOptions.builder().heartbeat(0.05).build()), log, port -> {
-            List<Object> out = new ArrayList<>();
-            try (ClientSession session = new ClientSession()) {
-                ClientWebSocketResponse ws = session.wsConnect("ws://127.0.0.1:" + port + "/ws",
-                        WSOptions.builder().autoping(false).build()).await();
-                out.add(ws.receive().await().type()); // the server's heartbeat ping, which we do not answer
-                WSMessage next = ws.receive().await();
-                out.add(next.type());
-                out.add(ws.closeCode());
-            }
-            return out;
-        });
+        List<Object> got = talk(WSOptions.builder().heartbeat(0.05).build(),
+                WSOptions.builder().autoping(false).build(), log, ws -> {
+                    WSMsgType first = ws.receive().await().type(); // the server's ping, which we do not answer
+                    return List.of(first, ws.receive().await().type(), ws.closeCode());
+                });
         assertThat(got).containsExactly(WSMsgType.PING, WSMsgType.CLOSED, 1006);
         assertThat(log.get(log.size() - 1)).isEqualTo("closed 1006 TimeoutError");
     }
@@ -234,39 +263,61 @@ class WebSocketServerTest {
     @Test
     void heartbeatAnsweredKeepsTheConnection() {
         List<String> log = new CopyOnWriteArrayList<>();
-        List<Object> got = withServer(echoApp(log, WSOptions.builder().heartbeat(0.05).build()), log, port -> {
-            List<Object> out = new ArrayList<>();
-            try (ClientSession session = new ClientSession()) {
-                ClientWebSocketResponse ws = session.wsConnect("ws://127.0.0.1:" + port + "/ws",
-                        WSOptions.builder().autoping(false).build()).await();
-                for (int i = 0; i < 3; i++) {
-                    WSMessage ping = ws.receive().await();
-                    out.add(ping.type());
-                    ws.pong(ping.bytes()).await();
-                }
-                ws.sendStr("still here").await();
-                out.add(ws.receiveStr().await());
-                ws.close().await();
-                out.add(ws.closeCode());
-            }
-            return out;
-        });
-        assertThat(got).containsExactly(WSMsgType.PING, WSMsgType.PING, WSMsgType.PING, "echo still here", 1000);
+        // a pong is due within 0.25 s of each ping: generous, so a slow machine does not fail the test
+        List<Object> got = talk(WSOptions.builder().heartbeat(0.5).build(),
+                WSOptions.builder().autoping(false).build(), log, ws -> {
+                    List<Object> out = new ArrayList<>();
+                    for (int i = 0; i < 2; i++) {
+                        WSMessage ping = ws.receive().await();
+                        out.add(ping.type());
+                        ws.pong(ping.bytes()).await();
+                    }
+                    ws.sendStr("still here").await();
+                    out.add(ws.receiveStr().await());
+                    ws.close().await();
+                    out.add(ws.closeCode());
+                    return out;
+                });
+        assertThat(got).containsExactly(WSMsgType.PING, WSMsgType.PING, "echo still here", 1000);
+        assertThat(log.get(log.size() - 1)).isEqualTo("closed 1000 ");
     }
 
     @Test
     void receiveTimeoutAndSendAfterClose() {
         List<String> log = new CopyOnWriteArrayList<>();
-        withServer(echoApp(log, WSOptions.DEFAULT), log, port -> {
-            try (ClientSession session = new ClientSession()) {
-                ClientWebSocketResponse ws = session.wsConnect("ws://127.0.0.1:" + port + "/ws").await();
-                assertThatThrownBy(() -> ws.receive(0.01).await()).isInstanceOf(TimeoutError.class);
-                ws.close().await();
-                assertThatThrownBy(() -> ws.sendStr("late").await())
-                        .isInstanceOf(io.asyncio4j.net.ConnectionResetError.class);
-                assertThat(ws.receive().await().type()).isEqualTo(WSMsgType.CLOSED);
-            }
+        talk(WSOptions.DEFAULT, WSOptions.DEFAULT, log, ws -> {
+            assertThatThrownBy(() -> ws.receive(0.01).await()).isInstanceOf(TimeoutError.class);
+            ws.close().await();
+            assertThatThrownBy(() -> ws.sendStr("late").await())
+                    .isInstanceOf(io.asyncio4j.net.ConnectionResetError.class);
+            assertThat(ws.receive().await().type()).isEqualTo(WSMsgType.CLOSED);
             return null;
         });
+    }
+
+    @Test
+    void aMessageOverTheLimitClosesWith1009() {
+        List<String> log = new CopyOnWriteArrayList<>();
+        List<Object> got = talk(WSOptions.builder().maxMsgSize(1000).build(), WSOptions.DEFAULT, log, ws -> {
+            ws.sendBytes(new byte[1000]).await();
+            int echoed = ws.receiveBytes().await().length;
+            ws.sendBytes(new byte[1001]).await();
+            WSMessage close = ws.receive().await();
+            return List.of(echoed, close.type(), close.code());
+        });
+        assertThat(got).containsExactly(1000, WSMsgType.CLOSE, 1009);
+        assertThat(log).contains("error Message size 1001 exceeds limit 1000");
+    }
+
+    @Test
+    void closeFromAnotherTaskEndsAWaitingReceiveWithClosing() {
+        List<String> log = new CopyOnWriteArrayList<>();
+        List<Object> got = talk(WSOptions.DEFAULT, WSOptions.DEFAULT, log, ws -> {
+            var receiving = Asyncio.getRunningLoop().createTask(ws.receive(), "receiver");
+            Asyncio.sleep(0).await(); // the receiver starts waiting
+            boolean closedNow = ws.close().await();
+            return List.of(receiving.await().type(), closedNow, ws.closed(), ws.receive().await().type());
+        });
+        assertThat(got).containsExactly(WSMsgType.CLOSING, true, true, WSMsgType.CLOSED);
     }
 }
