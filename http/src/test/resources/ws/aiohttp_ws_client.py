@@ -7,8 +7,9 @@ import aiohttp
 
 async def main(url):
     async with aiohttp.ClientSession() as session:
-        async with session.ws_connect(url, protocols=("v1",), autoping=False) as ws:
-            print("protocol", ws.protocol)
+        compress = int(sys.argv[2]) if len(sys.argv) > 2 else 0
+        async with session.ws_connect(url, protocols=("v1",), autoping=False, compress=compress) as ws:
+            print("protocol", ws.protocol, ws.compress)
             await ws.send_str("héllo")
             print("text", (await ws.receive_str()))
             await ws.send_bytes(bytes(range(256)) * 400)

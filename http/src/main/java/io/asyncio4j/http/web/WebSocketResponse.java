@@ -2,6 +2,7 @@ package io.asyncio4j.http.web;
 
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
+import io.asyncio4j.http.ws.PerMessageDeflate;
 import io.asyncio4j.http.ws.WSHandshake;
 import io.asyncio4j.http.ws.WSOptions;
 import io.asyncio4j.http.ws.WebSocket;
@@ -31,8 +32,8 @@ import java.util.Objects;
  * <p>{@link #prepare(Request)} checks the handshake as aiohttp does: {@code GET} (else 405), {@code Upgrade:
  * websocket}, {@code Connection: upgrade}, {@code Sec-WebSocket-Version} 13 (or the drafts' 8 and 7) and a
  * {@code Sec-WebSocket-Key} of 16 bytes in base64, else {@link HTTPBadRequest} (400); it picks the first of the
- * client's subprotocols that {@link WSOptions#protocols()} lists. Extensions are not negotiated
- * (permessage-deflate is not implemented, so none is offered and messages go uncompressed).
+ * client's subprotocols that {@link WSOptions#protocols()} lists, and accepts the client's first permessage-deflate
+ * offer it can honour (unless {@link WSOptions#compress()} is false): then data messages go compressed.
  *
  * <p>Everything else is {@link WebSocket}'s, over a {@link WebSocketProtocol}. When the handler returns, the
  * connection closes (after the close handshake, if the handler did it); the response returned is not sent.
@@ -86,11 +87,16 @@ public class WebSocketResponse extends Response implements WebSocket {
             if (protocol != null) {
                 sb.append("Sec-WebSocket-Protocol: ").append(protocol).append("\r\n");
             }
+            PerMessageDeflate deflate = options.compress()
+                    ? PerMessageDeflate.negotiateServer(request.header("Sec-WebSocket-Extensions")) : null;
+            if (deflate != null) {
+                sb.append("Sec-WebSocket-Extensions: ").append(deflate.response()).append("\r\n");
+            }
             for (var e : headers()) {
                 sb.append(e.getKey()).append(": ").append(e.getValue()).append("\r\n");
             }
             sb.append("\r\n");
-            connection = new WebSocketProtocol(Asyncio.getRunningLoop(), false, protocol, options);
+            connection = new WebSocketProtocol(Asyncio.getRunningLoop(), false, protocol, deflate, options);
             request.protocol.upgrade(sb.toString().getBytes(StandardCharsets.ISO_8859_1), connection);
             return null;
         };

@@ -43,7 +43,7 @@ import java.util.Objects;
  * the session's and options' headers, and checks the answer as aiohttp does, else {@link WSServerHandshakeError}.
  * The connection is its own (not from the session's pool) and is closed by {@code close()}; the session's
  * {@link ClientTimeout#total()} (or else {@code connect}) bounds connecting and the handshake. No extensions are
- * offered (permessage-deflate is not implemented).
+ * offered but permessage-deflate (unless {@link WSOptions#compress()} is false).
  */
 public final class ClientWebSocketResponse implements WebSocket {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -136,6 +136,9 @@ public final class ClientWebSocketResponse implements WebSocket {
         if (!o.protocols().isEmpty()) {
             h.set("Sec-WebSocket-Protocol", String.join(",", o.protocols()));
         }
+        if (o.compress()) {
+            h.set("Sec-WebSocket-Extensions", PerMessageDeflate.CLIENT_OFFER);
+        }
         h.set("User-Agent", ClientSession.USER_AGENT);
         session.headers().forEach(h::set);
         o.headers().forEach(h::set);
@@ -170,6 +173,18 @@ public final class ClientWebSocketResponse implements WebSocket {
             } else if (!rh.getOrDefault("Sec-WebSocket-Accept", "").equals(WSHandshake.accept(key))) {
                 fail = "Invalid challenge response";
             }
+            PerMessageDeflate deflate = null;
+            if (fail == null) {
+                String ext = rh.get("Sec-WebSocket-Extensions");
+                try {
+                    if (ext != null && !o.compress()) {
+                        throw new IllegalArgumentException("Invalid extension: " + ext);
+                    }
+                    deflate = PerMessageDeflate.negotiateClient(ext);
+                } catch (IllegalArgumentException e) {
+                    fail = e.getMessage();
+                }
+            }
             if (fail != null) {
                 throw new WSServerHandshakeError(info, status, fail, rh);
             }
@@ -183,7 +198,7 @@ public final class ClientWebSocketResponse implements WebSocket {
                     }
                 }
             }
-            WebSocketProtocol ws = new WebSocketProtocol(loop, true, protocol, o);
+            WebSocketProtocol ws = new WebSocketProtocol(loop, true, protocol, deflate, o);
             up.upgrade(ws);
             return new ClientWebSocketResponse(ws, status, rh);
         } catch (Throwable e) {

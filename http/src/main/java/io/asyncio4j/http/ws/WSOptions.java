@@ -20,9 +20,11 @@ import java.util.List;
  * @param protocols      the subprotocols this side speaks, in order of preference
  * @param maxMsgSize     the largest message accepted, in bytes (4 MiB); 0 for no limit
  * @param headers        extra request headers (the client's handshake only: {@code Origin}, cookies...)
+ * @param compress       permessage-deflate (true): a server accepts a client's offer, a client offers it (aiohttp's
+ *                       client offers only with {@code compress=15}; browsers always do)
  */
 public record WSOptions(double timeout, Double receiveTimeout, boolean autoclose, boolean autoping, Double heartbeat,
-                        List<String> protocols, int maxMsgSize, Headers headers) {
+                        List<String> protocols, int maxMsgSize, Headers headers, boolean compress) {
     /** aiohttp's defaults. */
     public static final WSOptions DEFAULT = builder().build();
 
@@ -51,6 +53,7 @@ public record WSOptions(double timeout, Double receiveTimeout, boolean autoclose
         private List<String> protocols = List.of();
         private int maxMsgSize = 4 * 1024 * 1024;
         private final Headers headers = new Headers();
+        private boolean compress = true;
 
         private Builder() {
         }
@@ -95,9 +98,14 @@ public record WSOptions(double timeout, Double receiveTimeout, boolean autoclose
             return this;
         }
 
+        public Builder compress(boolean on) {
+            compress = on;
+            return this;
+        }
+
         public WSOptions build() {
             return new WSOptions(timeout, receiveTimeout, autoclose, autoping, heartbeat, protocols, maxMsgSize,
-                    headers);
+                    headers, compress);
         }
     }
 }

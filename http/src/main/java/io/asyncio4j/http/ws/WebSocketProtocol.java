@@ -51,6 +51,7 @@ public final class WebSocketProtocol implements Protocol {
     private final String protocol;
     private final WSOptions options;
     private final WebSocketReader reader;
+    private final PerMessageDeflate deflate;
     private final FlowControl flow;
     /** Received messages, a WebSocketError or a connection's exception, then EOF. */
     private final ArrayDeque<Object> inbox = new ArrayDeque<>();
@@ -73,11 +74,21 @@ public final class WebSocketProtocol implements Protocol {
      * @param options  the settings
      */
     public WebSocketProtocol(EventLoop loop, boolean client, String protocol, WSOptions options) {
+        this(loop, client, protocol, null, options);
+    }
+
+    /**
+     * A connection with permessage-deflate negotiated ({@code deflate}; null for none): data messages go
+     * compressed, and compressed ones are accepted.
+     */
+    public WebSocketProtocol(EventLoop loop, boolean client, String protocol, PerMessageDeflate deflate,
+                             WSOptions options) {
+        this.deflate = deflate;
         this.loop = Objects.requireNonNull(loop, "loop");
         this.client = client;
         this.protocol = protocol;
         this.options = Objects.requireNonNull(options, "options");
-        this.reader = new WebSocketReader(!client, options.maxMsgSize(), this::push);
+        this.reader = new WebSocketReader(!client, options.maxMsgSize(), deflate, this::push);
         this.flow = new FlowControl(loop);
     }
 
@@ -111,6 +122,9 @@ public final class WebSocketProtocol implements Protocol {
     @Override
     public void connectionLost(Throwable exc) {
         cancelHeartbeat();
+        if (deflate != null) {
+            deflate.end();
+        }
         flow.connectionLost(exc);
         if (exc != null) {
             push(exc);
@@ -349,12 +363,17 @@ public final class WebSocketProtocol implements Protocol {
     }
 
     private Coro<Void> send(WSMsgType type, byte[] payload) {
-        byte[] frame = WebSocketWriter.frame(type.value(), payload, true, client);
+        if (type == WSMsgType.PING || type == WSMsgType.PONG) {
+            WebSocketWriter.frame(type.value(), payload, true, false); // checks the length now
+        }
         return () -> {
             if (closed || transport.isClosing()) {
                 throw closingError();
             }
-            transport.write(frame);
+            // compressed in sending order: the compression context runs from message to message
+            boolean compress = deflate != null && (type == WSMsgType.TEXT || type == WSMsgType.BINARY);
+            transport.write(WebSocketWriter.frame(type.value(), compress ? deflate.compress(payload) : payload,
+                    true, client, compress));
             flow.drain().await();
             return null;
         };
@@ -475,6 +494,11 @@ public final class WebSocketProtocol implements Protocol {
     /** The exception that ended the connection, or null. */
     public Throwable exception() {
         return exception;
+    }
+
+    /** Whether permessage-deflate was negotiated. */
+    public boolean compressed() {
+        return deflate != null;
     }
 
     /** The negotiated subprotocol, or null. */

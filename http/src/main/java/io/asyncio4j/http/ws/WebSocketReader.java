@@ -21,6 +21,9 @@ public final class WebSocketReader {
     private final boolean expectMasked;
     private final int maxMsgSize;
     private final Consumer<WSMessage> sink;
+    private final PerMessageDeflate deflate;
+    /** The message under way is compressed (its first frame had RSV1). */
+    private boolean compressed;
     private byte[] buf = new byte[256];
     private int start;
     private int end;
@@ -35,6 +38,16 @@ public final class WebSocketReader {
      * @param sink         receives each complete message, in order
      */
     public WebSocketReader(boolean expectMasked, int maxMsgSize, Consumer<WSMessage> sink) {
+        this(expectMasked, maxMsgSize, null, sink);
+    }
+
+    /**
+     * A reader for a connection with permessage-deflate: a data message whose first frame has RSV1 set is
+     * decompressed with {@code deflate} (null: RSV1 is a protocol error, as without the extension).
+     */
+    public WebSocketReader(boolean expectMasked, int maxMsgSize, PerMessageDeflate deflate,
+                           Consumer<WSMessage> sink) {
+        this.deflate = deflate;
         if (maxMsgSize < 0) {
             throw new IllegalArgumentException("maxMsgSize must be >= 0, not " + maxMsgSize);
         }
@@ -103,7 +116,8 @@ public final class WebSocketReader {
         int opcode = b0 & 0x0F;
         boolean masked = (b1 & 0x80) != 0;
         int len7 = b1 & 0x7F;
-        if ((b0 & 0x70) != 0) {
+        boolean rsv1 = (b0 & 0x40) != 0;
+        if ((b0 & 0x30) != 0 || (rsv1 && (deflate == null || (opcode != 0x1 && opcode != 0x2)))) {
             throw protocolError("Received frame with non-zero reserved bits");
         }
         boolean control = opcode >= 0x8;
@@ -153,6 +167,9 @@ public final class WebSocketReader {
         start = at + payload.length;
         if (start == end) {
             start = end = 0;
+        }
+        if (opcode == 0x1 || opcode == 0x2) {
+            compressed = rsv1;
         }
         onFrame(fin, opcode, payload);
         return true;
@@ -210,6 +227,9 @@ public final class WebSocketReader {
             whole = partial.toByteArray();
             partial.reset();
             partialOpcode = -1;
+        }
+        if (compressed) {
+            whole = deflate.decompress(whole, maxMsgSize);
         }
         sink.accept(opcode == 0x1 ? new WSMessage(WSMsgType.TEXT, utf8(whole, 0), "")
                 : new WSMessage(WSMsgType.BINARY, whole, ""));

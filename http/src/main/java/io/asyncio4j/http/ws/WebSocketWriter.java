@@ -23,6 +23,11 @@ public final class WebSocketWriter {
      * @throws IllegalArgumentException for a control frame with more than 125 bytes
      */
     public static byte[] frame(int opcode, byte[] payload, boolean fin, boolean mask) {
+        return frame(opcode, payload, fin, mask, false);
+    }
+
+    /** As {@link #frame(int, byte[], boolean, boolean)}, with RSV1 set if {@code rsv1} (a compressed message). */
+    public static byte[] frame(int opcode, byte[] payload, boolean fin, boolean mask, boolean rsv1) {
         int n = payload.length;
         if (opcode >= 0x8 && n > 125) {
             throw new IllegalArgumentException("a control frame's payload cannot be larger than 125 bytes, not "
@@ -31,7 +36,7 @@ public final class WebSocketWriter {
         int lenBytes = n < 126 ? 0 : n < 65536 ? 2 : 8;
         int head = 2 + lenBytes + (mask ? 4 : 0);
         byte[] out = new byte[head + n];
-        out[0] = (byte) ((fin ? 0x80 : 0) | opcode);
+        out[0] = (byte) ((fin ? 0x80 : 0) | (rsv1 ? 0x40 : 0) | opcode);
         int m = mask ? 0x80 : 0;
         if (lenBytes == 0) {
             out[1] = (byte) (m | n);

@@ -5,6 +5,7 @@
  * {@link io.asyncio4j.http.ws.WebSocket}, messages ({@link io.asyncio4j.http.ws.WSMessage},
  * {@link io.asyncio4j.http.ws.WSMsgType}, {@link io.asyncio4j.http.ws.WSCloseCode}) and the client end
  * {@link io.asyncio4j.http.ws.ClientWebSocketResponse}; the server end is
- * {@code io.asyncio4j.http.web.WebSocketResponse}. permessage-deflate is not implemented and never offered.
+ * {@code io.asyncio4j.http.web.WebSocketResponse}. permessage-deflate (RFC 7692) is {@link
+ * io.asyncio4j.http.ws.PerMessageDeflate}, with the JDK's fixed 32 KiB window.
  */
 package io.asyncio4j.http.ws;

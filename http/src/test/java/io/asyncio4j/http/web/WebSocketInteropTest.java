@@ -41,18 +41,27 @@ class WebSocketInteropTest {
 
     @Test
     void aiohttpClientAgainstOurServer() throws Exception {
+        aiohttpClient(0);
+    }
+
+    @Test
+    void aiohttpClientWithCompressionAgainstOurServer() throws Exception {
+        aiohttpClient(15);
+    }
+
+    private void aiohttpClient(int compress) throws Exception {
         Assumptions.assumeTrue(hasAiohttp(), "python3 with aiohttp is not installed");
         Path py = script("aiohttp_ws_client.py");
         List<String> log = new CopyOnWriteArrayList<>();
         String out = WebSocketServerTest.withServer(WebSocketServerTest.echoApp(log,
                 WSOptions.builder().protocols("v1").build()), log, port -> Asyncio.toThread(() -> {
                     Process p = new ProcessBuilder("/usr/bin/python3", py.toString(),
-                            "http://127.0.0.1:" + port + "/ws").redirectErrorStream(true).start();
+                            "http://127.0.0.1:" + port + "/ws", "" + compress).redirectErrorStream(true).start();
                     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                     assertThat(p.waitFor()).as(text).isZero();
                     return text;
                 }).await());
-        assertThat(out.lines().toList()).containsExactly("protocol v1", "text echo héllo", "binary 102400 True",
+        assertThat(out.lines().toList()).containsExactly("protocol v1 " + compress, "text echo héllo", "binary 102400 True",
                 "pong PONG b'p1'", "close CLOSE 4001 see you", "close_code 4001");
         assertThat(log).endsWith("closed 1000 ");
     }
@@ -72,6 +81,7 @@ class WebSocketInteropTest {
                     ClientWebSocketResponse ws = session.wsConnect("ws://127.0.0.1:" + port + "/ws",
                             WSOptions.builder().protocols("v1", "v2").autoping(false).build()).await();
                     out.add(ws.protocol());
+                    out.add(ws.connection().compressed());
                     ws.sendStr("héllo").await();
                     out.add(ws.receiveStr().await());
                     byte[] big = new byte[200_000];
@@ -92,7 +102,7 @@ class WebSocketInteropTest {
                 }
                 return out;
             });
-            assertThat(got).containsExactly("v2", "echo héllo", "200000 7", "PONG p2", "PING srv",
+            assertThat(got).containsExactly("v2", true, "echo héllo", "200000 7", "PONG p2", "PING srv",
                     "CLOSE 4002 py bye", 4002);
             assertThat(lines.readLine()).isEqualTo("server closed 1000");
         } finally {

@@ -84,6 +84,7 @@ class WebSocketServerTest {
                         WSOptions.builder().protocols("v1", "v2").autoping(false).build()).await();
                 out.add(ws.status());
                 out.add(ws.protocol());
+                out.add(ws.connection().compressed());
                 ws.sendStr("héllo").await();
                 out.add(ws.receiveStr().await());
                 ws.sendBytes(new byte[100_000]).await();
@@ -101,7 +102,7 @@ class WebSocketServerTest {
             }
             return out;
         });
-        assertThat(got).containsExactly(101, "v1", "echo héllo", 100_000, "echo {\"a\":1}", "PONG p1",
+        assertThat(got).containsExactly(101, "v1", true, "echo héllo", 100_000, "echo {\"a\":1}", "PONG p1",
                 "CLOSE 4001 see you", "true 4001", WSMsgType.CLOSED);
         assertThat(log).startsWith("protocol v1", "TEXT", "BINARY", "TEXT", "TEXT");
         assertThat(log.get(log.size() - 1)).isEqualTo("closed 1000 "); // the client's autoclose answers 1000
@@ -298,7 +299,8 @@ class WebSocketServerTest {
     @Test
     void aMessageOverTheLimitClosesWith1009() {
         List<String> log = new CopyOnWriteArrayList<>();
-        List<Object> got = talk(WSOptions.builder().maxMsgSize(1000).build(), WSOptions.DEFAULT, log, ws -> {
+        WSOptions uncompressed = WSOptions.builder().compress(false).build();
+        List<Object> got = talk(WSOptions.builder().maxMsgSize(1000).build(), uncompressed, log, ws -> {
             ws.sendBytes(new byte[1000]).await();
             int echoed = ws.receiveBytes().await().length;
             ws.sendBytes(new byte[1001]).await();

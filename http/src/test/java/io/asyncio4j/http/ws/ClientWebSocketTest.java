@@ -151,7 +151,7 @@ class ClientWebSocketTest {
         String h = request.get();
         assertThat(h).startsWith("GET /chat?room=1 HTTP/1.1\r\n").contains("Upgrade: websocket\r\n",
                 "Connection: Upgrade\r\n", "Sec-WebSocket-Version: 13\r\n", "Sec-WebSocket-Protocol: a,b\r\n",
-                "Origin: http://example\r\n", "Host: 127.0.0.1:").doesNotContain("Sec-WebSocket-Extensions");
+                "Origin: http://example\r\n", "Host: 127.0.0.1:", "Sec-WebSocket-Extensions: permessage-deflate\r\n");
         assertThat(java.util.Base64.getDecoder().decode(keyOf(h))).hasSize(16);
     }
 

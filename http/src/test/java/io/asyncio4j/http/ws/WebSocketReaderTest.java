@@ -108,6 +108,43 @@ class WebSocketReaderTest {
     }
 
     @Test
+    void permessageDeflateNegotiatesAndRoundTrips() {
+        assertThat(PerMessageDeflate.negotiateServer(null)).isNull();
+        assertThat(PerMessageDeflate.negotiateServer("permessage-deflate; server_max_window_bits=10")).isNull();
+        assertThat(PerMessageDeflate.negotiateServer("x-webkit-deflate-frame, permessage-deflate; "
+                + "client_max_window_bits").response()).isEqualTo("permessage-deflate");
+        PerMessageDeflate server = PerMessageDeflate.negotiateServer(
+                "permessage-deflate; server_no_context_takeover; client_no_context_takeover");
+        assertThat(server.response())
+                .isEqualTo("permessage-deflate; server_no_context_takeover; client_no_context_takeover");
+        assertThatThrownBy(() -> PerMessageDeflate.negotiateClient("permessage-deflate; client_max_window_bits=9"))
+                .isInstanceOf(IllegalArgumentException.class);
+        PerMessageDeflate client = PerMessageDeflate.negotiateClient("permessage-deflate; server_max_window_bits=12");
+        PerMessageDeflate peer = PerMessageDeflate.negotiateServer("permessage-deflate");
+        String text = "compress me, compress me, compress me ".repeat(50);
+        WebSocketReader r = new WebSocketReader(true, 0, peer, got::add);
+        for (int i = 0; i < 3; i++) { // the context runs on from message to message
+            byte[] z = client.compress(text.getBytes(StandardCharsets.UTF_8));
+            assertThat(z.length).isLessThan(text.length() / 4);
+            // split in two fragments: RSV1 on the first only
+            byte[] a = java.util.Arrays.copyOfRange(z, 0, z.length / 2);
+            byte[] b = java.util.Arrays.copyOfRange(z, z.length / 2, z.length);
+            r.feed(cat(WebSocketWriter.frame(1, a, false, true, true), WebSocketWriter.frame(0, b, true, true)));
+        }
+        assertThat(got).extracting(WSMessage::str).containsExactly(text, text, text);
+        WebSocketReader small = new WebSocketReader(true, 100, peer, got::add);
+        assertThatThrownBy(() -> small.feed(WebSocketWriter.frame(2, client.compress(new byte[101]), true, true,
+                true))).isInstanceOfSatisfying(WebSocketError.class, e -> assertThat(e.code()).isEqualTo(1009));
+        assertFails(true, 0, WebSocketWriter.frame(1, utf8("x"), true, true, true), 1002, "reserved bits");
+        WebSocketReader rsvOnPing = new WebSocketReader(true, 0, peer, got::add);
+        assertThatThrownBy(() -> rsvOnPing.feed(WebSocketWriter.frame(9, new byte[0], true, true, true)))
+                .isInstanceOf(WebSocketError.class);
+        client.end();
+        peer.end();
+        server.end();
+    }
+
+    @Test
     void writerEncodesLengthsAndRefusesLongControlFrames() {
         assertThat(WebSocketWriter.frame(2, new byte[125], true, false)).hasSize(127);
         assertThat(WebSocketWriter.frame(2, new byte[126], true, false)).hasSize(130);
