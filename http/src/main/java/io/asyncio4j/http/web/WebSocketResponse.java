@@ -116,16 +116,7 @@ public class WebSocketResponse extends Response implements WebSocket {
         if (connectionHeader == null || !connectionHeader.toLowerCase(Locale.ROOT).contains("upgrade")) {
             throw new HTTPBadRequest("No CONNECTION upgrade hdr: " + connectionHeader);
         }
-        String protocol = null;
-        String offered = request.header("Sec-WebSocket-Protocol");
-        if (offered != null) {
-            for (String p : offered.split(",")) {
-                if (options.protocols().contains(p.strip())) {
-                    protocol = p.strip();
-                    break;
-                }
-            }
-        }
+        String protocol = WSHandshake.chooseProtocol(request.header("Sec-WebSocket-Protocol"), options.protocols());
         String version = request.headers().getOrDefault("Sec-WebSocket-Version", "");
         if (!version.equals("13") && !version.equals("8") && !version.equals("7")) {
             throw new HTTPBadRequest("Unsupported version: " + version);

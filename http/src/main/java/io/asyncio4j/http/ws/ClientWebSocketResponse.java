@@ -188,16 +188,7 @@ public final class ClientWebSocketResponse implements WebSocket {
             if (fail != null) {
                 throw new WSServerHandshakeError(info, status, fail, rh);
             }
-            String protocol = null;
-            String chosen = rh.get("Sec-WebSocket-Protocol");
-            if (!o.protocols().isEmpty() && chosen != null) {
-                for (String p : chosen.split(",")) {
-                    if (o.protocols().contains(p.strip())) {
-                        protocol = p.strip();
-                        break;
-                    }
-                }
-            }
+            String protocol = WSHandshake.chooseProtocol(rh.get("Sec-WebSocket-Protocol"), o.protocols());
             WebSocketProtocol ws = new WebSocketProtocol(loop, true, protocol, deflate, o);
             up.upgrade(ws);
             return new ClientWebSocketResponse(ws, status, rh);
