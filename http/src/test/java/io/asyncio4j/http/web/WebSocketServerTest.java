@@ -322,4 +322,27 @@ class WebSocketServerTest {
         });
         assertThat(got).containsExactly(WSMsgType.CLOSING, true, true, WSMsgType.CLOSED);
     }
+
+    @Test
+    void closingTheSiteClosesOpenWebSockets() {
+        List<String> log = new CopyOnWriteArrayList<>();
+        List<Object> got = Asyncio.run(() -> {
+            Site site = Web.start(echoApp(log, WSOptions.DEFAULT), "127.0.0.1", 0).await();
+            try (ClientSession session = new ClientSession()) {
+                ClientWebSocketResponse ws = session.wsConnect("ws://127.0.0.1:" + site.port() + "/ws").await();
+                ws.sendStr("one").await();
+                String echoed = ws.receiveStr().await();
+                site.close();
+                WSMessage after = ws.receive().await();
+                site.waitClosed().await();
+                while (!log.get(log.size() - 1).startsWith("closed")) {
+                    Asyncio.sleep(0.005).await();
+                }
+                return List.of(echoed, after.type(), ws.closeCode());
+            }
+        });
+        assertThat(got).containsExactly("echo one", WSMsgType.CLOSED, 1006);
+        // the handler's close frame could not be written: aiohttp records that as the exception too
+        assertThat(log.get(log.size() - 1)).isEqualTo("closed 1006 ConnectionResetError");
+    }
 }
