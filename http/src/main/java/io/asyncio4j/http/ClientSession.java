@@ -5,6 +5,8 @@ import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
 import io.asyncio4j.TimeoutError;
+import io.asyncio4j.http.ws.ClientWebSocketResponse;
+import io.asyncio4j.http.ws.WSOptions;
 import io.asyncio4j.net.TlsOptions;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -597,6 +599,16 @@ public final class ClientSession implements AutoCloseable {
     }
 
     // ---- life cycle ----
+
+    /** {@code session.ws_connect(url)}: a WebSocket with {@link WSOptions#DEFAULT}. */
+    public Coro<ClientWebSocketResponse> wsConnect(String url) {
+        return wsConnect(url, WSOptions.DEFAULT);
+    }
+
+    /** {@code session.ws_connect(url, ...)}: see {@link ClientWebSocketResponse#connect}. */
+    public Coro<ClientWebSocketResponse> wsConnect(String url, WSOptions options) {
+        return ClientWebSocketResponse.connect(this, url, options);
+    }
 
     /** Closes the session and, if it owns it, its connector with every connection; never suspends. Idempotent. */
     @Override

@@ -58,6 +58,8 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     private TimerHandle timer;
     private boolean headTimerArmed;
     private final FlowControl flow;
+    /** After a 101 answer the connection is this protocol's (a WebSocket): events go to it. */
+    private Protocol upgraded;
 
     HttpProtocol(Site site, EventLoop loop) {
         this.site = site;
@@ -78,6 +80,10 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
 
     @Override
     public void dataReceived(byte[] data) {
+        if (upgraded != null) {
+            upgraded.dataReceived(data);
+            return;
+        }
         if (lost || lingering || transport.isClosing()) {
             return;
         }
@@ -93,6 +99,9 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
 
     @Override
     public boolean eofReceived() {
+        if (upgraded != null) {
+            return upgraded.eofReceived();
+        }
         if (lingering) {
             return false; // the client has read our answer and closed: close
         }
@@ -120,15 +129,24 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
                     ? io : null));
         }
         flow.connectionLost(null);
+        if (upgraded != null) {
+            upgraded.connectionLost(exc);
+        }
     }
 
     @Override
     public void pauseWriting() {
+        if (upgraded != null) {
+            upgraded.pauseWriting();
+        }
         flow.pauseWriting();
     }
 
     @Override
     public void resumeWriting() {
+        if (upgraded != null) {
+            upgraded.resumeWriting();
+        }
         flow.resumeWriting();
     }
 
@@ -175,6 +193,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         }
         Request request = new Request(site.app(), head, content, peer);
         current = request;
+        request.protocol = this;
         long max = site.app().clientMaxSize();
         if (head.expectContinue()) {
             if (head.contentLength() > max) {
@@ -274,6 +293,10 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
             if (lost) {
                 return null;
             }
+            if (upgraded != null) {
+                transport.close(); // the handler of an upgraded connection returned: it is over
+                return null;
+            }
             boolean close = !keepAlive || closeAfter || site.closing() || resp.status() == 413;
             if (!close && !parser.isComplete() && !parser.isFailed()) {
                 // The handler did not read the whole body: skip the rest, up to clientMaxSize, to keep the
@@ -349,6 +372,27 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         }
     }
 
+    /**
+     * Hands the connection over to {@code next} (a WebSocket) after writing {@code head}, a 101 answer to the
+     * current request: from now on transport events go to {@code next}, starting with bytes that arrived after the
+     * request; when the handler returns, the connection closes.
+     */
+    void upgrade(byte[] head, Protocol next) {
+        cancelTimer();
+        upgraded = next;
+        transport.write(head);
+        next.connectionMade(transport);
+        if (pending.hasRemaining()) {
+            byte[] rest = new byte[pending.remaining()];
+            pending.get(rest);
+            next.dataReceived(rest);
+        }
+        if (readPaused) {
+            readPaused = false;
+            transport.resumeReading();
+        }
+    }
+
     /** Whether the connection is between requests (nothing of a next request has arrived). */
     boolean idle() {
         return current == null && !parser.inHead() && !parser.inBody();
@@ -357,7 +401,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     /** Closes the connection now if idle, else after the current response (Site.close). */
     void shutdown() {
         closeAfter = true;
-        if (idle() && !transport.isClosing()) {
+        if ((idle() || upgraded != null) && !transport.isClosing()) {
             transport.close();
         }
     }

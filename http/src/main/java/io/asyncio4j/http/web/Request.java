@@ -39,6 +39,8 @@ public final class Request {
     private Map<String, String> matchInfo = Map.of();
     private Router.Match match;
     private byte[] body;
+    /** The connection, for a WebSocket's upgrade. */
+    HttpProtocol protocol;
 
     Request(Application app, RequestHead head, StreamReader content, InetSocketAddress remote) {
         this.app = app;

@@ -1,0 +1,156 @@
+package io.asyncio4j.http.web;
+
+import io.asyncio4j.Asyncio;
+import io.asyncio4j.Coro;
+import io.asyncio4j.http.ws.PerMessageDeflate;
+import io.asyncio4j.http.ws.WSHandshake;
+import io.asyncio4j.http.ws.WSOptions;
+import io.asyncio4j.http.ws.WebSocket;
+import io.asyncio4j.http.ws.WebSocketProtocol;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * aiohttp's {@code web.WebSocketResponse}: the server end of a WebSocket (RFC 6455), made inside a handler.
+ *
+ * <pre>{@code
+ * app.router().get("/ws", request -> {
+ *     WebSocketResponse ws = new WebSocketResponse();
+ *     ws.prepare(request).await();                     // the 101 answer: from now on the connection is ws's
+ *     for (WSMessage msg : ws) {                       // until the client closes
+ *         if (msg.type() == WSMsgType.TEXT) {
+ *             ws.sendStr(msg.str() + "/answer").await();
+ *         }
+ *     }
+ *     return ws;
+ * });
+ * }</pre>
+ *
+ * <p>{@link #prepare(Request)} checks the handshake as aiohttp does: {@code GET} (else 405), {@code Upgrade:
+ * websocket}, {@code Connection: upgrade}, {@code Sec-WebSocket-Version} 13 (or the drafts' 8 and 7) and a
+ * {@code Sec-WebSocket-Key} of 16 bytes in base64, else {@link HTTPBadRequest} (400); it picks the first of the
+ * client's subprotocols that {@link WSOptions#protocols()} lists, and accepts the client's first permessage-deflate
+ * offer it can honour (unless {@link WSOptions#compress()} is false): then data messages go compressed.
+ *
+ * <p>Everything else is {@link WebSocket}'s, over a {@link WebSocketProtocol}. When the handler returns, the
+ * connection closes (after the close handshake, if the handler did it); the response returned is not sent.
+ * Closing the {@link Site} closes open WebSocket connections.
+ */
+public class WebSocketResponse extends Response implements WebSocket {
+    private final WSOptions options;
+    private WebSocketProtocol connection;
+
+    /** A WebSocket with aiohttp's defaults ({@link WSOptions#DEFAULT}). */
+    public WebSocketResponse() {
+        this(WSOptions.DEFAULT);
+    }
+
+    public WebSocketResponse(WSOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+        status(101);
+    }
+
+    /**
+     * Whether {@code request} is a WebSocket handshake this response would accept, and with which subprotocol
+     * (aiohttp's {@code can_prepare}).
+     *
+     * @return true if {@link #prepare(Request)} would succeed
+     */
+    public boolean canPrepare(Request request) {
+        try {
+            handshake(request);
+            return true;
+        } catch (HTTPException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Performs the handshake: writes the 101 answer and takes the connection over.
+     *
+     * @throws HTTPBadRequest (when awaited) for a bad handshake, {@link HTTPMethodNotAllowed} for another method
+     * @throws IllegalStateException (when awaited) if already prepared
+     */
+    public Coro<Void> prepare(Request request) {
+        Objects.requireNonNull(request, "request");
+        return () -> {
+            if (connection != null) {
+                throw new IllegalStateException("WebSocketResponse is already prepared");
+            }
+            String protocol = handshake(request);
+            StringBuilder sb = new StringBuilder("HTTP/1.1 101 Switching Protocols\r\n")
+                    .append("Upgrade: websocket\r\nConnection: upgrade\r\nSec-WebSocket-Accept: ")
+                    .append(WSHandshake.accept(request.header("Sec-WebSocket-Key").strip())).append("\r\n");
+            if (protocol != null) {
+                sb.append("Sec-WebSocket-Protocol: ").append(protocol).append("\r\n");
+            }
+            PerMessageDeflate deflate = options.compress()
+                    ? PerMessageDeflate.negotiateServer(request.header("Sec-WebSocket-Extensions")) : null;
+            if (deflate != null) {
+                sb.append("Sec-WebSocket-Extensions: ").append(deflate.response()).append("\r\n");
+            }
+            for (var e : headers()) {
+                sb.append(e.getKey()).append(": ").append(e.getValue()).append("\r\n");
+            }
+            sb.append("\r\n");
+            connection = new WebSocketProtocol(Asyncio.getRunningLoop(), false, protocol, deflate, options);
+            request.protocol.upgrade(sb.toString().getBytes(StandardCharsets.ISO_8859_1), connection);
+            return null;
+        };
+    }
+
+    /** Checks the handshake; the chosen subprotocol or null. */
+    private String handshake(Request request) {
+        if (!request.method().equals("GET")) {
+            throw new HTTPMethodNotAllowed(request.method(), List.of("GET"));
+        }
+        String upgrade = request.header("Upgrade");
+        if (upgrade == null || !upgrade.strip().toLowerCase(Locale.ROOT).equals("websocket")) {
+            throw new HTTPBadRequest("No WebSocket UPGRADE hdr: " + upgrade + "\n Can \"Upgrade\" only to"
+                    + " \"WebSocket\".");
+        }
+        String connectionHeader = request.header("Connection");
+        if (connectionHeader == null || !connectionHeader.toLowerCase(Locale.ROOT).contains("upgrade")) {
+            throw new HTTPBadRequest("No CONNECTION upgrade hdr: " + connectionHeader);
+        }
+        String protocol = WSHandshake.chooseProtocol(request.header("Sec-WebSocket-Protocol"), options.protocols());
+        String version = request.headers().getOrDefault("Sec-WebSocket-Version", "");
+        if (!version.equals("13") && !version.equals("8") && !version.equals("7")) {
+            throw new HTTPBadRequest("Unsupported version: " + version);
+        }
+        String key = request.header("Sec-WebSocket-Key");
+        boolean good;
+        try {
+            good = key != null && Base64.getDecoder().decode(key.strip()).length == 16;
+        } catch (IllegalArgumentException e) {
+            good = false;
+        }
+        if (!good) {
+            throw new HTTPBadRequest("Handshake error: " + key);
+        }
+        return protocol;
+    }
+
+    /** @throws IllegalStateException if {@link #prepare(Request)} has not run ("Call .prepare() first") */
+    @Override
+    public WebSocketProtocol connection() {
+        if (connection == null) {
+            throw new IllegalStateException("Call .prepare() first");
+        }
+        return connection;
+    }
+
+    /** Whether {@link #prepare(Request)} has run. */
+    public boolean prepared() {
+        return connection != null;
+    }
+
+    @Override
+    public String toString() {
+        return "<WebSocketResponse " + (connection == null ? "not prepared" : connection.closed() ? "closed"
+                : "open") + ">";
+    }
+}

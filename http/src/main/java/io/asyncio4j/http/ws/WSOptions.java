@@ -1,0 +1,111 @@
+package io.asyncio4j.http.ws;
+
+import io.asyncio4j.http.Headers;
+import java.util.List;
+
+/**
+ * The settings of one WebSocket, aiohttp's keyword arguments of {@code WebSocketResponse(...)} and
+ * {@code session.ws_connect(...)}: immutable, built with {@link #builder()}.
+ *
+ * <pre>{@code
+ * WSOptions o = WSOptions.builder().protocols("chat").heartbeat(30.0).maxMsgSize(1 << 20).build();
+ * }</pre>
+ *
+ * @param timeout        seconds {@code close()} waits for the peer's close frame (10)
+ * @param receiveTimeout seconds {@code receive()} waits for a message, or null for no limit (the default)
+ * @param autoclose      answer the peer's close frame at once, inside {@code receive()} (true)
+ * @param autoping       answer pings with pongs and swallow pongs, inside {@code receive()} (true)
+ * @param heartbeat      send a ping every so many seconds of silence and close the connection with
+ *                       {@link WSCloseCode#ABNORMAL_CLOSURE} if nothing arrives within half of it; null: none
+ * @param protocols      the subprotocols this side speaks, in order of preference
+ * @param maxMsgSize     the largest message accepted, in bytes (4 MiB); 0 for no limit
+ * @param headers        extra request headers (the client's handshake only: {@code Origin}, cookies...)
+ * @param compress       permessage-deflate (true): a server accepts a client's offer, a client offers it (aiohttp's
+ *                       client offers only with {@code compress=15}; browsers always do)
+ */
+public record WSOptions(double timeout, Double receiveTimeout, boolean autoclose, boolean autoping, Double heartbeat,
+                        List<String> protocols, int maxMsgSize, Headers headers, boolean compress) {
+    /** aiohttp's defaults. */
+    public static final WSOptions DEFAULT = builder().build();
+
+    public WSOptions {
+        protocols = List.copyOf(protocols);
+        headers = headers.copy().readOnly();
+        if (maxMsgSize < 0) {
+            throw new IllegalArgumentException("maxMsgSize must be >= 0, not " + maxMsgSize);
+        }
+        if (heartbeat != null && !(heartbeat > 0)) {
+            throw new IllegalArgumentException("heartbeat must be > 0 seconds, not " + heartbeat);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder of {@link WSOptions}, starting from aiohttp's defaults. */
+    public static final class Builder {
+        private double timeout = 10.0;
+        private Double receiveTimeout;
+        private boolean autoclose = true;
+        private boolean autoping = true;
+        private Double heartbeat;
+        private List<String> protocols = List.of();
+        private int maxMsgSize = 4 * 1024 * 1024;
+        private final Headers headers = new Headers();
+        private boolean compress = true;
+
+        private Builder() {
+        }
+
+        public Builder timeout(double seconds) {
+            timeout = seconds;
+            return this;
+        }
+
+        public Builder receiveTimeout(Double seconds) {
+            receiveTimeout = seconds;
+            return this;
+        }
+
+        public Builder autoclose(boolean on) {
+            autoclose = on;
+            return this;
+        }
+
+        public Builder autoping(boolean on) {
+            autoping = on;
+            return this;
+        }
+
+        public Builder heartbeat(Double seconds) {
+            heartbeat = seconds;
+            return this;
+        }
+
+        public Builder protocols(String... names) {
+            protocols = List.of(names);
+            return this;
+        }
+
+        public Builder maxMsgSize(int bytes) {
+            maxMsgSize = bytes;
+            return this;
+        }
+
+        public Builder header(String name, String value) {
+            headers.add(name, value);
+            return this;
+        }
+
+        public Builder compress(boolean on) {
+            compress = on;
+            return this;
+        }
+
+        public WSOptions build() {
+            return new WSOptions(timeout, receiveTimeout, autoclose, autoping, heartbeat, protocols, maxMsgSize,
+                    headers, compress);
+        }
+    }
+}

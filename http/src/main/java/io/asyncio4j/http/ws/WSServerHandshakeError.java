@@ -1,0 +1,20 @@
+package io.asyncio4j.http.ws;
+
+import io.asyncio4j.http.ClientResponseError;
+import io.asyncio4j.http.Headers;
+import io.asyncio4j.http.RequestInfo;
+import java.util.List;
+
+/**
+ * aiohttp's {@code WSServerHandshakeError}: the server did not accept the WebSocket handshake (its status was not
+ * 101, or {@code Upgrade}, {@code Connection} or {@code Sec-WebSocket-Accept} was wrong); {@link #message()} says
+ * which, as aiohttp words it ("Invalid response status", "Invalid upgrade header", "Invalid connection header",
+ * "Invalid challenge response").
+ */
+public class WSServerHandshakeError extends ClientResponseError {
+    private static final long serialVersionUID = 1L;
+
+    public WSServerHandshakeError(RequestInfo requestInfo, int status, String message, Headers headers) {
+        super(requestInfo, List.of(), status, message, headers);
+    }
+}
