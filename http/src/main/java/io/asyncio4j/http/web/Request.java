@@ -36,12 +36,18 @@ public final class Request {
     private final String routingPath;
     private final String queryString;
     private Map<String, List<String>> query;
+    private Map<String, String> cookies;
     private Map<String, String> matchInfo = Map.of();
     private Router.Match match;
     private byte[] body;
+    private final HttpProtocol protocol;
+    /** The StreamResponse prepared for this request, if any. */
+    StreamResponse started;
 
-    Request(Application app, RequestHead head, StreamReader content, InetSocketAddress remote) {
+    Request(Application app, RequestHead head, StreamReader content, InetSocketAddress remote,
+            HttpProtocol protocol) {
         this.app = app;
+        this.protocol = protocol;
         this.head = head;
         this.content = content;
         this.remote = remote;
@@ -115,6 +121,11 @@ public final class Request {
         return matchInfo;
     }
 
+    /** The connection the request came on. */
+    HttpProtocol protocol() {
+        return protocol;
+    }
+
     void setMatch(Router.Match m) {
         this.match = m;
         this.matchInfo = m.matchInfo();
@@ -137,6 +148,74 @@ public final class Request {
     /** The client's socket address, or null. */
     public InetSocketAddress remoteAddress() {
         return remote;
+    }
+
+    /**
+     * The cookies the client sent ({@code Cookie} headers), name to value, in order (unmodifiable; parsed once).
+     * As Python's {@code SimpleCookie}: {@code name=value} pairs separated by {@code ;}, double-quoted values
+     * unquoted; malformed pairs are skipped.
+     */
+    public Map<String, String> cookies() {
+        if (cookies == null) {
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            for (String h : headers().getAll("Cookie")) {
+                for (String pair : h.split(";")) {
+                    int eq = pair.indexOf('=');
+                    if (eq <= 0) {
+                        continue;
+                    }
+                    String name = pair.substring(0, eq).trim();
+                    String value = pair.substring(eq + 1).trim();
+                    if (name.isEmpty() || !name.chars().allMatch(Headers::isTokenChar)) {
+                        continue;
+                    }
+                    if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                        value = unquoteCookie(value.substring(1, value.length() - 1));
+                    }
+                    out.put(name, value);
+                }
+            }
+            cookies = java.util.Collections.unmodifiableMap(out);
+        }
+        return cookies;
+    }
+
+    /** The value of cookie {@code name}, or null. */
+    public String cookie(String name) {
+        return cookies().get(name);
+    }
+
+    /** Python's {@code http.cookies._unquote}: {@code \\"} and {@code \\\\} and octal {@code \\054}. */
+    private static String unquoteCookie(String v) {
+        if (v.indexOf('\\') < 0) {
+            return v;
+        }
+        StringBuilder sb = new StringBuilder(v.length());
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '\\' && isOctal(v, i + 1)) {
+                sb.append((char) Integer.parseInt(v.substring(i + 1, i + 4), 8));
+                i += 3;
+            } else if (c == '\\' && i + 1 < v.length()) {
+                sb.append(v.charAt(++i));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isOctal(String v, int from) {
+        if (from + 3 > v.length()) {
+            return false;
+        }
+        for (int i = from; i < from + 3; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '7') {
+                return false;
+            }
+        }
+        return v.charAt(from) <= '3';
     }
 
     /** The {@code Host} header, or null. */
