@@ -16,9 +16,6 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 
 /**
  * One HTTP/1.1 server connection (aiohttp's {@code RequestHandler}), on the loop's thread. Bytes go through the
@@ -529,8 +526,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         long now = System.currentTimeMillis() / 1000;
         String d = dateValue;
         if (d == null || now != dateSecond) {
-            d = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(
-                    java.time.Instant.ofEpochSecond(now), ZoneOffset.UTC));
+            d = HttpDates.format(now);
             dateValue = d;
             dateSecond = now;
         }

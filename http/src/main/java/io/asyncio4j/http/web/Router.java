@@ -113,6 +113,39 @@ public final class Router {
         return this;
     }
 
+    /**
+     * aiohttp's {@code add_static(prefix, path)}: serves the files under {@code root} at {@code prefix/...} with
+     * {@link FileResponse} ({@code GET} and {@code HEAD}). A request never reaches outside {@code root}: {@code ..}
+     * segments, encoded slashes ({@code %2F}) and symlinks whose target lies outside the root get 404; absolute
+     * names and directories 403. Files are read in chunks of {@value FileResponse#DEFAULT_CHUNK_SIZE} bytes.
+     *
+     * @param prefix the path prefix, starting with {@code /} (a trailing {@code /} is dropped)
+     * @param root   an existing directory
+     * @return this router
+     * @throws IllegalArgumentException if {@code root} is not a directory or the prefix is malformed
+     */
+    public Router addStatic(String prefix, java.nio.file.Path root) {
+        Objects.requireNonNull(prefix, "prefix");
+        Objects.requireNonNull(root, "root");
+        if (!prefix.startsWith("/") || prefix.indexOf('{') >= 0 || prefix.indexOf('}') >= 0) {
+            throw new IllegalArgumentException("a static prefix must start with '/' and have no variables: "
+                    + prefix);
+        }
+        while (prefix.endsWith("/")) {
+            prefix = prefix.substring(0, prefix.length() - 1);
+        }
+        java.nio.file.Path real;
+        try {
+            real = root.toRealPath();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("No directory exists at '" + root + "'", e);
+        }
+        if (!java.nio.file.Files.isDirectory(real)) {
+            throw new IllegalArgumentException("No directory exists at '" + root + "'");
+        }
+        return route("GET", prefix + "/{filename:.*}", new StaticFiles(real, FileResponse.DEFAULT_CHUNK_SIZE));
+    }
+
     /** The routes as {@code "METHOD path"} strings, in order (for logs and tests). */
     public List<String> routes() {
         List<String> out = new ArrayList<>();
