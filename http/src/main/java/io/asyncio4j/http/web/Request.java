@@ -40,6 +40,7 @@ public final class Request {
     private Map<String, String> matchInfo = Map.of();
     private Router.Match match;
     private byte[] body;
+    private MultiDict<Object> post;
     private final HttpProtocol protocol;
     /** The StreamResponse prepared for this request, if any. */
     StreamResponse started;
@@ -336,6 +337,37 @@ public final class Request {
                 throw new HTTPBadRequest("the body is not valid JSON: " + e.getMessage().lines().findFirst()
                         .orElse(""));
             }
+        };
+    }
+
+    /**
+     * aiohttp's {@code await request.post()}: the form fields of the body, parsed once. For
+     * {@code application/x-www-form-urlencoded} the values are strings (decoded with the body's charset, UTF-8 by
+     * default); for {@code multipart/form-data} (parsed by Jetty's {@code MultiPart.Parser} as the body arrives) a
+     * part with a file name is a {@link FileField}, a text part (no {@code Content-Type}, or {@code text/*}) a
+     * string in its charset, any other part a {@code byte[]}. For other methods than POST, PUT, PATCH and TRACE,
+     * and other content types, the result is empty. Do not mix with {@link #read()} for multipart bodies.
+     *
+     * @throws HTTPRequestEntityTooLarge (when awaited) if the body (urlencoded) or the parts' contents together
+     *                                   (multipart) pass {@link Application#clientMaxSize()}
+     * @throws HTTPBadRequest (when awaited) for a malformed multipart body or a part without a name
+     */
+    public Coro<MultiDict<Object>> post() {
+        return () -> {
+            if (post != null) {
+                return post;
+            }
+            String ct = contentType();
+            if (!java.util.Set.of("POST", "PUT", "PATCH", "TRACE").contains(method())) {
+                post = MultiDict.empty();
+            } else if (ct.equals("multipart/form-data")) {
+                post = FormParser.parseMultipart(header("Content-Type"), content, app.clientMaxSize());
+            } else if (ct.equals("application/x-www-form-urlencoded") || ct.isEmpty()) {
+                post = FormParser.parseUrlencoded(read().await(), bodyCharset());
+            } else {
+                post = MultiDict.empty();
+            }
+            return post;
         };
     }
 
