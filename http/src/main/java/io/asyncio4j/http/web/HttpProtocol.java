@@ -56,6 +56,8 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     private TimerHandle timer;
     private boolean headTimerArmed;
     private final FlowControl flow;
+    /** The task handling the current request, or one that has finished. */
+    private io.asyncio4j.Task<Void> handlerTask;
 
     HttpProtocol(Site site, EventLoop loop) {
         this.site = site;
@@ -259,7 +261,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     // ---- handling ----
 
     private void startTask(Request request, HTTPException early) {
-        loop.createTask(() -> {
+        handlerTask = loop.createTask(() -> {
             Response resp;
             try {
                 resp = respond(request, early);
@@ -486,6 +488,22 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     void shutdown() {
         closeAfter = true;
         if (idle() && !transport.isClosing()) {
+            transport.close();
+        }
+    }
+
+    /** The task handling the current request, if it has not finished (Site's graceful shutdown waits for it). */
+    io.asyncio4j.Task<Void> busyTask() {
+        return handlerTask != null && !handlerTask.done() ? handlerTask : null;
+    }
+
+    /** Ends the connection now: cancels its handler if still running, and closes (the shutdown timeout passed). */
+    void abort() {
+        io.asyncio4j.Task<Void> t = busyTask();
+        if (t != null) {
+            t.cancel();
+        }
+        if (!transport.isClosing()) {
             transport.close();
         }
     }

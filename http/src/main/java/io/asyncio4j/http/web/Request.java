@@ -229,9 +229,12 @@ public final class Request {
         return head.keepAlive();
     }
 
-    /** The application serving this request. */
+    /**
+     * The application serving this request: aiohttp's {@code request.app}, the sub-application whose route
+     * matched (once routing is done), else the application of the site.
+     */
     public Application app() {
-        return app;
+        return match != null && match.app() != null ? match.app() : app;
     }
 
     /** The declared body length ({@code Content-Length}), or -1 if chunked or none. */
