@@ -155,19 +155,15 @@ final class FormParser implements MultiPart.Parser.Listener {
     }
 
     private static Charset charsetOf(String contentType) {
-        if (contentType != null) {
-            for (String p : contentType.split(";")) {
-                int eq = p.indexOf('=');
-                if (eq > 0 && p.substring(0, eq).trim().equalsIgnoreCase("charset")) {
-                    try {
-                        return Charset.forName(unquote(p.substring(eq + 1).trim()));
-                    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                        throw new HTTPBadRequest("unknown charset in a multipart part: " + p.trim());
-                    }
-                }
-            }
+        String cs = Request.charsetOf(contentType);
+        if (cs == null) {
+            return StandardCharsets.UTF_8;
         }
-        return StandardCharsets.UTF_8;
+        try {
+            return Charset.forName(cs);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new HTTPBadRequest("unknown charset in a multipart part: " + cs);
+        }
     }
 
     /**
@@ -225,9 +221,5 @@ final class FormParser implements MultiPart.Parser.Listener {
             }
         }
         return out;
-    }
-
-    private static String unquote(String v) {
-        return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
     }
 }

@@ -307,7 +307,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
             if (resp instanceof StreamResponse s) {
                 close = s.closeConnection;
             } else {
-                close = mustClose(request) || resp.status() == 413;
+                close = mustClose() || resp.status() == 413;
             }
             if (!close && !parser.isComplete() && !parser.isFailed()) {
                 // The handler did not read the whole body: skip the rest, up to clientMaxSize, to keep the
@@ -346,7 +346,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     }
 
     /** Whether the connection is to close after the current response. */
-    private boolean mustClose(Request request) {
+    private boolean mustClose() {
         return !keepAlive || closeAfter || site.closing();
     }
 
@@ -364,7 +364,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         r.headOnly = bodiless || request.method().equals("HEAD");
         ContentCoding coding = r.startCompression(request);
         long length = r.contentLength();
-        boolean close = mustClose(request);
+        boolean close = mustClose();
         if (coding != null) {
             r.compressor = coding.compressor();
             length = -1;

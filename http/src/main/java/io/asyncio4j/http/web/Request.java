@@ -260,11 +260,15 @@ public final class Request {
 
     /** The {@code charset} parameter of {@code Content-Type}, or null. */
     public String charset() {
-        String ct = header("Content-Type");
-        if (ct == null) {
+        return charsetOf(header("Content-Type"));
+    }
+
+    /** The {@code charset} parameter of a {@code Content-Type} value (unquoted), or null. */
+    static String charsetOf(String contentType) {
+        if (contentType == null) {
             return null;
         }
-        for (String p : ct.split(";")) {
+        for (String p : contentType.split(";")) {
             int eq = p.indexOf('=');
             if (eq > 0 && p.substring(0, eq).trim().equalsIgnoreCase("charset")) {
                 String v = p.substring(eq + 1).trim();
