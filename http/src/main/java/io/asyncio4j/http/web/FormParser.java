@@ -39,8 +39,12 @@ final class FormParser implements MultiPart.Parser.Listener {
         this.maxSize = maxSize;
     }
 
-    /** Reads the multipart body of a request from {@code content} into name-value pairs. */
-    static MultiDict<Object> parseMultipart(String contentTypeHeader, StreamReader content, long maxSize) {
+    /**
+     * Reads the multipart body of a request into name-value pairs: {@code body} if the request was read already,
+     * else from {@code content} as it arrives.
+     */
+    static MultiDict<Object> parseMultipart(String contentTypeHeader, byte[] body, StreamReader content,
+                                            long maxSize) {
         String boundary = MultiPart.extractBoundary(contentTypeHeader);
         if (boundary == null || boundary.isEmpty()) {
             throw new HTTPBadRequest("multipart/form-data without a boundary");
@@ -48,15 +52,18 @@ final class FormParser implements MultiPart.Parser.Listener {
         FormParser listener = new FormParser(maxSize);
         MultiPart.Parser parser = new MultiPart.Parser(boundary, listener);
         parser.setMaxParts(MAX_PARTS);
-        while (!listener.complete && listener.failure == null) {
+        if (body != null) {
+            parser.parse(Content.Chunk.from(ByteBuffer.wrap(body), true));
+        }
+        while (body == null && !listener.complete && listener.failure == null && listener.tooLarge == null) {
             byte[] piece = content.read(64 * 1024).await();
             parser.parse(Content.Chunk.from(ByteBuffer.wrap(piece), piece.length == 0));
-            if (listener.tooLarge != null) {
-                throw listener.tooLarge;
-            }
             if (piece.length == 0) {
                 break;
             }
+        }
+        if (listener.tooLarge != null) {
+            throw listener.tooLarge;
         }
         if (listener.failure != null) {
             throw new HTTPBadRequest("malformed multipart body: " + listener.failure.getMessage());

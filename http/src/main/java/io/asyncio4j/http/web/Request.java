@@ -353,7 +353,7 @@ public final class Request {
      * default); for {@code multipart/form-data} (parsed by Jetty's {@code MultiPart.Parser} as the body arrives) a
      * part with a file name is a {@link FileField}, a text part (no {@code Content-Type}, or {@code text/*}) a
      * string in its charset, any other part a {@code byte[]}. For other methods than POST, PUT, PATCH and TRACE,
-     * and other content types, the result is empty. Do not mix with {@link #read()} for multipart bodies.
+     * and other content types, the result is empty. After {@link #read()}, the bytes it read are parsed.
      *
      * @throws HTTPRequestEntityTooLarge (when awaited) if the body (urlencoded) or the parts' contents together
      *                                   (multipart) pass {@link Application#clientMaxSize()}
@@ -368,7 +368,7 @@ public final class Request {
             if (!java.util.Set.of("POST", "PUT", "PATCH", "TRACE").contains(method())) {
                 post = MultiDict.empty();
             } else if (ct.equals("multipart/form-data")) {
-                post = FormParser.parseMultipart(header("Content-Type"), content, app.clientMaxSize());
+                post = FormParser.parseMultipart(header("Content-Type"), body, content, app.clientMaxSize());
             } else if (ct.equals("application/x-www-form-urlencoded") || ct.isEmpty()) {
                 post = FormParser.parseUrlencoded(read().await(), bodyCharset());
             } else {

@@ -117,6 +117,23 @@ class PostTest {
     }
 
     @Test
+    void multipartAfterRead() {
+        Application app = new Application();
+        app.router().post("/form", request -> {
+            int n = request.read().await().length;
+            MultiDict<Object> form = request.post().await();
+            return Response.text(n + " " + form.getString("title") + " " + form.getFile("doc").text());
+        });
+        RawClient.Resp r = serve(app, port -> {
+            try (RawClient c = new RawClient(port)) {
+                return c.exchange(post("multipart/form-data; boundary=XyZ", MULTIPART));
+            }
+        });
+        assertThat(r.text()).isEqualTo(MULTIPART.getBytes(StandardCharsets.UTF_8).length
+                + " Grüße line 1\r\nline 2");
+    }
+
+    @Test
     void malformedMultipartIsA400() {
         List<RawClient.Resp> rs = serve(formEcho(), port -> {
             List<RawClient.Resp> out = new ArrayList<>();
