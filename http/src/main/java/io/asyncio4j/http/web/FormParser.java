@@ -6,9 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,7 +140,7 @@ final class FormParser implements MultiPart.Parser.Listener {
             out.add(Map.entry(name, new FileField(name, filename, ct == null ? "application/octet-stream" : ct,
                     partHeaders.readOnly(), body)));
         } else if (ct == null || ct.toLowerCase(Locale.ROOT).startsWith("text/")) {
-            out.add(Map.entry(name, new String(body, charsetOf(ct))));
+            out.add(Map.entry(name, new String(body, Request.charsetFor(ct))));
         } else {
             out.add(Map.entry(name, body));
         }
@@ -158,18 +155,6 @@ final class FormParser implements MultiPart.Parser.Listener {
     public void onFailure(Throwable failure) {
         if (this.failure == null) {
             this.failure = failure;
-        }
-    }
-
-    private static Charset charsetOf(String contentType) {
-        String cs = Request.charsetOf(contentType);
-        if (cs == null) {
-            return StandardCharsets.UTF_8;
-        }
-        try {
-            return Charset.forName(cs);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new HTTPBadRequest("unknown charset in a multipart part: " + cs);
         }
     }
 

@@ -379,7 +379,16 @@ public final class Request {
     }
 
     private Charset bodyCharset() {
-        String cs = charset();
+        return charsetFor(header("Content-Type"));
+    }
+
+    /**
+     * The charset a {@code Content-Type} value names, UTF-8 if none.
+     *
+     * @throws HTTPBadRequest for a charset Java does not know
+     */
+    static Charset charsetFor(String contentType) {
+        String cs = charsetOf(contentType);
         if (cs == null) {
             return StandardCharsets.UTF_8;
         }
