@@ -223,6 +223,10 @@ public final class RequestParser {
                 afterCr = true;
             } else if (b == '\n') {
                 return new HttpParseException(400, "a bare LF (without CR) in the head");
+            } else if (b == ':' && lines == 0 && lineLength == 0) {
+                // Jetty skips a colon before the request line as it skips CRLFs: it does not start the line (or
+                // a ":" line followed by an empty one would end the scan before the real request line).
+                continue;
             } else if (b == 0x7f || (b >= 0 && b < 0x20 && (b != '\t' || lines == 0))) {
                 // Jetty rejects these only when it reads the line byte by byte: its fast path for a request line
                 // that is whole in the buffer lets DEL through. RFC 9110 allows none (HTAB only in fields).

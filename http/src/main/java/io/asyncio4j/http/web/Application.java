@@ -1,9 +1,12 @@
 package io.asyncio4j.http.web;
 
+import io.asyncio4j.Coro;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * aiohttp's {@code web.Application}: a {@link Router}, the {@link Middleware}s around every handler, and the
@@ -15,8 +18,21 @@ import java.util.Objects;
  * Site site = Web.start(app, "127.0.0.1", 8080).await();
  * }</pre>
  *
- * <p>Configure it before it starts: {@link Web#start} freezes it (routes and middlewares can no longer change,
- * and trying throws {@link IllegalStateException}). A frozen application may serve several sites on one loop.
+ * <p>Configure it before it starts: {@link Web#start} freezes it (routes, middlewares, sub-applications and hooks
+ * can no longer change, and trying throws {@link IllegalStateException}). A frozen application may serve several
+ * sites on one loop.
+ *
+ * <p><b>Sub-applications.</b> {@link #addSubapp} serves another application under a path prefix: a request whose
+ * path is the prefix or starts with it and {@code /} is resolved by the sub-application's router (without the
+ * prefix) and runs through this application's middlewares, then the sub-application's, then the handler; a path
+ * the sub-application does not know gets its 404 or 405 there. {@link Request#app()} is then the sub-application.
+ *
+ * <p><b>State and hooks.</b> The application holds keyed state ({@link #put}, {@link #get}, {@link #state()}),
+ * aiohttp's {@code app["db"] = ...}. {@link #onStartup()} hooks run in order when {@link Web#start} starts the
+ * application, before it listens; {@link #onShutdown()} hooks once its site has stopped accepting, while
+ * in-flight requests finish; {@link #onCleanup()} hooks after the last connection is closed (see
+ * {@link Site#close()}). A sub-application's hooks run as one hook of its parent, in the place
+ * {@link #addSubapp} was called.
  */
 public final class Application {
     /** aiohttp's default {@code client_max_size}: 1 MiB. */
@@ -26,6 +42,11 @@ public final class Application {
     private List<Middleware> middlewares = new ArrayList<>();
     private long clientMaxSize = DEFAULT_CLIENT_MAX_SIZE;
     private Handler chain;
+    private final Map<String, Object> state = new ConcurrentHashMap<>();
+    private List<AppHook> onStartup = new ArrayList<>();
+    private List<AppHook> onShutdown = new ArrayList<>();
+    private List<AppHook> onCleanup = new ArrayList<>();
+    private boolean isSubapp;
 
     /** An application with no routes, no middlewares, and a 1 MiB {@code clientMaxSize}. */
     public Application() {
@@ -61,6 +82,101 @@ public final class Application {
         return this;
     }
 
+    /**
+     * aiohttp's {@code app.add_subapp(prefix, subapp)}: serves {@code subapp} under {@code prefix} (a trailing
+     * {@code /} is dropped) and runs its hooks as one of this application's hooks of each kind.
+     *
+     * @return this
+     * @throws IllegalArgumentException if the prefix is empty or does not start with {@code /}
+     * @throws IllegalStateException if either application is running, or {@code subapp} is already a
+     *                               sub-application
+     */
+    public Application addSubapp(String prefix, Application subapp) {
+        Objects.requireNonNull(prefix, "prefix");
+        Objects.requireNonNull(subapp, "subapp");
+        checkNotFrozen("sub-applications");
+        if (subapp.frozen()) {
+            throw new IllegalStateException("Cannot add frozen application");
+        }
+        if (subapp == this || subapp.isSubapp) {
+            throw new IllegalStateException("the application is already a sub-application");
+        }
+        while (prefix.endsWith("/")) {
+            prefix = prefix.substring(0, prefix.length() - 1);
+        }
+        if (prefix.isEmpty() || !prefix.startsWith("/")) {
+            throw new IllegalArgumentException("Prefix cannot be empty and must start with '/': " + prefix);
+        }
+        router.addSubapp(prefix, subapp);
+        subapp.isSubapp = true;
+        onStartup.add(a -> subapp.startup());
+        onShutdown.add(a -> subapp.shutdown());
+        onCleanup.add(a -> subapp.cleanup());
+        return this;
+    }
+
+    /** The application's state: keyed values for handlers and hooks to share (mutable; no null values). */
+    public Map<String, Object> state() {
+        return state;
+    }
+
+    /** aiohttp's {@code app[key]}: the value stored under {@code key}, or null. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(String key) {
+        return (T) state.get(key);
+    }
+
+    /** aiohttp's {@code app[key] = value}: stores {@code value} (null removes the key). @return this */
+    public Application put(String key, Object value) {
+        if (value == null) {
+            state.remove(key);
+        } else {
+            state.put(key, value);
+        }
+        return this;
+    }
+
+    /** The hooks run, in order, when the application starts ({@link Web#start}), before it listens. */
+    public List<AppHook> onStartup() {
+        return onStartup;
+    }
+
+    /** The hooks run, in order, when its site closes, after it stopped accepting, while requests finish. */
+    public List<AppHook> onShutdown() {
+        return onShutdown;
+    }
+
+    /** The hooks run, in order, after its site's connections have all ended. */
+    public List<AppHook> onCleanup() {
+        return onCleanup;
+    }
+
+    /** aiohttp's {@code await app.startup()}: runs the {@link #onStartup()} hooks in order; the first failure
+     * propagates. */
+    public Coro<Void> startup() {
+        return runHooks(onStartup);
+    }
+
+    /** aiohttp's {@code await app.shutdown()}: runs the {@link #onShutdown()} hooks in order. */
+    public Coro<Void> shutdown() {
+        return runHooks(onShutdown);
+    }
+
+    /** aiohttp's {@code await app.cleanup()}: runs the {@link #onCleanup()} hooks in order. */
+    public Coro<Void> cleanup() {
+        return runHooks(onCleanup);
+    }
+
+    private Coro<Void> runHooks(List<AppHook> hooks) {
+        return () -> {
+            for (AppHook h : List.copyOf(hooks)) {
+                Coro<?> c = Objects.requireNonNull(h.call(this), "a hook returned null instead of a Coro");
+                c.await();
+            }
+            return null;
+        };
+    }
+
     /** Whether the application has started (it can no longer change). */
     public boolean frozen() {
         return chain != null;
@@ -73,13 +189,41 @@ public final class Application {
         }
         router.freeze();
         middlewares = Collections.unmodifiableList(new ArrayList<>(middlewares));
-        Handler h = request -> request.match().handler().handle(request);
+        onStartup = Collections.unmodifiableList(new ArrayList<>(onStartup));
+        onShutdown = Collections.unmodifiableList(new ArrayList<>(onShutdown));
+        onCleanup = Collections.unmodifiableList(new ArrayList<>(onCleanup));
+        chain = wrap(request -> request.match().handler().handle(request));
+        router.freezeSubapps();
+    }
+
+    /** {@code inner} inside this application's middlewares (the first outermost). */
+    private Handler wrap(Handler inner) {
+        Handler h = inner;
         for (int i = middlewares.size() - 1; i >= 0; i--) {
             Middleware mw = Objects.requireNonNull(middlewares.get(i), "a middleware is null");
-            Handler inner = h;
-            h = request -> mw.handle(request, inner);
+            Handler in = h;
+            h = request -> mw.handle(request, in);
         }
-        chain = h;
+        return h;
+    }
+
+    /**
+     * Resolves {@code path} (without the parent's prefix) as a sub-application: the match's handler runs inside
+     * this application's middlewares; a 404 or 405 is thrown there, inside them.
+     */
+    Router.Match resolveAsSubapp(String method, String path) {
+        Router.Match m = resolveOrError(method, path);
+        return new Router.Match(wrap(m.handler()), m.matchInfo(), m.app());
+    }
+
+    private Router.Match resolveOrError(String method, String path) {
+        try {
+            return router.resolve(method, path, this);
+        } catch (HTTPException e) {
+            return new Router.Match(r -> {
+                throw e;
+            }, Map.of(), this);
+        }
     }
 
     /**
@@ -88,14 +232,7 @@ public final class Application {
      * middlewares can catch it, as in aiohttp.
      */
     Response handle(Request request) throws Exception {
-        try {
-            Router.Match m = router.resolve(request.method(), request.routingPath());
-            request.setMatch(m);
-        } catch (HTTPException e) {
-            request.setMatch(new Router.Match(r -> {
-                throw e;
-            }, java.util.Map.of()));
-        }
+        request.setMatch(resolveOrError(request.method(), request.routingPath()));
         return chain.handle(request);
     }
 

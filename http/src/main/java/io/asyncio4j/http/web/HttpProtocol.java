@@ -1,6 +1,7 @@
 package io.asyncio4j.http.web;
 
 import io.asyncio4j.CancelledError;
+import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
 import io.asyncio4j.TimerHandle;
 import io.asyncio4j.http.HttpParseException;
@@ -15,9 +16,6 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 
 /**
  * One HTTP/1.1 server connection (aiohttp's {@code RequestHandler}), on the loop's thread. Bytes go through the
@@ -60,6 +58,8 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     private final FlowControl flow;
     /** After a 101 answer the connection is this protocol's (a WebSocket): events go to it. */
     private Protocol upgraded;
+    /** The task handling the current request, or one that has finished. */
+    private io.asyncio4j.Task<Void> handlerTask;
 
     HttpProtocol(Site site, EventLoop loop) {
         this.site = site;
@@ -191,9 +191,8 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         if (!head.hasBody()) {
             content.feedEof();
         }
-        Request request = new Request(site.app(), head, content, peer);
+        Request request = new Request(site.app(), head, content, peer, this);
         current = request;
-        request.protocol = this;
         long max = site.app().clientMaxSize();
         if (head.expectContinue()) {
             if (head.contentLength() > max) {
@@ -280,36 +279,73 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     // ---- handling ----
 
     private void startTask(Request request, HTTPException early) {
-        loop.createTask(() -> {
+        handlerTask = loop.createTask(() -> {
             Response resp;
             try {
                 resp = respond(request, early);
+                if (lost) {
+                    return null;
+                }
+                StreamResponse started = request.started;
+                if (started != null && resp != started && !started.eofSent()) {
+                    // The handler prepared a streamed response, then failed or answered with another one: the
+                    // head is out, no other answer can follow.
+                    transport.close();
+                    return null;
+                }
+                if (resp instanceof StreamResponse s && !s.prepared()) {
+                    try {
+                        s.prepare(request).await();
+                    } catch (CancelledError | ConnectionResetError e) {
+                        throw e;
+                    } catch (Throwable e) {
+                        if (s.prepared()) {
+                            throw e;
+                        }
+                        resp = errorResponse(request, e); // failed before its head went out
+                    }
+                }
+                if (resp instanceof StreamResponse s) {
+                    s.writeEof().await();
+                }
             } catch (CancelledError e) {
                 // Cancelled from outside (the loop is shutting down): no answer will come, so do not leave the
                 // client waiting on an open connection.
                 transport.close();
                 throw e;
-            }
-            if (lost) {
+            } catch (ConnectionResetError gone) {
+                return null; // the client went away; nothing more to do
+            } catch (Throwable e) {
+                LOG.log(Level.ERROR, "Error writing the response to " + request.method() + " " + request.rawPath()
+                        + " for " + request.remote(), e);
+                transport.close();
                 return null;
             }
             if (upgraded != null) {
                 transport.close(); // the handler of an upgraded connection returned: it is over
                 return null;
             }
-            boolean close = !keepAlive || closeAfter || site.closing() || resp.status() == 413;
+            boolean close;
+            if (resp instanceof StreamResponse s) {
+                close = s.closeConnection;
+            } else {
+                close = mustClose() || resp.status() == 413;
+            }
             if (!close && !parser.isComplete() && !parser.isFailed()) {
                 // The handler did not read the whole body: skip the rest, up to clientMaxSize, to keep the
                 // connection; a chunked body of unknown length may still end it (onBody).
                 long left = request.contentLength() < 0 ? 0 : request.contentLength();
                 close = left > site.app().clientMaxSize();
             }
-            transport.write(encode(resp, request.method().equals("HEAD"), close,
-                    request.version().equals("HTTP/1.0")));
-            try {
-                flow.drain().await();
-            } catch (ConnectionResetError gone) {
-                return null; // the client went away; nothing more to do
+            if (!(resp instanceof StreamResponse)) {
+                resp.finish(request);
+                transport.write(encode(resp, request.method().equals("HEAD"), close,
+                        request.version().equals("HTTP/1.0")));
+                try {
+                    flow.drain().await();
+                } catch (ConnectionResetError gone) {
+                    return null; // the client went away; nothing more to do
+                }
             }
             if (close) {
                 current = null;
@@ -331,6 +367,103 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         }, "http " + request.method() + " " + request.rawPath());
     }
 
+    /** Whether the connection is to close after the current response. */
+    private boolean mustClose() {
+        return !keepAlive || closeAfter || site.closing();
+    }
+
+    // ---- streamed responses ----
+
+    /** Writes the head of {@code r} (StreamResponse.prepare) and decides its framing. */
+    void startStream(StreamResponse r, Request request) {
+        if (lost || transport.isClosing()) {
+            throw new ConnectionResetError("Cannot write to closing transport", null);
+        }
+        request.started = r;
+        int status = r.status();
+        boolean http10 = request.version().equals("HTTP/1.0");
+        boolean bodiless = status < 200 || status == 204 || status == 304;
+        r.headOnly = bodiless || request.method().equals("HEAD");
+        ContentCoding coding = r.startCompression(request);
+        long length = r.contentLength();
+        boolean close = mustClose();
+        if (coding != null) {
+            r.compressor = coding.compressor();
+            length = -1;
+        }
+        if (length < 0 && !bodiless) {
+            if (http10) {
+                close = true; // delimited by closing
+            } else {
+                r.chunked = true;
+            }
+        }
+        r.closeConnection = close;
+        transport.write(head(r, bodiless ? -1 : length, r.chunked, close, http10, bodiless,
+                "application/octet-stream"));
+    }
+
+    /** Writes a piece of {@code r}'s body, compressed and framed; {@code eof}: the end. */
+    void writeStream(StreamResponse r, byte[] data, boolean eof) {
+        if (lost || transport.isClosing()) {
+            throw new ConnectionResetError("Cannot write to closing transport", null);
+        }
+        if (r.headOnly) {
+            return;
+        }
+        if (r.compressor != null) {
+            byte[] c = r.compressor.compress(data);
+            if (eof) {
+                byte[] tail = r.compressor.finish();
+                byte[] both = new byte[c.length + tail.length];
+                System.arraycopy(c, 0, both, 0, c.length);
+                System.arraycopy(tail, 0, both, c.length, tail.length);
+                c = both;
+            }
+            data = c;
+        } else if (r.contentLength() >= 0) {
+            long room = r.contentLength() - r.bodyWritten;
+            if (data.length > room) {
+                data = java.util.Arrays.copyOf(data, (int) room); // aiohttp cuts the body at its length
+            }
+            if (eof && r.bodyWritten + data.length < r.contentLength()) {
+                r.closeConnection = true; // the client waits for bytes that will not come
+            }
+        }
+        r.bodyWritten += data.length;
+        if (r.chunked) {
+            if (data.length > 0) {
+                byte[] size = (Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                byte[] out = new byte[size.length + data.length + 2];
+                System.arraycopy(size, 0, out, 0, size.length);
+                System.arraycopy(data, 0, out, size.length, data.length);
+                out[out.length - 2] = '\r';
+                out[out.length - 1] = '\n';
+                transport.write(out);
+            }
+            if (eof) {
+                transport.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+        } else if (data.length > 0) {
+            transport.write(data);
+        }
+    }
+
+    /** Waits until the written bytes have drained below the transport's limit. */
+    Coro<Void> drain() {
+        return flow.drain();
+    }
+
+    /** An exception from a handler or a response as the answer: its own for an HTTPException, else a 500. */
+    private static Response errorResponse(Request request, Throwable e) {
+        if (e instanceof HTTPException h) {
+            return h.toResponse();
+        }
+        LOG.log(Level.ERROR, "Error handling request " + request.method() + " " + request.rawPath()
+                + " from " + request.remote(), e);
+        return new HTTPInternalServerError().toResponse();
+    }
+
     /** Runs the application, turning exceptions into responses. */
     private Response respond(Request request, HTTPException early) {
         if (early != null) {
@@ -343,14 +476,10 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
                         + " returned null instead of a Response");
             }
             return r;
-        } catch (HTTPException e) {
-            return e.toResponse();
         } catch (CancelledError e) {
             throw e;
         } catch (Throwable e) {
-            LOG.log(Level.ERROR, "Error handling request " + request.method() + " " + request.rawPath()
-                    + " from " + request.remote(), e);
-            return new HTTPInternalServerError().toResponse();
+            return errorResponse(request, e);
         }
     }
 
@@ -406,6 +535,22 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         }
     }
 
+    /** The task handling the current request, if it has not finished (Site's graceful shutdown waits for it). */
+    io.asyncio4j.Task<Void> busyTask() {
+        return handlerTask != null && !handlerTask.done() ? handlerTask : null;
+    }
+
+    /** Ends the connection now: cancels its handler if still running, and closes (the shutdown timeout passed). */
+    void abort() {
+        io.asyncio4j.Task<Void> t = busyTask();
+        if (t != null) {
+            t.cancel();
+        }
+        if (!transport.isClosing()) {
+            transport.close();
+        }
+    }
+
     // ---- timers ----
 
     private void arm(double delay, boolean head) {
@@ -442,8 +587,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         long now = System.currentTimeMillis() / 1000;
         String d = dateValue;
         if (d == null || now != dateSecond) {
-            d = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(
-                    java.time.Instant.ofEpochSecond(now), ZoneOffset.UTC));
+            d = HttpDates.format(now);
             dateValue = d;
             dateSecond = now;
         }
@@ -454,8 +598,26 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     static byte[] encode(Response r, boolean head, boolean close, boolean http10) {
         int status = r.status();
         boolean bodiless = status < 200 || status == 204 || status == 304;
+        byte[] body = bodiless ? new byte[0] : r.body();
+        byte[] h = head(r, bodiless ? -1 : body.length, false, close, http10, bodiless, null);
+        if (head || body.length == 0) {
+            return h;
+        }
+        byte[] out = new byte[h.length + body.length];
+        System.arraycopy(h, 0, out, 0, h.length);
+        System.arraycopy(body, 0, out, h.length, body.length);
+        return out;
+    }
+
+    /**
+     * The status line and headers of {@code r}: its own headers but framing ones, its cookies, then
+     * {@code Content-Type} (or {@code defaultType} if none), {@code Content-Length} ({@code length} >= 0) or
+     * {@code Transfer-Encoding: chunked}, {@code Date}, {@code Server} and {@code Connection} as needed.
+     */
+    static byte[] head(Response r, long length, boolean chunked, boolean close, boolean http10, boolean bodiless,
+                       String defaultType) {
         StringBuilder sb = new StringBuilder(128);
-        sb.append("HTTP/1.1 ").append(status).append(' ').append(r.reason()).append("\r\n");
+        sb.append("HTTP/1.1 ").append(r.status()).append(' ').append(r.reason()).append("\r\n");
         boolean hasDate = false;
         boolean hasServer = false;
         boolean hasType = false;
@@ -470,15 +632,22 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
             hasType |= n.equalsIgnoreCase("Content-Type");
             sb.append(n).append(": ").append(e.getValue()).append("\r\n");
         }
+        for (String c : r.cookies().values()) {
+            sb.append("Set-Cookie: ").append(c).append("\r\n");
+        }
         if (!hasType && !bodiless) {
             String ct = r.contentTypeHeader();
+            if (ct == null) {
+                ct = defaultType;
+            }
             if (ct != null) {
                 sb.append("Content-Type: ").append(ct).append("\r\n");
             }
         }
-        byte[] body = bodiless ? new byte[0] : r.body();
-        if (!bodiless) {
-            sb.append("Content-Length: ").append(body.length).append("\r\n");
+        if (chunked) {
+            sb.append("Transfer-Encoding: chunked\r\n");
+        } else if (length >= 0) {
+            sb.append("Content-Length: ").append(length).append("\r\n");
         }
         if (!hasDate) {
             sb.append("Date: ").append(date()).append("\r\n");
@@ -492,13 +661,6 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
             sb.append("Connection: keep-alive\r\n");
         }
         sb.append("\r\n");
-        byte[] h = sb.toString().getBytes(StandardCharsets.ISO_8859_1);
-        if (head || body.length == 0) {
-            return h;
-        }
-        byte[] out = new byte[h.length + body.length];
-        System.arraycopy(h, 0, out, 0, h.length);
-        System.arraycopy(body, 0, out, h.length, body.length);
-        return out;
+        return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 }

@@ -36,14 +36,19 @@ public final class Request {
     private final String routingPath;
     private final String queryString;
     private Map<String, List<String>> query;
+    private Map<String, String> cookies;
     private Map<String, String> matchInfo = Map.of();
     private Router.Match match;
     private byte[] body;
-    /** The connection, for a WebSocket's upgrade. */
-    HttpProtocol protocol;
+    private MultiDict<Object> post;
+    private final HttpProtocol protocol;
+    /** The StreamResponse prepared for this request, if any. */
+    StreamResponse started;
 
-    Request(Application app, RequestHead head, StreamReader content, InetSocketAddress remote) {
+    Request(Application app, RequestHead head, StreamReader content, InetSocketAddress remote,
+            HttpProtocol protocol) {
         this.app = app;
+        this.protocol = protocol;
         this.head = head;
         this.content = content;
         this.remote = remote;
@@ -117,6 +122,11 @@ public final class Request {
         return matchInfo;
     }
 
+    /** The connection the request came on. */
+    HttpProtocol protocol() {
+        return protocol;
+    }
+
     void setMatch(Router.Match m) {
         this.match = m;
         this.matchInfo = m.matchInfo();
@@ -141,6 +151,74 @@ public final class Request {
         return remote;
     }
 
+    /**
+     * The cookies the client sent ({@code Cookie} headers), name to value, in order (unmodifiable; parsed once).
+     * As Python's {@code SimpleCookie}: {@code name=value} pairs separated by {@code ;}, double-quoted values
+     * unquoted; malformed pairs are skipped.
+     */
+    public Map<String, String> cookies() {
+        if (cookies == null) {
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            for (String h : headers().getAll("Cookie")) {
+                for (String pair : h.split(";")) {
+                    int eq = pair.indexOf('=');
+                    if (eq <= 0) {
+                        continue;
+                    }
+                    String name = pair.substring(0, eq).trim();
+                    String value = pair.substring(eq + 1).trim();
+                    if (name.isEmpty() || !name.chars().allMatch(Headers::isTokenChar)) {
+                        continue;
+                    }
+                    if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                        value = unquoteCookie(value.substring(1, value.length() - 1));
+                    }
+                    out.put(name, value);
+                }
+            }
+            cookies = java.util.Collections.unmodifiableMap(out);
+        }
+        return cookies;
+    }
+
+    /** The value of cookie {@code name}, or null. */
+    public String cookie(String name) {
+        return cookies().get(name);
+    }
+
+    /** Python's {@code http.cookies._unquote}: {@code \\"} and {@code \\\\} and octal {@code \\054}. */
+    private static String unquoteCookie(String v) {
+        if (v.indexOf('\\') < 0) {
+            return v;
+        }
+        StringBuilder sb = new StringBuilder(v.length());
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '\\' && isOctal(v, i + 1)) {
+                sb.append((char) Integer.parseInt(v.substring(i + 1, i + 4), 8));
+                i += 3;
+            } else if (c == '\\' && i + 1 < v.length()) {
+                sb.append(v.charAt(++i));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isOctal(String v, int from) {
+        if (from + 3 > v.length()) {
+            return false;
+        }
+        for (int i = from; i < from + 3; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '7') {
+                return false;
+            }
+        }
+        return v.charAt(from) <= '3';
+    }
+
     /** The {@code Host} header, or null. */
     public String host() {
         return header("Host");
@@ -151,9 +229,12 @@ public final class Request {
         return head.keepAlive();
     }
 
-    /** The application serving this request. */
+    /**
+     * The application serving this request: aiohttp's {@code request.app}, the sub-application whose route
+     * matched (once routing is done), else the application of the site.
+     */
     public Application app() {
-        return app;
+        return match != null && match.app() != null ? match.app() : app;
     }
 
     /** The declared body length ({@code Content-Length}), or -1 if chunked or none. */
@@ -179,11 +260,15 @@ public final class Request {
 
     /** The {@code charset} parameter of {@code Content-Type}, or null. */
     public String charset() {
-        String ct = header("Content-Type");
-        if (ct == null) {
+        return charsetOf(header("Content-Type"));
+    }
+
+    /** The {@code charset} parameter of a {@code Content-Type} value (unquoted), or null. */
+    static String charsetOf(String contentType) {
+        if (contentType == null) {
             return null;
         }
-        for (String p : ct.split(";")) {
+        for (String p : contentType.split(";")) {
             int eq = p.indexOf('=');
             if (eq > 0 && p.substring(0, eq).trim().equalsIgnoreCase("charset")) {
                 String v = p.substring(eq + 1).trim();
@@ -262,8 +347,48 @@ public final class Request {
         };
     }
 
+    /**
+     * aiohttp's {@code await request.post()}: the form fields of the body, parsed once. For
+     * {@code application/x-www-form-urlencoded} the values are strings (decoded with the body's charset, UTF-8 by
+     * default); for {@code multipart/form-data} (parsed by Jetty's {@code MultiPart.Parser} as the body arrives) a
+     * part with a file name is a {@link FileField}, a text part (no {@code Content-Type}, or {@code text/*}) a
+     * string in its charset, any other part a {@code byte[]}. For other methods than POST, PUT, PATCH and TRACE,
+     * and other content types, the result is empty. After {@link #read()}, the bytes it read are parsed.
+     *
+     * @throws HTTPRequestEntityTooLarge (when awaited) if the body (urlencoded) or the parts' contents together
+     *                                   (multipart) pass {@link Application#clientMaxSize()}
+     * @throws HTTPBadRequest (when awaited) for a malformed multipart body or a part without a name
+     */
+    public Coro<MultiDict<Object>> post() {
+        return () -> {
+            if (post != null) {
+                return post;
+            }
+            String ct = contentType();
+            if (!java.util.Set.of("POST", "PUT", "PATCH", "TRACE").contains(method())) {
+                post = MultiDict.empty();
+            } else if (ct.equals("multipart/form-data")) {
+                post = FormParser.parseMultipart(header("Content-Type"), body, content, app.clientMaxSize());
+            } else if (ct.equals("application/x-www-form-urlencoded") || ct.isEmpty()) {
+                post = FormParser.parseUrlencoded(read().await(), bodyCharset());
+            } else {
+                post = MultiDict.empty();
+            }
+            return post;
+        };
+    }
+
     private Charset bodyCharset() {
-        String cs = charset();
+        return charsetFor(header("Content-Type"));
+    }
+
+    /**
+     * The charset a {@code Content-Type} value names, UTF-8 if none.
+     *
+     * @throws HTTPBadRequest for a charset Java does not know
+     */
+    static Charset charsetFor(String contentType) {
+        String cs = charsetOf(contentType);
         if (cs == null) {
             return StandardCharsets.UTF_8;
         }

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asyncio4j.http.Headers;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -21,6 +24,12 @@ import java.util.Objects;
  * and {@code Server} (unless set), and {@code Connection} as the connection requires; a {@code Content-Length},
  * {@code Transfer-Encoding} or {@code Connection} header set here is replaced. For {@code HEAD} the body is not
  * sent. A response is a plain mutable object for one request; build it on the handler's task.
+ *
+ * <p>Cookies set with {@link #setCookie} go out as one {@code Set-Cookie} field each. {@link #enableCompression()}
+ * compresses the body with the coding the request accepts, as aiohttp does: the whole body, before it is sent, with
+ * {@code Content-Length} the compressed length. {@link StreamResponse} (a response written piece by piece) and
+ * {@link FileResponse} extend this class, because a {@link Handler} returns a {@code Response}: in aiohttp the
+ * hierarchy goes the other way, but the methods are the same.
  */
 public class Response {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -32,6 +41,9 @@ public class Response {
     private byte[] body = EMPTY;
     private String contentType;
     private String charset;
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private boolean compression;
+    private ContentCoding compressionForce;
 
     /** An empty 200 response with no content type. */
     public Response() {
@@ -165,6 +177,106 @@ public class Response {
 
     public String charset() {
         return charset;
+    }
+
+    /**
+     * aiohttp's {@code set_cookie(name, value)}: sets cookie {@code name} with path {@code /}, replacing one of
+     * that name set before.
+     */
+    public Response setCookie(String name, String value) {
+        return setCookie(name, value, new CookieOptions());
+    }
+
+    /**
+     * aiohttp's {@code set_cookie(name, value, ...)}: sets cookie {@code name} with {@code options}, replacing
+     * one of that name set before. {@code name} must be a token and neither may contain CR or LF.
+     *
+     * @return this
+     * @throws IllegalArgumentException for a malformed name or value
+     */
+    public Response setCookie(String name, String value, CookieOptions options) {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(options, "options");
+        if (name == null || name.isEmpty() || !name.chars().allMatch(Headers::isTokenChar)) {
+            throw new IllegalArgumentException("a cookie name must be a token: " + name);
+        }
+        String v = options.render(name, value);
+        if (v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("a cookie cannot contain CR or LF: " + name);
+        }
+        cookies.put(name, v);
+        return this;
+    }
+
+    /**
+     * aiohttp's {@code del_cookie(name)}: tells the client to drop cookie {@code name} (of path {@code /}): an
+     * empty value that expired in 1970, {@code Max-Age=0}.
+     */
+    public Response delCookie(String name) {
+        return delCookie(name, null, "/");
+    }
+
+    /** aiohttp's {@code del_cookie(name, domain=, path=)}. @return this */
+    public Response delCookie(String name, String domain, String path) {
+        return setCookie(name, "", new CookieOptions().domain(domain).path(path).maxAge(0)
+                .expires("Thu, 01 Jan 1970 00:00:00 GMT"));
+    }
+
+    /** The cookies set, name to {@code Set-Cookie} value, in order (unmodifiable). */
+    public Map<String, String> cookies() {
+        return Collections.unmodifiableMap(cookies);
+    }
+
+    /**
+     * aiohttp's {@code enable_compression()}: compresses the body with the first of deflate and gzip that the
+     * request's {@code Accept-Encoding} names (nothing if it names neither).
+     *
+     * @return this
+     */
+    public Response enableCompression() {
+        this.compression = true;
+        this.compressionForce = null;
+        return this;
+    }
+
+    /** aiohttp's {@code enable_compression(force)}: compresses with {@code coding} whatever the request accepts. */
+    public Response enableCompression(ContentCoding coding) {
+        this.compression = true;
+        this.compressionForce = Objects.requireNonNull(coding, "coding");
+        return this;
+    }
+
+    /** Whether compression is enabled. */
+    public boolean compression() {
+        return compression;
+    }
+
+    /**
+     * The coding compression will use for {@code request}, or null for none; sets {@code Content-Encoding} if
+     * it compresses.
+     */
+    ContentCoding startCompression(Request request) {
+        if (!compression) {
+            return null;
+        }
+        ContentCoding c = compressionForce != null ? compressionForce
+                : ContentCoding.choose(request.header("Accept-Encoding"));
+        if (c == null || c == ContentCoding.IDENTITY) {
+            return null;
+        }
+        headers.set("Content-Encoding", c.value());
+        return c;
+    }
+
+    /** Readies a whole response to be sent for {@code request}: compresses its body if enabled. */
+    void finish(Request request) {
+        if (status < 200 || status == 204 || status == 304) {
+            return;
+        }
+        ContentCoding c = startCompression(request);
+        if (c != null) {
+            body = c.compress(body);
+        }
     }
 
     /** The {@code Content-Type} header this response sends: the header if set, else type and charset, or null. */

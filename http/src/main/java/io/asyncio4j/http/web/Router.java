@@ -97,7 +97,7 @@ public final class Router {
         }
         Resource res = null;
         for (Resource r : resources) {
-            if (r.path.equals(path)) {
+            if (r.subapp == null && r.path.equals(path)) {
                 res = r;
             }
         }
@@ -113,10 +113,65 @@ public final class Router {
         return this;
     }
 
-    /** The routes as {@code "METHOD path"} strings, in order (for logs and tests). */
+    /**
+     * aiohttp's {@code add_static(prefix, path)}: serves the files under {@code root} at {@code prefix/...} with
+     * {@link FileResponse} ({@code GET} and {@code HEAD}). A request never reaches outside {@code root}: {@code ..}
+     * segments, encoded slashes ({@code %2F}) and symlinks whose target lies outside the root get 404; absolute
+     * names and directories 403. Files are read in chunks of {@value FileResponse#DEFAULT_CHUNK_SIZE} bytes.
+     *
+     * @param prefix the path prefix, starting with {@code /} (a trailing {@code /} is dropped)
+     * @param root   an existing directory
+     * @return this router
+     * @throws IllegalArgumentException if {@code root} is not a directory or the prefix is malformed
+     */
+    public Router addStatic(String prefix, java.nio.file.Path root) {
+        Objects.requireNonNull(prefix, "prefix");
+        Objects.requireNonNull(root, "root");
+        if (!prefix.startsWith("/") || prefix.indexOf('{') >= 0 || prefix.indexOf('}') >= 0) {
+            throw new IllegalArgumentException("a static prefix must start with '/' and have no variables: "
+                    + prefix);
+        }
+        while (prefix.endsWith("/")) {
+            prefix = prefix.substring(0, prefix.length() - 1);
+        }
+        java.nio.file.Path real;
+        try {
+            real = root.toRealPath();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("No directory exists at '" + root + "'", e);
+        }
+        if (!java.nio.file.Files.isDirectory(real)) {
+            throw new IllegalArgumentException("No directory exists at '" + root + "'");
+        }
+        return route("GET", prefix + "/{filename:.*}", new StaticFiles(real, FileResponse.DEFAULT_CHUNK_SIZE));
+    }
+
+    /** Adds the resource of a sub-application (Application.addSubapp checked the arguments). */
+    void addSubapp(String prefix, Application subapp) {
+        if (frozen) {
+            throw new IllegalStateException("cannot add a sub-application: the router is frozen");
+        }
+        resources.add(new Resource(prefix, subapp));
+    }
+
+    void freezeSubapps() {
+        for (Resource r : resources) {
+            if (r.subapp != null) {
+                r.subapp.freeze();
+            }
+        }
+    }
+
+    /** The routes as {@code "METHOD path"} strings, in order, a sub-application's with its prefix. */
     public List<String> routes() {
         List<String> out = new ArrayList<>();
         for (Resource r : resources) {
+            if (r.subapp != null) {
+                for (String sub : r.subapp.router().routes()) {
+                    int sp = sub.indexOf(' ');
+                    out.add(sub.substring(0, sp + 1) + r.path + sub.substring(sp + 1));
+                }
+            }
             for (String m : r.handlers.keySet()) {
                 out.add(m + " " + r.path);
             }
@@ -128,8 +183,8 @@ public final class Router {
         frozen = true;
     }
 
-    /** What resolution found: the handler and the decoded match info. */
-    record Match(Handler handler, Map<String, String> matchInfo) {
+    /** What resolution found: the handler, the decoded match info, and the application whose route it is. */
+    record Match(Handler handler, Map<String, String> matchInfo, Application app) {
     }
 
     /**
@@ -139,8 +194,20 @@ public final class Router {
      * @throws HTTPNotFound if no route matches the path
      */
     Match resolve(String method, String routingPath) {
+        return resolve(method, routingPath, null);
+    }
+
+    /** As {@link #resolve(String, String)}, {@code app} being the router's application (for the match). */
+    Match resolve(String method, String routingPath, Application app) {
         Set<String> allowed = null;
         for (Resource r : resources) {
+            if (r.subapp != null) {
+                String p = r.routingPrefix;
+                if (routingPath.equals(p) || routingPath.startsWith(p + "/")) {
+                    return r.subapp.resolveAsSubapp(method, routingPath.substring(p.length()));
+                }
+                continue;
+            }
             Map<String, String> info = r.match(routingPath);
             if (info == null) {
                 continue;
@@ -153,7 +220,7 @@ public final class Router {
                 h = r.handlers.get("*");
             }
             if (h != null) {
-                return new Match(h, info);
+                return new Match(h, info, app);
             }
             if (allowed == null) {
                 allowed = new TreeSet<>();
@@ -177,8 +244,22 @@ public final class Router {
         final Pattern pattern;
         final List<String> names = new ArrayList<>();
         final List<Integer> groups = new ArrayList<>();
+        /** A sub-application under the prefix {@link #path}, or null. */
+        final Application subapp;
+
+        /** The prefix as the router matches it ({@link Urls#encodeForRouting}), for a sub-application. */
+        final String routingPrefix;
+
+        Resource(String prefix, Application subapp) {
+            this.path = prefix;
+            this.pattern = null;
+            this.subapp = subapp;
+            this.routingPrefix = Urls.encodeForRouting(prefix);
+        }
 
         Resource(String path) {
+            this.subapp = null;
+            this.routingPrefix = null;
             if (!path.startsWith("/")) {
                 throw new IllegalArgumentException("a route's path must start with '/': " + path);
             }

@@ -1,8 +1,13 @@
 package io.asyncio4j.http.web;
 
+import io.asyncio4j.Asyncio;
+import io.asyncio4j.CancelledError;
 import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
+import io.asyncio4j.ReturnWhen;
+import io.asyncio4j.Task;
 import io.asyncio4j.streams.Server;
+import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,18 +16,25 @@ import java.util.Set;
 
 /**
  * A running HTTP server: an {@link Application} listening on a host and port (aiohttp's {@code TCPSite} with its
- * {@code AppRunner}). {@link Web#start} makes one.
+ * {@code AppRunner}). {@link Web#start} makes one, after running the application's startup hooks.
  *
- * <p>{@link #close()} stops accepting, closes idle keep-alive connections at once, and closes each busy one after
- * the response it is working on (handlers are not cancelled); it never suspends. {@link #waitClosed()} then
- * waits until every connection has ended. Methods are for the loop's thread.
+ * <p><b>Graceful shutdown</b>, as aiohttp's {@code runner.cleanup()}: {@link #close()} stops accepting, closes
+ * idle keep-alive connections at once and marks busy ones to close after their current response; then, in a task
+ * of its own, it runs the application's {@link Application#onShutdown()} hooks, lets the handlers still running
+ * finish for up to the {@linkplain ServerOptions#shutdownTimeout() shutdown timeout} (their responses are
+ * written in full), cancels those still running after it and closes their connections, and finally runs the
+ * {@link Application#onCleanup()} hooks. {@code close()} itself never suspends; {@link #waitClosed()} waits for
+ * all of it, and {@link #shutdown(double)} is both with another timeout. A hook that fails is logged and the
+ * shutdown goes on. Methods are for the loop's thread.
  */
 public final class Site implements AutoCloseable {
     private final Application app;
     private final ServerOptions options;
     private final Set<HttpProtocol> connections = new LinkedHashSet<>();
+    private EventLoop loop;
     private Server server;
     private boolean closing;
+    private Task<Void> shutdownTask;
 
     Site(Application app, ServerOptions options) {
         this.app = app;
@@ -32,8 +44,10 @@ public final class Site implements AutoCloseable {
     static Coro<Site> start(Application app, String host, int port, ServerOptions options) {
         return () -> {
             app.freeze();
+            app.startup().await();
             Site site = new Site(app, options);
-            EventLoop loop = io.asyncio4j.Asyncio.getRunningLoop();
+            EventLoop loop = Asyncio.getRunningLoop();
+            site.loop = loop;
             site.server = io.asyncio4j.net.Net.createServer(() -> new HttpProtocol(site, loop), host, port).await();
             return site;
         };
@@ -54,7 +68,8 @@ public final class Site implements AutoCloseable {
         return app;
     }
 
-    ServerOptions options() {
+    /** The options the site runs with. */
+    public ServerOptions options() {
         return options;
     }
 
@@ -79,11 +94,16 @@ public final class Site implements AutoCloseable {
     }
 
     /**
-     * Stops accepting connections, closes the idle ones, and lets each busy one finish its current response and
-     * then close. Idempotent; does not suspend.
+     * Starts the graceful shutdown with the options' shutdown timeout (see the class): stops accepting, closes
+     * the idle connections, and leaves the rest (hooks, waiting, cancelling) to a task that
+     * {@link #waitClosed()} waits for. Idempotent; does not suspend.
      */
     @Override
     public void close() {
+        close(options.shutdownTimeout());
+    }
+
+    private void close(double timeout) {
         if (closing) {
             return;
         }
@@ -92,11 +112,68 @@ public final class Site implements AutoCloseable {
         for (HttpProtocol p : new ArrayList<>(connections)) {
             p.shutdown();
         }
+        shutdownTask = loop.createTask(() -> {
+            runHook(app.shutdown(), "onShutdown");
+            List<Task<Void>> busy = new ArrayList<>();
+            for (HttpProtocol p : connections) {
+                Task<Void> t = p.busyTask();
+                if (t != null) {
+                    busy.add(t);
+                }
+            }
+            if (!busy.isEmpty()) {
+                Asyncio.wait(busy, timeout, ReturnWhen.ALL_COMPLETED).await();
+            }
+            for (HttpProtocol p : new ArrayList<>(connections)) {
+                if (p.busyTask() != null) {
+                    HttpProtocol.LOG.log(Level.DEBUG, () -> "shutdown: cancelling a handler still running after "
+                            + timeout + " s");
+                    p.abort();
+                }
+            }
+            server.waitClosed().await();
+            runHook(app.cleanup(), "onCleanup");
+            return null;
+        }, "asyncio4j site shutdown");
     }
 
-    /** Waits until the site is closed and every connection has ended. */
+    private static void runHook(Coro<Void> hooks, String what) {
+        try {
+            hooks.await();
+        } catch (CancelledError e) {
+            throw e;
+        } catch (Throwable e) {
+            HttpProtocol.LOG.log(Level.ERROR, "an " + what + " hook failed", e);
+        }
+    }
+
+    /**
+     * Waits until the site is closed: every connection has ended and the shutdown hooks have run (when
+     * {@link #close()} was called).
+     */
     public Coro<Void> waitClosed() {
-        return server.waitClosed();
+        return () -> {
+            server.waitClosed().await();
+            if (shutdownTask != null) {
+                shutdownTask.await();
+            }
+            return null;
+        };
+    }
+
+    /**
+     * aiohttp's {@code await runner.cleanup()} with {@code shutdown_timeout=timeout}: {@link #close()} with this
+     * timeout (unless already closing), then {@link #waitClosed()}.
+     */
+    public Coro<Void> shutdown(double timeout) {
+        if (!(timeout >= 0)) {
+            throw new IllegalArgumentException("timeout must be >= 0, not " + timeout);
+        }
+        return () -> {
+            close(timeout);
+            waitClosed().await();
+            return null;
+        };
     }
 
     @Override

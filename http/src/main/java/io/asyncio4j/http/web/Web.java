@@ -38,9 +38,10 @@ public final class Web {
     }
 
     /**
-     * aiohttp's {@code web.run_app}: runs a new loop on this thread ({@code Asyncio.run}), serves {@code app} on
-     * {@code host:port} and blocks until the JVM is asked to stop (Ctrl-C, SIGTERM), then closes the site, waits
-     * for its connections to end (their current responses) and returns.
+     * aiohttp's {@code web.run_app}: runs a new loop on this thread ({@code Asyncio.run}), runs the application's
+     * startup hooks, serves {@code app} on {@code host:port} and blocks until the JVM is asked to stop (Ctrl-C,
+     * SIGTERM), then shuts the site down gracefully ({@link Site#close()}: shutdown hooks, in-flight requests
+     * finish for up to 60 s, then are cancelled, cleanup hooks) and returns.
      */
     public static void runApp(Application app, String host, int port) {
         CompletableFuture<Void> stop = new CompletableFuture<>();
@@ -48,7 +49,7 @@ public final class Web {
         Thread hook = new Thread(() -> {
             stop.complete(null);
             try {
-                finished.await(10, TimeUnit.SECONDS);
+                finished.await((long) ServerOptions.DEFAULT_SHUTDOWN_TIMEOUT + 10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

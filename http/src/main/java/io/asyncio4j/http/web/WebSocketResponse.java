@@ -97,7 +97,7 @@ public class WebSocketResponse extends Response implements WebSocket {
             }
             sb.append("\r\n");
             connection = new WebSocketProtocol(Asyncio.getRunningLoop(), false, protocol, deflate, options);
-            request.protocol.upgrade(sb.toString().getBytes(StandardCharsets.ISO_8859_1), connection);
+            request.protocol().upgrade(sb.toString().getBytes(StandardCharsets.ISO_8859_1), connection);
             return null;
         };
     }

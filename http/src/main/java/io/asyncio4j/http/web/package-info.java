@@ -18,6 +18,12 @@
  * body reads then fail with {@link io.asyncio4j.net.ConnectionResetError} and its response is dropped. Cancelling a
  * handler's task from elsewhere (as the end of {@code Asyncio.run} does) ends the request without a response and
  * closes its connection.
- * {@link io.asyncio4j.http.web.Site#close()} lets running handlers finish.
+ * {@link io.asyncio4j.http.web.Site#close()} lets running handlers finish for up to the shutdown timeout (60 s),
+ * then cancels them.
+ *
+ * <p><b>Responses.</b> A {@link io.asyncio4j.http.web.Response} is sent whole; a
+ * {@link io.asyncio4j.http.web.StreamResponse} is written piece by piece after its head; a
+ * {@link io.asyncio4j.http.web.FileResponse} sends a file, read off the loop. Requests' forms come from
+ * {@link io.asyncio4j.http.web.Request#post()}.
  */
 package io.asyncio4j.http.web;

@@ -62,6 +62,23 @@ class InteropTest {
         return out;
     }
 
+    /**
+     * Runs {@code script} with /usr/bin/python3 (aiohttp installed) and {@code args}, and parses the JSON object
+     * it prints. Skips the test where python3 or aiohttp is missing.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> python(String script, String... args) throws Exception {
+        Assumptions.assumeTrue(new File("/usr/bin/python3").canExecute(), "python3 is not installed");
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", "-c", script));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int rc = p.waitFor();
+        Assumptions.assumeFalse(out.contains("No module named 'aiohttp'"), "aiohttp is not installed");
+        assertThat(rc).as(out).isEqualTo(0);
+        return (Map<String, Object>) Response.JSON.readValue(out, Map.class);
+    }
+
     static File zeros(int size) throws java.io.IOException {
         File f = File.createTempFile("upload", ".bin");
         f.deleteOnExit();

@@ -234,6 +234,10 @@ class WebServerTest {
     void runAppServesUntilAskedToStop() throws Exception {
         Application app = new Application();
         app.router().get("/", request -> Response.text("from runApp"));
+        List<String> hooks = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        app.onStartup().add(a -> () -> hooks.add("startup"));
+        app.onShutdown().add(a -> () -> hooks.add("shutdown"));
+        app.onCleanup().add(a -> () -> hooks.add("cleanup"));
         java.util.concurrent.CompletableFuture<Site> started = new java.util.concurrent.CompletableFuture<>();
         java.util.concurrent.CompletableFuture<Void> stop = new java.util.concurrent.CompletableFuture<>();
         Thread server = Thread.ofPlatform().start(() -> Web.runApp(app, "127.0.0.1", 0, started, stop));
@@ -246,6 +250,7 @@ class WebServerTest {
         server.join(20_000);
         assertThat(text).isEqualTo("from runApp");
         assertThat(server.isAlive()).isFalse();
+        assertThat(hooks).containsExactly("startup", "shutdown", "cleanup");
         assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", port).close())
                 .isInstanceOf(java.io.IOException.class);
     }

@@ -1,0 +1,19 @@
+package io.asyncio4j.http.web;
+
+import io.asyncio4j.Coro;
+
+/**
+ * A callback of {@link Application#onStartup()}, {@link Application#onShutdown()} or {@link Application#onCleanup()}:
+ * aiohttp's {@code async def on_startup(app)}. It returns the coroutine to await, which runs on the loop's thread.
+ *
+ * <pre>{@code
+ * app.onStartup().add(a -> () -> {
+ *     a.put("db", Db.connect(url).await());
+ *     return null;
+ * });
+ * }</pre>
+ */
+@FunctionalInterface
+public interface AppHook {
+    Coro<?> call(Application app) throws Exception;
+}

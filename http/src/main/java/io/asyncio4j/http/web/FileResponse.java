@@ -1,0 +1,293 @@
+package io.asyncio4j.http.web;
+
+import io.asyncio4j.Asyncio;
+import io.asyncio4j.Coro;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * aiohttp's {@code web.FileResponse}: a file as the answer, with the conditional and range requests of aiohttp.
+ *
+ * <pre>{@code
+ * app.router().get("/report", request -> new FileResponse(Path.of("/srv/report.pdf")));
+ * }</pre>
+ *
+ * <p>When the server prepares it, it looks the file up ({@link HTTPNotFound} if it is not a regular file) and
+ * answers, in aiohttp's order:
+ * <ul>
+ * <li>{@code 412} if {@code If-Match} names no current ETag, or (without {@code If-Match}) the file changed after
+ *     {@code If-Unmodified-Since};</li>
+ * <li>{@code 304} if {@code If-None-Match} names its ETag, or (without {@code If-None-Match}) it did not change
+ *     after {@code If-Modified-Since} (compared in whole seconds, the precision of the date sent);</li>
+ * <li>{@code 206} with {@code Content-Range} for one range {@code bytes=a-b}, {@code bytes=a-} or
+ *     {@code bytes=-n} that starts inside the file (unless {@code If-Range} is older than the file);
+ *     {@code 416} with {@code Content-Range: bytes *}{@code /size} for a range that does not, several ranges, or
+ *     a malformed one;</li>
+ * <li>else the whole file, {@code 200}.</li>
+ * </ul>
+ * It sends {@code Last-Modified}, {@code ETag}, {@code Accept-Ranges: bytes}, and a {@code Content-Type} guessed
+ * from the name as Python's {@code mimetypes} does (unless one was set; {@code application/octet-stream} when
+ * unknown; a {@code .gz} name is sent as its inner type with {@code Content-Encoding: gzip}). If the request
+ * accepts gzip and a file of the same name plus {@code .gz} exists, that file is sent instead.
+ *
+ * <p>Looking the file up and reading it are blocking I/O, so they run in the loop's default executor
+ * ({@link Asyncio#toThread}), a chunk of {@code chunkSize} bytes at a time, each written before the next is read:
+ * the loop never blocks on the disk and memory stays at one chunk however large the file.
+ */
+public class FileResponse extends StreamResponse {
+    /** aiohttp's default chunk size: 256 KiB. */
+    public static final int DEFAULT_CHUNK_SIZE = 256 * 1024;
+
+    private static final Pattern RANGE = Pattern.compile("^bytes=(\\d*)-(\\d*)$");
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("txt", "text/plain"), Map.entry("html", "text/html"), Map.entry("htm", "text/html"),
+            Map.entry("css", "text/css"), Map.entry("js", "text/javascript"), Map.entry("mjs", "text/javascript"),
+            Map.entry("json", "application/json"), Map.entry("xml", "text/xml"), Map.entry("csv", "text/csv"),
+            Map.entry("md", "text/markdown"), Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"),
+            Map.entry("jpeg", "image/jpeg"), Map.entry("gif", "image/gif"), Map.entry("svg", "image/svg+xml"),
+            Map.entry("ico", "image/vnd.microsoft.icon"), Map.entry("webp", "image/webp"),
+            Map.entry("pdf", "application/pdf"), Map.entry("zip", "application/zip"),
+            Map.entry("tar", "application/x-tar"), Map.entry("wasm", "application/wasm"),
+            Map.entry("mp3", "audio/mpeg"), Map.entry("mp4", "video/mp4"), Map.entry("woff", "font/woff"),
+            Map.entry("woff2", "font/woff2"), Map.entry("bin", "application/octet-stream"));
+    private static final Map<String, String> ENCODINGS = Map.of("gz", "gzip", "bz2", "bzip2", "xz", "xz",
+            "br", "br", "Z", "compress");
+
+    private final Path path;
+    private final int chunkSize;
+
+    /** The file at {@code path}, read in chunks of {@value #DEFAULT_CHUNK_SIZE} bytes. */
+    public FileResponse(Path path) {
+        this(path, DEFAULT_CHUNK_SIZE);
+    }
+
+    /** The file at {@code path}, read in chunks of {@code chunkSize} bytes. */
+    public FileResponse(Path path, int chunkSize) {
+        this.path = Objects.requireNonNull(path, "path");
+        if (chunkSize <= 0) {
+            throw new IllegalArgumentException("chunkSize must be > 0, not " + chunkSize);
+        }
+        this.chunkSize = chunkSize;
+    }
+
+    /** The file's path. */
+    public Path path() {
+        return path;
+    }
+
+    /**
+     * Answers {@code request} with the file (or 304, 412, 416 as the class describes) and sends the body.
+     *
+     * @throws HTTPNotFound (when awaited) if the file is not a regular file, before anything is sent
+     */
+    @Override
+    public Coro<Void> prepare(Request request) {
+        Objects.requireNonNull(request, "request");
+        return () -> {
+            if (!prepared()) {
+                send(request);
+            }
+            return null;
+        };
+    }
+
+    private void send(Request request) throws Exception {
+        Path file = path;
+        boolean gzipSibling = false;
+        String ae = request.header("Accept-Encoding");
+        if (ae != null && ae.contains("gzip")) {
+            Path gz = path.resolveSibling(path.getFileName() + ".gz");
+            if (Asyncio.toThread(() -> Files.isRegularFile(gz)).await()) {
+                file = gz;
+                gzipSibling = true;
+            }
+        }
+        Path f = file;
+        BasicFileAttributes st = Asyncio.toThread(() -> {
+            try {
+                return Files.readAttributes(f, BasicFileAttributes.class);
+            } catch (NoSuchFileException e) {
+                return null;
+            }
+        }).await();
+        if (st == null || !st.isRegularFile()) {
+            throw new HTTPNotFound();
+        }
+        long size = st.size();
+        long mtimeNanos = st.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+        long mtime = st.lastModifiedTime().to(TimeUnit.SECONDS);
+        String etag = "\"" + Long.toHexString(mtimeNanos) + "-" + Long.toHexString(size) + "\"";
+
+        String ifMatch = request.header("If-Match");
+        if (ifMatch != null && !etagMatch(etag, ifMatch)) {
+            preconditionFailed(request);
+            return;
+        }
+        Long unmodifiedSince = HttpDates.parse(request.header("If-Unmodified-Since"));
+        if (unmodifiedSince != null && ifMatch == null && mtime > unmodifiedSince) {
+            preconditionFailed(request);
+            return;
+        }
+        String ifNoneMatch = request.header("If-None-Match");
+        Long modifiedSince = HttpDates.parse(request.header("If-Modified-Since"));
+        if ((ifNoneMatch != null && etagMatch(etag, ifNoneMatch))
+                || (ifNoneMatch == null && modifiedSince != null && mtime <= modifiedSince)) {
+            status(304);
+            header("ETag", etag);
+            header("Last-Modified", HttpDates.format(mtime));
+            start(request);
+            return;
+        }
+
+        String[] type = guessType(file.getFileName().toString());
+        boolean setType = headers().get("Content-Type") == null && contentType() == null;
+        long start = 0;
+        long count = size;
+        boolean partial = false;
+        Long ifRange = HttpDates.parse(request.header("If-Range"));
+        String range = request.header("Range");
+        if (range != null && (request.header("If-Range") == null || (ifRange != null && mtime <= ifRange))) {
+            long[] r = parseRange(range.trim(), size);
+            if (r == null) {
+                status(416);
+                headers().set("Content-Range", "bytes */" + size);
+                contentLength(0);
+                start(request);
+                return;
+            }
+            start = r[0];
+            count = r[1];
+            partial = true;
+            status(206);
+        }
+        if (setType) {
+            contentType(type[0]);
+        }
+        if (gzipSibling) {
+            headers().set("Content-Encoding", "gzip");
+            headers().set("Vary", "Accept-Encoding");
+        } else if (setType && type[1] != null) {
+            headers().set("Content-Encoding", type[1]);
+        }
+        headers().set("ETag", etag);
+        headers().set("Last-Modified", HttpDates.format(mtime));
+        headers().set("Accept-Ranges", "bytes");
+        if (partial) {
+            headers().set("Content-Range", "bytes " + start + "-" + (start + count - 1) + "/" + size);
+        }
+        contentLength(count);
+        start(request);
+        if (count == 0 || headOnly) {
+            return;
+        }
+        FileChannel ch = Asyncio.toThread(() -> FileChannel.open(f, StandardOpenOption.READ)).await();
+        try {
+            long pos = start;
+            long end = start + count;
+            while (pos < end) {
+                long at = pos;
+                int n = (int) Math.min(chunkSize, end - pos);
+                byte[] chunk = Asyncio.toThread(() -> readFully(ch, at, n)).await();
+                if (chunk.length == 0) {
+                    break; // the file shrank: the connection closes (the length is not met)
+                }
+                write(chunk).await();
+                pos += chunk.length;
+            }
+        } finally {
+            ch.close();
+        }
+    }
+
+    private void preconditionFailed(Request request) {
+        status(412);
+        contentLength(0);
+        start(request);
+    }
+
+    private static byte[] readFully(FileChannel ch, long position, int n) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(n);
+        while (b.hasRemaining()) {
+            int r = ch.read(b, position + b.position());
+            if (r < 0) {
+                break;
+            }
+        }
+        return b.position() == n ? b.array() : java.util.Arrays.copyOf(b.array(), b.position());
+    }
+
+    /** Whether an {@code If-Match}/{@code If-None-Match} value names {@code etag} (strong comparison) or is *. */
+    private static boolean etagMatch(String etag, String header) {
+        for (String t : header.split(",")) {
+            String v = t.trim();
+            if (v.equals("*") || v.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * aiohttp's {@code request.http_range} applied to a file of {@code size} bytes: {start, count}, or null if the
+     * range is malformed or unsatisfiable (416).
+     */
+    static long[] parseRange(String range, long size) {
+        Matcher m = RANGE.matcher(range);
+        if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
+            return null;
+        }
+        try {
+            if (m.group(1).isEmpty()) {
+                long n = Long.parseLong(m.group(2));
+                long start = Math.max(0, size - n);
+                return start >= size ? null : new long[] {start, size - start};
+            }
+            long start = Long.parseLong(m.group(1));
+            long end = m.group(2).isEmpty() ? size : Long.parseLong(m.group(2)) + 1;
+            if (!m.group(2).isEmpty() && start >= end) {
+                return null;
+            }
+            if (start >= size) {
+                return null;
+            }
+            return new long[] {start, Math.min(end, size) - start};
+        } catch (NumberFormatException tooLong) {
+            return null;
+        }
+    }
+
+    /** Python's {@code mimetypes.guess_type}: {type, encoding} for a file name ({@code .tar.gz}: tar, gzip). */
+    static String[] guessType(String name) {
+        String encoding = null;
+        int dot = name.lastIndexOf('.');
+        if (dot > 0 && ENCODINGS.containsKey(name.substring(dot + 1))) {
+            encoding = ENCODINGS.get(name.substring(dot + 1));
+            name = name.substring(0, dot);
+            dot = name.lastIndexOf('.');
+        }
+        String type = null;
+        if (dot > 0) {
+            String ext = name.substring(dot + 1);
+            type = TYPES.get(ext);
+            if (type == null) {
+                type = TYPES.get(ext.toLowerCase(Locale.ROOT));
+            }
+            if (type == null) {
+                type = java.net.URLConnection.getFileNameMap().getContentTypeFor(name);
+            }
+        }
+        return new String[] {type == null ? "application/octet-stream" : type, encoding};
+    }
+}

@@ -1,0 +1,193 @@
+package io.asyncio4j.http.web;
+
+import io.asyncio4j.Coro;
+import java.util.Objects;
+
+/**
+ * aiohttp's {@code web.StreamResponse}: a response whose body the handler writes piece by piece after sending the
+ * head, for bodies too large to hold or produced over time.
+ *
+ * <pre>{@code
+ * StreamResponse resp = new StreamResponse().contentType("text/plain");
+ * resp.prepare(request).await();              // sends status line and headers
+ * for (String line : lines) {
+ *     resp.write((line + "\n").getBytes(UTF_8)).await();   // waits while the client is slow
+ * }
+ * resp.writeEof().await();
+ * return resp;
+ * }</pre>
+ *
+ * <p><b>Framing.</b> With {@link #contentLength(long)} set, the body is sent as is and cut at that length; a
+ * shorter body closes the connection afterwards. Without one, an HTTP/1.1 response is sent chunked, and an
+ * HTTP/1.0 one is delimited by closing the connection. Compression ({@link #enableCompression()}) compresses the
+ * stream as it is written and drops any {@code Content-Length}. For {@code HEAD} and for 1xx, 204 and 304 no body
+ * is sent: writes are accepted and dropped.
+ *
+ * <p><b>Handlers.</b> A handler returns the response it prepared; one it returns unprepared is prepared and ended
+ * by the server (so an empty streamed answer is {@code return new StreamResponse()}). If the handler fails after
+ * preparing, the head is out and no error answer can follow: the connection is closed. {@link #write} suspends
+ * until the connection's buffer has drained below its limit, and throws a
+ * {@link io.asyncio4j.net.ConnectionResetError} once the client is gone. Use a response on its handler's task.
+ * The body setters of {@link Response} do not apply and throw {@link UnsupportedOperationException}.
+ */
+public class StreamResponse extends Response {
+    private long contentLength = -1;
+    private boolean prepared;
+    private boolean eofSent;
+    private Request request;
+    /** How {@link HttpProtocol} frames the body; set by prepare. */
+    boolean chunked;
+    boolean headOnly;
+    /** Close the connection after this response. */
+    boolean closeConnection;
+    ContentCoding.Compressor compressor;
+    long bodyWritten;
+
+    /** A 200 response with no headers yet. */
+    public StreamResponse() {
+    }
+
+    /** A response with {@code status}. */
+    public StreamResponse(int status) {
+        status(status);
+    }
+
+    @Override
+    public StreamResponse status(int status) {
+        checkNotPrepared("status");
+        super.status(status);
+        return this;
+    }
+
+    @Override
+    public StreamResponse contentType(String contentType) {
+        super.contentType(contentType);
+        return this;
+    }
+
+    @Override
+    public StreamResponse header(String name, String value) {
+        super.header(name, value);
+        return this;
+    }
+
+    /** Sets the body's length ({@code Content-Length}), -1 for none. @return this */
+    public StreamResponse contentLength(long length) {
+        checkNotPrepared("contentLength");
+        if (length < -1) {
+            throw new IllegalArgumentException("content length must be >= 0 (or -1 for none): " + length);
+        }
+        this.contentLength = length;
+        return this;
+    }
+
+    /** The body's length as set, or -1. */
+    public long contentLength() {
+        return contentLength;
+    }
+
+    /** Not for a streamed response: write the body with {@link #write}. */
+    @Override
+    public Response body(byte[] body) {
+        throw new UnsupportedOperationException("a StreamResponse has no body to set: write() it");
+    }
+
+    /** Not for a streamed response: write the body with {@link #write}. */
+    @Override
+    public Response body(String text) {
+        throw new UnsupportedOperationException("a StreamResponse has no body to set: write() it");
+    }
+
+    /** Whether {@link #prepare} has sent the head. */
+    public boolean prepared() {
+        return prepared;
+    }
+
+    /** Whether {@link #writeEof} has ended the body. */
+    public boolean eofSent() {
+        return eofSent;
+    }
+
+    /**
+     * Sends the status line and headers for {@code request} (cookies and compression included); later calls do
+     * nothing. aiohttp's {@code await resp.prepare(request)}.
+     *
+     * @throws io.asyncio4j.net.ConnectionResetError (when awaited) if the client is gone
+     */
+    public Coro<Void> prepare(Request request) {
+        Objects.requireNonNull(request, "request");
+        return () -> {
+            if (!prepared) {
+                start(request);
+            }
+            return null;
+        };
+    }
+
+    /** Sends the head now (the body of {@link #prepare}, for subclasses that override it). */
+    final void start(Request request) {
+        if (prepared) {
+            return;
+        }
+        if (request.protocol() == null) {
+            throw new IllegalStateException("the request has no connection to answer on");
+        }
+        this.request = request;
+        request.protocol().startStream(this, request);
+        prepared = true;
+    }
+
+    /**
+     * Sends {@code data} as the next piece of the body, then waits until the connection's buffer has drained.
+     *
+     * @throws IllegalStateException (when awaited) if not prepared, or after {@link #writeEof}
+     * @throws io.asyncio4j.net.ConnectionResetError (when awaited) if the client is gone
+     */
+    public Coro<Void> write(byte[] data) {
+        Objects.requireNonNull(data, "data");
+        return () -> {
+            if (!prepared) {
+                throw new IllegalStateException("Response has not been started");
+            }
+            if (eofSent) {
+                throw new IllegalStateException("Cannot call write() after writeEof()");
+            }
+            request.protocol().writeStream(this, data, false);
+            request.protocol().drain().await();
+            return null;
+        };
+    }
+
+    /**
+     * Ends the body (the last chunk, the end of compression) and waits until it has drained; later calls do
+     * nothing.
+     *
+     * @throws IllegalStateException (when awaited) if not prepared
+     */
+    public Coro<Void> writeEof() {
+        return () -> {
+            if (eofSent) {
+                return null;
+            }
+            if (!prepared) {
+                throw new IllegalStateException("Response has not been started");
+            }
+            eofSent = true;
+            request.protocol().writeStream(this, new byte[0], true);
+            request.protocol().drain().await();
+            return null;
+        };
+    }
+
+    private void checkNotPrepared(String what) {
+        if (prepared) {
+            throw new IllegalStateException("cannot change " + what + ": the response is prepared (its head is sent)");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<" + getClass().getSimpleName() + " " + status() + " " + reason()
+                + (eofSent ? " eof" : prepared ? " prepared" : " not prepared") + ">";
+    }
+}

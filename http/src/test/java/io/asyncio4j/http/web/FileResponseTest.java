@@ -1,0 +1,223 @@
+package io.asyncio4j.http.web;
+
+import static io.asyncio4j.http.web.RawClient.get;
+import static io.asyncio4j.http.web.RawClient.serve;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** FileResponse and static routes, over real sockets. */
+class FileResponseTest {
+    @TempDir
+    Path tmp;
+
+    private static final long MTIME = 1_700_000_000L; // Tue, 14 Nov 2023 22:13:20 GMT
+
+    private Path root() throws IOException {
+        Path root = Files.createDirectory(tmp.resolve("root"));
+        Path hello = Files.writeString(root.resolve("hello.txt"), "Hello, files!");
+        Files.setLastModifiedTime(hello, FileTime.fromMillis(MTIME * 1000));
+        Files.createDirectory(root.resolve("sub"));
+        Files.writeString(root.resolve("sub/inner.html"), "<p>inner</p>");
+        Files.writeString(tmp.resolve("secret.txt"), "secret");
+        Files.createSymbolicLink(root.resolve("escape.txt"), tmp.resolve("secret.txt"));
+        Files.createSymbolicLink(root.resolve("inside.txt"), root.resolve("hello.txt"));
+        return root;
+    }
+
+    @Test
+    void servesStaticFilesWithTypesAndDates() throws IOException {
+        Application app = new Application();
+        app.router().addStatic("/static/", root());
+        List<RawClient.Resp> rs = serve(app, port -> {
+            try (RawClient c = new RawClient(port)) {
+                return List.of(c.exchange(get("/static/hello.txt")), c.exchange(get("/static/sub/inner.html")),
+                        c.exchange("HEAD /static/hello.txt HTTP/1.1\r\nHost: t\r\n\r\n"),
+                        c.exchange(get("/static/inside.txt")), c.exchange(get("/static/missing.txt")));
+            }
+        });
+        RawClient.Resp r = rs.get(0);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.text()).isEqualTo("Hello, files!");
+        assertThat(r.headers().get("Content-Type")).isEqualTo("text/plain");
+        assertThat(r.headers().get("Content-Length")).isEqualTo("13");
+        assertThat(r.headers().get("Last-Modified")).isEqualTo("Tue, 14 Nov 2023 22:13:20 GMT");
+        assertThat(r.headers().get("Accept-Ranges")).isEqualTo("bytes");
+        assertThat(r.headers().get("ETag")).startsWith("\"").endsWith("-d\"");
+        assertThat(rs.get(1).headers().get("Content-Type")).isEqualTo("text/html");
+        assertThat(rs.get(1).text()).isEqualTo("<p>inner</p>");
+        assertThat(rs.get(2).headers().get("Content-Length")).isEqualTo("13");
+        assertThat(rs.get(2).body()).isEmpty();
+        assertThat(rs.get(3).text()).isEqualTo("Hello, files!"); // a symlink inside the root is fine
+        assertThat(rs.get(4).status()).isEqualTo(404);
+    }
+
+    @Test
+    void staticRoutesNeverEscapeTheRoot() throws IOException {
+        Application app = new Application();
+        app.router().addStatic("/static", root());
+        List<Integer> statuses = serve(app, port -> {
+            List<Integer> out = new ArrayList<>();
+            for (String path : List.of("/static/../secret.txt", "/static/sub/../../secret.txt",
+                    "/static/%2e%2e/secret.txt", "/static/..%2Fsecret.txt", "/static/sub%2Finner.html",
+                    "/static/escape.txt", "/static//etc/passwd", "/static/sub", "/static/", "/static/sub/x/..",
+                    "/static/sub/../hello.txt")) {
+                try (RawClient c = new RawClient(port)) {
+                    RawClient.Resp r = c.exchange(get(path));
+                    assertThat(r.text()).doesNotContain("secret").doesNotContain("root:");
+                    out.add(r.status());
+                }
+            }
+            return out;
+        });
+        assertThat(statuses).containsExactly(404, 404, 404, 404, 404, 404, 403, 403, 403, 403, 200);
+    }
+
+    @Test
+    void addStaticNeedsADirectory() {
+        Application app = new Application();
+        assertThatThrownBy(() -> app.router().addStatic("/s", tmp.resolve("nope")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("No directory exists");
+    }
+
+    @Test
+    void conditionalRequests() throws IOException {
+        Path root = root();
+        Application app = new Application();
+        app.router().get("/f", request -> new FileResponse(root.resolve("hello.txt")));
+        app.router().get("/none", request -> new FileResponse(root.resolve("none.txt")));
+        List<RawClient.Resp> rs = serve(app, port -> {
+            try (RawClient c = new RawClient(port)) {
+                RawClient.Resp first = c.exchange(get("/f"));
+                String etag = first.headers().get("ETag");
+                return List.of(first,
+                        c.exchange(ims("Tue, 14 Nov 2023 22:13:20 GMT")),
+                        c.exchange(ims("Tue, 14 Nov 2023 22:13:19 GMT")),
+                        c.exchange(ims("not a date")),
+                        c.exchange("GET /f HTTP/1.1\r\nHost: t\r\nIf-None-Match: " + etag + "\r\n\r\n"),
+                        c.exchange("GET /f HTTP/1.1\r\nHost: t\r\nIf-Match: \"other\"\r\n\r\n"),
+                        c.exchange("GET /f HTTP/1.1\r\nHost: t\r\nIf-Unmodified-Since: Mon, 13 Nov 2023 00:00:00 GMT"
+                                + "\r\n\r\n"),
+                        c.exchange(get("/none")),
+                        c.exchange(get("/f")));
+            }
+        });
+        assertThat(rs.get(1).status()).isEqualTo(304);
+        assertThat(rs.get(1).body()).isEmpty();
+        assertThat(rs.get(1).headers().get("Last-Modified")).isEqualTo("Tue, 14 Nov 2023 22:13:20 GMT");
+        assertThat(rs.get(2).status()).isEqualTo(200);
+        assertThat(rs.get(3).status()).isEqualTo(200);
+        assertThat(rs.get(4).status()).isEqualTo(304);
+        assertThat(rs.get(5).status()).isEqualTo(412);
+        assertThat(rs.get(6).status()).isEqualTo(412);
+        assertThat(rs.get(7).status()).isEqualTo(404);
+        assertThat(rs.get(8).text()).isEqualTo("Hello, files!"); // the connection stayed in step
+    }
+
+    private static String ims(String date) {
+        return "GET /f HTTP/1.1\r\nHost: t\r\nIf-Modified-Since: " + date + "\r\n\r\n";
+    }
+
+    private static String range(String r) {
+        return "GET /f HTTP/1.1\r\nHost: t\r\nRange: " + r + "\r\n\r\n";
+    }
+
+    @Test
+    void singleRanges() throws IOException {
+        Path root = root();
+        Application app = new Application();
+        app.router().get("/f", request -> new FileResponse(root.resolve("hello.txt")));
+        List<RawClient.Resp> rs = serve(app, port -> {
+            try (RawClient c = new RawClient(port)) {
+                return List.of(c.exchange(range("bytes=0-4")), c.exchange(range("bytes=7-")),
+                        c.exchange(range("bytes=-6")), c.exchange(range("bytes=7-100")),
+                        c.exchange(range("bytes=13-")), c.exchange(range("bytes=0-1,3-4")),
+                        c.exchange(range("bytes=5-2")), c.exchange(range("pages=1-2")),
+                        c.exchange("GET /f HTTP/1.1\r\nHost: t\r\nRange: bytes=0-4\r\n"
+                                + "If-Range: Mon, 13 Nov 2023 00:00:00 GMT\r\n\r\n"),
+                        c.exchange(get("/f")));
+            }
+        });
+        assertThat(rs.get(0).status()).isEqualTo(206);
+        assertThat(rs.get(0).text()).isEqualTo("Hello");
+        assertThat(rs.get(0).headers().get("Content-Range")).isEqualTo("bytes 0-4/13");
+        assertThat(rs.get(1).text()).isEqualTo("files!");
+        assertThat(rs.get(1).headers().get("Content-Range")).isEqualTo("bytes 7-12/13");
+        assertThat(rs.get(2).text()).isEqualTo("files!");
+        assertThat(rs.get(3).text()).isEqualTo("files!");
+        for (int i = 4; i <= 7; i++) {
+            assertThat(rs.get(i).status()).as("response %d", i).isEqualTo(416);
+            assertThat(rs.get(i).headers().get("Content-Range")).isEqualTo("bytes */13");
+        }
+        assertThat(rs.get(8).status()).isEqualTo(200); // the file changed after If-Range: whole file
+        assertThat(rs.get(8).text()).isEqualTo("Hello, files!");
+        assertThat(rs.get(9).text()).isEqualTo("Hello, files!");
+    }
+
+    @Test
+    void largeFilesInChunksAndRanges() throws IOException {
+        byte[] data = new byte[3 * FileResponse.DEFAULT_CHUNK_SIZE + 12345];
+        new Random(7).nextBytes(data);
+        Path big = Files.write(tmp.resolve("big.bin"), data);
+        Application app = new Application();
+        app.router().get("/big", request -> new FileResponse(big));
+        app.router().get("/small-chunks", request -> new FileResponse(big, 1000));
+        List<RawClient.Resp> rs = serve(app, port -> {
+            try (RawClient c = new RawClient(port)) {
+                return List.of(c.exchange(get("/big")), c.exchange(get("/small-chunks")),
+                        c.exchange("GET /big HTTP/1.1\r\nHost: t\r\nRange: bytes=300000-700000\r\n\r\n"));
+            }
+        });
+        assertThat(rs.get(0).headers().get("Content-Type")).isEqualTo("application/octet-stream");
+        assertThat(rs.get(0).body()).isEqualTo(data);
+        assertThat(rs.get(1).body()).isEqualTo(data);
+        assertThat(rs.get(2).body()).isEqualTo(java.util.Arrays.copyOfRange(data, 300000, 700001));
+    }
+
+    @Test
+    void guessesTypesAsPythonMimetypes() {
+        assertThat(FileResponse.guessType("a.json")).containsExactly("application/json", null);
+        assertThat(FileResponse.guessType("a.tar.gz")).containsExactly("application/x-tar", "gzip");
+        assertThat(FileResponse.guessType("A.PNG")).containsExactly("image/png", null);
+        assertThat(FileResponse.guessType("noext")).containsExactly("application/octet-stream", null);
+    }
+
+    @Test
+    void sendsAGzippedSiblingWhenAccepted() throws IOException {
+        Path root = root();
+        byte[] gz = StreamResponseTestSupport.gzip("Hello, files!".getBytes(StandardCharsets.UTF_8));
+        Files.write(root.resolve("hello.txt.gz"), gz);
+        Application app = new Application();
+        app.router().addStatic("/s", root);
+        List<RawClient.Resp> rs = serve(app, port -> {
+            try (RawClient c = new RawClient(port)) {
+                return List.of(c.exchange("GET /s/hello.txt HTTP/1.1\r\nHost: t\r\nAccept-Encoding: gzip\r\n\r\n"),
+                        c.exchange(get("/s/hello.txt")));
+            }
+        });
+        assertThat(rs.get(0).headers().get("Content-Encoding")).isEqualTo("gzip");
+        assertThat(rs.get(0).body()).isEqualTo(gz);
+        assertThat(rs.get(1).text()).isEqualTo("Hello, files!");
+    }
+
+    @Test
+    void curlDownloadsAndResumes() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(InteropTest.hasCurl(), "curl is not installed");
+        Path root = root();
+        Application app = new Application();
+        app.router().addStatic("/s", root);
+        String out = serve(app, port -> InteropTest.curl("http://127.0.0.1:" + port + "/s/hello.txt",
+                "-r", "7-"));
+        assertThat(out).isEqualTo("files!");
+    }
+}
