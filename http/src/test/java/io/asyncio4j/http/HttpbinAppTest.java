@@ -114,6 +114,9 @@ class HttpbinAppTest {
                 Call.of("POST", "/post", RequestOptions.builder().json(Map.of("k", List.of(1, 2)))),
                 Call.of("POST", "/post?q=1", RequestOptions.builder().form(Map.of("f", "v 1"))),
                 Call.of("POST", "/post", RequestOptions.builder().data(new byte[] {(byte) 0xff, 0, 1})),
+                Call.of("POST", "/post", RequestOptions.builder().data(new FormData().addField("a", "1")
+                        .addField("a", "2").addField("up", "file text".getBytes(StandardCharsets.UTF_8),
+                                "text/plain", "f.txt"))),
                 Call.of("PUT", "/put", RequestOptions.builder().data("plain".getBytes(StandardCharsets.UTF_8))),
                 Call.of("PATCH", "/patch", RequestOptions.builder().json(List.of("x"))),
                 Call.of("DELETE", "/delete", RequestOptions.builder()),
