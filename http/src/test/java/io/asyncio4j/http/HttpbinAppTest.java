@@ -68,6 +68,15 @@ class HttpbinAppTest {
         return sb.append(' ').append(text).toString().replace(base, "HOST");
     }
 
+    private static Object sorted(Object json) {
+        if (json instanceof Map<?, ?> m) {
+            java.util.TreeMap<String, Object> t = new java.util.TreeMap<>();
+            m.forEach((k, v) -> t.put(String.valueOf(k), sorted(v)));
+            return t;
+        }
+        return json;
+    }
+
     private static Object parse(byte[] body) {
         try {
             return Json.MAPPER.readValue(body, Object.class);
@@ -154,6 +163,45 @@ class HttpbinAppTest {
                 Call.of("GET", "/etag/abc", RequestOptions.builder().header("If-None-Match", "\"abc\"")),
                 Call.of("GET", "/etag/abc", RequestOptions.builder().header("If-Match", "\"x\"")),
                 Call.get("/robots.txt")), false);
+    }
+
+    /** Cookies set and deleted through the redirects, and a stream of JSON lines, seen by a session with a jar. */
+    private static List<String> cookiesAndStream(String base) {
+        List<String> out = new ArrayList<>();
+        try (ClientSession s = ClientSession.builder().cookieJar(new CookieJar(true)).build()) {
+            for (String path : List.of("/cookies/set?a=1&b=2", "/cookies/delete?a", "/cookies/set/c/3", "/cookies")) {
+                try (ClientResponse r = s.get("http://" + base + path).await()) {
+                    out.add(path + " -> " + r.status() + " " + parse(r.read().await()) + " via " + r.history().size());
+                }
+            }
+            try (ClientResponse r = s.get("http://" + base + "/stream/3?x=1").await()) {
+                for (String line : new String(r.read().await(), StandardCharsets.UTF_8).split("\n")) {
+                    // key order is not meaningful in JSON (the reference keeps the request's header order here)
+                    out.add("/stream line " + String.valueOf(sorted(parse(line.getBytes(StandardCharsets.UTF_8))))
+                            .replace(base, "HOST"));
+                }
+            }
+            try (ClientResponse r = s.get("http://" + base + "/stream-bytes/25000?chunk_size=3000").await()) {
+                out.add("/stream-bytes " + r.status() + " " + r.read().await().length + " bytes");
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void cookiesAndStreamsMatchTheReference() {
+        List<String>[] both = Asyncio.run(() -> {
+            Site site = Web.start(Httpbin.app(), "127.0.0.1", 0).await();
+            try {
+                @SuppressWarnings("unchecked")
+                List<String>[] r = new List[] {cookiesAndStream("127.0.0.1:" + site.port()),
+                        cookiesAndStream("127.0.0.1:" + reference.port())};
+                return r;
+            } finally {
+                site.close();
+            }
+        });
+        assertThat(both[0]).hasSize(8).containsExactlyElementsOf(both[1]);
     }
 
     @Test

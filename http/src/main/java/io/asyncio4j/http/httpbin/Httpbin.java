@@ -9,6 +9,7 @@ import io.asyncio4j.http.web.HTTPBadRequest;
 import io.asyncio4j.http.web.HTTPNotFound;
 import io.asyncio4j.http.web.Request;
 import io.asyncio4j.http.web.Response;
+import io.asyncio4j.http.web.StreamResponse;
 import io.asyncio4j.http.web.Web;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.CharacterCodingException;
@@ -35,8 +36,8 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>Endpoints: {@code /get /post /put /patch /delete /anything[/{path}] /headers /ip /user-agent /uuid
  * /status/{codes} /delay/{n} /redirect/{n} /relative-redirect/{n} /absolute-redirect/{n} /redirect-to /bytes/{n}
- * /gzip /deflate /json /robots.txt /response-headers /basic-auth/{user}/{passwd} /bearer /cache /cache/{n}
- * /etag/{etag}}. As in httpbin, the JSON echoes {@code args} (a value, or a list when a name repeats), {@code
+ * /stream/{n} /stream-bytes/{n} /gzip /deflate /json /robots.txt /response-headers /basic-auth/{user}/{passwd}
+ * /bearer /cache /cache/{n} /etag/{etag} /cookies /cookies/set[/{name}/{value}] /cookies/delete}. As in httpbin, the JSON echoes {@code args} (a value, or a list when a name repeats), {@code
  * headers} (names title-cased, repeated fields joined by commas), {@code origin} ({@code X-Forwarded-For}, else the
  * client's address) and {@code url}; bodies come back as {@code data}, {@code form}, {@code files} and {@code json}.
  *
@@ -48,6 +49,8 @@ public final class Httpbin {
     /** Flask's {@code jsonify} as httpbin runs it: compact, keys sorted (the maps here are sorted), a newline after. */
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Headers httpbin hides unless {@code ?show_env=1}: they describe the hosting, not the request. */
+    private static final Set<String> ENV_COOKIES = Set.of("_gauges_unique", "_gauges_unique_year",
+            "_gauges_unique_month", "_gauges_unique_day", "_gauges_unique_hour", "__utmz", "__utma", "__utmb");
     private static final Set<String> ENV_HEADERS = Set.of("X-Varnish", "X-Request-Start", "X-Heroku-Queue-Depth",
             "X-Real-Ip", "X-Forwarded-Proto", "X-Forwarded-Protocol", "X-Forwarded-Ssl", "X-Heroku-Queue-Wait-Time",
             "X-Forwarded-For", "X-Heroku-Dynos-In-Use", "X-Forwarded-Port", "Runscope-Service");
@@ -91,7 +94,22 @@ public final class Httpbin {
                 .get("/cache", Httpbin::cache)
                 .get("/cache/{n:\\d+}", r -> json(echo(r, "url", "args", "headers", "origin"))
                         .header("Cache-Control", "public, max-age=" + intParam(r, "n")))
-                .get("/etag/{etag}", Httpbin::etag);
+                .get("/etag/{etag}", Httpbin::etag)
+                .get("/cookies", Httpbin::cookies)
+                .get("/cookies/set/{name}/{value}", r -> redirectPage("/cookies")
+                        .setCookie(r.matchInfo("name"), r.matchInfo("value")))
+                .get("/cookies/set", r -> {
+                    Response resp = redirectPage("/cookies");
+                    r.query().forEach((k, vs) -> resp.setCookie(k, vs.get(0)));
+                    return resp;
+                })
+                .get("/cookies/delete", r -> {
+                    Response resp = redirectPage("/cookies");
+                    r.query().keySet().forEach(resp::delCookie);
+                    return resp;
+                })
+                .get("/stream/{n:\\d+}", Httpbin::stream)
+                .get("/stream-bytes/{n:\\d+}", Httpbin::streamBytes);
         return app;
     }
 
@@ -421,6 +439,50 @@ public final class Httpbin {
             body = next;
         }
         return resp.body(body);
+    }
+
+    private static Response cookies(Request r) {
+        boolean showEnv = r.query("show_env") != null;
+        Map<String, String> out = new TreeMap<>(r.cookies());
+        if (!showEnv) {
+            out.keySet().removeAll(ENV_COOKIES);
+        }
+        return json(Map.of("cookies", out));
+    }
+
+    /** {@code /stream/{n}}: n (at most 100) JSON lines, the {@code /get} echo with an {@code id}, streamed. */
+    private static Response stream(Request r) throws Exception {
+        int n = Math.min(intParam(r, "n"), 100);
+        Map<String, Object> line = echo(r, "url", "args", "headers", "origin");
+        StreamResponse resp = new StreamResponse().contentType("application/json");
+        resp.prepare(r).await();
+        for (int i = 0; i < n; i++) {
+            line.put("id", i);
+            byte[] b = JSON.writeValueAsBytes(line);
+            byte[] withNewline = java.util.Arrays.copyOf(b, b.length + 1);
+            withNewline[b.length] = '\n';
+            resp.write(withNewline).await();
+        }
+        resp.writeEof().await();
+        return resp;
+    }
+
+    /** {@code /stream-bytes/{n}}: n (at most 100 KiB) random bytes in {@code chunk_size} writes (10 KiB). */
+    private static Response streamBytes(Request r) {
+        int n = Math.min(intParam(r, "n"), MAX_BYTES);
+        String seed = r.query("seed");
+        String cs = r.query("chunk_size");
+        int chunk = cs != null ? Math.max(1, Integer.parseInt(cs)) : 10 * 1024;
+        Random rnd = seed != null ? new Random(Long.parseLong(seed)) : RANDOM;
+        StreamResponse resp = new StreamResponse().contentType("application/octet-stream");
+        resp.prepare(r).await();
+        for (int sent = 0; sent < n; sent += chunk) {
+            byte[] b = new byte[Math.min(chunk, n - sent)];
+            rnd.nextBytes(b);
+            resp.write(b).await();
+        }
+        resp.writeEof().await();
+        return resp;
     }
 
     // ---- authentication and caching ----
