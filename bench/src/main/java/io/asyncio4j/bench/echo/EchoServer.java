@@ -1,23 +1,15 @@
 package io.asyncio4j.bench.echo;
 
 import io.asyncio4j.Asyncio;
+import io.asyncio4j.bench.NettyServer;
 import io.asyncio4j.net.Net;
 import io.asyncio4j.net.Protocol;
 import io.asyncio4j.net.Transport;
 import io.asyncio4j.streams.Server;
 import io.asyncio4j.streams.Streams;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import java.net.InetSocketAddress;
 
 /**
  * The echo servers of uvloop's echo benchmark, in Java, each on one event-loop thread:
@@ -48,7 +40,7 @@ public final class EchoServer {
                     }
                     writer.close();
                 }, "127.0.0.1", port).await();
-                ready(s.port());
+                NettyServer.ready(s.port());
                 return s.serveForever().await();
             });
             case "protocol" -> Asyncio.run(() -> {
@@ -65,7 +57,7 @@ public final class EchoServer {
                         transport.write(data);
                     }
                 }, "127.0.0.1", port).await();
-                ready(s.port());
+                NettyServer.ready(s.port());
                 return s.serveForever().await();
             });
             case "netty" -> netty(port);
@@ -74,11 +66,6 @@ public final class EchoServer {
                 System.exit(2);
             }
         }
-    }
-
-    private static void ready(int port) {
-        System.out.println("READY " + port);
-        System.out.flush();
     }
 
     @ChannelHandler.Sharable
@@ -99,25 +86,8 @@ public final class EchoServer {
         }
     }
 
-    @SuppressWarnings("deprecation")
     private static void netty(int port) throws Exception {
-        EventLoopGroup group = new NioEventLoopGroup(1);
-        try {
-            NettyEcho echo = new NettyEcho();
-            Channel ch = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                    .option(ChannelOption.SO_BACKLOG, 100)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel c) {
-                            c.pipeline().addLast(echo);
-                        }
-                    })
-                    .bind("127.0.0.1", port).sync().channel();
-            ready(((InetSocketAddress) ch.localAddress()).getPort());
-            ch.closeFuture().sync();
-        } finally {
-            group.shutdownGracefully();
-        }
+        NettyEcho echo = new NettyEcho();
+        NettyServer.serve(port, p -> p.addLast(echo));
     }
 }

@@ -1,24 +1,17 @@
 package io.asyncio4j.bench.http;
 
 import io.asyncio4j.Asyncio;
+import io.asyncio4j.bench.NettyServer;
 import io.asyncio4j.http.web.Application;
 import io.asyncio4j.http.web.Response;
 import io.asyncio4j.http.web.Site;
 import io.asyncio4j.http.web.Web;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -28,7 +21,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -55,7 +47,7 @@ public final class HelloServer {
                 Application app = new Application();
                 app.router().get("/", request -> Response.text("Hello, World!"));
                 Site site = Web.start(app, "127.0.0.1", port).await();
-                ready(site.port());
+                NettyServer.ready(site.port());
                 Asyncio.getRunningLoop().createFuture().await(); // serve until killed
                 return null;
             });
@@ -65,11 +57,6 @@ public final class HelloServer {
                 System.exit(2);
             }
         }
-    }
-
-    private static void ready(int port) {
-        System.out.println("READY " + port);
-        System.out.flush();
     }
 
     @ChannelHandler.Sharable
@@ -103,25 +90,8 @@ public final class HelloServer {
         }
     }
 
-    @SuppressWarnings("deprecation")
     private static void netty(int port) throws Exception {
-        EventLoopGroup group = new NioEventLoopGroup(1);
-        try {
-            NettyHello hello = new NettyHello();
-            Channel ch = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                    .option(ChannelOption.SO_BACKLOG, 1024)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel c) {
-                            c.pipeline().addLast(new HttpServerCodec(), hello);
-                        }
-                    })
-                    .bind("127.0.0.1", port).sync().channel();
-            ready(((InetSocketAddress) ch.localAddress()).getPort());
-            ch.closeFuture().sync();
-        } finally {
-            group.shutdownGracefully();
-        }
+        NettyHello hello = new NettyHello();
+        NettyServer.serve(port, p -> p.addLast(new HttpServerCodec(), hello));
     }
 }
