@@ -3,14 +3,8 @@ package io.asyncio4j.http;
 import io.asyncio4j.CancelledError;
 import io.asyncio4j.Coro;
 import io.asyncio4j.streams.StreamReader;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes a request body after its head, as a task of its own (aiohttp's {@code write_bytes}): waits for
@@ -33,7 +27,7 @@ final class BodyWriter {
                 if (ex.continue100 != null && !ex.continue100.await()) {
                     return null;
                 }
-                Compressor z = compress == null ? null : new Compressor(compress);
+                Compressor z = compress == null ? null : Compressor.forEncoding(compress);
                 if (bytes != null) {
                     if (!send(conn, ex, bytes, z, chunked)) {
                         return null;
@@ -99,45 +93,5 @@ final class BodyWriter {
         framed[framed.length - 2] = '\r';
         framed[framed.length - 1] = '\n';
         return conn.writeBody(ex, framed);
-    }
-
-    /** Streaming deflate (zlib format, aiohttp's {@code deflate}) or gzip of a request body. */
-    static final class Compressor {
-        private final ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        private final OutputStream out;
-
-        Compressor(String encoding) {
-            try {
-                out = encoding.equals("gzip") ? new GZIPOutputStream(sink) : new DeflaterOutputStream(sink);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        /** Compresses {@code data}; returns what the compressor gave out so far (possibly nothing). */
-        byte[] compress(byte[] data) {
-            try {
-                out.write(data);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return take();
-        }
-
-        /** Ends the compressed stream; returns its last bytes. */
-        byte[] finish() {
-            try {
-                out.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return take();
-        }
-
-        private byte[] take() {
-            byte[] b = sink.toByteArray();
-            sink.reset();
-            return b;
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.asyncio4j.http.httpbin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asyncio4j.Asyncio;
+import io.asyncio4j.http.Compressor;
 import io.asyncio4j.http.web.Application;
 import io.asyncio4j.http.web.FileField;
 import io.asyncio4j.http.web.HTTPBadRequest;
@@ -11,7 +12,6 @@ import io.asyncio4j.http.web.Request;
 import io.asyncio4j.http.web.Response;
 import io.asyncio4j.http.web.StreamResponse;
 import io.asyncio4j.http.web.Web;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,8 +24,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * An {@link Application} that answers like <a href="https://httpbin.org">httpbin</a> (the Python reference, Debian's
@@ -411,13 +409,8 @@ public final class Httpbin {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        ByteArrayOutputStream bos = new ByteArrayOutputStream();
-        try (var z = encoding.equals("gzip") ? new GZIPOutputStream(bos) : new DeflaterOutputStream(bos)) {
-            z.write(plain);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e); // in memory: cannot happen
-        }
-        return Response.bytes(bos.toByteArray(), "application/json").header("Content-Encoding", encoding);
+        return Response.bytes(Compressor.encode(encoding, plain), "application/json")
+                .header("Content-Encoding", encoding);
     }
 
     /**

@@ -1,12 +1,7 @@
 package io.asyncio4j.http.web;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import io.asyncio4j.http.Compressor;
 import java.util.Locale;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * aiohttp's {@code web.ContentCoding}: the codings a response can be compressed with
@@ -40,55 +35,11 @@ public enum ContentCoding {
 
     /** A streaming compressor for this coding (null for identity). */
     Compressor compressor() {
-        return this == IDENTITY ? null : new Compressor(this);
+        return this == IDENTITY ? null : Compressor.forEncoding(value());
     }
 
     /** {@code data} compressed whole. */
     byte[] compress(byte[] data) {
-        Compressor c = compressor();
-        byte[] a = c.compress(data);
-        byte[] b = c.finish();
-        byte[] out = new byte[a.length + b.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
-
-    /** Compresses a body piece by piece: what each call returns is the output so far (maybe nothing). */
-    static final class Compressor {
-        private final ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        private final OutputStream out;
-
-        Compressor(ContentCoding coding) {
-            try {
-                out = coding == GZIP ? new GZIPOutputStream(sink, 64 * 1024) : new DeflaterOutputStream(sink);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e); // not from a ByteArrayOutputStream
-            }
-        }
-
-        byte[] compress(byte[] data) {
-            try {
-                out.write(data);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return take();
-        }
-
-        byte[] finish() {
-            try {
-                out.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return take();
-        }
-
-        private byte[] take() {
-            byte[] b = sink.toByteArray();
-            sink.reset();
-            return b;
-        }
+        return Compressor.encode(value(), data);
     }
 }

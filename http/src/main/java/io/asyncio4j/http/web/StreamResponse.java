@@ -40,7 +40,7 @@ public class StreamResponse extends Response {
     boolean headOnly;
     /** Close the connection after this response. */
     boolean closeConnection;
-    ContentCoding.Compressor compressor;
+    io.asyncio4j.http.Compressor compressor;
     long bodyWritten;
 
     /** A 200 response with no headers yet. */
