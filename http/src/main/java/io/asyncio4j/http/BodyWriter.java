@@ -3,7 +3,6 @@ package io.asyncio4j.http;
 import io.asyncio4j.CancelledError;
 import io.asyncio4j.Coro;
 import io.asyncio4j.streams.StreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 
 /**
@@ -15,7 +14,6 @@ import java.util.Iterator;
 final class BodyWriter {
     /** How much of a {@link StreamReader} body is read per write. */
     static final int READ_SIZE = 64 * 1024;
-    private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private BodyWriter() {
     }
@@ -55,7 +53,7 @@ final class BodyWriter {
                 if (z != null && !frame(conn, ex, z.finish(), chunked)) {
                     return null;
                 }
-                if (chunked && !conn.writeBody(ex, LAST_CHUNK)) {
+                if (chunked && !conn.writeBody(ex, Chunked.lastChunk())) {
                     return null;
                 }
                 conn.bodySent(ex);
@@ -86,12 +84,6 @@ final class BodyWriter {
         if (!chunked) {
             return conn.writeBody(ex, data);
         }
-        byte[] head = (Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] framed = new byte[head.length + data.length + 2];
-        System.arraycopy(head, 0, framed, 0, head.length);
-        System.arraycopy(data, 0, framed, head.length, data.length);
-        framed[framed.length - 2] = '\r';
-        framed[framed.length - 1] = '\n';
-        return conn.writeBody(ex, framed);
+        return conn.writeBody(ex, Chunked.frame(data));
     }
 }

@@ -4,6 +4,7 @@ import io.asyncio4j.CancelledError;
 import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
 import io.asyncio4j.TimerHandle;
+import io.asyncio4j.http.Chunked;
 import io.asyncio4j.http.HttpParseException;
 import io.asyncio4j.http.RequestHead;
 import io.asyncio4j.http.RequestParser;
@@ -433,16 +434,10 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         r.bodyWritten += data.length;
         if (r.chunked) {
             if (data.length > 0) {
-                byte[] size = (Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
-                byte[] out = new byte[size.length + data.length + 2];
-                System.arraycopy(size, 0, out, 0, size.length);
-                System.arraycopy(data, 0, out, size.length, data.length);
-                out[out.length - 2] = '\r';
-                out[out.length - 1] = '\n';
-                transport.write(out);
+                transport.write(Chunked.frame(data));
             }
             if (eof) {
-                transport.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                transport.write(Chunked.lastChunk());
             }
         } else if (data.length > 0) {
             transport.write(data);
