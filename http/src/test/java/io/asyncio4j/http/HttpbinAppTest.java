@@ -49,7 +49,8 @@ class HttpbinAppTest {
     private static String describe(ClientResponse r, String base, boolean jsonBody) {
         StringBuilder sb = new StringBuilder().append(r.status());
         for (String h : List.of("Location", "WWW-Authenticate", "Content-Encoding", "Cache-Control", "ETag",
-                "x-more-info", "X-A", "freeform", "Access-Control-Allow-Origin", "Access-Control-Allow-Credentials")) {
+                "x-more-info", "X-A", "freeform", "Access-Control-Allow-Origin", "Access-Control-Allow-Credentials",
+                "Content-Range", "Accept-Ranges")) {
             List<String> vs = r.headers().getAll(h);
             if (!vs.isEmpty()) {
                 sb.append(' ').append(h).append('=').append(vs);
@@ -162,7 +163,16 @@ class HttpbinAppTest {
                 Call.of("GET", "/cache", RequestOptions.builder().header("If-None-Match", "x")),
                 Call.of("GET", "/etag/abc", RequestOptions.builder().header("If-None-Match", "\"abc\"")),
                 Call.of("GET", "/etag/abc", RequestOptions.builder().header("If-Match", "\"x\"")),
-                Call.get("/robots.txt")), false);
+                Call.get("/robots.txt"),
+                Call.get("/range/30"),
+                Call.of("GET", "/range/30", RequestOptions.builder().header("Range", "bytes=5-9")),
+                Call.of("GET", "/range/30", RequestOptions.builder().header("Range", "bytes=-4")),
+                Call.of("GET", "/range/30", RequestOptions.builder().header("Range", "bytes=28-40")),
+                Call.of("GET", "/range/30", RequestOptions.builder().header("Range", "bytes=40-")),
+                Call.get("/range/200000"),
+                Call.get("/drip?numbytes=5&duration=0"),
+                Call.get("/drip?numbytes=3&duration=0&code=202"),
+                Call.get("/drip?numbytes=0")), false);
     }
 
     /** Cookies set and deleted through the redirects, and a stream of JSON lines, seen by a session with a jar. */

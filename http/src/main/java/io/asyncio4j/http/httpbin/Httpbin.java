@@ -35,7 +35,8 @@ import java.util.UUID;
  * <p>Endpoints: {@code /get /post /put /patch /delete /anything[/{path}] /headers /ip /user-agent /uuid
  * /status/{codes} /delay/{n} /redirect/{n} /relative-redirect/{n} /absolute-redirect/{n} /redirect-to /bytes/{n}
  * /stream/{n} /stream-bytes/{n} /gzip /deflate /json /robots.txt /response-headers /basic-auth/{user}/{passwd}
- * /bearer /cache /cache/{n} /etag/{etag} /cookies /cookies/set[/{name}/{value}] /cookies/delete}. As in httpbin, the JSON echoes {@code args} (a value, or a list when a name repeats), {@code
+ * /bearer /cache /cache/{n} /etag/{etag} /cookies /cookies/set[/{name}/{value}] /cookies/delete /range/{n}
+ * /drip}. As in httpbin, the JSON echoes {@code args} (a value, or a list when a name repeats), {@code
  * headers} (names title-cased, repeated fields joined by commas), {@code origin} ({@code X-Forwarded-For}, else the
  * client's address) and {@code url}; bodies come back as {@code data}, {@code form}, {@code files} and {@code json}.
  *
@@ -107,7 +108,9 @@ public final class Httpbin {
                     return resp;
                 })
                 .get("/stream/{n:\\d+}", Httpbin::stream)
-                .get("/stream-bytes/{n:\\d+}", Httpbin::streamBytes);
+                .get("/stream-bytes/{n:\\d+}", Httpbin::streamBytes)
+                .get("/range/{n:\\d+}", Httpbin::range)
+                .route("*", "/drip", Httpbin::drip);
         return app;
     }
 
@@ -119,6 +122,13 @@ public final class Httpbin {
         } catch (io.asyncio4j.http.web.HTTPException e) {
             resp = e.toResponse();
         }
+        if (!(resp instanceof StreamResponse s && s.prepared())) { // a streamed answer got them before prepare()
+            addCors(r, resp);
+        }
+        return resp;
+    }
+
+    private static <R extends Response> R addCors(Request r, R resp) {
         resp.header("Access-Control-Allow-Origin", r.header("Origin") != null ? r.header("Origin") : "*");
         resp.header("Access-Control-Allow-Credentials", "true");
         if (r.method().equals("OPTIONS")) {
@@ -448,7 +458,7 @@ public final class Httpbin {
         int n = Math.min(intParam(r, "n"), 100);
         Map<String, Object> line = echo(r, "url", "args", "headers", "origin");
         StreamResponse resp = new StreamResponse().contentType("application/json");
-        resp.prepare(r).await();
+        addCors(r, resp).prepare(r).await();
         for (int i = 0; i < n; i++) {
             line.put("id", i);
             byte[] b = JSON.writeValueAsBytes(line);
@@ -468,11 +478,113 @@ public final class Httpbin {
         int chunk = cs != null ? Math.max(1, Integer.parseInt(cs)) : 10 * 1024;
         Random rnd = seed != null ? new Random(Long.parseLong(seed)) : RANDOM;
         StreamResponse resp = new StreamResponse().contentType("application/octet-stream");
-        resp.prepare(r).await();
+        addCors(r, resp).prepare(r).await();
         for (int sent = 0; sent < n; sent += chunk) {
             byte[] b = new byte[Math.min(chunk, n - sent)];
             rnd.nextBytes(b);
             resp.write(b).await();
+        }
+        resp.writeEof().await();
+        return resp;
+    }
+
+    /**
+     * {@code /range/{n}}: n bytes ({@code a} to {@code z} again and again, so that the resource never changes) with
+     * {@code Range} support: 206 for a part, 416 for a range outside, {@code duration} and {@code chunk_size} as
+     * httpbin's.
+     */
+    private static Response range(Request r) {
+        int n = intParam(r, "n");
+        String etag = "range" + n;
+        if (n <= 0 || n > MAX_BYTES) {
+            return new Response().status(404).header("ETag", etag).header("Accept-Ranges", "bytes")
+                    .body("number of bytes must be in the range (0, 102400]");
+        }
+        Long left = null;
+        Long right = null;
+        String header = r.header("Range");
+        if (header != null && header.strip().startsWith("bytes")) {
+            String[] eq = header.strip().split("=", -1);
+            if (eq.length == 2) {
+                String[] lr = eq[1].split("-", -1);
+                left = parseLong(lr[0]);
+                right = lr.length > 1 ? parseLong(lr[1]) : null;
+            }
+        }
+        long first;
+        long last;
+        if (left == null && right == null) {
+            first = 0;
+            last = n - 1;
+        } else if (left == null) {
+            first = Math.max(0, n - right);
+            last = n - 1;
+        } else {
+            first = left;
+            last = right == null ? n - 1 : right;
+        }
+        if (first > last || first < 0 || first >= n || last < 0 || last >= n) {
+            return new Response().status(416).header("ETag", etag).header("Accept-Ranges", "bytes")
+                    .header("Content-Range", "bytes */" + n);
+        }
+        String cs = r.query("chunk_size");
+        int chunk = cs != null ? Math.max(1, Integer.parseInt(cs)) : 10 * 1024;
+        String d = r.query("duration");
+        double pausePerByte = (d != null ? Double.parseDouble(d) : 0) / n;
+        StreamResponse resp = new StreamResponse().status(first == 0 && last == n - 1 ? 200 : 206)
+                .contentType("application/octet-stream").header("ETag", etag).header("Accept-Ranges", "bytes")
+                .header("Content-Range", "bytes " + first + "-" + last + "/" + n)
+                .contentLength(last - first + 1);
+        addCors(r, resp).prepare(r).await();
+        for (long i = first; i <= last; ) {
+            int len = (int) Math.min(chunk, last + 1 - i);
+            byte[] b = new byte[len];
+            for (int k = 0; k < len; k++) {
+                b[k] = (byte) ('a' + (i + k) % 26);
+            }
+            i += len;
+            if (pausePerByte > 0) {
+                Asyncio.sleep(pausePerByte * len).await();
+            }
+            resp.write(b).await();
+        }
+        resp.writeEof().await();
+        return resp;
+    }
+
+    private static Long parseLong(String s) {
+        try {
+            return Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+            return null; // httpbin: an unreadable bound is an open one
+        }
+    }
+
+    /**
+     * {@code /drip}: {@code numbytes} asterisks (10) spread over {@code duration} seconds (2), after {@code delay}
+     * seconds (0), with status {@code code} (200); the pauses are the loop's sleeps.
+     */
+    private static Response drip(Request r) {
+        double duration = r.query("duration") != null ? Double.parseDouble(r.query("duration")) : 2;
+        int numbytes = Math.min(r.query("numbytes") != null ? Integer.parseInt(r.query("numbytes")) : 10,
+                10 * 1024 * 1024);
+        int code = r.query("code") != null ? Integer.parseInt(r.query("code")) : 200;
+        if (numbytes <= 0) {
+            return new Response().status(400).body("number of bytes must be positive");
+        }
+        double delay = r.query("delay") != null ? Double.parseDouble(r.query("delay")) : 0;
+        if (delay > 0) {
+            Asyncio.sleep(delay).await();
+        }
+        double pause = duration / numbytes;
+        StreamResponse resp = new StreamResponse().status(code).contentType("application/octet-stream")
+                .contentLength(numbytes);
+        addCors(r, resp).prepare(r).await();
+        for (int i = 0; i < numbytes; i++) {
+            resp.write(new byte[] {'*'}).await();
+            if (pause > 0) {
+                Asyncio.sleep(pause).await();
+            }
         }
         resp.writeEof().await();
         return resp;
