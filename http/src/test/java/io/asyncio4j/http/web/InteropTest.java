@@ -23,7 +23,8 @@ class InteropTest {
                 .get("/", request -> Response.text("Hello, World!"))
                 .post("/upload", request -> Response.json(Map.of("bytes", request.read().await().length,
                         "chunked", request.contentLength() < 0)))
-                .get("/items/{id:\\d+}", request -> Response.json(Map.of("id", request.matchInfo("id"))));
+                .get("/items/{id:\\d+}", request -> Response.json(Map.of("id", request.matchInfo("id"))))
+                .get("/text", request -> Response.text("compress me ".repeat(1000)).enableCompression());
         return app;
     }
 
@@ -93,6 +94,17 @@ class InteropTest {
                 "http://127.0.0.1:" + port + "/items/12"));
         assertThat(out).contains("Hello, World!", "{\"id\":\"12\"}");
         assertThat(out).containsPattern("Re-using existing connection|Reusing existing connection");
+    }
+
+    @Test
+    void curlGetsGzipWhenItAsksAndPlainTextWhenItDoesNot() {
+        Assumptions.assumeTrue(hasCurl(), "curl is not installed");
+        String[] out = serve(app(), port -> new String[] {
+                curl("-D", "-", "-H", "Accept-Encoding: gzip", "--compressed", "http://127.0.0.1:" + port + "/text"),
+                curl("-D", "-", "-H", "Accept-Encoding:", "http://127.0.0.1:" + port + "/text")});
+        String body = "compress me ".repeat(1000);
+        assertThat(out[0]).containsIgnoringCase("Content-Encoding: gzip").endsWith(body);
+        assertThat(out[1]).doesNotContainIgnoringCase("Content-Encoding").endsWith(body);
     }
 
     @Test
