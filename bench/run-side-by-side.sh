@@ -21,6 +21,7 @@
 #   ECHO_ROUNDS           rounds of the whole echo set; each round runs every server once, and the tables show
 #                         the median of the rounds (runs of one server vary by 10-20% on 2 cores) [3]
 #   HTTP_SECONDS / HTTP_ROUNDS / SKIP_HTTP=1   wrk seconds per HTTP run [10] / rounds [3] / skip the HTTP runs
+#   CLIENT_REQUESTS / CLIENT_ROUNDS / SKIP_CLIENT=1   GETs per HTTP client round [20000] / rounds [3] / skip them
 #   ECHO_PIN=0            do not pin the echo server to CPU 0 and its client to CPU 1 [pinned when there are 2+ CPUs]
 # Logs of every run go to bench/results/<timestamp>/ (git-ignored). Whole run: about 25 minutes on 2 cores.
 # Runs are strictly one after another; do not run anything else meanwhile (2 cores).
@@ -207,6 +208,41 @@ if [ "${SKIP_HTTP:-0}" != 1 ]; then
   fi
 fi
 
+# HTTP client (issue 8): N GETs of a 1 KiB static file from nginx (one worker, CPU 0) at concurrency 100, one
+# session with keep-alive; the client on CPU 1.
+CLIENT_REQUESTS="${CLIENT_REQUESTS:-20000}"; CLIENT_ROUNDS="${CLIENT_ROUNDS:-3}"
+if [ "${SKIP_CLIENT:-0}" != 1 ] && [ -x /usr/sbin/nginx ]; then
+  NGX="$(mktemp -d)"; mkdir -p "$NGX/www"; head -c 1024 /dev/zero | tr '\0' 'x' > "$NGX/www/1k.txt"
+  NGX_PORT="$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+  cat > "$NGX/nginx.conf" <<NGXEOF
+$( [ "$(id -u)" = 0 ] && echo "user root;" )
+worker_processes 1;
+daemon off;
+pid $NGX/nginx.pid;
+error_log $NGX/error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    client_body_temp_path $NGX/tmp-body; proxy_temp_path $NGX/tmp-proxy; fastcgi_temp_path $NGX/tmp-fastcgi;
+    uwsgi_temp_path $NGX/tmp-uwsgi; scgi_temp_path $NGX/tmp-scgi;
+    keepalive_timeout 60; keepalive_requests 1000000;
+    server { listen 127.0.0.1:$NGX_PORT; root $NGX/www; }
+}
+NGXEOF
+  "${PIN_SERVER[@]}" /usr/sbin/nginx -p "$NGX" -c "$NGX/nginx.conf" -e "$NGX/error.log" > "$OUT/nginx.log" 2>&1 &
+  NGX_PID=$!
+  for _ in $(seq 50); do curl -sf "http://127.0.0.1:$NGX_PORT/1k.txt" > /dev/null 2>&1 && break; sleep 0.1; done
+  URL="http://127.0.0.1:$NGX_PORT/1k.txt"
+  CARGS=("$URL" "$CLIENT_REQUESTS" 100 "$CLIENT_ROUNDS")
+  run client-java-asyncio4j "${PIN_CLIENT[@]}" "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" -cp "$JAR" io.asyncio4j.bench.http.ClientBench asyncio4j "${CARGS[@]}"
+  run client-java-jdk       "${PIN_CLIENT[@]}" "$JAVA" "${JVM_OPTS[@]}" -cp "$JAR" io.asyncio4j.bench.http.ClientBench jdk "${CARGS[@]}"
+  if "$PY" -c 'import aiohttp' 2>/dev/null; then
+    [ $HAVE_UVLOOP = 1 ] && run client-aiohttp-uvloop "${PIN_CLIENT[@]}" "$PY" bench/python/http_client.py uvloop "${CARGS[@]}"
+    run client-aiohttp-asyncio "${PIN_CLIENT[@]}" "$PY" bench/python/http_client.py asyncio "${CARGS[@]}"
+  fi
+  kill "$NGX_PID" 2>/dev/null; wait "$NGX_PID" 2>/dev/null || true; rm -rf "$NGX"
+fi
+
 if [ "${SKIP_MEMORY:-0}" != 1 ]; then
   run memory-java-fast     "$JAVA" -Xmx4g "${FAST[@]}"     -cp "$JAR" io.asyncio4j.bench.MemoryBench "$MEM_TASKS" "$MEM_ROUNDS"
   run memory-java-portable "$JAVA" -Xmx4g "${PORTABLE[@]}" -cp "$JAR" io.asyncio4j.bench.MemoryBench "$MEM_TASKS" "$MEM_ROUNDS"
@@ -276,11 +312,11 @@ if tree:
         if jf and uv:
             r = float(uv["median_ms"]) / float(jf["median_ms"])
             print(f"- async_tree {v}: java-fast is {r:.1f}x faster than uvloop (target >= 10x): {'MET' if r >= 10 else 'MISSED'}")
-def medians(key, fields):
-    """One row per (impl, msize): the median of each field over the echo rounds."""
+def medians(key, fields, require=None):
+    """One row per (impl, msize): the median of each field over the rounds (rows with `key`, and `require` if given)."""
     groups = {}
     for r in rows:
-        if key in r:
+        if key in r and (require is None or require in r):
             groups.setdefault((r["impl"], r.get("msize")), []).append(r)
     out = {}
     for k, rs in groups.items():
@@ -292,8 +328,8 @@ def medians(key, fields):
         m["rounds"] = len(rs)
         out[k] = m
     return out
-echo = medians("rps", ("rps", "client_busy"))
-cpu = medians("cpu_us", ("cpu_us",))
+echo = medians("rps", ("rps", "client_busy"), require="msize")
+cpu = medians("cpu_us", ("cpu_us",), require="msize")
 if echo:
     impls = [i for i in ("java-streams", "java-protocol", "netty", "uvloop-protocol", "uvloop-streams", "asyncio-protocol",
                          "c-floor") if any(k[0] == i for k in echo)]
@@ -336,6 +372,22 @@ if web:
         print(f"\n- asyncio4j is {a / u:.2f}x aiohttp.web+uvloop (target >= 2x): {'MET' if a / u >= 2 else 'MISSED'}")
     if a and n:
         print(f"- asyncio4j is {a / n:.2f}x Netty (target >= 0.8x): {'MET' if a / n >= 0.8 else 'MISSED'}")
+cl = {r["impl"]: r for r in rows if "best_rps" in r and "concurrency" in r}
+if cl:
+    order = [i for i in ("asyncio4j", "jdk", "aiohttp-uvloop", "aiohttp-asyncio") if i in cl]
+    n = next(iter(cl.values()))["requests"]
+    print(f"\nHTTP client, {int(n):,} GETs of a 1 KiB file from nginx at concurrency 100, requests per second, median (best):\n")
+    print("| " + " | ".join(order) + " | asyncio4j / aiohttp+uvloop | asyncio4j / jdk |")
+    print("|" + "---:|" * (len(order) + 2))
+    def crps(i):
+        return float(cl[i]["rps"]) if i in cl else None
+    a, u, j = crps("asyncio4j"), crps("aiohttp-uvloop"), crps("jdk")
+    cells = [f'{float(cl[i]["rps"]):,.0f} ({float(cl[i]["best_rps"]):,.0f})' for i in order]
+    print("| " + " | ".join(cells + [f"{a / u:.2f}" if a and u else "-", f"{a / j:.2f}" if a and j else "-"]) + " |")
+    if a and u:
+        print(f"\n- asyncio4j is {a / u:.2f}x aiohttp+uvloop (target >= 4x): {'MET' if a / u >= 4 else 'MISSED'}")
+    if a and j:
+        print(f"- asyncio4j is {a / j:.2f}x the JDK's HttpClient (target >= 2x): {'MET' if a / j >= 2 else 'MISSED'}")
 mem = [r for r in rows if "bytes_per_task" in r]
 if mem:
     print("\nMemory per parked task (1 pending Future, all tasks started):\n")
