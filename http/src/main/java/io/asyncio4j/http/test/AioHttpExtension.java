@@ -160,7 +160,7 @@ public final class AioHttpExtension implements ParameterResolver, InvocationInte
         }
     }
 
-    private static final class Wrapped extends Exception {
+    private static final class Wrapped extends RuntimeException {
         Wrapped(Throwable cause) {
             super(cause);
         }

@@ -27,10 +27,12 @@ public final class TestServer implements AutoCloseable {
 
     private final EventLoop loop;
     private final Site site;
+    private final int port;
 
     private TestServer(EventLoop loop, Site site) {
         this.loop = loop;
         this.site = site;
+        this.port = site.port();
     }
 
     /** aiohttp's {@code await server.start_server()}: runs the {@code onStartup} hooks and listens. */
@@ -48,9 +50,9 @@ public final class TestServer implements AutoCloseable {
         };
     }
 
-    /** The ephemeral port the server listens on. */
+    /** The ephemeral port the server listens on (still the same number after {@link #close()}). */
     public int port() {
-        return site.port();
+        return port;
     }
 
     /** {@code http://127.0.0.1:PORT} followed by {@code path} ({@code "/"} is added in front when missing). */

@@ -84,6 +84,14 @@ class AioHttpExtensionTest {
     }
 
     @Test
+    void withAListeningServerVirtualTimeFollowsTheWallClock(TestClient client) {
+        // The server's socket is watched, so the loop waits for the timer instead of jumping (see the extension).
+        long start = System.nanoTime();
+        Asyncio.sleep(0.05).await();
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(50_000_000L);
+    }
+
+    @Test
     @RealTime
     void realTimeFollowsTheWallClock(TestClient client) {
         EventLoop loop = Asyncio.getRunningLoop();
@@ -104,7 +112,7 @@ class AioHttpExtensionTest {
 
     @AfterAll
     static void everyClientWasClosed() {
-        assertThat(CLIENTS).hasSize(6);
+        assertThat(CLIENTS).hasSize(7);
         for (TestClient c : CLIENTS) {
             assertThat(c.session().closed()).isTrue();
             assertThat(c.server().closed()).isTrue();
