@@ -1,0 +1,119 @@
+package io.asyncio4j.http.test;
+
+import io.asyncio4j.Asyncio;
+import io.asyncio4j.Coro;
+import io.asyncio4j.EventLoop;
+import io.asyncio4j.http.web.Application;
+import io.asyncio4j.http.web.ServerOptions;
+import io.asyncio4j.http.web.Site;
+import io.asyncio4j.http.web.Web;
+import java.util.Objects;
+
+/**
+ * aiohttp's {@code aiohttp.test_utils.TestServer}: an {@link Application} served on {@code 127.0.0.1} and an
+ * ephemeral port by the current running loop.
+ *
+ * <pre>{@code
+ * try (TestServer server = TestServer.start(app).await()) {
+ *     ... server.url("/items/1") ...
+ * }   // close(): the graceful close of the site starts; closeAndWait() also waits for it
+ * }</pre>
+ *
+ * <p>Loop-bound: start it inside a task, and use it (including {@link #close()}) on that loop's thread only.
+ */
+public final class TestServer implements AutoCloseable {
+    /** The host the test server listens on. */
+    public static final String HOST = "127.0.0.1";
+
+    private final EventLoop loop;
+    private final Site site;
+    private final int port;
+
+    private TestServer(EventLoop loop, Site site) {
+        this.loop = loop;
+        this.site = site;
+        this.port = site.port();
+    }
+
+    /** aiohttp's {@code await server.start_server()}: runs the {@code onStartup} hooks and listens. */
+    public static Coro<TestServer> start(Application app) {
+        return start(app, ServerOptions.DEFAULT);
+    }
+
+    /** {@link #start(Application)} with server options (timeouts, {@code clientMaxSize}, ...). */
+    public static Coro<TestServer> start(Application app, ServerOptions options) {
+        Objects.requireNonNull(app, "app");
+        Objects.requireNonNull(options, "options");
+        return () -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            return new TestServer(loop, Web.start(app, HOST, 0, options).await());
+        };
+    }
+
+    /** The ephemeral port the server listens on (still the same number after {@link #close()}). */
+    public int port() {
+        return port;
+    }
+
+    /** {@code http://127.0.0.1:PORT} followed by {@code path} ({@code "/"} is added in front when missing). */
+    public String url(String path) {
+        Objects.requireNonNull(path, "path");
+        return "http://" + HOST + ":" + port() + (path.startsWith("/") ? path : "/" + path);
+    }
+
+    /** The running site (connection count, sockets, {@code shutdown(timeout)}). */
+    public Site site() {
+        return site;
+    }
+
+    /** The served application. */
+    public Application app() {
+        return site.app();
+    }
+
+    /** True once {@link #close()} has been called. */
+    public boolean closed() {
+        return closing;
+    }
+
+    private boolean closing;
+
+    /**
+     * Starts the graceful close of the site (stops accepting, closes idle connections, runs the shutdown hooks
+     * in a task); never suspends. Idempotent. {@link #closeAndWait()} also waits for the end.
+     *
+     * @throws IllegalStateException off the server's loop thread
+     */
+    @Override
+    public void close() {
+        checkLoop();
+        closing = true;
+        site.close();
+    }
+
+    /** {@link #close()}, then waits until every connection has ended and the cleanup hooks have run. */
+    public Coro<Void> closeAndWait() {
+        return () -> {
+            close();
+            site.waitClosed().await();
+            return null;
+        };
+    }
+
+    private void checkLoop() {
+        EventLoop running;
+        try {
+            running = Asyncio.getRunningLoop();
+        } catch (IllegalStateException e) {
+            running = null;
+        }
+        if (running != loop) {
+            throw new IllegalStateException("TestServer is bound to " + loop + "; use it on that loop's thread");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TestServer(" + url("/") + (closing ? ", closed" : "") + ")";
+    }
+}
