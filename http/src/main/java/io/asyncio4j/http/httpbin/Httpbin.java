@@ -267,13 +267,22 @@ public final class Httpbin {
     }
 
     private static Response json(Object data) {
+        return Response.bytes(jsonLine(data), "application/json");
+    }
+
+    /** {@code data} as Flask's {@code jsonify} writes it: compact JSON and a newline. */
+    private static byte[] jsonLine(Object data) {
+        byte[] b = jsonBytes(data);
+        byte[] withNewline = java.util.Arrays.copyOf(b, b.length + 1);
+        withNewline[b.length] = '\n';
+        return withNewline;
+    }
+
+    private static byte[] jsonBytes(Object data) {
         try {
-            byte[] b = JSON.writeValueAsBytes(data);
-            byte[] withNewline = java.util.Arrays.copyOf(b, b.length + 1);
-            withNewline[b.length] = '\n';
-            return Response.bytes(withNewline, "application/json");
+            return JSON.writeValueAsBytes(data);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException(e); // maps, lists, strings, numbers and booleans only
         }
     }
 
@@ -310,14 +319,13 @@ public final class Httpbin {
         if (!codes.contains(",")) {
             return Integer.parseInt(codes.trim());
         }
-        List<int[]> choices = new ArrayList<>();
+        List<Integer> choices = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         double total = 0;
         for (String part : codes.split(",")) {
             String[] cw = part.split(":", 2);
-            int c = Integer.parseInt(cw[0].trim());
+            choices.add(Integer.parseInt(cw[0].trim()));
             double w = cw.length == 2 ? Double.parseDouble(cw[1]) : 1;
-            choices.add(new int[] {c});
             weights.add(w);
             total += w;
         }
@@ -325,10 +333,10 @@ public final class Httpbin {
         for (int i = 0; i < choices.size(); i++) {
             x -= weights.get(i);
             if (x < 0) {
-                return choices.get(i)[0];
+                return choices.get(i);
             }
         }
-        return choices.get(choices.size() - 1)[0];
+        return choices.get(choices.size() - 1);
     }
 
     private static Response delay(Request r) {
@@ -413,13 +421,7 @@ public final class Httpbin {
     private static Response encoded(Request r, String encoding) {
         Map<String, Object> out = echo(r, "headers", "method", "origin");
         out.put(encoding.equals("gzip") ? "gzipped" : "deflated", true);
-        byte[] plain;
-        try {
-            plain = JSON.writeValueAsBytes(out);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        return Response.bytes(Compressor.encode(encoding, plain), "application/json")
+        return Response.bytes(Compressor.encode(encoding, jsonBytes(out)), "application/json")
                 .header("Content-Encoding", encoding);
     }
 
@@ -454,17 +456,14 @@ public final class Httpbin {
     }
 
     /** {@code /stream/{n}}: n (at most 100) JSON lines, the {@code /get} echo with an {@code id}, streamed. */
-    private static Response stream(Request r) throws Exception {
+    private static Response stream(Request r) {
         int n = Math.min(intParam(r, "n"), 100);
         Map<String, Object> line = echo(r, "url", "args", "headers", "origin");
         StreamResponse resp = new StreamResponse().contentType("application/json");
         addCors(r, resp).prepare(r).await();
         for (int i = 0; i < n; i++) {
             line.put("id", i);
-            byte[] b = JSON.writeValueAsBytes(line);
-            byte[] withNewline = java.util.Arrays.copyOf(b, b.length + 1);
-            withNewline[b.length] = '\n';
-            resp.write(withNewline).await();
+            resp.write(jsonLine(line)).await();
         }
         resp.writeEof().await();
         return resp;
