@@ -165,6 +165,11 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         close();
     }
 
+    /** Never pooled: closed after its current response (a plain connection through a proxy, as aiohttp). */
+    void forceClose() {
+        reusable = false;
+    }
+
     /** Closes the socket at once. */
     void close() {
         if (transport != null && !transport.isClosing()) {

@@ -17,6 +17,13 @@ public class ClientConnectorError extends ClientOSError {
         this.port = port;
     }
 
+    /** For subclasses with a message of their own; {@code host} and {@code port} are what could not be reached. */
+    protected ClientConnectorError(String message, String host, int port, Throwable cause) {
+        super(message, cause);
+        this.host = host;
+        this.port = port;
+    }
+
     /** The host that could not be reached, as in the URL. */
     public String host() {
         return host;

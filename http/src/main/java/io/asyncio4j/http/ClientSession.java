@@ -86,6 +86,10 @@ public final class ClientSession implements AutoCloseable {
     private final BasicAuth auth;
     private final AbstractCookieJar cookieJar;
     private final List<TraceConfig> traceConfigs;
+    private final boolean trustEnv;
+    private final java.util.function.Supplier<Map<String, String>> env;
+    /** The WebSockets {@link #wsConnect} opened that may still be open: closing the session closes them. */
+    private final List<ClientWebSocketResponse> webSockets = new ArrayList<>();
     private boolean closed;
 
     /** A session with aiohttp's defaults: its own {@link TCPConnector}, {@link ClientTimeout#DEFAULT}. */
@@ -104,6 +108,8 @@ public final class ClientSession implements AutoCloseable {
         this.auth = b.auth;
         this.cookieJar = b.cookieJar != null ? b.cookieJar : new CookieJar();
         this.traceConfigs = List.copyOf(b.traceConfigs);
+        this.trustEnv = b.trustEnv;
+        this.env = b.env;
         if (!b.cookies.isEmpty()) {
             List<Cookie> shared = new ArrayList<>();
             b.cookies.forEach((n, v) -> shared.add(Cookie.of(n, v)));
@@ -363,14 +369,19 @@ public final class ClientSession implements AutoCloseable {
         boolean ssl = scheme.equals("https");
         int port = url.getPort() >= 0 ? url.getPort() : ssl ? 443 : 80;
         String host = hostOf(url);
-        ConnectionKey key = new ConnectionKey(host, port, ssl, ssl ? connector.tlsFor(o.ssl()) : null);
+        ProxyInfo proxy = proxyFor(url, o);
+        ConnectionKey key = new ConnectionKey(host, port, ssl, ssl ? connector.tlsFor(o.ssl()) : null, proxy);
         Headers sent = requestHeaders(url, host, port, ssl, hdrs, a, body, o);
+        if (proxy != null && !ssl) {
+            sent = proxied(sent, proxy);
+        }
         boolean expect = "100-continue".equalsIgnoreCase(sent.get("Expect"));
         boolean chunked = body != null && "chunked".equalsIgnoreCase(sent.get("Transfer-Encoding"));
         // a body in the same write as the head, or written after it by a task (streamed, chunked, compressed,
         // or after 100 Continue)
         boolean inline = body == null || (body.stream() == null && !chunked && o.compress() == null && !expect);
-        byte[] request = serialize(method, url, sent, inline && body != null ? body.bytes() : null);
+        byte[] request = serialize(method, proxy != null && !ssl ? absoluteTarget(url) : originTarget(url), sent,
+                inline && body != null ? body.bytes() : null);
         boolean retried = false;
         while (true) {
             ClientConnection conn = connect(loop, key, url, t, trace);
@@ -484,14 +495,16 @@ public final class ClientSession implements AutoCloseable {
         return h.readOnly();
     }
 
-    /** The request's head, followed by {@code body} if not null. */
-    private static byte[] serialize(String method, URI url, Headers h, byte[] body) {
-        StringBuilder sb = new StringBuilder(256);
+    /** The origin-form request target: the path (at least {@code /}) and the query. */
+    private static String originTarget(URI url) {
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-        sb.append(method).append(' ').append(path);
-        if (url.getRawQuery() != null) {
-            sb.append('?').append(url.getRawQuery());
-        }
+        return url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
+    }
+
+    /** The request's head, followed by {@code body} if not null. */
+    private static byte[] serialize(String method, String target, Headers h, byte[] body) {
+        StringBuilder sb = new StringBuilder(256);
+        sb.append(method).append(' ').append(target);
         sb.append(" HTTP/1.1\r\n");
         h.forEach((n, v) -> sb.append(n).append(": ").append(v).append("\r\n"));
         sb.append("\r\n");
@@ -503,6 +516,49 @@ public final class ClientSession implements AutoCloseable {
         out.writeBytes(head);
         out.writeBytes(body);
         return out.toByteArray();
+    }
+
+    // ---- proxies ----
+
+    /**
+     * The proxy of a request to {@code url}: the request's own, else (with {@code trustEnv}) the environment's,
+     * else null (aiohttp 3.8's rules: with the environment's proxy come its credentials, not the request's).
+     */
+    private ProxyInfo proxyFor(URI url, RequestOptions o) {
+        if (o.proxy() != null) {
+            return ProxyInfo.of(o.proxy(), o.proxyAuth(), o.proxyHeaders());
+        }
+        if (trustEnv) {
+            ProxyInfo p = ProxyEnv.forUrl(url, env.get());
+            if (p != null && !o.proxyHeaders().isEmpty()) {
+                p = ProxyInfo.of(p.url().toString(), p.auth(), o.proxyHeaders());
+            }
+            return p;
+        }
+        return null;
+    }
+
+    /** An http request's fields for the proxy: its {@code Proxy-Authorization} and the proxy header fields. */
+    private static Headers proxied(Headers sent, ProxyInfo proxy) {
+        Headers h = sent.copy();
+        for (Map.Entry<String, String> e : proxy.headers()) {
+            h.set(e.getKey(), e.getValue());
+        }
+        if (proxy.auth() != null) {
+            h.set("Proxy-Authorization", proxy.auth().encode());
+        }
+        return h.readOnly();
+    }
+
+    /** The absolute-form request target sent to a proxy: the URL without credentials or fragment. */
+    private static String absoluteTarget(URI url) {
+        String host = hostOf(url);
+        StringBuilder sb = new StringBuilder(url.getScheme().toLowerCase(Locale.ROOT)).append("://")
+                .append(host.indexOf(':') >= 0 ? "[" + host + "]" : host);
+        if (url.getPort() >= 0) {
+            sb.append(':').append(url.getPort());
+        }
+        return sb.append(originTarget(url)).toString();
     }
 
     // ---- URLs ----
@@ -662,8 +718,29 @@ public final class ClientSession implements AutoCloseable {
         private AbstractCookieJar cookieJar;
         private final Map<String, String> cookies = new java.util.LinkedHashMap<>();
         private final List<TraceConfig> traceConfigs = new ArrayList<>();
+        private boolean trustEnv;
+        private java.util.function.Supplier<Map<String, String>> env = System::getenv;
 
         private Builder() {
+        }
+
+        /**
+         * Whether requests without a {@code proxy} of their own use the proxies of the environment (aiohttp's
+         * {@code trust_env}; false by default): {@code HTTP_PROXY} for http URLs, {@code HTTPS_PROXY} for https
+         * ones (lower-case names win), credentials in the proxy URL as its Basic auth, and {@code NO_PROXY}'s hosts
+         * and domains reached directly. The environment is read at each request, by the rules of CPython's
+         * {@code getproxies_environment} and {@code proxy_bypass_environment} as aiohttp 3.8 uses them (an
+         * {@code https://} proxy URL is ignored; {@code NO_PROXY=*} bypasses every host).
+         */
+        public Builder trustEnv(boolean on) {
+            trustEnv = on;
+            return this;
+        }
+
+        /** The environment {@link #trustEnv} reads ({@link System#getenv()} by default): for tests. */
+        Builder env(java.util.function.Supplier<Map<String, String>> environment) {
+            env = Objects.requireNonNull(environment, "env is null");
+            return this;
         }
 
         /** Adds a {@link TraceConfig} whose handlers are called at the steps of every request (aiohttp's trace_configs). */

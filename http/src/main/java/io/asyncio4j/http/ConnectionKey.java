@@ -3,12 +3,19 @@ package io.asyncio4j.http;
 import io.asyncio4j.net.TlsOptions;
 
 /**
- * What pooled connections are shared by: scheme's TLS, host, port and the TLS settings (aiohttp's
- * {@code ConnectionKey}); {@code tls} is null for plain connections.
+ * What pooled connections are shared by: scheme's TLS, host, port, the TLS settings and the proxy (aiohttp's
+ * {@code ConnectionKey}); {@code tls} is null for plain connections, {@code proxy} null for direct ones. The proxy
+ * record holds its credentials and extra header fields, so a tunnel opened with one set is never used with another.
  */
-record ConnectionKey(String host, int port, boolean ssl, TlsOptions tls) {
+record ConnectionKey(String host, int port, boolean ssl, TlsOptions tls, ProxyInfo proxy) {
+    /** A direct connection's key. */
+    ConnectionKey(String host, int port, boolean ssl, TlsOptions tls) {
+        this(host, port, ssl, tls, null);
+    }
+
     @Override
     public String toString() {
-        return (ssl ? "https://" : "http://") + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        return (ssl ? "https://" : "http://") + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port
+                + (proxy == null ? "" : " via proxy " + proxy);
     }
 }

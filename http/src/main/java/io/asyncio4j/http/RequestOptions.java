@@ -46,6 +46,9 @@ public final class RequestOptions {
     private final String compress;
     private final boolean expect100;
     private final Object traceRequestCtx;
+    private final String proxy;
+    private final BasicAuth proxyAuth;
+    private final Headers proxyHeaders;
 
     private RequestOptions(Builder b) {
         this.params = List.copyOf(b.params);
@@ -66,6 +69,9 @@ public final class RequestOptions {
         this.compress = b.compress;
         this.expect100 = b.expect100;
         this.traceRequestCtx = b.traceRequestCtx;
+        this.proxy = b.proxy;
+        this.proxyAuth = b.proxyAuth;
+        this.proxyHeaders = b.proxyHeaders.copy().readOnly();
         this.cookies = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.cookies));
     }
 
@@ -176,6 +182,24 @@ public final class RequestOptions {
         return ssl;
     }
 
+    /**
+     * The HTTP proxy this request goes through ({@code http://host:port}, credentials allowed in it), or null: then
+     * the session's {@code trustEnv} decides (see {@link ClientSession.Builder#trustEnv(boolean)}).
+     */
+    public String proxy() {
+        return proxy;
+    }
+
+    /** Basic credentials for the proxy ({@code Proxy-Authorization}), or null. */
+    public BasicAuth proxyAuth() {
+        return proxyAuth;
+    }
+
+    /** Header fields sent to the proxy (read-only; empty if none). */
+    public Headers proxyHeaders() {
+        return proxyHeaders;
+    }
+
     /** A builder holding these options, to change some. */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -198,6 +222,9 @@ public final class RequestOptions {
         b.compress = compress;
         b.expect100 = expect100;
         b.traceRequestCtx = traceRequestCtx;
+        b.proxy = proxy;
+        b.proxyAuth = proxyAuth;
+        b.proxyHeaders = proxyHeaders.copy();
         return b;
     }
 
@@ -222,8 +249,45 @@ public final class RequestOptions {
         private String compress;
         private boolean expect100;
         private Object traceRequestCtx;
+        private String proxy;
+        private BasicAuth proxyAuth;
+        private Headers proxyHeaders = new Headers();
 
         private Builder() {
+        }
+
+        /**
+         * Sends this request through the HTTP proxy at {@code url} ({@code http://host:port}; aiohttp's
+         * {@code proxy}), null for none. An http request goes to the proxy with its absolute URL as the target; an
+         * https request opens a tunnel with {@code CONNECT host:port}, then TLS to the target through it, the
+         * target's certificate and name checked as without a proxy. Credentials in the URL
+         * ({@code http://user:pass@host:port}) are used unless {@link #proxyAuth} gives some. Checked when the
+         * request is built.
+
+         * @throws InvalidURL if {@code url} is not an http URL with a host
+         */
+        public Builder proxy(String url) {
+            if (url != null) {
+                ProxyInfo.of(url, null, null);      // InvalidURL now rather than at each request
+            }
+            proxy = url;
+            return this;
+        }
+
+        /** Basic credentials sent to the proxy in {@code Proxy-Authorization} (aiohttp's {@code proxy_auth}). */
+        public Builder proxyAuth(BasicAuth credentials) {
+            proxyAuth = credentials;
+            return this;
+        }
+
+        /**
+         * Adds a header field sent to the proxy (aiohttp's {@code proxy_headers}): with the {@code CONNECT} of an
+         * https request, with the request itself for http. Connections are shared only between requests with the
+         * same proxy, credentials and proxy header fields.
+         */
+        public Builder proxyHeader(String name, String value) {
+            proxyHeaders.add(name, value);
+            return this;
         }
 
         /** An object the trace handlers find under {@code "traceRequestCtx"} (aiohttp's trace_request_ctx). */

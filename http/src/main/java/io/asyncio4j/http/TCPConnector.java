@@ -254,9 +254,14 @@ public final class TCPConnector implements AutoCloseable {
             if (!trace.isEmpty()) {
                 trace.send(c -> c.connectionCreateStart, new TraceConfig.ConnectionParams());
             }
-            List<String> addresses = resolve(key.host(), key.port(), trace);
-            Connected<ClientConnection> cc = Asyncio.timeout(sockConnect, () -> open(key, addresses)).await();
-            ClientConnection c = cc.protocol();
+            ClientConnection c;
+            if (key.proxy() == null) {
+                List<String> addresses = resolve(key.host(), key.port(), trace);
+                c = Asyncio.timeout(sockConnect, () -> open(key, addresses)).await().protocol();
+            } else {
+                c = Asyncio.timeout(sockConnect, () -> ProxyTunnel.open(this, key, loop,
+                        () -> resolve(key.proxy().host(), key.proxy().port(), trace))).await();
+            }
             c.acquired = true;
             if (closed) {
                 c.close();
@@ -272,7 +277,8 @@ public final class TCPConnector implements AutoCloseable {
             throw connectorError(key, e);
         } catch (java.io.UncheckedIOException e) {
             slotFailed(key);
-            throw new ClientConnectorError(key.host(), key.port(), key.ssl(), e.getCause());
+            throw key.proxy() != null ? ProxyTunnel.unreachable(key, e.getCause())
+                    : new ClientConnectorError(key.host(), key.port(), key.ssl(), e.getCause());
         } catch (Throwable e) {
             slotFailed(key);
             throw e;
@@ -295,7 +301,7 @@ public final class TCPConnector implements AutoCloseable {
         throw last;     // resolve() gives at least one address
     }
 
-    private static ClientConnectorError connectorError(ConnectionKey key, ConnectionError e) {
+    static ClientConnectorError connectorError(ConnectionKey key, ConnectionError e) {
         if (e instanceof TlsError) {
             for (Throwable c = e; c != null; c = c.getCause()) {
                 if (c instanceof java.security.cert.CertificateException
@@ -315,7 +321,7 @@ public final class TCPConnector implements AutoCloseable {
      * The addresses to try for {@code host}: the literal itself for an IP address, else the resolver's answer,
      * from the cache while it is younger than {@code ttlDnsCache}.
      */
-    private List<String> resolve(String host, int port, Trace trace) {
+    List<String> resolve(String host, int port, Trace trace) {
         if (CookieJar.isIpAddress(host)) {
             return List.of(host);
         }

@@ -189,6 +189,51 @@ final class Peers {
         }
     }
 
+    /**
+     * Starts tinyproxy (Debian's {@code tinyproxy-bin}) in the foreground on a free loopback port (picked as for
+     * nginx), allowing loopback clients and CONNECT to any port, with Basic auth if {@code basicAuth} (login,
+     * password) is not null: then a request without {@code Proxy-Authorization} gets 407.
+     */
+    static Peer tinyproxy(String[] basicAuth) throws Exception {
+        Path tinyproxy = Path.of("/usr/bin/tinyproxy");
+        if (!Files.isExecutable(tinyproxy)) {
+            throw new AssertionError("/usr/bin/tinyproxy is missing: install Debian's tinyproxy-bin"
+                    + " (apt-get install tinyproxy-bin; ./asyncio4j test does it)");
+        }
+        Path dir = Files.createTempDirectory("asyncio4j-tinyproxy");
+        for (int attempt = 0; ; attempt++) {
+            int port = freePort();
+            Files.writeString(dir.resolve("tinyproxy.conf"), """
+                    Port %2$d
+                    Listen 127.0.0.1
+                    Timeout 60
+                    MaxClients 50
+                    Allow 127.0.0.1
+                    LogFile "%1$s/tinyproxy.log"
+                    LogLevel Info
+                    PidFile "%1$s/tinyproxy.pid"
+                    %3$s
+                    """.formatted(dir, port, basicAuth == null ? "" : "BasicAuth " + basicAuth[0] + " "
+                    + basicAuth[1]));
+            Process p = new ProcessBuilder(tinyproxy.toString(), "-d", "-c", dir.resolve("tinyproxy.conf").toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+            Peer peer = new Peer(p, port, dir);
+            try {
+                awaitListening(peer);
+                return peer;
+            } catch (AssertionError e) {
+                String log = Files.exists(dir.resolve("tinyproxy.log"))
+                        ? Files.readString(dir.resolve("tinyproxy.log")) : "";
+                String out = Files.readString(dir.resolve("stdout.log"));
+                p.destroyForcibly();
+                p.waitFor(10, TimeUnit.SECONDS);
+                if (attempt >= 3 || !(log + out).contains("in use")) {
+                    throw new AssertionError("tinyproxy did not start: " + log + out, e);
+                }
+            }
+        }
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();

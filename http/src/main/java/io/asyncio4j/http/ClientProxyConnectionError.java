@@ -1,0 +1,36 @@
+package io.asyncio4j.http;
+
+/**
+ * aiohttp's {@code ClientProxyConnectionError}: the HTTP proxy a request goes through could not be reached
+ * (refused, unreachable, name not resolved). {@link #host()} and {@link #port()} are the proxy's; the message names
+ * the proxy and the request's host: {@code Cannot connect to proxy 127.0.0.1:3128 for host example.org:443
+ * ssl:default [Connection refused]}.
+ */
+public class ClientProxyConnectionError extends ClientConnectorError {
+    private static final long serialVersionUID = 1L;
+    private final String targetHost;
+    private final int targetPort;
+
+    public ClientProxyConnectionError(String proxyHost, int proxyPort, String targetHost, int targetPort, boolean ssl,
+                                      Throwable cause) {
+        super("Cannot connect to proxy " + hostPort(proxyHost, proxyPort) + " for host "
+                + hostPort(targetHost, targetPort) + " ssl:" + (ssl ? "default" : "False") + " [" + describe(cause)
+                + "]", proxyHost, proxyPort, cause);
+        this.targetHost = targetHost;
+        this.targetPort = targetPort;
+    }
+
+    /** The host the request was for. */
+    public String targetHost() {
+        return targetHost;
+    }
+
+    /** The port the request was for. */
+    public int targetPort() {
+        return targetPort;
+    }
+
+    private static String hostPort(String host, int port) {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    }
+}
