@@ -661,12 +661,35 @@ public final class ClientSession implements AutoCloseable {
         return wsConnect(url, WSOptions.DEFAULT);
     }
 
-    /** {@code session.ws_connect(url, ...)}: see {@link ClientWebSocketResponse#connect}. */
+    /**
+     * {@code session.ws_connect(url, ...)}: see {@link ClientWebSocketResponse#connect}. The session keeps the
+     * WebSocket until it is closed: {@link #close()} closes its connection if it is still open.
+     */
     public Coro<ClientWebSocketResponse> wsConnect(String url, WSOptions options) {
-        return ClientWebSocketResponse.connect(this, url, options);
+        Coro<ClientWebSocketResponse> connect = ClientWebSocketResponse.connect(this, url, options);
+        return () -> {
+            ClientWebSocketResponse ws = connect.await();
+            webSockets.removeIf(w -> w.connection().transport().isClosing());
+            if (closed && connectorOwner) {
+                // closed while the handshake was under way: the WebSocket goes with it, as on close()
+                ws.connection().transport().close();
+                throw new IllegalStateException("Session is closed");
+            }
+            webSockets.add(ws);
+            return ws;
+        };
     }
 
-    /** Closes the session and, if it owns it, its connector with every connection; never suspends. Idempotent. */
+    /**
+     * Closes the session and, if it owns it, its connector with every connection; never suspends. Idempotent.
+     *
+     * <p>As aiohttp's connector does with the connections its WebSockets hold, a session that owns its connector
+     * also closes the connection of every WebSocket {@link #wsConnect} opened and that is still open, without a
+     * closing handshake: the peer sees the TCP connection end, and a {@code receive} waiting on our side (or the
+     * next one) returns {@link io.asyncio4j.http.ws.WSMsgType#CLOSED} with
+     * {@link io.asyncio4j.http.ws.WSCloseCode#ABNORMAL_CLOSURE} as its close code. A session built with
+     * {@code connectorOwner(false)} leaves them open, as it leaves the connector.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -675,6 +698,12 @@ public final class ClientSession implements AutoCloseable {
         closed = true;
         if (connectorOwner) {
             connector.close();
+            for (ClientWebSocketResponse ws : webSockets) {
+                if (!ws.connection().transport().isClosing()) {
+                    ws.connection().transport().close();
+                }
+            }
+            webSockets.clear();
         }
     }
 
