@@ -1,6 +1,14 @@
 package io.asyncio4j.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -36,6 +44,18 @@ import java.util.regex.Pattern;
  *
  * <p>Expiry uses the jar's {@link Clock} (the system UTC clock unless given). A jar belongs to its session's loop
  * thread: it is not thread-safe.
+ *
+ * <p><b>Saving</b> ({@link #save(Path)}, {@link #load(Path)}). Where aiohttp pickles the jar, this one writes UTF-8
+ * JSON, a format of its own:
+ * <pre>{@code
+ * {"format": "asyncio4j-cookie-jar", "version": 1, "cookies": [
+ *   {"name": "sid", "value": "abc", "domain": "example.org", "path": "/", "hostOnly": true,
+ *    "secure": true, "httpOnly": true, "sameSite": "Lax", "expires": "", "maxAge": "3600",
+ *    "expiry": "2026-01-01T00:00:00Z"}]}
+ * }</pre>
+ * {@code domain} is the domain the cookie goes to (empty for a shared cookie), {@code hostOnly} whether it goes to
+ * that host only; {@code expires} and {@code maxAge} are the attributes as received; {@code expiry} is the instant
+ * the cookie expires (ISO-8601), or null for a session cookie. Every field but {@code expiry} is required.
  */
 public final class CookieJar implements AbstractCookieJar {
     private static final Pattern DATE_TOKENS = Pattern.compile(
@@ -204,6 +224,124 @@ public final class CookieJar implements AbstractCookieJar {
             out.add(s.cookie());
         }
         return out;
+    }
+
+    // ---- save and load ----
+
+    private static final String FORMAT = "asyncio4j-cookie-jar";
+
+    /**
+     * Writes the jar's cookies (not expired) to {@code file} in the JSON format above (aiohttp's
+     * {@code save(file_path)}), replacing it: written to a temporary file next to it, then moved over it, so a
+     * reader never sees half a file.
+     *
+     * @throws IOException if the file cannot be written
+     */
+    public void save(Path file) throws IOException {
+        Objects.requireNonNull(file, "file is null");
+        expire();
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", 1);
+        ArrayNode list = root.putArray("cookies");
+        for (Stored s : cookies.values()) {
+            Cookie c = s.cookie();
+            ObjectNode o = list.addObject();
+            o.put("name", c.name());
+            o.put("value", c.value());
+            o.put("domain", c.domain());
+            o.put("path", c.path());
+            o.put("hostOnly", s.hostOnly());
+            o.put("secure", c.secure());
+            o.put("httpOnly", c.httpOnly());
+            o.put("sameSite", c.sameSite());
+            o.put("expires", c.expires());
+            o.put("maxAge", c.maxAge());
+            if (s.expiry() == null) {
+                o.putNull("expiry");
+            } else {
+                o.put("expiry", s.expiry().toString());
+            }
+        }
+        Path target = file.toAbsolutePath();
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Replaces the jar's cookies with those {@link #save(Path)} wrote to {@code file} (aiohttp's
+     * {@code load(file_path)}), but for those expired by now on the jar's clock, which are dropped. The jar is
+     * unchanged if the file cannot be read or is not such a file.
+     *
+     * @throws IOException if the file cannot be read, or is not a cookie jar file of this format (the message
+     *         names the file and what is wrong)
+     */
+    public void load(Path file) throws IOException {
+        Objects.requireNonNull(file, "file is null");
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IOException("Cannot load cookies from " + file + ": not JSON (" + e.getOriginalMessage()
+                    + ")", e);
+        }
+        if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText(null))) {
+            throw new IOException("Cannot load cookies from " + file + ": not a cookie jar file (no \"format\": \""
+                    + FORMAT + "\")");
+        }
+        if (root.path("version").asInt(-1) != 1) {
+            throw new IOException("Cannot load cookies from " + file + ": unknown version " + root.get("version"));
+        }
+        JsonNode list = root.get("cookies");
+        if (list == null || !list.isArray()) {
+            throw new IOException("Cannot load cookies from " + file + ": \"cookies\" is not an array");
+        }
+        Instant now = clock.instant();
+        Map<Key, Stored> loaded = new LinkedHashMap<>();
+        int i = 0;
+        for (JsonNode o : list) {
+            String where = "Cannot load cookies from " + file + ": cookie " + i++;
+            try {
+                Instant expiry = null;
+                JsonNode e = o.get("expiry");
+                if (e != null && !e.isNull()) {
+                    expiry = Instant.parse(e.asText());
+                }
+                Cookie c = new Cookie(text(o, "name"), text(o, "value"), text(o, "domain"), text(o, "path"),
+                        text(o, "expires"), text(o, "maxAge"), bool(o, "secure"), bool(o, "httpOnly"),
+                        text(o, "sameSite"));
+                boolean hostOnly = bool(o, "hostOnly");
+                if (expiry != null && !expiry.isAfter(now)) {
+                    continue;
+                }
+                loaded.put(new Key(c.domain(), c.path(), c.name()), new Stored(c, hostOnly, expiry));
+            } catch (DateTimeException | IllegalArgumentException | NullPointerException e) {
+                throw new IOException(where + ": " + e.getMessage(), e);
+            }
+        }
+        cookies.clear();
+        cookies.putAll(loaded);
+    }
+
+    private static String text(JsonNode o, String field) {
+        JsonNode v = o.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new IllegalArgumentException("\"" + field + "\" is missing or not a string");
+        }
+        return v.asText();
+    }
+
+    private static boolean bool(JsonNode o, String field) {
+        JsonNode v = o.get(field);
+        if (v == null || !v.isBoolean()) {
+            throw new IllegalArgumentException("\"" + field + "\" is missing or not true/false");
+        }
+        return v.asBoolean();
     }
 
     private void expire() {
