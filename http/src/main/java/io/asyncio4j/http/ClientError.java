@@ -7,9 +7,9 @@ package io.asyncio4j.http;
  *
  * <pre>
  * ClientError
- *  +-- ClientResponseError (status)        +-- ContentTypeError, TooManyRedirects
+ *  +-- ClientResponseError (status)        +-- ContentTypeError, TooManyRedirects, ClientHttpProxyError
  *  +-- ClientConnectionError
- *  |    +-- ClientOSError                  +-- ClientConnectorError
+ *  |    +-- ClientOSError                  +-- ClientConnectorError +-- ClientProxyConnectionError, ClientSSLError
  *  |    +-- ServerConnectionError          +-- ServerDisconnectedError, ServerTimeoutError
  *  +-- ClientPayloadError
  *  +-- InvalidURL

@@ -58,6 +58,14 @@ import java.util.TreeMap;
  * to its {@code Cookie} field, with the request's own {@code cookies} and an explicit {@code Cookie} field merged in
  * (the same name: the request's wins, then the jar's), in name order; another origin drops the request's own.
  *
+ * <p><b>Proxies.</b> A request goes through the HTTP proxy of its {@link RequestOptions.Builder#proxy(String)}
+ * (with {@code proxyAuth} and {@code proxyHeader}s), or, in a session built with
+ * {@link Builder#trustEnv(boolean) trustEnv(true)}, through the environment's ({@code HTTP_PROXY},
+ * {@code HTTPS_PROXY}, {@code NO_PROXY}). An http request is sent to the proxy with its absolute URL as the target
+ * and {@code Proxy-Authorization}; an https request opens a {@code CONNECT} tunnel and TLS to the target inside it.
+ * A proxy that cannot be reached raises {@link ClientProxyConnectionError}, a refused {@code CONNECT}
+ * {@link ClientHttpProxyError}.
+ *
  * <p><b>Tracing.</b> {@link TraceConfig}s given to the builder are called at each step of every request.
  *
  * <p><b>Errors.</b> Connection failures raise {@link ClientConnectorError}; a server that closes before answering,

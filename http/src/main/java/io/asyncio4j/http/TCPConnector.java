@@ -53,6 +53,11 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * settings. A refused certificate raises {@link ClientConnectorCertificateError}, another handshake failure
  * {@link ClientConnectorSSLError}.
  *
+ * <p><b>Proxies.</b> A request through an HTTP proxy connects to the proxy (its name resolved and cached as
+ * above): an http request's connection is closed after its response, as aiohttp does; an https request's
+ * {@code CONNECT} tunnel, with TLS to the target inside it, is pooled like a direct connection, but only shared by
+ * requests to the same target through the same proxy with the same credentials and proxy header fields.
+ *
  * <p><b>Threads.</b> A connector belongs to the event loop of the first request made through it; use it from that
  * loop's thread only. {@link #close()} never suspends: it closes every connection, idle or in use (a request
  * or body read under way fails with {@link ClientConnectionError}), and makes later requests fail.
