@@ -169,6 +169,14 @@ class ClientProxyTest {
                 assertThat(s.connector().openConnections()).isEqualTo(1);
             }
             assertThat(tinyproxyLog(proxy)).contains("CONNECT 127.0.0.1:" + port);
+            // the same through HTTPS_PROXY (HTTP_PROXY is for http URLs only)
+            Map<String, String> env = Map.of("HTTPS_PROXY", proxy.url(""), "HTTP_PROXY", "http://127.0.0.1:1");
+            try (ClientSession s = session().trustEnv(true).env(() -> env).build()) {
+                assertThat(fetch(s, "https://127.0.0.1:" + port + "/env", RequestOptions.NONE))
+                        .isEqualTo("200 secret");
+            }
+            assertThat(accepted.get()).isEqualTo(2);
+            assertThat(tinyproxyLog(proxy).split("CONNECT 127\\.0\\.0\\.1:" + port + " ", -1)).hasSize(3);
         });
     }
 

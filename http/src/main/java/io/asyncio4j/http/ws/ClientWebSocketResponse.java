@@ -41,7 +41,8 @@ import java.util.Objects;
  * <p>The handshake ({@code ws://}, {@code wss://}, {@code http://} and {@code https://} URLs) sends {@code Upgrade},
  * {@code Connection}, {@code Sec-WebSocket-Version: 13}, a random {@code Sec-WebSocket-Key}, the subprotocols and
  * the session's and options' headers, and checks the answer as aiohttp does, else {@link WSServerHandshakeError}.
- * The connection is its own (not from the session's pool) and is closed by {@code close()}; the session's
+ * The connection is its own (not from the session's pool) and is closed by {@code close()}, or without a closing
+ * handshake by closing the session (see {@link ClientSession#close()}); the session's
  * {@link ClientTimeout#total()} (or else {@code connect}) bounds connecting and the handshake. No extensions are
  * offered but permessage-deflate (unless {@link WSOptions#compress()} is false).
  */
