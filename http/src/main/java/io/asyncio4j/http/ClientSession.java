@@ -671,7 +671,7 @@ public final class ClientSession implements AutoCloseable {
 
     /**
      * {@code session.ws_connect(url, ...)}: see {@link ClientWebSocketResponse#connect}. The session keeps the
-     * WebSocket until it is closed: {@link #close()} closes its connection if it is still open.
+     * WebSocket while it is open: {@link #close()} closes its connection if the session owns its connector.
      */
     public Coro<ClientWebSocketResponse> wsConnect(String url, WSOptions options) {
         Coro<ClientWebSocketResponse> connect = ClientWebSocketResponse.connect(this, url, options);
