@@ -21,7 +21,8 @@
 #   ECHO_ROUNDS           rounds of the whole echo set; each round runs every server once, and the tables show
 #                         the median of the rounds (runs of one server vary by 10-20% on 2 cores) [3]
 #   HTTP_SECONDS / HTTP_ROUNDS / SKIP_HTTP=1   wrk seconds per HTTP run [10] / rounds [3] / skip the HTTP runs
-#   CLIENT_REQUESTS / CLIENT_ROUNDS / SKIP_CLIENT=1   GETs per HTTP client round [20000] / rounds [3] / skip them
+#   CLIENT_REQUESTS / CLIENT_ROUNDS / CLIENT_WARMUP / SKIP_CLIENT=1   GETs per HTTP client round [20000] /
+#                         measured rounds [5] / seconds of warm-up rounds before them [8] / skip them
 #   ECHO_PIN=0            do not pin the echo server to CPU 0 and its client to CPU 1 [pinned when there are 2+ CPUs]
 # Logs of every run go to bench/results/<timestamp>/ (git-ignored). Whole run: about 25 minutes on 2 cores.
 # Runs are strictly one after another; do not run anything else meanwhile (2 cores).
@@ -210,7 +211,9 @@ fi
 
 # HTTP client (issue 8): N GETs of a 1 KiB static file from nginx (one worker, CPU 0) at concurrency 100, one
 # session with keep-alive; the client on CPU 1.
-CLIENT_REQUESTS="${CLIENT_REQUESTS:-20000}"; CLIENT_ROUNDS="${CLIENT_ROUNDS:-3}"
+# Every client first runs warm-up rounds for CLIENT_WARMUP seconds: pinned to one CPU, the JVM's JIT shares it with
+# the client, and the first rounds run at a fraction of the steady rate (the first one is reported as "cold").
+CLIENT_REQUESTS="${CLIENT_REQUESTS:-20000}"; CLIENT_ROUNDS="${CLIENT_ROUNDS:-5}"; CLIENT_WARMUP="${CLIENT_WARMUP:-8}"
 if [ "${SKIP_CLIENT:-0}" != 1 ] && [ -x /usr/sbin/nginx ]; then
   NGX="$(mktemp -d)"; mkdir -p "$NGX/www"; head -c 1024 /dev/zero | tr '\0' 'x' > "$NGX/www/1k.txt"
   NGX_PORT="$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
@@ -233,7 +236,7 @@ NGXEOF
   NGX_PID=$!
   for _ in $(seq 50); do curl -sf "http://127.0.0.1:$NGX_PORT/1k.txt" > /dev/null 2>&1 && break; sleep 0.1; done
   URL="http://127.0.0.1:$NGX_PORT/1k.txt"
-  CARGS=("$URL" "$CLIENT_REQUESTS" 100 "$CLIENT_ROUNDS")
+  CARGS=("$URL" "$CLIENT_REQUESTS" 100 "$CLIENT_ROUNDS" "$CLIENT_WARMUP")
   run client-java-asyncio4j "${PIN_CLIENT[@]}" "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" -cp "$JAR" io.asyncio4j.bench.http.ClientBench asyncio4j "${CARGS[@]}"
   run client-java-jdk       "${PIN_CLIENT[@]}" "$JAVA" "${JVM_OPTS[@]}" -cp "$JAR" io.asyncio4j.bench.http.ClientBench jdk "${CARGS[@]}"
   if "$PY" -c 'import aiohttp' 2>/dev/null; then
@@ -376,18 +379,23 @@ cl = {r["impl"]: r for r in rows if "best_rps" in r and "concurrency" in r}
 if cl:
     order = [i for i in ("asyncio4j", "jdk", "aiohttp-uvloop", "aiohttp-asyncio") if i in cl]
     n = next(iter(cl.values()))["requests"]
-    print(f"\nHTTP client, {int(n):,} GETs of a 1 KiB file from nginx at concurrency 100, requests per second, median (best):\n")
+    print(f"\nHTTP client, {int(n):,} GETs of a 1 KiB file from nginx at concurrency 100, requests per second after "
+          "warm-up, median (best); cold: the first warm-up round:\n")
     print("| " + " | ".join(order) + " | asyncio4j / aiohttp+uvloop | asyncio4j / jdk |")
     print("|" + "---:|" * (len(order) + 2))
     def crps(i):
         return float(cl[i]["rps"]) if i in cl else None
     a, u, j = crps("asyncio4j"), crps("aiohttp-uvloop"), crps("jdk")
-    cells = [f'{float(cl[i]["rps"]):,.0f} ({float(cl[i]["best_rps"]):,.0f})' for i in order]
+    cells = [f'{float(cl[i]["rps"]):,.0f} ({float(cl[i]["best_rps"]):,.0f}; cold {float(cl[i].get("cold_rps", 0)):,.0f})'
+             for i in order]
     print("| " + " | ".join(cells + [f"{a / u:.2f}" if a and u else "-", f"{a / j:.2f}" if a and j else "-"]) + " |")
     if a and u:
         print(f"\n- asyncio4j is {a / u:.2f}x aiohttp+uvloop (target >= 4x): {'MET' if a / u >= 4 else 'MISSED'}")
     if a and j:
         print(f"- asyncio4j is {a / j:.2f}x the JDK's HttpClient (target >= 2x): {'MET' if a / j >= 2 else 'MISSED'}")
+    if "cold_rps" in cl.get("asyncio4j", {}) and "cold_rps" in cl.get("aiohttp-uvloop", {}):
+        print(f"- cold (first round, JIT still compiling): asyncio4j is "
+              f'{float(cl["asyncio4j"]["cold_rps"]) / float(cl["aiohttp-uvloop"]["cold_rps"]):.2f}x aiohttp+uvloop')
 mem = [r for r in rows if "bytes_per_task" in r]
 if mem:
     print("\nMemory per parked task (1 pending Future, all tasks started):\n")

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """The aiohttp side of the HTTP client benchmark: N GETs of URL at concurrency C, one ClientSession, on asyncio or
-uvloop. A warm-up round of N/10, then ROUNDS rounds; prints RESULT impl=.. rps=<median> best_rps=..
+uvloop. Warm-up rounds of N until WARMUP seconds have passed (as ClientBench does for the JIT's sake), then ROUNDS
+measured rounds; prints RESULT impl=.. rps=<median> best_rps=.. cold_rps=<first warm-up round>
 
-    python3 http_client.py asyncio|uvloop URL [N=20000 [C=100 [ROUNDS=3]]]
+    python3 http_client.py asyncio|uvloop URL [N=20000 [C=100 [ROUNDS=3 [WARMUP=8]]]]
 """
 import statistics
 import sys
@@ -36,16 +37,24 @@ def main():
     n = int(sys.argv[3]) if len(sys.argv) > 3 else 20000
     c = int(sys.argv[4]) if len(sys.argv) > 4 else 100
     rounds = int(sys.argv[5]) if len(sys.argv) > 5 else 3
-    rps = []
-    for i in range(-1, rounds):
-        count = max(1, n // 10) if i < 0 else n
+    warmup = float(sys.argv[6]) if len(sys.argv) > 6 else 8
+
+    def one(label):
         t0 = time.perf_counter()
-        size = run(impl, one_round(url, count, c))
-        s = time.perf_counter() - t0
-        if i >= 0:
-            rps.append(count / s)
-            print(f"round {i + 1}: {count / s:,.0f} requests/s ({size} body bytes)")
-    print(f"RESULT impl=aiohttp-{impl} requests={n} concurrency={c} rps={statistics.median(rps):.0f} best_rps={max(rps):.0f}")
+        size = run(impl, one_round(url, n, c))
+        rps = n / (time.perf_counter() - t0)
+        print(f"{label}: {rps:,.0f} requests/s ({size} body bytes)")
+        return rps
+
+    end = time.perf_counter() + warmup
+    cold = one("warm-up round 1")
+    w = 1
+    while time.perf_counter() < end:
+        w += 1
+        one(f"warm-up round {w}")
+    rps = [one(f"round {i + 1}") for i in range(rounds)]
+    print(f"RESULT impl=aiohttp-{impl} requests={n} concurrency={c} rps={statistics.median(rps):.0f} "
+          f"best_rps={max(rps):.0f} cold_rps={cold:.0f}")
 
 
 if __name__ == "__main__":
