@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -110,6 +111,10 @@ public final class CookieJar implements AbstractCookieJar {
 
     @Override
     public void updateCookies(Iterable<Cookie> received, URI responseUrl) {
+        if (received instanceof Collection<Cookie> c && c.isEmpty()) { // most answers set none: skip the host checks
+            expire();
+            return;
+        }
         String hostname = responseUrl == null ? null : host(responseUrl);
         if (!unsafe && hostname != null && isIpAddress(hostname)) {
             return;
@@ -164,6 +169,9 @@ public final class CookieJar implements AbstractCookieJar {
     @Override
     public Map<String, String> filterCookies(URI requestUrl) {
         expire();
+        if (cookies.isEmpty()) {
+            return new TreeMap<>();
+        }
         String hostname = host(requestUrl);
         boolean notSecure = !"https".equalsIgnoreCase(requestUrl.getScheme())
                 && !"wss".equalsIgnoreCase(requestUrl.getScheme()) && !secureOrigins.contains(origin(requestUrl));
