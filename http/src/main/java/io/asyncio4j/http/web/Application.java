@@ -46,6 +46,9 @@ public final class Application {
     private List<AppHook> onStartup = new ArrayList<>();
     private List<AppHook> onShutdown = new ArrayList<>();
     private List<AppHook> onCleanup = new ArrayList<>();
+    private List<ResponsePrepareHook> onResponsePrepare = new ArrayList<>();
+    /** The application this one is a sub-application of, or null. */
+    private Application parent;
     private boolean isSubapp;
 
     /** An application with no routes, no middlewares, and a 1 MiB {@code clientMaxSize}. */
@@ -109,6 +112,7 @@ public final class Application {
         }
         router.addSubapp(prefix, subapp);
         subapp.isSubapp = true;
+        subapp.parent = this;
         onStartup.add(a -> subapp.startup());
         onShutdown.add(a -> subapp.shutdown());
         onCleanup.add(a -> subapp.cleanup());
@@ -149,6 +153,18 @@ public final class Application {
     /** The hooks run, in order, after its site's connections have all ended. */
     public List<AppHook> onCleanup() {
         return onCleanup;
+    }
+
+    /**
+     * aiohttp's {@code app.on_response_prepare}: the hooks run, in order, on the request's task just before the head
+     * of a response is sent: every {@link Response} the server sends (HTTP exceptions and the 404/405 of routing
+     * included), {@link StreamResponse#prepare}, {@link FileResponse}, the 101 of {@link WebSocketResponse#prepare}.
+     * As in aiohttp, the hooks of every application on the way to the route run, the outermost first: the
+     * site's application, then the sub-application whose route matched. Answers made before routing (a malformed
+     * request, an early 413) run none. A list to add to until the application starts.
+     */
+    public List<ResponsePrepareHook> onResponsePrepare() {
+        return onResponsePrepare;
     }
 
     /** aiohttp's {@code await app.startup()}: runs the {@link #onStartup()} hooks in order; the first failure
@@ -192,6 +208,7 @@ public final class Application {
         onStartup = Collections.unmodifiableList(new ArrayList<>(onStartup));
         onShutdown = Collections.unmodifiableList(new ArrayList<>(onShutdown));
         onCleanup = Collections.unmodifiableList(new ArrayList<>(onCleanup));
+        onResponsePrepare = Collections.unmodifiableList(new ArrayList<>(onResponsePrepare));
         chain = wrap(request -> request.match().handler().handle(request));
         router.freezeSubapps();
     }
@@ -234,6 +251,15 @@ public final class Application {
     Response handle(Request request) throws Exception {
         request.setMatch(resolveOrError(request.method(), request.routingPath()));
         return chain.handle(request);
+    }
+
+    /** This application and its parents, the outermost first (aiohttp's {@code match_info.apps}). */
+    List<Application> appChain() {
+        List<Application> out = new ArrayList<>();
+        for (Application a = this; a != null; a = a.parent) {
+            out.add(0, a);
+        }
+        return out;
     }
 
     private void checkNotFrozen(String what) {
