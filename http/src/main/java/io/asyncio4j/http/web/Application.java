@@ -47,6 +47,11 @@ public final class Application {
     private List<AppHook> onShutdown = new ArrayList<>();
     private List<AppHook> onCleanup = new ArrayList<>();
     private List<ResponsePrepareHook> onResponsePrepare = new ArrayList<>();
+    private List<CleanupContext> cleanupCtx = new ArrayList<>();
+    /** The teardowns of the contexts entered, in the order entered. */
+    private final List<Coro<?>> exits = new ArrayList<>();
+    /** The sub-applications, in the order added. */
+    private final List<Application> subapps = new ArrayList<>();
     /** The application this one is a sub-application of, or null. */
     private Application parent;
     private boolean isSubapp;
@@ -113,6 +118,7 @@ public final class Application {
         router.addSubapp(prefix, subapp);
         subapp.isSubapp = true;
         subapp.parent = this;
+        subapps.add(subapp);
         onStartup.add(a -> subapp.startup());
         onShutdown.add(a -> subapp.shutdown());
         onCleanup.add(a -> subapp.cleanup());
@@ -167,10 +173,35 @@ public final class Application {
         return onResponsePrepare;
     }
 
-    /** aiohttp's {@code await app.startup()}: runs the {@link #onStartup()} hooks in order; the first failure
-     * propagates. */
+    /**
+     * aiohttp's {@code app.cleanup_ctx}: the {@link CleanupContext}s, each set up when the application starts and
+     * torn down when it is cleaned up. As in aiohttp (which registers the contexts as the first {@code on_startup}
+     * and {@code on_cleanup} callback), the setups run in order before the {@link #onStartup()} hooks, and the
+     * teardowns of those whose setup completed run in reverse order before the {@link #onCleanup()} hooks. Every
+     * teardown runs even if one fails; then a single failure is thrown as it is, several as a {@link CleanupError},
+     * and the {@code onCleanup} hooks do not run (aiohttp's signal stops at a failing callback). If the start fails
+     * (a setup or a startup hook throws), {@link Web#start} tears down the contexts already set up, their failures
+     * added as suppressed to the start's. A list to add to until the application starts.
+     */
+    public List<CleanupContext> cleanupCtx() {
+        return cleanupCtx;
+    }
+
+    /**
+     * aiohttp's {@code await app.startup()}: sets the {@link #cleanupCtx()} contexts up, then runs the
+     * {@link #onStartup()} hooks, in order; the first failure propagates.
+     */
     public Coro<Void> startup() {
-        return runHooks(onStartup);
+        return () -> {
+            for (CleanupContext ctx : List.copyOf(cleanupCtx)) {
+                Coro<Coro<?>> setup = Objects.requireNonNull(ctx.enter(this),
+                        "a cleanup context returned null instead of a Coro");
+                Coro<?> teardown = setup.await();
+                exits.add(teardown != null ? teardown : () -> null);
+            }
+            runHooks(onStartup).await();
+            return null;
+        };
     }
 
     /** aiohttp's {@code await app.shutdown()}: runs the {@link #onShutdown()} hooks in order. */
@@ -178,9 +209,65 @@ public final class Application {
         return runHooks(onShutdown);
     }
 
-    /** aiohttp's {@code await app.cleanup()}: runs the {@link #onCleanup()} hooks in order. */
+    /**
+     * aiohttp's {@code await app.cleanup()}: tears the {@link #cleanupCtx()} contexts down (in reverse order), then
+     * runs the {@link #onCleanup()} hooks in order; see {@link #cleanupCtx()} for failures.
+     */
     public Coro<Void> cleanup() {
-        return runHooks(onCleanup);
+        return () -> {
+            exitContexts();
+            runHooks(onCleanup).await();
+            return null;
+        };
+    }
+
+    /** Runs the teardowns of the contexts entered, last first, each once; throws their failures as aiohttp does. */
+    private void exitContexts() {
+        List<Throwable> errors = new ArrayList<>();
+        while (!exits.isEmpty()) {
+            Coro<?> teardown = exits.remove(exits.size() - 1);
+            try {
+                teardown.await();
+            } catch (io.asyncio4j.CancelledError e) {
+                throw e;
+            } catch (Exception e) {
+                errors.add(e);
+            }
+        }
+        throwCleanupErrors(errors);
+    }
+
+    private static void throwCleanupErrors(List<Throwable> errors) {
+        if (errors.size() == 1) {
+            throw Application.<RuntimeException>sneakyThrow(errors.get(0)); // the very same object, as Coro.await
+        }
+        if (!errors.isEmpty()) {
+            throw new CleanupError("Multiple errors on cleanup stage", errors);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> RuntimeException sneakyThrow(Throwable e) throws E {
+        throw (E) e;
+    }
+
+    /**
+     * After a failed start: tears down the contexts already set up, of the sub-applications (last added first) and
+     * then this application's, and adds their failures to {@code failure} as suppressed.
+     */
+    void exitContextsAfterFailedStartup(Throwable failure) {
+        for (int i = subapps.size() - 1; i >= 0; i--) {
+            subapps.get(i).exitContextsAfterFailedStartup(failure);
+        }
+        try {
+            exitContexts();
+        } catch (CleanupError e) {
+            e.exceptions().forEach(failure::addSuppressed);
+        } catch (io.asyncio4j.CancelledError e) {
+            throw e;
+        } catch (Throwable e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private Coro<Void> runHooks(List<AppHook> hooks) {
@@ -209,6 +296,7 @@ public final class Application {
         onShutdown = Collections.unmodifiableList(new ArrayList<>(onShutdown));
         onCleanup = Collections.unmodifiableList(new ArrayList<>(onCleanup));
         onResponsePrepare = Collections.unmodifiableList(new ArrayList<>(onResponsePrepare));
+        cleanupCtx = Collections.unmodifiableList(new ArrayList<>(cleanupCtx));
         chain = wrap(request -> request.match().handler().handle(request));
         router.freezeSubapps();
     }
