@@ -38,7 +38,7 @@ public final class Application {
     /** aiohttp's default {@code client_max_size}: 1 MiB. */
     public static final long DEFAULT_CLIENT_MAX_SIZE = 1024 * 1024;
 
-    private final Router router = new Router();
+    private final Router router = new Router(this);
     private List<Middleware> middlewares = new ArrayList<>();
     private long clientMaxSize = DEFAULT_CLIENT_MAX_SIZE;
     private Handler chain;
@@ -54,6 +54,8 @@ public final class Application {
     private final List<Application> subapps = new ArrayList<>();
     /** The application this one is a sub-application of, or null. */
     private Application parent;
+    /** The prefix it is served under in its parent, or null. */
+    private String prefix;
     private boolean isSubapp;
 
     /** An application with no routes, no middlewares, and a 1 MiB {@code clientMaxSize}. */
@@ -118,6 +120,7 @@ public final class Application {
         router.addSubapp(prefix, subapp);
         subapp.isSubapp = true;
         subapp.parent = this;
+        subapp.prefix = prefix;
         subapps.add(subapp);
         onStartup.add(a -> subapp.startup());
         onShutdown.add(a -> subapp.shutdown());
@@ -339,6 +342,11 @@ public final class Application {
     Response handle(Request request) throws Exception {
         request.setMatch(resolveOrError(request.method(), request.routingPath()));
         return chain.handle(request);
+    }
+
+    /** The prefix this application is served under by its parent ({@link #addSubapp}), or null. */
+    String prefix() {
+        return prefix;
     }
 
     /** This application and its parents, the outermost first (aiohttp's {@code match_info.apps}). */

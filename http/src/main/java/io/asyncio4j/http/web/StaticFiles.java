@@ -16,12 +16,12 @@ import java.nio.file.Path;
  */
 final class StaticFiles implements Handler {
     private final Path root;
-    private final int chunkSize;
+    private final StaticOptions options;
 
     /** @param root an existing directory, as a real path (symlinks resolved) */
-    StaticFiles(Path root, int chunkSize) {
+    StaticFiles(Path root, StaticOptions options) {
         this.root = root;
-        this.chunkSize = chunkSize;
+        this.options = options;
     }
 
     @Override
@@ -61,6 +61,6 @@ final class StaticFiles implements Handler {
             }
             return real;
         }).await();
-        return new FileResponse(file, chunkSize);
+        return new FileResponse(file, options.chunkSize());
     }
 }
