@@ -196,9 +196,9 @@ public final class Router {
     }
 
     /**
-     * aiohttp's {@code add_static(prefix, path, name=..., chunk_size=...)}: as {@link #addStatic(String,
-     * java.nio.file.Path)}, with {@code options}; a named static route builds URLs with
-     * {@link Resource#urlFor(String)}.
+     * aiohttp's {@code add_static(prefix, path, name=..., chunk_size=..., show_index=..., follow_symlinks=...)}: as
+     * {@link #addStatic(String, java.nio.file.Path)}, with {@code options}: directory listings, symlinks out of the
+     * root; a named static route builds URLs with {@link Resource#urlFor(String)}.
      *
      * @throws IllegalArgumentException as {@link #addStatic(String, java.nio.file.Path)}, or for a bad or
      *                                  duplicate name
@@ -223,7 +223,8 @@ public final class Router {
         if (!java.nio.file.Files.isDirectory(real)) {
             throw new IllegalArgumentException("No directory exists at '" + root + "'");
         }
-        return route("GET", prefix + "/{filename:.*}", new StaticFiles(real, options), options.name(), true);
+        return route("GET", prefix + "/{filename:.*}", new StaticFiles(real, prefix, options), options.name(),
+                true);
     }
 
     /** aiohttp's route names: identifiers separated by {@code .}, {@code :} or {@code -}. */
