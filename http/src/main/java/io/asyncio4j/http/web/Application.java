@@ -32,7 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * application, before it listens; {@link #onShutdown()} hooks once its site has stopped accepting, while
  * in-flight requests finish; {@link #onCleanup()} hooks after the last connection is closed (see
  * {@link Site#close()}). A sub-application's hooks run as one hook of its parent, in the place
- * {@link #addSubapp} was called.
+ * {@link #addSubapp} was called. {@link #cleanupCtx()} holds aiohttp's cleanup contexts (a setup with its
+ * teardown), {@link #onResponsePrepare()} the hooks run before each response's head.
  */
 public final class Application {
     /** aiohttp's default {@code client_max_size}: 1 MiB. */
