@@ -30,8 +30,13 @@ import java.util.regex.PatternSyntaxException;
  * Paths are matched decoded, except that {@code %2F} and {@code %25} stay encoded while matching, so an encoded
  * slash never splits a segment; match-info values are then fully decoded.
  *
+ * <p><b>Names.</b> A route added with a name ({@code get(path, handler, "user")}, aiohttp's {@code name=}) can
+ * build its URLs: {@link #named(String)} gives its {@link Resource}, whose {@code urlFor} fills the path's variables
+ * in, percent-encoded, with the prefixes of the sub-applications it is served under.
+ *
  * <p>Routes are added before the application starts; once it runs, the router is frozen and adding throws
- * {@link IllegalStateException}. Resolution is for the loop's thread.
+ * {@link IllegalStateException}. Resolution is for the loop's thread; {@link #named} and {@link #names} for any
+ * thread once the router is frozen.
  */
 public final class Router {
     private final List<Entry> resources = new ArrayList<>();
