@@ -29,6 +29,17 @@ async def main(base):
             print("auth", r.status, await r.json())
         async with s.get(base + "/delay/0.2") as r:
             print("delay", r.status, sorted(await r.json()))
+        async with s.get(base + "/html") as r:
+            text = await r.text()
+            print("html", r.status, r.content_type, r.charset, "Moby-Dick" in text, len(text.encode()))
+        async with s.get(base + "/image", headers={"Accept": "image/*"}) as r:
+            print("image", r.status, r.content_type, (await r.read())[:4])
+        async with s.get(base + "/links/3") as r:
+            print("links", r.status, r.url.path, len(r.history), (await r.text()).count("<a href"))
+        async with s.get(base + "/base64/YWlvaHR0cA==") as r:
+            print("base64", r.status, await r.text())
+        async with s.get(base + "/xml") as r:
+            print("xml", r.status, r.content_type, (await r.text()).startswith("<?xml"))
 
 
 asyncio.run(main(sys.argv[1]))

@@ -53,6 +53,11 @@ class HttpbinAiohttpClientTest {
                 "stream 200 3",
                 "range 206 abcde",
                 "auth 200 {'authenticated': True, 'user': 'u'}",
-                "delay 200 ['args', 'data', 'files', 'form', 'headers', 'origin', 'url']"));
+                "delay 200 ['args', 'data', 'files', 'form', 'headers', 'origin', 'url']",
+                "html 200 text/html utf-8 True 3741",
+                "image 200 image/png b'\\x89PNG'",
+                "links 200 /links/3/0 1 2",
+                "base64 200 aiohttp",
+                "xml 200 application/xml True"));
     }
 }

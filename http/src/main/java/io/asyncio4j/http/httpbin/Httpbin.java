@@ -36,7 +36,10 @@ import java.util.UUID;
  * /status/{codes} /delay/{n} /redirect/{n} /relative-redirect/{n} /absolute-redirect/{n} /redirect-to /bytes/{n}
  * /stream/{n} /stream-bytes/{n} /gzip /deflate /json /robots.txt /response-headers /basic-auth/{user}/{passwd}
  * /bearer /cache /cache/{n} /etag/{etag} /cookies /cookies/set[/{name}/{value}] /cookies/delete /range/{n}
- * /drip}. As in httpbin, the JSON echoes {@code args} (a value, or a list when a name repeats), {@code
+ * /drip /html /xml /forms/post /encoding/utf8 /deny /base64/{value} /links/{n}[/{offset}]
+ * /hidden-basic-auth/{user}/{passwd} /digest-auth/{qop}/{user}/{passwd}[/{algorithm}[/{stale_after}]] /image
+ * /image/png /image/jpeg /image/webp /image/svg} (not {@code /brotli}: no Brotli encoder without a dependency).
+ * The pages and images are the reference's own, shipped as resources (see the NOTICE beside them). As in httpbin, the JSON echoes {@code args} (a value, or a list when a name repeats), {@code
  * headers} (names title-cased, repeated fields joined by commas), {@code origin} ({@code X-Forwarded-For}, else the
  * client's address) and {@code url}; bodies come back as {@code data}, {@code form}, {@code files} and {@code json}.
  *
@@ -88,7 +91,7 @@ public final class Httpbin {
                 .get("/json", r -> json(Slideshow.DATA))
                 .get("/robots.txt", r -> Response.text("User-agent: *\nDisallow: /deny\n"))
                 .route("*", "/response-headers", Httpbin::responseHeaders)
-                .get("/basic-auth/{user}/{passwd}", Httpbin::basicAuth)
+                .get("/basic-auth/{user}/{passwd}", r -> basicAuth(r, 401))
                 .get("/bearer", Httpbin::bearer)
                 .get("/cache", Httpbin::cache)
                 .get("/cache/{n:\\d+}", r -> json(echo(r, "url", "args", "headers", "origin"))
@@ -110,7 +113,25 @@ public final class Httpbin {
                 .get("/stream/{n:\\d+}", Httpbin::stream)
                 .get("/stream-bytes/{n:\\d+}", Httpbin::streamBytes)
                 .get("/range/{n:\\d+}", Httpbin::range)
-                .route("*", "/drip", Httpbin::drip);
+                .route("*", "/drip", Httpbin::drip)
+                .get("/html", r -> Response.bytes(Pages.MOBY, "text/html").charset("utf-8"))
+                .get("/xml", r -> Response.bytes(Pages.SAMPLE_XML, "application/xml"))
+                .get("/forms/post", r -> Response.bytes(Pages.FORMS_POST, "text/html").charset("utf-8"))
+                .get("/encoding/utf8", r -> Response.text(UTF8_DEMO, "text/html"))
+                .get("/deny", r -> Response.bytes(ANGRY_ASCII.getBytes(StandardCharsets.UTF_8), "text/plain"))
+                .get("/base64/{value}", Httpbin::base64)
+                .get("/links/{n:\\d+}/{offset:\\d+}", Httpbin::links)
+                .get("/links/{n:\\d+}", r -> redirectPage("/links/" + intParam(r, "n") + "/0"))
+                .get("/hidden-basic-auth/{user}/{passwd}", r -> basicAuth(r, 404))
+                .get("/digest-auth/{qop}/{user}/{passwd}", r -> DigestAuth.handle(r, r.read().await()))
+                .get("/digest-auth/{qop}/{user}/{passwd}/{algorithm}", r -> DigestAuth.handle(r, r.read().await()))
+                .get("/digest-auth/{qop}/{user}/{passwd}/{algorithm}/{stale_after}",
+                        r -> DigestAuth.handle(r, r.read().await()))
+                .get("/image", Httpbin::image)
+                .get("/image/png", r -> Response.bytes(Pages.PNG, "image/png"))
+                .get("/image/jpeg", r -> Response.bytes(Pages.JPEG, "image/jpeg"))
+                .get("/image/webp", r -> Response.bytes(Pages.WEBP, "image/webp"))
+                .get("/image/svg", r -> Response.bytes(Pages.SVG, "image/svg+xml"));
         return app;
     }
 
@@ -266,7 +287,7 @@ public final class Httpbin {
         }
     }
 
-    private static Response json(Object data) {
+    static Response json(Object data) {
         return Response.bytes(jsonLine(data), "application/json");
     }
 
@@ -301,9 +322,7 @@ public final class Httpbin {
             case 301, 302, 303, 305, 307 -> resp.header("Location", "/redirect/1");
             case 401 -> resp.header("WWW-Authenticate", "Basic realm=\"Fake Realm\"");
             case 402 -> resp.header("x-more-info", "http://vimeo.com/22053820").body("Fuck you, pay me!");
-            case 406 -> resp.contentType("application/json").body("{\"message\": \"Client did not request a "
-                    + "supported media type.\", \"accept\": [\"image/webp\", \"image/svg+xml\", \"image/jpeg\", "
-                    + "\"image/png\", \"image/*\"]}");
+            case 406 -> resp = status406();
             case 407 -> resp.header("Proxy-Authenticate", "Basic realm=\"Fake Realm\"");
             case 418 -> resp.header("x-more-info", "http://tools.ietf.org/html/rfc2324").body(TEAPOT);
             default -> { }
@@ -591,7 +610,8 @@ public final class Httpbin {
 
     // ---- authentication and caching ----
 
-    private static Response basicAuth(Request r) {
+    /** {@code /basic-auth} (401 and a challenge when refused) and {@code /hidden-basic-auth} (a bare 404). */
+    private static Response basicAuth(Request r, int refused) {
         String user = r.matchInfo("user");
         String passwd = r.matchInfo("passwd");
         String auth = r.header("Authorization");
@@ -608,6 +628,9 @@ public final class Httpbin {
                 out.put("user", user);
                 return json(out);
             }
+        }
+        if (refused == 404) {
+            return Response.text("", "text/html").status(404);
         }
         return new Response().status(401).header("WWW-Authenticate", "Basic realm=\"Fake Realm\"");
     }
@@ -677,6 +700,130 @@ public final class Httpbin {
             }
         }
         return out;
+    }
+
+    // ---- pages and images ----
+
+    /** httpbin's {@code ANGRY_ASCII}, the answer of {@code /deny} (which robots.txt forbids). */
+    private static final String ANGRY_ASCII = """
+
+                      .-''''''-.
+                    .' _      _ '.
+                   /   O      O   \\
+                  :                :
+                  |                |
+                  :       __       :
+                   \\  .-"`  `"-.  /
+                    '.          .'
+                      '-......-'
+                 YOU SHOULDN'T BE HERE
+            """;
+
+    /**
+     * The page of {@code /encoding/utf8}: ours (httpbin's is Markus Kuhn's UTF-8 demo, which Debian does not ship
+     * for licensing reasons and replaces by a line of ASCII): text in several scripts, to test decoding.
+     */
+    private static final String UTF8_DEMO = """
+            UTF-8 encoded sample plain-text file
+            ‾‾‾‾‾‾‾‾‾‾‾‾‾‾‾‾‾‾‾‾‾‾‾‾‾‾‾‾‾‾‾‾‾‾‾‾
+
+            Mathematics:  ∮ E⋅da = Q,  n → ∞, ∑ f(i) = ∏ g(i), ∀x∈ℝ: ⌈x⌉ = −⌊−x⌋
+            Greek:        Σὲ γνωρίζω ἀπὸ τὴν κόψη
+            Russian:      Зарегистрируйтесь сейчас на Десятую Международную Конференцию
+            Japanese:     いろはにほへと ちりぬるを
+            Thai:         ๏ แผ่นดินฮั่นเสื่อมโทรมแสนสังเวช
+            Amharic:      ሰማይ አይታረስ ንጉሥ አይከሰስ።
+            Runes:        ᚻᛖ ᚳᚹᚫᚦ ᚦᚫᛏ ᚻᛖ ᛒᚢᛞᛖ ᚩᚾ ᚦᚫᛗ ᛚᚪᚾᛞᛖ
+            Emoji:        🐍 ☕ 🌍
+            """;
+
+    /** {@code /base64/{value}}: the value, URL-safe base64 (characters outside the alphabet ignored), decoded. */
+    private static Response base64(Request r) {
+        StringBuilder clean = new StringBuilder();
+        for (char c : r.matchInfo("value").toCharArray()) {
+            char d = c == '-' ? '+' : c == '_' ? '/' : c;
+            if (Character.isLetterOrDigit(d) && d < 128 || d == '+' || d == '/' || d == '=') {
+                clean.append(d); // Python's b64decode drops the rest
+            }
+        }
+        byte[] decoded;
+        String text;
+        try {
+            decoded = Base64.getDecoder().decode(clean.toString());
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(decoded)).toString();
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            throw new io.asyncio4j.http.web.HTTPInternalServerError(); // httpbin fails with a 500 too
+        }
+        return Response.text(text, "text/html");
+    }
+
+    /** {@code /links/{n}/{offset}}: n (1..200) links to the other pages of the set, offset being this one. */
+    private static Response links(Request r) {
+        int n = Math.min(Math.max(1, intParam(r, "n")), 200);
+        int offset = intParam(r, "offset");
+        StringBuilder html = new StringBuilder("<html><head><title>Links</title></head><body>");
+        for (int i = 0; i < n; i++) {
+            if (i == offset) {
+                html.append(i).append(' ');
+            } else {
+                html.append("<a href='/links/").append(n).append('/').append(i).append("'>").append(i).append("</a> ");
+            }
+        }
+        return Response.text(html.append("</body></html>").toString(), "text/html");
+    }
+
+    /** {@code /image}: the image of the first type {@code Accept} names, as httpbin tests them; else 406. */
+    private static Response image(Request r) {
+        String accept = r.header("Accept");
+        if (accept == null) {
+            return Response.bytes(Pages.PNG, "image/png");
+        }
+        accept = accept.toLowerCase(Locale.ROOT);
+        if (accept.contains("image/webp")) {
+            return Response.bytes(Pages.WEBP, "image/webp");
+        } else if (accept.contains("image/svg+xml")) {
+            return Response.bytes(Pages.SVG, "image/svg+xml");
+        } else if (accept.contains("image/jpeg")) {
+            return Response.bytes(Pages.JPEG, "image/jpeg");
+        } else if (accept.contains("image/png") || accept.contains("image/*")) {
+            return Response.bytes(Pages.PNG, "image/png");
+        }
+        return status406();
+    }
+
+    private static Response status406() {
+        return Response.bytes(("{\"message\": \"Client did not request a supported media type.\", \"accept\": "
+                + "[\"image/webp\", \"image/svg+xml\", \"image/jpeg\", \"image/png\", \"image/*\"]}")
+                .getBytes(StandardCharsets.UTF_8), "application/json").status(406);
+    }
+
+    /** httpbin's templates and images, shipped as resources of this package (see its NOTICE). */
+    private static final class Pages {
+        /** Jinja drops a template's final newline. */
+        static final byte[] MOBY = template("moby.html");
+        static final byte[] SAMPLE_XML = template("sample.xml");
+        static final byte[] FORMS_POST = new String(template("forms-post.html"), StandardCharsets.UTF_8)
+                .replace("{{ url_for('view_post') }}", "/post").getBytes(StandardCharsets.UTF_8);
+        static final byte[] PNG = resource("images/pig_icon.png");
+        static final byte[] JPEG = resource("images/jackal.jpg");
+        static final byte[] WEBP = resource("images/wolf_1.webp");
+        static final byte[] SVG = resource("images/svg_logo.svg");
+
+        private static byte[] template(String name) {
+            byte[] b = resource(name);
+            return b.length > 0 && b[b.length - 1] == '\n' ? java.util.Arrays.copyOf(b, b.length - 1) : b;
+        }
+
+        private static byte[] resource(String name) {
+            try (var in = Httpbin.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException("httpbin resource " + name + " is missing from the jar");
+                }
+                return in.readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     private static int intParam(Request r, String name) {

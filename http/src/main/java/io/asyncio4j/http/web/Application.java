@@ -32,13 +32,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * application, before it listens; {@link #onShutdown()} hooks once its site has stopped accepting, while
  * in-flight requests finish; {@link #onCleanup()} hooks after the last connection is closed (see
  * {@link Site#close()}). A sub-application's hooks run as one hook of its parent, in the place
- * {@link #addSubapp} was called.
+ * {@link #addSubapp} was called. {@link #cleanupCtx()} holds aiohttp's cleanup contexts (a setup with its
+ * teardown), {@link #onResponsePrepare()} the hooks run before each response's head.
  */
 public final class Application {
     /** aiohttp's default {@code client_max_size}: 1 MiB. */
     public static final long DEFAULT_CLIENT_MAX_SIZE = 1024 * 1024;
 
-    private final Router router = new Router();
+    private final Router router = new Router(this);
     private List<Middleware> middlewares = new ArrayList<>();
     private long clientMaxSize = DEFAULT_CLIENT_MAX_SIZE;
     private Handler chain;
@@ -46,6 +47,16 @@ public final class Application {
     private List<AppHook> onStartup = new ArrayList<>();
     private List<AppHook> onShutdown = new ArrayList<>();
     private List<AppHook> onCleanup = new ArrayList<>();
+    private List<ResponsePrepareHook> onResponsePrepare = new ArrayList<>();
+    private List<CleanupContext> cleanupCtx = new ArrayList<>();
+    /** The teardowns of the contexts entered, in the order entered. */
+    private final List<Coro<?>> exits = new ArrayList<>();
+    /** The sub-applications, in the order added. */
+    private final List<Application> subapps = new ArrayList<>();
+    /** The application this one is a sub-application of, or null. */
+    private Application parent;
+    /** The prefix it is served under in its parent, or null. */
+    private String prefix;
     private boolean isSubapp;
 
     /** An application with no routes, no middlewares, and a 1 MiB {@code clientMaxSize}. */
@@ -109,6 +120,9 @@ public final class Application {
         }
         router.addSubapp(prefix, subapp);
         subapp.isSubapp = true;
+        subapp.parent = this;
+        subapp.prefix = prefix;
+        subapps.add(subapp);
         onStartup.add(a -> subapp.startup());
         onShutdown.add(a -> subapp.shutdown());
         onCleanup.add(a -> subapp.cleanup());
@@ -151,10 +165,47 @@ public final class Application {
         return onCleanup;
     }
 
-    /** aiohttp's {@code await app.startup()}: runs the {@link #onStartup()} hooks in order; the first failure
-     * propagates. */
+    /**
+     * aiohttp's {@code app.on_response_prepare}: the hooks run, in order, on the request's task just before the head
+     * of a response is sent: every {@link Response} the server sends (HTTP exceptions and the 404/405 of routing
+     * included), {@link StreamResponse#prepare}, {@link FileResponse}, the 101 of {@link WebSocketResponse#prepare}.
+     * As in aiohttp, the hooks of every application on the way to the route run, the outermost first: the
+     * site's application, then the sub-application whose route matched. Answers made before routing (a malformed
+     * request, an early 413) run none. A list to add to until the application starts.
+     */
+    public List<ResponsePrepareHook> onResponsePrepare() {
+        return onResponsePrepare;
+    }
+
+    /**
+     * aiohttp's {@code app.cleanup_ctx}: the {@link CleanupContext}s, each set up when the application starts and
+     * torn down when it is cleaned up. As in aiohttp (which registers the contexts as the first {@code on_startup}
+     * and {@code on_cleanup} callback), the setups run in order before the {@link #onStartup()} hooks, and the
+     * teardowns of those whose setup completed run in reverse order before the {@link #onCleanup()} hooks. Every
+     * teardown runs even if one fails; then a single failure is thrown as it is, several as a {@link CleanupError},
+     * and the {@code onCleanup} hooks do not run (aiohttp's signal stops at a failing callback). If the start fails
+     * (a setup or a startup hook throws), {@link Web#start} tears down the contexts already set up, their failures
+     * added as suppressed to the start's. A list to add to until the application starts.
+     */
+    public List<CleanupContext> cleanupCtx() {
+        return cleanupCtx;
+    }
+
+    /**
+     * aiohttp's {@code await app.startup()}: sets the {@link #cleanupCtx()} contexts up, then runs the
+     * {@link #onStartup()} hooks, in order; the first failure propagates.
+     */
     public Coro<Void> startup() {
-        return runHooks(onStartup);
+        return () -> {
+            for (CleanupContext ctx : List.copyOf(cleanupCtx)) {
+                Coro<Coro<?>> setup = Objects.requireNonNull(ctx.enter(this),
+                        "a cleanup context returned null instead of a Coro");
+                Coro<?> teardown = setup.await();
+                exits.add(teardown != null ? teardown : () -> null);
+            }
+            runHooks(onStartup).await();
+            return null;
+        };
     }
 
     /** aiohttp's {@code await app.shutdown()}: runs the {@link #onShutdown()} hooks in order. */
@@ -162,9 +213,65 @@ public final class Application {
         return runHooks(onShutdown);
     }
 
-    /** aiohttp's {@code await app.cleanup()}: runs the {@link #onCleanup()} hooks in order. */
+    /**
+     * aiohttp's {@code await app.cleanup()}: tears the {@link #cleanupCtx()} contexts down (in reverse order), then
+     * runs the {@link #onCleanup()} hooks in order; see {@link #cleanupCtx()} for failures.
+     */
     public Coro<Void> cleanup() {
-        return runHooks(onCleanup);
+        return () -> {
+            exitContexts();
+            runHooks(onCleanup).await();
+            return null;
+        };
+    }
+
+    /** Runs the teardowns of the contexts entered, last first, each once; throws their failures as aiohttp does. */
+    private void exitContexts() {
+        List<Throwable> errors = new ArrayList<>();
+        while (!exits.isEmpty()) {
+            Coro<?> teardown = exits.remove(exits.size() - 1);
+            try {
+                teardown.await();
+            } catch (io.asyncio4j.CancelledError e) {
+                throw e;
+            } catch (Exception e) {
+                errors.add(e);
+            }
+        }
+        throwCleanupErrors(errors);
+    }
+
+    private static void throwCleanupErrors(List<Throwable> errors) {
+        if (errors.size() == 1) {
+            throw Application.<RuntimeException>sneakyThrow(errors.get(0)); // the very same object, as Coro.await
+        }
+        if (!errors.isEmpty()) {
+            throw new CleanupError("Multiple errors on cleanup stage", errors);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> RuntimeException sneakyThrow(Throwable e) throws E {
+        throw (E) e;
+    }
+
+    /**
+     * After a failed start: tears down the contexts already set up, of the sub-applications (last added first) and
+     * then this application's, and adds their failures to {@code failure} as suppressed.
+     */
+    void exitContextsAfterFailedStartup(Throwable failure) {
+        for (int i = subapps.size() - 1; i >= 0; i--) {
+            subapps.get(i).exitContextsAfterFailedStartup(failure);
+        }
+        try {
+            exitContexts();
+        } catch (CleanupError e) {
+            e.exceptions().forEach(failure::addSuppressed);
+        } catch (io.asyncio4j.CancelledError e) {
+            throw e;
+        } catch (Throwable e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private Coro<Void> runHooks(List<AppHook> hooks) {
@@ -192,6 +299,8 @@ public final class Application {
         onStartup = Collections.unmodifiableList(new ArrayList<>(onStartup));
         onShutdown = Collections.unmodifiableList(new ArrayList<>(onShutdown));
         onCleanup = Collections.unmodifiableList(new ArrayList<>(onCleanup));
+        onResponsePrepare = Collections.unmodifiableList(new ArrayList<>(onResponsePrepare));
+        cleanupCtx = Collections.unmodifiableList(new ArrayList<>(cleanupCtx));
         chain = wrap(request -> request.match().handler().handle(request));
         router.freezeSubapps();
     }
@@ -234,6 +343,20 @@ public final class Application {
     Response handle(Request request) throws Exception {
         request.setMatch(resolveOrError(request.method(), request.routingPath()));
         return chain.handle(request);
+    }
+
+    /** The prefix this application is served under by its parent ({@link #addSubapp}), or null. */
+    String prefix() {
+        return prefix;
+    }
+
+    /** This application and its parents, the outermost first (aiohttp's {@code match_info.apps}). */
+    List<Application> appChain() {
+        List<Application> out = new ArrayList<>();
+        for (Application a = this; a != null; a = a.parent) {
+            out.add(0, a);
+        }
+        return out;
     }
 
     private void checkNotFrozen(String what) {

@@ -211,7 +211,7 @@ public class FileResponse extends StreamResponse {
         }
     }
 
-    private void preconditionFailed(Request request) {
+    private void preconditionFailed(Request request) throws Exception {
         status(412);
         contentLength(0);
         start(request);

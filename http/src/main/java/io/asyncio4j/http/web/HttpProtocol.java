@@ -340,6 +340,17 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
             }
             if (!(resp instanceof StreamResponse)) {
                 resp.finish(request);
+                try {
+                    request.prepareHook(resp);
+                } catch (CancelledError | ConnectionResetError e) {
+                    throw e;
+                } catch (Throwable e) {
+                    resp = errorResponse(request, e); // sent as it is: its hooks are the ones that failed
+                    resp.finish(request);
+                }
+                if (lost) {
+                    return null;
+                }
                 transport.write(encode(resp, request.method().equals("HEAD"), close,
                         request.version().equals("HTTP/1.0")));
                 try {
@@ -375,8 +386,17 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
 
     // ---- streamed responses ----
 
-    /** Writes the head of {@code r} (StreamResponse.prepare) and decides its framing. */
-    void startStream(StreamResponse r, Request request) {
+    /**
+     * Runs the prepare hooks of {@code r}, then writes its head (StreamResponse.prepare) and decides its framing. The
+     * hooks see the compression chosen ({@code Content-Encoding}); they may suspend, so the connection is checked
+     * again after them.
+     */
+    void startStream(StreamResponse r, Request request) throws Exception {
+        if (lost || transport.isClosing()) {
+            throw new ConnectionResetError("Cannot write to closing transport", null);
+        }
+        ContentCoding coding = r.startCompression(request);
+        request.prepareHook(r);
         if (lost || transport.isClosing()) {
             throw new ConnectionResetError("Cannot write to closing transport", null);
         }
@@ -385,7 +405,6 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         boolean http10 = request.version().equals("HTTP/1.0");
         boolean bodiless = status < 200 || status == 204 || status == 304;
         r.headOnly = bodiless || request.method().equals("HEAD");
-        ContentCoding coding = r.startCompression(request);
         long length = r.contentLength();
         boolean close = mustClose();
         if (coding != null) {

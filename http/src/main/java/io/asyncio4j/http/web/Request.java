@@ -136,6 +136,35 @@ public final class Request {
         return match;
     }
 
+    /** Responses whose prepare hooks have run (a response is prepared once; a hook may prepare another). */
+    private java.util.Set<Response> hooked;
+
+    /**
+     * aiohttp's {@code request._prepare_hook(response)}: runs the {@link Application#onResponsePrepare()} hooks of
+     * the applications on the way to the matched route, once per response; none before routing. Call on the
+     * request's task.
+     */
+    void prepareHook(Response response) throws Exception {
+        if (match == null) {
+            return;
+        }
+        if (hooked == null) {
+            hooked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        }
+        if (!hooked.add(response)) {
+            return;
+        }
+        Application owner = match.app() != null ? match.app() : app;
+        for (Application a : owner.appChain()) {
+            for (ResponsePrepareHook h : a.onResponsePrepare()) {
+                io.asyncio4j.Coro<?> c = h.call(this, response);
+                if (c != null) {
+                    c.await();
+                }
+            }
+        }
+    }
+
     /** The path as the router matches it: decoded except {@code %2F} and {@code %25}. */
     String routingPath() {
         return routingPath;

@@ -30,19 +30,58 @@ import java.util.regex.PatternSyntaxException;
  * Paths are matched decoded, except that {@code %2F} and {@code %25} stay encoded while matching, so an encoded
  * slash never splits a segment; match-info values are then fully decoded.
  *
+ * <p><b>Names.</b> A route added with a name ({@code get(path, handler, "user")}, aiohttp's {@code name=}) can
+ * build its URLs: {@link #named(String)} gives its {@link Resource}, whose {@code urlFor} fills the path's variables
+ * in, percent-encoded, with the prefixes of the sub-applications it is served under.
+ *
  * <p>Routes are added before the application starts; once it runs, the router is frozen and adding throws
- * {@link IllegalStateException}. Resolution is for the loop's thread.
+ * {@link IllegalStateException}. Resolution is for the loop's thread; {@link #named} and {@link #names} for any
+ * thread once the router is frozen.
  */
 public final class Router {
-    private final List<Resource> resources = new ArrayList<>();
+    private final List<Entry> resources = new ArrayList<>();
     private boolean frozen;
+    /** The application whose router this is. */
+    private final Application owner;
+    private final Map<String, Resource> named = new LinkedHashMap<>();
 
+    /** A router of no application (its URLs have no prefix). */
     Router() {
+        this(null);
+    }
+
+    Router(Application owner) {
+        this.owner = owner;
     }
 
     /** Adds a {@code GET} route, which answers {@code HEAD} too. @return this router */
     public Router get(String path, Handler handler) {
         return route("GET", path, handler);
+    }
+
+    /** Adds a {@code GET} route named {@code name} (see {@link #route(String, String, Handler, String)}). */
+    public Router get(String path, Handler handler, String name) {
+        return route("GET", path, handler, name);
+    }
+
+    /** Adds a {@code POST} route named {@code name}. */
+    public Router post(String path, Handler handler, String name) {
+        return route("POST", path, handler, name);
+    }
+
+    /** Adds a {@code PUT} route named {@code name}. */
+    public Router put(String path, Handler handler, String name) {
+        return route("PUT", path, handler, name);
+    }
+
+    /** Adds a {@code PATCH} route named {@code name}. */
+    public Router patch(String path, Handler handler, String name) {
+        return route("PATCH", path, handler, name);
+    }
+
+    /** Adds a {@code DELETE} route named {@code name}. */
+    public Router delete(String path, Handler handler, String name) {
+        return route("DELETE", path, handler, name);
     }
 
     public Router post(String path, Handler handler) {
@@ -80,6 +119,23 @@ public final class Router {
      *                               the application is running
      */
     public Router route(String method, String path, Handler handler) {
+        return route(method, path, handler, null);
+    }
+
+    /**
+     * aiohttp's {@code add_route(method, path, handler, name=name)}: as {@link #route(String, String, Handler)},
+     * the path's resource being named {@code name} for {@link #named} (null: no name). The routes of several methods
+     * on one path may share its name.
+     *
+     * @throws IllegalArgumentException as {@link #route(String, String, Handler)}; if the name is not a sequence of
+     *                                  identifiers separated by {@code .}, {@code :} or {@code -}, if another
+     *                                  route has it, or if the path's routes have another name
+     */
+    public Router route(String method, String path, Handler handler, String name) {
+        return route(method, path, handler, name, false);
+    }
+
+    private Router route(String method, String path, Handler handler, String name, boolean isStatic) {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(handler, "handler");
@@ -95,19 +151,35 @@ public final class Router {
             }
             method = method.toUpperCase(java.util.Locale.ROOT);
         }
-        Resource res = null;
-        for (Resource r : resources) {
+        Entry res = null;
+        for (Entry r : resources) {
             if (r.subapp == null && r.path.equals(path)) {
                 res = r;
             }
         }
         if (res == null) {
-            res = new Resource(path);
+            res = new Entry(path);
             resources.add(res);
         }
         if (res.handlers.containsKey(method) || res.handlers.containsKey("*")) {
             throw new IllegalStateException("Added route will never be executed, method " + method
                     + " is already registered for " + path);
+        }
+        if (name != null) {
+            checkName(name);
+            if (res.name != null && !res.name.equals(name)) {
+                throw new IllegalArgumentException("the routes of " + path + " are named '" + res.name
+                        + "', not '" + name + "'");
+            }
+            Resource other = named.get(name);
+            if (other != null && !other.path().equals(path)) {
+                throw new IllegalArgumentException("Duplicate route name '" + name + "', already used by "
+                        + other);
+            }
+            if (res.name == null) {
+                res.name = name;
+                named.put(name, new Resource(this, name, path, isStatic));
+            }
         }
         res.handlers.put(method, handler);
         return this;
@@ -125,7 +197,20 @@ public final class Router {
      * @throws IllegalArgumentException if {@code root} is not a directory or the prefix is malformed
      */
     public Router addStatic(String prefix, java.nio.file.Path root) {
+        return addStatic(prefix, root, StaticOptions.DEFAULT);
+    }
+
+    /**
+     * aiohttp's {@code add_static(prefix, path, name=..., chunk_size=..., show_index=..., follow_symlinks=...)}: as
+     * {@link #addStatic(String, java.nio.file.Path)}, with {@code options}: directory listings, symlinks out of the
+     * root; a named static route builds URLs with {@link Resource#urlFor(String)}.
+     *
+     * @throws IllegalArgumentException as {@link #addStatic(String, java.nio.file.Path)}, or for a bad or
+     *                                  duplicate name
+     */
+    public Router addStatic(String prefix, java.nio.file.Path root, StaticOptions options) {
         Objects.requireNonNull(prefix, "prefix");
+        Objects.requireNonNull(options, "options");
         Objects.requireNonNull(root, "root");
         if (!prefix.startsWith("/") || prefix.indexOf('{') >= 0 || prefix.indexOf('}') >= 0) {
             throw new IllegalArgumentException("a static prefix must start with '/' and have no variables: "
@@ -143,7 +228,53 @@ public final class Router {
         if (!java.nio.file.Files.isDirectory(real)) {
             throw new IllegalArgumentException("No directory exists at '" + root + "'");
         }
-        return route("GET", prefix + "/{filename:.*}", new StaticFiles(real, FileResponse.DEFAULT_CHUNK_SIZE));
+        return route("GET", prefix + "/{filename:.*}", new StaticFiles(real, prefix, options), options.name(),
+                true);
+    }
+
+    /** aiohttp's route names: identifiers separated by {@code .}, {@code :} or {@code -}. */
+    private static void checkName(String name) {
+        for (String part : name.split("[.:-]", -1)) {
+            if (!part.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new IllegalArgumentException("Incorrect route name '" + name + "', the name should be a "
+                        + "sequence of identifiers separated by dash, dot or column");
+            }
+        }
+    }
+
+    /**
+     * aiohttp's {@code router[name]}: the resource of the route named {@code name} in this router (a
+     * sub-application's routes are in its own router), to build URLs with.
+     *
+     * @throws IllegalArgumentException if no route of this router has that name
+     */
+    public Resource named(String name) {
+        Objects.requireNonNull(name, "name");
+        Resource r = named.get(name);
+        if (r == null) {
+            throw new IllegalArgumentException("no route named '" + name + "'" + (named.isEmpty()
+                    ? " (no route of this router has a name)" : "; the names: " + named.keySet()));
+        }
+        return r;
+    }
+
+    /** The names of this router's named routes, in the order they were added. */
+    public Set<String> names() {
+        return Collections.unmodifiableSet(named.keySet());
+    }
+
+    /** The prefix this router's application is served under (its parents' prefixes included), or "". */
+    String prefix() {
+        StringBuilder sb = new StringBuilder();
+        if (owner == null) {
+            return "";
+        }
+        for (Application a : owner.appChain()) {
+            if (a.prefix() != null) {
+                Resource.quote(sb, a.prefix(), true);
+            }
+        }
+        return sb.toString();
     }
 
     /** Adds the resource of a sub-application (Application.addSubapp checked the arguments). */
@@ -151,11 +282,11 @@ public final class Router {
         if (frozen) {
             throw new IllegalStateException("cannot add a sub-application: the router is frozen");
         }
-        resources.add(new Resource(prefix, subapp));
+        resources.add(new Entry(prefix, subapp));
     }
 
     void freezeSubapps() {
-        for (Resource r : resources) {
+        for (Entry r : resources) {
             if (r.subapp != null) {
                 r.subapp.freeze();
             }
@@ -165,7 +296,7 @@ public final class Router {
     /** The routes as {@code "METHOD path"} strings, in order, a sub-application's with its prefix. */
     public List<String> routes() {
         List<String> out = new ArrayList<>();
-        for (Resource r : resources) {
+        for (Entry r : resources) {
             if (r.subapp != null) {
                 for (String sub : r.subapp.router().routes()) {
                     int sp = sub.indexOf(' ');
@@ -200,7 +331,7 @@ public final class Router {
     /** As {@link #resolve(String, String)}, {@code app} being the router's application (for the match). */
     Match resolve(String method, String routingPath, Application app) {
         Set<String> allowed = null;
-        for (Resource r : resources) {
+        for (Entry r : resources) {
             if (r.subapp != null) {
                 String p = r.routingPrefix;
                 if (routingPath.equals(p) || routingPath.startsWith(p + "/")) {
@@ -237,9 +368,11 @@ public final class Router {
     }
 
     /** One path pattern and its handlers by method (aiohttp's resource). */
-    private static final class Resource {
+    private static final class Entry {
         final String path;
         final Map<String, Handler> handlers = new LinkedHashMap<>();
+        /** The name given to the path's routes, or null. */
+        String name;
         /** Null for a plain path (compared as a string). */
         final Pattern pattern;
         final List<String> names = new ArrayList<>();
@@ -250,14 +383,14 @@ public final class Router {
         /** The prefix as the router matches it ({@link Urls#encodeForRouting}), for a sub-application. */
         final String routingPrefix;
 
-        Resource(String prefix, Application subapp) {
+        Entry(String prefix, Application subapp) {
             this.path = prefix;
             this.pattern = null;
             this.subapp = subapp;
             this.routingPrefix = Urls.encodeForRouting(prefix);
         }
 
-        Resource(String path) {
+        Entry(String path) {
             this.subapp = null;
             this.routingPrefix = null;
             if (!path.startsWith("/")) {

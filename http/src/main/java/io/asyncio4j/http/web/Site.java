@@ -44,11 +44,17 @@ public final class Site implements AutoCloseable {
     static Coro<Site> start(Application app, String host, int port, ServerOptions options) {
         return () -> {
             app.freeze();
-            app.startup().await();
             Site site = new Site(app, options);
             EventLoop loop = Asyncio.getRunningLoop();
             site.loop = loop;
-            site.server = io.asyncio4j.net.Net.createServer(() -> new HttpProtocol(site, loop), host, port).await();
+            try {
+                app.startup().await();
+                site.server = io.asyncio4j.net.Net.createServer(() -> new HttpProtocol(site, loop), host, port)
+                        .await();
+            } catch (Throwable e) {
+                app.exitContextsAfterFailedStartup(e); // what was set up is torn down
+                throw e;
+            }
             return site;
         };
     }

@@ -124,8 +124,11 @@ public class StreamResponse extends Response {
         };
     }
 
-    /** Sends the head now (the body of {@link #prepare}, for subclasses that override it). */
-    final void start(Request request) {
+    /**
+     * Runs the application's {@link Application#onResponsePrepare()} hooks, then sends the head (the body of
+     * {@link #prepare}, for subclasses that override it). On the request's task.
+     */
+    final void start(Request request) throws Exception {
         if (prepared) {
             return;
         }

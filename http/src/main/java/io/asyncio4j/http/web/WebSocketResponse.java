@@ -69,7 +69,8 @@ public class WebSocketResponse extends Response implements WebSocket {
     }
 
     /**
-     * Performs the handshake: writes the 101 answer and takes the connection over.
+     * Performs the handshake: runs the {@link Application#onResponsePrepare()} hooks, writes the 101 answer (with
+     * the headers set on this response) and takes the connection over.
      *
      * @throws HTTPBadRequest (when awaited) for a bad handshake, {@link HTTPMethodNotAllowed} for another method
      * @throws IllegalStateException (when awaited) if already prepared
@@ -81,6 +82,7 @@ public class WebSocketResponse extends Response implements WebSocket {
                 throw new IllegalStateException("WebSocketResponse is already prepared");
             }
             String protocol = handshake(request);
+            request.prepareHook(this); // they may add headers to the 101 answer
             StringBuilder sb = new StringBuilder("HTTP/1.1 101 Switching Protocols\r\n")
                     .append("Upgrade: websocket\r\nConnection: upgrade\r\nSec-WebSocket-Accept: ")
                     .append(WSHandshake.accept(request.header("Sec-WebSocket-Key").strip())).append("\r\n");
