@@ -4,7 +4,8 @@ import io.asyncio4j.Coro;
 
 /**
  * A callback of {@link Application#onStartup()}, {@link Application#onShutdown()} or {@link Application#onCleanup()}:
- * aiohttp's {@code async def on_startup(app)}. It returns the coroutine to await, which runs on the loop's thread.
+ * aiohttp's {@code async def on_startup(app)}. It returns the coroutine to await, which runs on the loop's thread,
+ * or null for none (as {@link ResponsePrepareHook} does).
  *
  * <pre>{@code
  * app.onStartup().add(a -> () -> {

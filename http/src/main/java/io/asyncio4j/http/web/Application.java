@@ -277,8 +277,10 @@ public final class Application {
     private Coro<Void> runHooks(List<AppHook> hooks) {
         return () -> {
             for (AppHook h : List.copyOf(hooks)) {
-                Coro<?> c = Objects.requireNonNull(h.call(this), "a hook returned null instead of a Coro");
-                c.await();
+                Coro<?> c = h.call(this);
+                if (c != null) {
+                    c.await();
+                }
             }
             return null;
         };
