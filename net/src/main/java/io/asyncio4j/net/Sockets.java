@@ -28,8 +28,8 @@ public final class Sockets {
 
     /**
      * Resolves {@code host} on the default executor (it may block; an IP address literal is taken as it is),
-     * giving the addresses in the resolver's order with {@code port}. A null host gives the wildcard address. The order is the JDK's
-     * ({@link InetAddress#getAllByName}): the system resolver's if the JVM runs with
+     * giving the addresses in the resolver's order with {@code port}. A null host gives the wildcard address. The
+     * order is the JDK's ({@link InetAddress#getAllByName}): the system resolver's if the JVM runs with
      * {@code -Djava.net.preferIPv6Addresses=system}; by default the JDK puts IPv4 addresses first.
      *
      * @throws java.io.UncheckedIOException (when awaited) naming the host if it cannot be resolved
