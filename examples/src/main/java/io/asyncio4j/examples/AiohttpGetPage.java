@@ -48,13 +48,13 @@ public final class AiohttpGetPage {
     }
 
     public static void run(Runner runner, PrintStream out) throws InterruptedException {
-        LocalHttpbin httpbin = LocalHttpbin.onLoop(runner);
-        String url = httpbin.url("/robots.txt");
         EventLoop loop = Asyncio.getEventLoop();
-        List<Task<Void>> tasks = List.of(loop.createTask(getPage(out, url), null),
-                loop.createTask(Asyncio.sleep(5), null), loop.createTask(getPage(out, url), null));
-        loop.runUntilComplete(Asyncio.wait(tasks));
-        httpbin.close();
+        try (LocalHttpbin httpbin = LocalHttpbin.onLoop(runner)) {
+            String url = httpbin.url("/robots.txt");
+            List<Task<Void>> tasks = List.of(loop.createTask(getPage(out, url), null),
+                    loop.createTask(Asyncio.sleep(5), null), loop.createTask(getPage(out, url), null));
+            loop.runUntilComplete(Asyncio.wait(tasks));
+        }
         loop.close();
     }
 }
