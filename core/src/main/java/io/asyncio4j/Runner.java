@@ -29,6 +29,7 @@ import java.util.Set;
 public final class Runner implements AutoCloseable {
     private Boolean debug;
     private boolean virtualTime;
+    private boolean closedWorld;
     private BaseEventLoop loop;
     private boolean setEventLoop;
     private boolean closed;
@@ -47,6 +48,22 @@ public final class Runner implements AutoCloseable {
     public Runner virtualTime(boolean on) {
         checkNotStarted("virtualTime");
         this.virtualTime = on;
+        return this;
+    }
+
+    /**
+     * Declares that, in virtual time, every peer of the loop's sockets is the loop itself: a server and its clients
+     * on this loop, over loopback, with nothing outside the process talking to them. Then watched sockets do not
+     * make the clock wait in real time: when nothing is ready and the selector has nothing to report (after letting
+     * it settle for a couple of real milliseconds) the clock jumps to the next timer, so a handler's
+     * {@code sleep(3)} costs no real time, and the time spent moving bytes over loopback is not counted. Wrong for
+     * a loop talking to another process or thread: their answers would come "late", after timers that should not
+     * have fired yet. No effect without {@link #virtualTime(boolean)}; executor jobs and wrapped stages still
+     * hold the clock.
+     */
+    public Runner closedWorld(boolean on) {
+        checkNotStarted("closedWorld");
+        this.closedWorld = on;
         return this;
     }
 
@@ -104,6 +121,7 @@ public final class Runner implements AutoCloseable {
     private BaseEventLoop lazyInit() {
         if (loop == null) {
             loop = new BaseEventLoop(virtualTime);
+            loop.closedWorld = closedWorld;
             if (debug != null) {
                 loop.setDebug(debug);
             }

@@ -1,8 +1,12 @@
 package io.asyncio4j.examples;
 
 import io.asyncio4j.Done;
+import io.asyncio4j.http.ClientResponse;
+import io.asyncio4j.http.Headers;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -12,8 +16,9 @@ import java.util.StringJoiner;
 
 /**
  * Python's {@code print}, {@code str()} and {@code repr()} of Java values, so the twins print the seeds' lines:
- * {@code {'data': 1}}, {@code [2, 6, 24]}, {@code None}, {@code 5.0}, {@code set()}. Futures and tasks print as
- * their own {@code toString()}, which already has CPython's shape.
+ * {@code {'data': 1}}, {@code [2, 6, 24]}, {@code None}, {@code 5.0}, {@code set()}, {@code b'abc\n'}. Futures and
+ * tasks print as their own {@code toString()}, which already has CPython's shape; a {@link ClientResponse} prints
+ * as aiohttp's does, with its headers.
  */
 public final class Py {
     private Py() {
@@ -36,7 +41,9 @@ public final class Py {
     /**
      * Python's {@code repr(v)}: {@code None}, {@code True}/{@code False}, quoted strings, floats as Python writes
      * them, lists as {@code [...]}, sets as {@code {...}} or {@code set()}, maps as {@code {k: v}}, arrays and
-     * {@link Done} as tuples.
+     * {@link Done} as tuples, {@code byte[]} as {@code bytes}, a {@link ClientResponse} as aiohttp's two lines
+     * ({@code <ClientResponse(url) [200 OK]>} and its headers as a {@code <CIMultiDictProxy(...)>}, each ended by a
+     * newline).
      */
     public static String repr(Object v) {
         return switch (v) {
@@ -53,9 +60,69 @@ public final class Py {
                 yield j.toString();
             }
             case Done<?> d -> tuple(d.done(), d.pending());
+            case byte[] b -> bytes(b);
+            case ClientResponse r -> "<ClientResponse(" + r.url() + ") [" + r.status() + " " + r.reason() + "]>\n"
+                    + repr(r.headers()) + "\n";
+            case Headers h -> {
+                StringJoiner j = new StringJoiner(", ", "<CIMultiDictProxy(", ")>");
+                h.forEach((k, x) -> j.add(repr(k) + ": " + repr(x)));
+                yield j.toString();
+            }
             case Object[] a -> tuple(a);
             default -> String.valueOf(v);
         };
+    }
+
+    /** Python's {@code format(x, '.N')} (an f-string's {@code {x:.N}}): N significant digits, as Python lays them out. */
+    public static String format(double x, int significant) {
+        if (significant < 1) {
+            throw new IllegalArgumentException("format: at least one significant digit, not " + significant);
+        }
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            return floatRepr(x);
+        }
+        String sign = Math.copySign(1, x) < 0 ? "-" : "";
+        BigDecimal b = new BigDecimal(Math.abs(x)).round(new MathContext(significant, RoundingMode.HALF_EVEN));
+        int exp = b.signum() == 0 ? 0 : b.precision() - b.scale() - 1;
+        // Python's '' type: fixed-point only while it keeps a digit after the point within the precision.
+        if (exp < -4 || exp >= Math.max(1, significant - 1)) {
+            String digits = b.unscaledValue().toString().replaceAll("0+$", "");
+            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+            return sign + mantissa + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
+        }
+        String s = b.stripTrailingZeros().toPlainString();
+        return sign + (s.contains(".") ? s : s + ".0");
+    }
+
+    /** Python's {@code repr(bytes)}: {@code b'...'}, printable ASCII as it is, the rest escaped. */
+    static String bytes(byte[] data) {
+        boolean single = false;
+        boolean dbl = false;
+        for (byte c : data) {
+            single |= c == '\'';
+            dbl |= c == '"';
+        }
+        char q = single && !dbl ? '"' : '\'';
+        StringBuilder sb = new StringBuilder(data.length + 3).append('b').append(q);
+        for (byte c : data) {
+            int u = c & 0xff;
+            switch (u) {
+                case '\\' -> sb.append("\\\\");
+                case '\t' -> sb.append("\\t");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                default -> {
+                    if (u == q) {
+                        sb.append('\\').append((char) u);
+                    } else if (u < 0x20 || u >= 0x7f) {
+                        sb.append(String.format("\\x%02x", u));
+                    } else {
+                        sb.append((char) u);
+                    }
+                }
+            }
+        }
+        return sb.append(q).toString();
     }
 
     /** Python's {@code repr} of the tuple {@code (items...)}. */

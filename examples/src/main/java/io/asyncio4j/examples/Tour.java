@@ -9,16 +9,20 @@ import java.util.Locale;
 
 /**
  * The seed tour: every program of the seed documents ({@code seeds/000..004}) in the order the documents show
- * them, each as its Java twin, under a header with its name and seed reference. Programs that need the HTTP client
- * are listed as pending; the few that have no twin say why.
+ * them, each as its Java twin, under a header with its name and seed reference; the few that have no twin say why.
+ * The HTTP programs talk to a local httpbin ({@link LocalHttpbin}) that each twin starts itself, instead of the
+ * public sites of the seeds.
  *
  * <pre>
  * java io.asyncio4j.examples.Tour [--real-time] [NAME]
  * </pre>
  *
- * <p>By default each twin runs on a fresh loop in virtual time, so the whole tour takes a few seconds (a real 2 s
- * of it is {@link RunInExecutorThreadPool}'s blocking sleep); {@code --real-time} runs them on the real clock, so
- * the seeds' timing claims can be watched. With a NAME only that program runs.
+ * <p>By default each twin runs on a fresh loop in virtual time, a {@link Runner#closedWorld(boolean) closed world}
+ * (its sockets lead to its own httpbin), so the whole tour takes seconds: what really takes time are the blocking
+ * twins ({@link RunInExecutorThreadPool}'s 2 s sleep, {@link BlockingRequests}' five 1 s requests,
+ * {@link RequestsInExecutor}'s 2 s), which wait for other threads. {@code --real-time} runs them on the real clock,
+ * so the seeds' timing claims can be watched (ten concurrent requests to {@code /delay/1} in 1 s). With a NAME only
+ * that program runs.
  */
 public final class Tour {
     private Tour() {
@@ -36,10 +40,6 @@ public final class Tour {
         return new Program(name, seed, twin, null);
     }
 
-    private static Program pending(String name, String seed) {
-        return new Program(name, seed, null, "pending: needs an HTTP client (issue 8)");
-    }
-
     private static Program none(String name, String seed, String why) {
         return new Program(name, seed, null, "no twin: " + why);
     }
@@ -51,11 +51,11 @@ public final class Tour {
             none("NameMainGuard", "000 §What does __name__ == '__main__' do? (three programs)",
                     "Python's module import semantics, no asyncio"),
             twin("HelloWorldWait", "000 §asyncio (run_until_complete(asyncio.wait(tasks)))", HelloWorldWait::run),
-            pending("AiohttpHello", "000 §aiohttp (print(await response.read()))"),
+            twin("AiohttpHello", "000 §aiohttp (print(await response.read()))", AiohttpHello::run),
             twin("WaitVersusGatherCancellation", "000 §What different between wait and gather?",
                     WaitVersusGatherCancellation::run),
-            pending("AiohttpEnsureFutureWait", "000 §aiohttp (five ensure_future requests, asyncio.wait)"),
-            pending("AiohttpEnsureFutureGather", "000 §aiohttp (five ensure_future requests, asyncio.gather)"),
+            twin("AiohttpEnsureFutureWait", "000 §aiohttp (five ensure_future requests, asyncio.wait)", AiohttpEnsureFutureWait::run),
+            twin("AiohttpEnsureFutureGather", "000 §aiohttp (five ensure_future requests, asyncio.gather)", AiohttpEnsureFutureGather::run),
             twin("HelloWorld", "001 §协程 In [2]", HelloWorld::run),
             twin("SayAfterSequential", "001 §协程 In [4]", SayAfterSequential::run),
             twin("SayAfterTasks", "001 §协程 In [6]", SayAfterTasks::run),
@@ -71,10 +71,10 @@ public final class Tour {
             twin("SimpleWait", "001 §简单等待 In [2]", SimpleWait::run),
             none("AsCompletedSnippet", "001 §简单等待 (as_completed)", "a fragment: coro_list is never defined"),
             twin("StartCoroutine", "002 §启动一个协程", StartCoroutine::run),
-            pending("AiohttpGetPage", "002 §例子 (get_page with aiohttp, asyncio.wait)"),
-            pending("BlockingRequests", "003 §1.三 (requests.get five times)"),
-            pending("AiohttpSendRequests", "003 §1.三 (ten send_req tasks with aiohttp, two versions)"),
-            pending("RequestsInExecutor", "003 §1.三 and §7 (requests.get in run_in_executor)"),
+            twin("AiohttpGetPage", "002 §例子 (get_page with aiohttp, asyncio.wait)", AiohttpGetPage::run),
+            twin("BlockingRequests", "003 §1.三 (requests.get five times)", BlockingRequests::run),
+            twin("AiohttpSendRequests", "003 §1.三 (ten send_req tasks with aiohttp, two versions)", AiohttpSendRequests::run),
+            twin("RequestsInExecutor", "003 §1.三 and §7 (requests.get in run_in_executor)", RequestsInExecutor::run),
             twin("FunctionVersusCoroutine", "003 §2.一 協程(coroutines)", FunctionVersusCoroutine::run),
             none("RunUntilCompleteSnippet", "003 §2.一 and §4.三 (get_event_loop, run_until_complete, close)",
                     "the three lines asyncio.run stands for, shown without a program; StartCoroutine runs them"),
@@ -101,14 +101,14 @@ public final class Tour {
             twin("FutureSetAfter", "003 §4.四 future (set_after)", FutureSetAfter::run),
             twin("EnsureFutureCallbacks", "003 §4.五 ensure_future", EnsureFutureCallbacks::run),
             twin("EnsureFutureCallbacksTimed", "003 §4.五 ensure_future (timed)", EnsureFutureCallbacksTimed::run),
-            pending("AiohttpLoadData", "003 §5 with...as (load_data with delays 2 and 3)"),
+            twin("AiohttpLoadData", "003 §5 with...as (load_data with delays 2 and 3)", AiohttpLoadData::run),
             twin("GatherVersusWait", "003 §6.一 gather與wait的區別", GatherVersusWait::run),
             twin("WaitTimeout", "003 §6.二 1. (timeout=0.5)", WaitTimeout::run),
             twin("WaitReturnsDoneAndPending", "003 §6.二 2. (print(done))", WaitReturnsDoneAndPending::run),
             twin("WaitTimeoutDonePending", "003 §6.二 3. (done, pending)", WaitTimeoutDonePending::run),
             twin("WaitNamedTasks", "003 §6.二 4. (named tasks)", WaitNamedTasks::run),
             twin("RunWaitDirectly", "003 §6.二 5. (asyncio.run(asyncio.wait(...)))", RunWaitDirectly::run),
-            pending("AiohttpGatherLoadData", "003 §6.三 gather詳解 (three versions)"),
+            twin("AiohttpGatherLoadData", "003 §6.三 gather詳解 (three versions)", AiohttpGatherLoadData::run),
             none("SyncFib", "003 §7 run_in_executor (fib(38) timed, no asyncio)", "synchronous, no asyncio"),
             twin("GatherBlockingFib", "003 §7 run_in_executor (fib in a coroutine)", GatherBlockingFib::run),
             twin("RunInExecutorFib", "003 §7 run_in_executor (calc_fib in the executor)", RunInExecutorFib::run),
@@ -116,9 +116,8 @@ public final class Tour {
                     "a fragment the seed calls not runnable"),
             twin("RunInExecutorThreadPool", "003 §7 run_in_executor (ThreadPoolExecutor)",
                     RunInExecutorThreadPool::run),
-            new Program("SemaphoreLimit", "003 §8 Semaphore (with and without the limit)", null,
-                    "pending: needs aiohttp's client (issue 8); SemaphoreLimit runs it now with the JDK's HttpClient"),
-            pending("AsyncioInAClass", "003 §9 asyncio在class中的用法"),
+            twin("SemaphoreLimit", "003 §8 Semaphore (without and with the limit)", SemaphoreLimit::run),
+            twin("AsyncioInAClass", "003 §9 asyncio在class中的用法", AsyncioInAClass::run),
             twin("RangeTaskList", "003 §10 range task list", RangeTaskList::run),
             twin("AsyncContextManager", "003 §11 異步IO操作管理器", AsyncContextManager::run),
             none("Uvloop", "003 §12 uvloop", "installs another event loop; asyncio4j has its own and prints nothing"),
@@ -141,7 +140,7 @@ public final class Tour {
      * @return the loop's clock at the end, after the clean-up
      */
     public static double run(Program p, boolean realTime, PrintStream out) throws Exception {
-        Runner runner = new Runner().virtualTime(!realTime);
+        Runner runner = new Runner().virtualTime(!realTime).closedWorld(!realTime);
         EventLoop loop = runner.getLoop(); // now also this thread's event loop, what get_event_loop() returns
         try {
             p.twin().run(runner, out);

@@ -27,9 +27,9 @@ public final class Sockets {
     }
 
     /**
-     * Resolves {@code host} on the default executor (it may block), giving the addresses in the resolver's order
-     * with {@code port}. A null host gives the wildcard address. The order is the JDK's
-     * ({@link InetAddress#getAllByName}): the system resolver's if the JVM runs with
+     * Resolves {@code host} on the default executor (it may block; an IP address literal is taken as it is),
+     * giving the addresses in the resolver's order with {@code port}. A null host gives the wildcard address. The
+     * order is the JDK's ({@link InetAddress#getAllByName}): the system resolver's if the JVM runs with
      * {@code -Djava.net.preferIPv6Addresses=system}; by default the JDK puts IPv4 addresses first.
      *
      * @throws java.io.UncheckedIOException (when awaited) naming the host if it cannot be resolved
@@ -38,6 +38,11 @@ public final class Sockets {
         return () -> {
             if (host == null) {
                 return List.of(new InetSocketAddress(port));
+            }
+            InetAddress literal = ipLiteral(host);
+            if (literal != null) {
+                // CPython's _ipaddr_info: an address needs no resolver, so no executor job (nor its real time).
+                return List.of(new InetSocketAddress(literal, port));
             }
             InetAddress[] all = Asyncio.getRunningLoop().runInExecutor(null, () -> {
                 try {
@@ -52,6 +57,16 @@ public final class Sockets {
             }
             return out;
         };
+    }
+
+    /** {@code host} as an IPv4 or IPv6 address literal ({@code [::1]} too), or null if it is a name. */
+    private static InetAddress ipLiteral(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        try {
+            return InetAddress.ofLiteral(h);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Connects {@code channel} to {@code address}, waiting for the handshake on the loop. */
