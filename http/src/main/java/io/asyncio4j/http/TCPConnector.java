@@ -70,7 +70,8 @@ public final class TCPConnector implements AutoCloseable {
     private final Resolver resolver;
     private final boolean useDnsCache;
     private final Double ttlDnsCache;
-    private final TlsOptions tls;
+    /** Null until needed when it is the JDK's default: building that context costs a fifth of a second. */
+    private volatile TlsOptions tls;
     /** Resolved addresses per host and port, with the loop time they were resolved at. */
     private final Map<String, Resolved> dnsCache = new HashMap<>();
     private EventLoop loop;
@@ -150,7 +151,11 @@ public final class TCPConnector implements AutoCloseable {
 
     /** The TLS settings of https connections (the JDK's trusted CAs and host name check by default). */
     public TlsOptions tls() {
-        return tls;
+        TlsOptions t = tls;
+        if (t == null) {
+            tls = t = TlsOptions.defaults();
+        }
+        return t;
     }
 
     /** Whether resolved addresses are cached. */
@@ -506,7 +511,7 @@ public final class TCPConnector implements AutoCloseable {
 
     /** The TLS options of a request: its own, else the connector's. */
     TlsOptions tlsFor(TlsOptions requestTls) {
-        return requestTls != null ? requestTls : tls;
+        return requestTls != null ? requestTls : tls();
     }
 
     /**
@@ -561,7 +566,7 @@ public final class TCPConnector implements AutoCloseable {
         private Resolver resolver = Resolver.threaded();
         private boolean useDnsCache = true;
         private Double ttlDnsCache = 10.0;
-        private TlsOptions tls = TlsOptions.defaults();
+        private TlsOptions tls; // null: the JDK's default, made when first needed
 
         private Builder() {
         }
@@ -628,7 +633,7 @@ public final class TCPConnector implements AutoCloseable {
          * encrypted, not authenticated. With true, the JDK's trusted CAs and the host name check (the default).
          */
         public Builder verifySsl(boolean verify) {
-            tls = verify ? TlsOptions.defaults() : TlsOptions.of(insecureContext());
+            tls = verify ? null : TlsOptions.of(insecureContext());
             return this;
         }
 
