@@ -139,8 +139,7 @@ final class Peers {
         for (int i = 0; i < files.length; i += 2) {
             Files.writeString(www.resolve(files[i]), files[i + 1]);
         }
-        for (int attempt = 0; ; attempt++) {
-            int port = freePort();
+        return onFreePort("nginx", dir, port -> {
             String user = "root".equals(System.getProperty("user.name")) ? "user root;\n" : "";
             Files.writeString(dir.resolve("nginx.conf"), user + """
                     worker_processes 1;
@@ -170,23 +169,9 @@ final class Peers {
                         }
                     }
                     """.formatted(dir, port));
-            Process p = new ProcessBuilder(nginx.toString(), "-p", dir.toString(), "-c", dir.resolve("nginx.conf")
-                    .toString(), "-e", dir.resolve("error.log").toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
-            Peer peer = new Peer(p, port, dir);
-            try {
-                awaitListening(peer);
-                return peer;
-            } catch (AssertionError e) {
-                String log = Files.exists(dir.resolve("error.log")) ? Files.readString(dir.resolve("error.log")) : "";
-                p.destroyForcibly();
-                p.waitFor(10, TimeUnit.SECONDS);
-                if (attempt >= 3 || !log.contains("Address already in use")) {
-                    throw new AssertionError("nginx did not start: " + log + Files.readString(dir.resolve(
-                            "stdout.log")), e);
-                }
-            }
-        }
+            return new ProcessBuilder(nginx.toString(), "-p", dir.toString(), "-c", dir.resolve("nginx.conf")
+                    .toString(), "-e", dir.resolve("error.log").toString());
+        }, "error.log");
     }
 
     /**
@@ -201,8 +186,7 @@ final class Peers {
                     + " (apt-get install tinyproxy-bin; ./asyncio4j test does it)");
         }
         Path dir = Files.createTempDirectory("asyncio4j-tinyproxy");
-        for (int attempt = 0; ; attempt++) {
-            int port = freePort();
+        return onFreePort("tinyproxy", dir, port -> {
             Files.writeString(dir.resolve("tinyproxy.conf"), """
                     Port %2$d
                     Listen 127.0.0.1
@@ -215,20 +199,35 @@ final class Peers {
                     %3$s
                     """.formatted(dir, port, basicAuth == null ? "" : "BasicAuth " + basicAuth[0] + " "
                     + basicAuth[1]));
-            Process p = new ProcessBuilder(tinyproxy.toString(), "-d", "-c", dir.resolve("tinyproxy.conf").toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+            return new ProcessBuilder(tinyproxy.toString(), "-d", "-c", dir.resolve("tinyproxy.conf").toString());
+        }, "tinyproxy.log");
+    }
+
+    private interface Launch {
+        ProcessBuilder on(int port) throws IOException;
+    }
+
+    /**
+     * Starts the process {@code launch} makes for a free loopback port (for peers that cannot listen on port 0), its
+     * output to {@code dir/stdout.log}; if another process took the port meanwhile ("in use" in the output or in
+     * {@code dir/log}), tries again on another port, up to four times.
+     */
+    private static Peer onFreePort(String name, Path dir, Launch launch, String log) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            int port = freePort();
+            Process p = launch.on(port).redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile())
+                    .start();
             Peer peer = new Peer(p, port, dir);
             try {
                 awaitListening(peer);
                 return peer;
             } catch (AssertionError e) {
-                String log = Files.exists(dir.resolve("tinyproxy.log"))
-                        ? Files.readString(dir.resolve("tinyproxy.log")) : "";
-                String out = Files.readString(dir.resolve("stdout.log"));
+                String logged = (Files.exists(dir.resolve(log)) ? Files.readString(dir.resolve(log)) : "")
+                        + Files.readString(dir.resolve("stdout.log"));
                 p.destroyForcibly();
                 p.waitFor(10, TimeUnit.SECONDS);
-                if (attempt >= 3 || !(log + out).contains("in use")) {
-                    throw new AssertionError("tinyproxy did not start: " + log + out, e);
+                if (attempt >= 3 || !logged.contains("in use")) {
+                    throw new AssertionError(name + " did not start: " + logged, e);
                 }
             }
         }
