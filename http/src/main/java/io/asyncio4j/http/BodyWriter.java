@@ -42,11 +42,17 @@ final class BodyWriter {
                     }
                 } else {
                     @SuppressWarnings("unchecked")
-                    Iterator<byte[]> it = (Iterator<byte[]>) stream;
-                    while (it.hasNext()) {
-                        byte[] chunk = it.next();
-                        if (chunk != null && !send(conn, ex, chunk, z, chunked)) {
-                            return null;
+                    Iterator<byte[]> it = stream instanceof FormData.Upload u ? u.open() : (Iterator<byte[]>) stream;
+                    try {
+                        while (it.hasNext()) {
+                            byte[] chunk = it.next();
+                            if (chunk != null && !send(conn, ex, chunk, z, chunked)) {
+                                return null;
+                            }
+                        }
+                    } finally {
+                        if (it instanceof FormData.Upload.Reader r) {
+                            r.close();  // the file being read when the exchange ended early
                         }
                     }
                 }

@@ -289,7 +289,7 @@ public final class ClientSession implements AutoCloseable {
                     throw new TooManyRedirects(history.get(0).requestInfo(), history, status, "Exceeded "
                             + o.maxRedirects() + " redirects, the last from " + url);
                 }
-                if (body != null && body.stream() != null && (status == 307 || status == 308)) {
+                if (!resendable(body) && (status == 307 || status == 308)) {
                     resp.release();
                     throw new ClientPayloadError("Cannot resend a streamed request body on a " + status
                             + " redirect from " + url + " (the stream was read once)", null);
@@ -373,6 +373,9 @@ public final class ClientSession implements AutoCloseable {
     /** One request on one connection; a stale pooled connection is replaced once for idempotent methods. */
     private ClientResponse once(EventLoop loop, String method, URI url, Headers hdrs, BasicAuth a, Body body,
                                 ClientTimeout t, Double deadline, RequestOptions o, Trace trace) {
+        if (body != null && body.stream() instanceof FormData form) {
+            body = new Body(null, form.upload(), body.contentType()); // the files' sizes as this hop starts
+        }
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
         boolean ssl = scheme.equals("https");
         int port = url.getPort() >= 0 ? url.getPort() : ssl ? 443 : 80;
@@ -406,7 +409,7 @@ public final class ClientSession implements AutoCloseable {
             } catch (ServerDisconnectedError | ClientOSError e) {
                 conn.abandon(ex);
                 if (conn.reused && ex.received == 0 && !retried && IDEMPOTENT.contains(method)
-                        && (body == null || body.stream() == null)) {
+                        && resendable(body)) {
                     retried = true;
                     continue;
                 }
@@ -438,6 +441,12 @@ public final class ClientSession implements AutoCloseable {
     private record Body(byte[] bytes, Object stream, String contentType) {
     }
 
+    /** Whether the body can be sent again (on a retry or a 307/308 redirect): not a stream read once. */
+    private static boolean resendable(Body body) {
+        return body == null || body.stream() == null || body.stream() instanceof FormData
+                || body.stream() instanceof FormData.Upload;
+    }
+
     private static Body body(RequestOptions o, Headers hdrs) throws JsonProcessingException {
         if (o.hasJson()) {
             return new Body(Json.MAPPER.writeValueAsBytes(o.json()), null, "application/json");
@@ -457,6 +466,9 @@ public final class ClientSession implements AutoCloseable {
         if (o.dataUnsafe() != null) {
             return new Body(o.dataUnsafe(), null,
                     o.dataContentType() != null ? o.dataContentType() : "application/octet-stream");
+        }
+        if (o.stream() instanceof FormData form) {
+            return new Body(null, form, form.contentType());
         }
         if (o.stream() != null) {
             return new Body(null, o.stream(), "application/octet-stream");
@@ -486,12 +498,15 @@ public final class ClientSession implements AutoCloseable {
             if (o.compress() != null) {
                 h.set("Content-Encoding", o.compress());
             }
+            boolean sized = body.bytes() != null || body.stream() instanceof FormData.Upload;
             if (o.chunked() || o.compress() != null || "chunked".equalsIgnoreCase(h.get("Transfer-Encoding"))
-                    || (body.stream() != null && !h.contains("Content-Length"))) {
+                    || (!sized && !h.contains("Content-Length"))) {
                 h.remove("Content-Length");
                 h.set("Transfer-Encoding", "chunked");
             } else if (body.bytes() != null) {
                 h.set("Content-Length", Integer.toString(body.bytes().length));
+            } else if (body.stream() instanceof FormData.Upload u) {
+                h.set("Content-Length", Long.toString(u.length()));
             }
         } else if (!h.contains("Content-Length") && !h.contains("Transfer-Encoding")) {
             // aiohttp 3.8 sends the empty body's length with every method

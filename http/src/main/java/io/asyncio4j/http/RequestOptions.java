@@ -152,7 +152,7 @@ public final class RequestOptions {
         return dataContentType;
     }
 
-    /** The streamed body: a {@code StreamReader} or an {@code Iterator<byte[]>}, or null. */
+    /** The streamed body: a {@code StreamReader}, an {@code Iterator<byte[]>} or a {@link FormData} with files, or null. */
     Object stream() {
         return stream;
     }
@@ -298,10 +298,15 @@ public final class RequestOptions {
 
         /**
          * Sends a form: urlencoded or {@code multipart/form-data} as {@link FormData} decides, with its
-         * {@code Content-Type} unless a header gives one. The form is encoded now: later changes to it are not sent.
+         * {@code Content-Type} unless a header gives one. The form is encoded now (its files, added with
+         * {@link FormData#addFile}, are read when the request is sent): later changes to it are not sent.
          */
         public Builder data(FormData form) {
-            data = form.encode();
+            if (form.streamed()) {
+                stream = form.copy();
+            } else {
+                data = form.encode();
+            }
             dataContentType = form.contentType();
             return this;
         }
