@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.asyncio4j.Asyncio;
+import io.asyncio4j.http.httpbin.Httpbin;
 import io.asyncio4j.http.test.TestServer;
 import io.asyncio4j.http.web.Application;
 import io.asyncio4j.http.web.Response;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Form fields streamed from files ({@link FormData#addFile}): the bytes on the wire are the form's encoding, sent
- * with a {@code Content-Length}; the reference httpbin reads the files back, also after a 307 redirect; a file that
+ * with a {@code Content-Length}; the reference httpbin and ours read the files back, ours also after a 307; a file that
  * shrinks while it is sent fails the request; a file that is not there is refused when it is added.
  */
 class FormDataFileTest {
@@ -63,21 +64,37 @@ class FormDataFileTest {
                         + "filename=\"big.txt\"\r\n\r\nline 0\n");
     }
 
-    @Test
     @SuppressWarnings("unchecked")
-    void theReferenceHttpbinReadsTheFilesAlsoAfterA307() throws Exception {
+    private static void postsTheFile(ClientSession s, String path, Path notes) throws IOException {
+        FormData form = new FormData().addField("a", "1").addFile("notes", notes, "text/plain", null);
+        try (ClientResponse r = s.post(path, RequestOptions.builder().data(form).build()).await()) {
+            assertThat(r.status()).as(path).isEqualTo(200);
+            Map<String, Object> m = r.json(Map.class).await();
+            assertThat(m.get("form")).isEqualTo(Map.of("a", "1"));
+            assertThat(m.get("files")).isEqualTo(Map.of("notes", Files.readString(notes)));
+        }
+    }
+
+    @Test
+    void theReferenceHttpbinReadsTheFiles() throws Exception {
         Path notes = file("notes.txt", 100_000);
-        Peers.Peer httpbin = Peers.sharedHttpbin();
-        Peers.inSession(ClientSession.builder().baseUrl(httpbin.url("/")), s -> {
-            FormData form = new FormData().addField("a", "1").addFile("notes", notes, "text/plain", null);
-            for (String path : List.of("/post", "/redirect-to?url=/post&status_code=307")) {
-                try (ClientResponse r = s.post(path, RequestOptions.builder().data(form).build()).await()) {
-                    assertThat(r.status()).as(path).isEqualTo(200);
-                    Map<String, Object> m = r.json(Map.class).await();
-                    assertThat(m.get("form")).isEqualTo(Map.of("a", "1"));
-                    assertThat(m.get("files")).isEqualTo(Map.of("notes", Files.readString(notes)));
-                }
+        Peers.inSession(ClientSession.builder().baseUrl(Peers.sharedHttpbin().url("/")),
+                s -> postsTheFile(s, "/post", notes));
+    }
+
+    /**
+     * A 307 resends the files. (Against our httpbin app: the reference's server answers the redirect without
+     * reading the body and closes the connection, so its answer may be lost to the reset.)
+     */
+    @Test
+    void a307RedirectSendsTheFilesAgain() throws Exception {
+        Path notes = file("notes.txt", 100_000);
+        Asyncio.run(() -> {
+            try (TestServer server = TestServer.start(Httpbin.app()).await(); ClientSession s = ClientSession
+                    .builder().baseUrl(server.url("/")).build()) {
+                postsTheFile(s, "/redirect-to?url=/post&status_code=307", notes);
             }
+            return null;
         });
     }
 
