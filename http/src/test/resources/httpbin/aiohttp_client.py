@@ -15,6 +15,8 @@ async def main(base):
             print("form", r.status, (await r.json())["form"])
         async with s.get(base + "/gzip") as r:
             print("gzip", r.status, r.headers["Content-Encoding"], (await r.json())["gzipped"])
+        async with s.get(base + "/brotli") as r:
+            print("brotli", r.status, r.headers["Content-Encoding"], (await r.json())["brotli"])
         async with s.get(base + "/redirect/2") as r:
             print("redirect", r.status, r.url.path, len(r.history))
         async with s.get(base + "/cookies/set", params={"k": "v"}) as r:

@@ -43,7 +43,8 @@ import java.util.TreeMap;
  * {@code Proxy-Authorization} and the credentials; a redirect without {@code Location} is returned as the response;
  * reaching {@code maxRedirects} redirect responses raises {@link TooManyRedirects}; each redirect response is
  * released and kept in {@link ClientResponse#history()}. Header fields sent by default: {@code Host},
- * {@code Accept} (any type), {@code Accept-Encoding: gzip, deflate}, {@code User-Agent}, and {@code Content-Type}
+ * {@code Accept} (any type), {@code Accept-Encoding: gzip, deflate, br} (without {@code br} where Brotli's
+ * native library cannot load), {@code User-Agent}, and {@code Content-Type}
  * and {@code Content-Length} (or {@code Transfer-Encoding: chunked}) for a body.
  *
  * <p><b>Bodies.</b> Bytes, JSON, urlencoded forms and {@link FormData} (multipart with files) go in the same write as
@@ -488,7 +489,7 @@ public final class ClientSession implements AutoCloseable {
         }
         hdrs.forEach(h::add);
         h.setDefault("Accept", "*/*");
-        h.setDefault("Accept-Encoding", "gzip, deflate");
+        h.setDefault("Accept-Encoding", ContentDecoder.acceptEncoding());
         h.setDefault("User-Agent", USER_AGENT);
         if (a != null) {
             h.set("Authorization", a.encode());

@@ -1,5 +1,6 @@
 package io.asyncio4j.http;
 
+import com.aayushatharva.brotli4j.encoder.BrotliOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,37 +9,43 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A streaming {@code Content-Encoding} encoder: {@code gzip}, or {@code deflate} in the zlib format (what aiohttp
- * sends and expects), fed piece by piece. The client compresses request bodies with it, the server responses.
- * Not thread-safe: one body, one compressor.
+ * A streaming {@code Content-Encoding} encoder: {@code gzip}, {@code deflate} in the zlib format (what aiohttp
+ * sends and expects), or {@code br} (Brotli, where its native library loads), fed piece by piece. The client
+ * compresses request bodies with it, the server responses. Not thread-safe: one body, one compressor.
  */
 public final class Compressor {
     private final ByteArrayOutputStream sink = new ByteArrayOutputStream();
     private final OutputStream out;
 
-    private Compressor(boolean gzip) {
-        try {
-            out = gzip ? new GZIPOutputStream(sink, 64 * 1024) : new DeflaterOutputStream(sink);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // not from a ByteArrayOutputStream
-        }
+    private Compressor(String encoding) throws IOException {
+        out = switch (encoding) {
+            case "gzip" -> new GZIPOutputStream(sink, 64 * 1024);
+            case "deflate" -> new DeflaterOutputStream(sink);
+            default -> new BrotliOutputStream(sink);
+        };
     }
 
     /**
      * A compressor for {@code encoding}.
      *
-     * @throws IllegalArgumentException unless {@code encoding} is {@code gzip} or {@code deflate}
+     * @throws IllegalArgumentException unless {@code encoding} is {@code gzip}, {@code deflate} or {@code br}, or
+     *                                  for {@code br} where Brotli's native library cannot load
      */
     public static Compressor forEncoding(String encoding) {
-        return switch (encoding) {
-            case "gzip" -> new Compressor(true);
-            case "deflate" -> new Compressor(false);
-            default -> throw new IllegalArgumentException("unsupported content coding: " + encoding
-                    + " (gzip or deflate)");
-        };
+        if (!encoding.equals("gzip") && !encoding.equals("deflate") && !encoding.equals("br")) {
+            throw new IllegalArgumentException("unsupported content coding: " + encoding + " (gzip, deflate or br)");
+        }
+        if (encoding.equals("br") && !BrotliDecoder.available()) {
+            throw new IllegalArgumentException("br: Brotli's native library did not load on this platform");
+        }
+        try {
+            return new Compressor(encoding);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the " + encoding + " compressor", e);
+        }
     }
 
-    /** {@code data} encoded whole with {@code encoding} (gzip or deflate). */
+    /** {@code data} encoded whole with {@code encoding} (gzip, deflate or br). */
     public static byte[] encode(String encoding, byte[] data) {
         Compressor c = forEncoding(encoding);
         byte[] head = c.compress(data);

@@ -43,6 +43,30 @@ class ContentDecoderTest {
     }
 
     @Test
+    void decodesBrotliInAnyPiecesAndRefusesBrokenStreams() {
+        byte[] br = Compressor.encode("br", TEXT);
+        assertThat(br.length).isLessThan(TEXT.length / 10);
+        for (int step : new int[] {1, 7, 4096, br.length}) {
+            assertThat(decode("br", br, step)).isEqualTo(TEXT);
+        }
+        assertThatThrownBy(() -> decode("br", Arrays.copyOf(br, br.length - 3), 100))
+                .isInstanceOf(ClientPayloadError.class).hasMessageContaining("br (the compressed body is truncated)");
+        byte[] extra = Arrays.copyOf(br, br.length + 2);
+        assertThatThrownBy(() -> decode("br", extra, extra.length)) // Brotli's decoder: "corrupt"
+                .isInstanceOf(ClientPayloadError.class).hasMessageContaining("Can not decode content-encoding: br");
+        assertThatThrownBy(() -> decode("br", extra, 1))
+                .isInstanceOf(ClientPayloadError.class).hasMessageContaining("data after the end");
+        assertThatThrownBy(() -> decode("br", "not brotli at all, not at all".getBytes(StandardCharsets.UTF_8), 5))
+                .isInstanceOf(ClientPayloadError.class).hasMessageContaining("corrupt compressed data");
+    }
+
+    @Test
+    void brotliIsOfferedWhereItsNativeLibraryLoads() {
+        assertThat(BrotliDecoder.available()).as("brotli4j's linux-x86_64 library").isTrue();
+        assertThat(ContentDecoder.acceptEncoding()).isEqualTo("gzip, deflate, br");
+    }
+
+    @Test
     void decodesGzipInAnyPieces() throws Exception {
         byte[] gz = gzip(TEXT);
         for (int step : new int[] {1, 3, 10, 4096, gz.length}) {
@@ -90,6 +114,6 @@ class ContentDecoderTest {
                 .hasMessageContaining("Can not decode content-encoding: gzip");
         assertThat(decode("gzip", new byte[0], 1)).isEmpty();
         assertThat(ContentDecoder.forEncoding("identity")).isNull();
-        assertThat(ContentDecoder.forEncoding("br")).isNull();
+        assertThat(ContentDecoder.forEncoding("zstd")).isNull();
     }
 }

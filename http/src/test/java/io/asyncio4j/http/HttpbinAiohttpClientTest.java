@@ -47,6 +47,7 @@ class HttpbinAiohttpClientTest {
                 "post 200 {'k': [1, 2]}",
                 "form 200 {'f': 'v'}",
                 "gzip 200 gzip True",
+                "brotli 200 br True",
                 "redirect 200 /get 2",
                 "cookies 200 {'k': 'v'}",
                 "status 418",

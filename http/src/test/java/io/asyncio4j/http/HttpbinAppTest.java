@@ -135,6 +135,7 @@ class HttpbinAppTest {
                 Call.get("/delay/0"),
                 Call.get("/gzip"),
                 Call.get("/deflate"),
+                Call.get("/brotli"),
                 Call.of("GET", "/basic-auth/u/p", RequestOptions.builder().header("Authorization", basic)),
                 Call.of("GET", "/bearer", RequestOptions.builder().header("Authorization", "Bearer tok")),
                 Call.get("/cache/60"),

@@ -66,7 +66,7 @@ class HttpbinTest {
     }
 
     @Test
-    void decodesGzipDeflateChunkedAndBinaryBodies() {
+    void decodesGzipDeflateBrotliChunkedAndBinaryBodies() {
         session(s -> {
             try (ClientResponse r = s.get("/gzip").await()) {
                 assertThat(r.headers().get("Content-Encoding")).isEqualTo("gzip");
@@ -74,6 +74,10 @@ class HttpbinTest {
             }
             try (ClientResponse r = s.get("/deflate").await()) {
                 assertThat(json(r).get("deflated")).isEqualTo(true);
+            }
+            try (ClientResponse r = s.get("/brotli").await()) {
+                assertThat(r.headers().get("Content-Encoding")).isEqualTo("br");
+                assertThat(json(r).get("brotli")).isEqualTo(true);
             }
             try (ClientResponse r = s.get("/stream/5").await()) {
                 List<String> lines = new ArrayList<>();

@@ -88,6 +88,7 @@ public final class Httpbin {
                 .get("/bytes/{n:\\d+}", Httpbin::bytes)
                 .get("/gzip", r -> encoded(r, "gzip"))
                 .get("/deflate", r -> encoded(r, "deflate"))
+                .get("/brotli", r -> encoded(r, "br"))
                 .get("/json", r -> json(Slideshow.DATA))
                 .get("/robots.txt", r -> Response.text("User-agent: *\nDisallow: /deny\n"))
                 .route("*", "/response-headers", Httpbin::responseHeaders)
@@ -439,7 +440,11 @@ public final class Httpbin {
 
     private static Response encoded(Request r, String encoding) {
         Map<String, Object> out = echo(r, "headers", "method", "origin");
-        out.put(encoding.equals("gzip") ? "gzipped" : "deflated", true);
+        out.put(switch (encoding) {
+            case "gzip" -> "gzipped";
+            case "deflate" -> "deflated";
+            default -> "brotli";
+        }, true);
         return Response.bytes(Compressor.encode(encoding, jsonBytes(out)), "application/json")
                 .header("Content-Encoding", encoding);
     }
