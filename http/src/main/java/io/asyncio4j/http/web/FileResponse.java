@@ -67,6 +67,8 @@ public class FileResponse extends StreamResponse {
 
     private final Path path;
     private final int chunkSize;
+    /** For a static route that follows no symlink out of its root: the root a {@code .gz} sibling must be in. */
+    private final Path confinedTo;
 
     /** The file at {@code path}, read in chunks of {@value #DEFAULT_CHUNK_SIZE} bytes. */
     public FileResponse(Path path) {
@@ -75,11 +77,16 @@ public class FileResponse extends StreamResponse {
 
     /** The file at {@code path}, read in chunks of {@code chunkSize} bytes. */
     public FileResponse(Path path, int chunkSize) {
+        this(path, chunkSize, null);
+    }
+
+    FileResponse(Path path, int chunkSize, Path confinedTo) {
         this.path = Objects.requireNonNull(path, "path");
         if (chunkSize <= 0) {
             throw new IllegalArgumentException("chunkSize must be > 0, not " + chunkSize);
         }
         this.chunkSize = chunkSize;
+        this.confinedTo = confinedTo;
     }
 
     /** The file's path. */
@@ -109,7 +116,8 @@ public class FileResponse extends StreamResponse {
         String ae = request.header("Accept-Encoding");
         if (ae != null && ae.contains("gzip")) {
             Path gz = path.resolveSibling(path.getFileName() + ".gz");
-            if (Asyncio.toThread(() -> Files.isRegularFile(gz)).await()) {
+            if (Asyncio.toThread(() -> Files.isRegularFile(gz) && (confinedTo == null
+                    || gz.toRealPath().startsWith(confinedTo))).await()) {
                 file = gz;
                 gzipSibling = true;
             }

@@ -80,7 +80,7 @@ final class StaticFiles implements Handler {
         if (found instanceof String html) {
             return Response.text(html, "text/html");
         }
-        return new FileResponse((Path) found, options.chunkSize());
+        return new FileResponse((Path) found, options.chunkSize(), options.followSymlinks() ? null : root);
     }
 
     /**

@@ -63,6 +63,24 @@ class StaticOptionsTest {
     }
 
     @Test
+    void aGzipSiblingThatLinksOutOfTheRootIsNotServed() throws IOException {
+        Path root = root();
+        Files.createSymbolicLink(root.resolve("b.txt.gz"), tmp.resolve("secret.txt"));
+        Files.writeString(root.resolve("B2.txt.gz"), "not really gzip, but in the root");
+        Application app = new Application();
+        app.router().addStatic("/static", root);
+        List<RawClient.Resp> rs = serve(app, port -> {
+            try (RawClient c = new RawClient(port)) {
+                return List.of(c.exchange("GET /static/b.txt HTTP/1.1\r\nHost: t\r\nAccept-Encoding: gzip\r\n\r\n"),
+                        c.exchange("GET /static/B2.txt HTTP/1.1\r\nHost: t\r\nAccept-Encoding: gzip\r\n\r\n"));
+            }
+        });
+        assertThat(rs.get(0).text()).isEqualTo("b");
+        assertThat(rs.get(0).headers().get("Content-Encoding")).isNull();
+        assertThat(rs.get(1).headers().get("Content-Encoding")).isEqualTo("gzip");
+    }
+
+    @Test
     void followSymlinksServesTargetsOutsideTheRootButDotDotStillCannotClimb() throws IOException {
         List<RawClient.Resp> rs = fetch(StaticOptions.DEFAULT.followSymlinks(true), "/static/in-link.txt",
                 "/static/out-link.txt", "/static/out-dir/o.txt", "/static/out-dir/", "/static/../secret.txt",
