@@ -1,5 +1,6 @@
 package io.asyncio4j.http;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
@@ -20,6 +21,29 @@ public record BasicAuth(String login, String password) {
     /** The {@code Authorization} header's value: {@code Basic dXNlcjpwYXNz}. */
     public String encode() {
         return "Basic " + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The credentials of a URL's raw user info ({@code login:password}, percent-encoded), as yarl reads them:
+     * {@code %XX} escapes decoded, a {@code +} kept as it is; null if {@code rawUserInfo} is null.
+     *
+     * @throws InvalidURL naming {@code url} for a malformed escape or a colon in the login
+     */
+    static BasicAuth fromUserInfo(String rawUserInfo, String url) {
+        if (rawUserInfo == null) {
+            return null;
+        }
+        int colon = rawUserInfo.indexOf(':');
+        try {
+            return new BasicAuth(percentDecode(colon < 0 ? rawUserInfo : rawUserInfo.substring(0, colon)),
+                    colon < 0 ? "" : percentDecode(rawUserInfo.substring(colon + 1)));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidURL(url, "Invalid credentials in the URL (" + e.getMessage() + ")");
+        }
+    }
+
+    private static String percentDecode(String s) {
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8); // a form decoder, but for the +
     }
 
     @Override

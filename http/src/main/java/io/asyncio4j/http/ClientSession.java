@@ -11,7 +11,6 @@ import io.asyncio4j.net.TlsOptions;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -256,7 +255,7 @@ public final class ClientSession implements AutoCloseable {
         List<ClientResponse> history = new ArrayList<>();
         int redirects = 0;
         while (true) {
-            BasicAuth fromUrl = userInfo(url);
+            BasicAuth fromUrl = BasicAuth.fromUserInfo(url.getRawUserInfo(), url.toString());
             if (fromUrl != null) {
                 if (credentials != null) {
                     throw new IllegalArgumentException("Cannot combine AUTH argument with credentials encoded in URL");
@@ -562,12 +561,12 @@ public final class ClientSession implements AutoCloseable {
         return null;
     }
 
-    /** An http request's fields for the proxy: its {@code Proxy-Authorization} and the proxy header fields. */
+    /**
+     * An http request's fields for the proxy: its {@code Proxy-Authorization}. The proxy header fields are not sent:
+     * as in aiohttp 3.8 they go with a {@code CONNECT} only (a proxy would pass them on to the origin).
+     */
     private static Headers proxied(Headers sent, ProxyInfo proxy) {
         Headers h = sent.copy();
-        for (Map.Entry<String, String> e : proxy.headers()) {
-            h.set(e.getKey(), e.getValue());
-        }
         if (proxy.auth() != null) {
             h.set("Proxy-Authorization", proxy.auth().encode());
         }
@@ -658,17 +657,6 @@ public final class ClientSession implements AutoCloseable {
         String scheme = u.getScheme().toLowerCase(Locale.ROOT);
         int port = u.getPort() >= 0 ? u.getPort() : scheme.equals("https") ? 443 : 80;
         return scheme + "://" + hostOf(u) + ":" + port;
-    }
-
-    private static BasicAuth userInfo(URI u) {
-        String ui = u.getRawUserInfo();
-        if (ui == null) {
-            return null;
-        }
-        int colon = ui.indexOf(':');
-        String login = URLDecoder.decode(colon < 0 ? ui : ui.substring(0, colon), StandardCharsets.UTF_8);
-        String password = colon < 0 ? "" : URLDecoder.decode(ui.substring(colon + 1), StandardCharsets.UTF_8);
-        return new BasicAuth(login, password);
     }
 
     private static URI withoutUserInfo(URI u) {

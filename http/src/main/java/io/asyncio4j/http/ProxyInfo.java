@@ -2,8 +2,6 @@ package io.asyncio4j.http;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,13 +46,7 @@ record ProxyInfo(URI url, String host, int port, BasicAuth auth, List<Map.Entry<
         if (u.getHost() == null) {
             throw new InvalidURL(raw, "Invalid proxy URL (no host)");
         }
-        BasicAuth fromUrl = null;
-        if (u.getRawUserInfo() != null) {
-            String ui = u.getRawUserInfo();
-            int colon = ui.indexOf(':');
-            fromUrl = new BasicAuth(URLDecoder.decode(colon < 0 ? ui : ui.substring(0, colon), StandardCharsets.UTF_8),
-                    colon < 0 ? "" : URLDecoder.decode(ui.substring(colon + 1), StandardCharsets.UTF_8));
-        }
+        BasicAuth fromUrl = BasicAuth.fromUserInfo(u.getRawUserInfo(), raw);
         String host = u.getHost();
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);

@@ -91,14 +91,17 @@ final class ProxyTunnel {
         return (key.host().indexOf(':') >= 0 ? "[" + key.host() + "]" : key.host()) + ":" + key.port();
     }
 
-    /** The CONNECT's fields: {@code Host} (as the request's), the proxy header fields, the credentials. */
+    /**
+     * The CONNECT's fields: the proxy header fields (repeated ones kept), {@code Host} (as the request's, whatever a
+     * proxy header says: aiohttp sets it last), the credentials.
+     */
     private static Headers connectHeaders(ConnectionKey key) {
         Headers h = new Headers();
+        for (Map.Entry<String, String> e : key.proxy().headers()) {
+            h.add(e.getKey(), e.getValue());
+        }
         String host = key.host().indexOf(':') >= 0 ? "[" + key.host() + "]" : key.host();
         h.set("Host", key.port() == 443 ? host : host + ":" + key.port());
-        for (Map.Entry<String, String> e : key.proxy().headers()) {
-            h.set(e.getKey(), e.getValue());
-        }
         h.setDefault("User-Agent", ClientSession.USER_AGENT);
         if (key.proxy().auth() != null) {
             h.set("Proxy-Authorization", key.proxy().auth().encode());

@@ -281,9 +281,10 @@ public final class RequestOptions {
         }
 
         /**
-         * Adds a header field sent to the proxy (aiohttp's {@code proxy_headers}): with the {@code CONNECT} of an
-         * https request, with the request itself for http. Connections are shared only between requests with the
-         * same proxy, credentials and proxy header fields.
+         * Adds a header field sent to the proxy (aiohttp's {@code proxy_headers}) with the {@code CONNECT} of an
+         * https request; as in aiohttp 3.8, an http request through the proxy does not carry them (the proxy would
+         * pass them on to the origin). Connections are shared only between requests with the same proxy,
+         * credentials and proxy header fields.
          */
         public Builder proxyHeader(String name, String value) {
             proxyHeaders.add(name, value);
