@@ -324,6 +324,7 @@ public final class CookieJar implements AbstractCookieJar {
                         text(o, "expires"), text(o, "maxAge"), bool(o, "secure"), bool(o, "httpOnly"),
                         text(o, "sameSite"));
                 boolean hostOnly = bool(o, "hostOnly");
+                checkSendable(c);
                 if (expiry != null && !expiry.isAfter(now)) {
                     continue;
                 }
@@ -334,6 +335,26 @@ public final class CookieJar implements AbstractCookieJar {
         }
         cookies.clear();
         cookies.putAll(loaded);
+    }
+
+    /**
+     * A loaded cookie goes into {@code Cookie} request fields as it is: a name that is not a token, or a semicolon or
+     * control character anywhere, would add cookies of its own or break every request to its domain.
+     */
+    private static void checkSendable(Cookie c) {
+        for (int i = 0; i < c.name().length(); i++) {
+            if (!Headers.isTokenChar(c.name().charAt(i))) {
+                throw new IllegalArgumentException("the name " + c.name() + " is not a token");
+            }
+        }
+        for (String v : new String[] {c.value(), c.domain(), c.path()}) {
+            for (int i = 0; i < v.length(); i++) {
+                char ch = v.charAt(i);
+                if (ch == ';' || ch < 0x20 || ch == 0x7f) {
+                    throw new IllegalArgumentException("a semicolon or control character in " + c.name());
+                }
+            }
+        }
     }
 
     private static String text(JsonNode o, String field) {

@@ -103,6 +103,19 @@ class CookieJarSaveLoadTest {
                 """);
         assertThatThrownBy(() -> jar.load(badDate)).isInstanceOf(IOException.class)
                 .hasMessageStartingWith("Cannot load cookies from " + badDate + ": cookie 0: ");
+        for (String[] bad : new String[][] {{"a b", "1", "name a b is not a token"},
+                {"a", "1; admin=1", "a semicolon or control character in a"},
+                {"a", "1\\r\\nX-Evil: 1", "a semicolon or control character in a"}}) {
+            Path injected = Files.writeString(dir.resolve("injected.json"), """
+                    {"format": "asyncio4j-cookie-jar", "version": 1, "cookies": [
+                      {"name": "%s", "value": "%s", "domain": "example.org", "path": "/", "hostOnly": true,
+                       "secure": false, "httpOnly": false, "sameSite": "", "expires": "", "maxAge": "",
+                       "expiry": null}]}
+                    """.formatted(bad[0], bad[1]));
+            assertThatThrownBy(() -> jar.load(injected)).isInstanceOf(IOException.class)
+                    .hasMessage("Cannot load cookies from " + injected + ": cookie 0: " + bad[2].replace("name ",
+                            "the name "));
+        }
         Path future = Files.writeString(dir.resolve("v2.json"),
                 "{\"format\": \"asyncio4j-cookie-jar\", \"version\": 2, \"cookies\": []}");
         assertThatThrownBy(() -> jar.load(future)).isInstanceOf(IOException.class)
