@@ -157,17 +157,14 @@ public final class Router {
                 res = r;
             }
         }
-        if (res == null) {
-            res = new Entry(path);
-            resources.add(res);
-        }
-        if (res.handlers.containsKey(method) || res.handlers.containsKey("*")) {
+        // every check before the router changes: a refused route leaves nothing behind
+        if (res != null && (res.handlers.containsKey(method) || res.handlers.containsKey("*"))) {
             throw new IllegalStateException("Added route will never be executed, method " + method
                     + " is already registered for " + path);
         }
         if (name != null) {
             checkName(name);
-            if (res.name != null && !res.name.equals(name)) {
+            if (res != null && res.name != null && !res.name.equals(name)) {
                 throw new IllegalArgumentException("the routes of " + path + " are named '" + res.name
                         + "', not '" + name + "'");
             }
@@ -176,10 +173,14 @@ public final class Router {
                 throw new IllegalArgumentException("Duplicate route name '" + name + "', already used by "
                         + other);
             }
-            if (res.name == null) {
-                res.name = name;
-                named.put(name, new Resource(this, name, path, isStatic));
-            }
+        }
+        if (res == null) {
+            res = new Entry(path);
+            resources.add(res);
+        }
+        if (name != null && res.name == null) {
+            res.name = name;
+            named.put(name, new Resource(this, name, path, isStatic));
         }
         res.handlers.put(method, handler);
         return this;

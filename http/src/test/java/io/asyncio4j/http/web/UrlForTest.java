@@ -120,6 +120,11 @@ class UrlForTest {
                 .hasMessageContaining("missing part 'x'");
         assertThatThrownBy(() -> r.named("a").urlFor(Map.of("x", "1", "y", "2")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no variable 'y'");
+        assertThatThrownBy(() -> r.addStatic("/s", java.nio.file.Path.of("."), StaticOptions.DEFAULT.name("bad name")))
+                .isInstanceOf(IllegalArgumentException.class);
+        for (String refused : List.of("/b", "/c", "/s/x")) { // 404, not 405: a refused route leaves nothing behind
+            assertThatThrownBy(() -> r.resolve("GET", refused)).as(refused).isInstanceOf(HTTPNotFound.class);
+        }
         r.get("/c", h, "c.d-e:f_1"); // dots, dashes and colons separate identifiers
         assertThat(r.named("c.d-e:f_1").urlFor()).isEqualTo("/c");
     }
