@@ -1,5 +1,6 @@
 package io.asyncio4j.http;
 
+import io.asyncio4j.Asyncio;
 import io.asyncio4j.EventLoop;
 import io.asyncio4j.Future;
 import io.asyncio4j.net.Connected;
@@ -34,16 +35,22 @@ final class ProxyTunnel {
     private ProxyTunnel() {
     }
 
-    /** A connection for {@code key} (whose proxy is set), ready for a request. */
-    static ClientConnection open(TCPConnector connector, ConnectionKey key, EventLoop loop,
-                                 Supplier<List<String>> proxyAddresses) {
-        List<String> addresses = proxyAddresses.get();
+    /**
+     * A connection for {@code key} (whose proxy is set), ready for a request. As in aiohttp, {@code sockConnect}
+     * (seconds, null for none) bounds the connection to the proxy and, separately, the TLS handshake with the
+     * target; the proxy's answer to {@code CONNECT} (its own connection to the target) falls under the request's
+     * {@code connect} and {@code total} timeouts only.
+     */
+    static ClientConnection open(TCPConnector connector, ConnectionKey key, EventLoop loop, List<String> addresses,
+                                 Double sockConnect) {
         if (!key.ssl()) {
-            ClientConnection c = dial(key, addresses, () -> new ClientConnection(connector, key, loop)).protocol();
+            ClientConnection c = Asyncio.timeout(sockConnect,
+                    () -> dial(key, addresses, () -> new ClientConnection(connector, key, loop))).await().protocol();
             c.forceClose();
             return c;
         }
-        Connected<Handshake> cc = dial(key, addresses, () -> new Handshake(loop, key));
+        Connected<Handshake> cc = Asyncio.timeout(sockConnect,
+                () -> dial(key, addresses, () -> new Handshake(loop, key))).await();
         Transport t = cc.transport();
         try {
             Headers sent = connectHeaders(key);
@@ -57,7 +64,7 @@ final class ProxyTunnel {
             ClientConnection c = new ClientConnection(connector, key, loop);
             TlsOptions tls = key.tls().serverHostname() != null ? key.tls()
                     : key.tls().withServerHostname(key.host());
-            Transport secure = Net.startTls(t, c, tls, false).await();
+            Transport secure = Asyncio.timeout(sockConnect, () -> Net.startTls(t, c, tls, false).await()).await();
             c.connectionMade(secure);
             return c;
         } catch (Throwable e) {

@@ -269,8 +269,8 @@ public final class TCPConnector implements AutoCloseable {
                 List<String> addresses = resolve(key.host(), key.port(), trace);
                 c = Asyncio.timeout(sockConnect, () -> open(key, addresses)).await().protocol();
             } else {
-                c = Asyncio.timeout(sockConnect, () -> ProxyTunnel.open(this, key, loop,
-                        () -> resolve(key.proxy().host(), key.proxy().port(), trace))).await();
+                List<String> proxyAddresses = resolve(key.proxy().host(), key.proxy().port(), trace);
+                c = ProxyTunnel.open(this, key, loop, proxyAddresses, sockConnect);
             }
             c.acquired = true;
             if (closed) {

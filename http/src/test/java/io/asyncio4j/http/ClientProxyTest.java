@@ -251,6 +251,23 @@ class ClientProxyTest {
         assertThat(seen.get(0).getAll("Host")).containsExactly("secure.test:8443");
     }
 
+    /** aiohttp's sock_connect: the TCP connection to the proxy and the TLS handshake, not the CONNECT's answer. */
+    @Test
+    void sockConnectDoesNotBoundTheProxysAnswerToConnect() throws Exception {
+        try (RawServer slow = new RawServer(peer -> {
+            if (peer.readRequestHead() != null) {
+                Thread.sleep(600);  // the proxy reaching the target
+                peer.write("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n");
+                peer.awaitClose();
+            }
+        })) {
+            Peers.inSession(session().timeout(ClientTimeout.DEFAULT.withSockConnect(0.2)), s ->
+                    assertThatThrownBy(() -> fetch(s, "https://secure.test/", via(slow.url(""))))
+                            .isInstanceOfSatisfying(ClientHttpProxyError.class,
+                                    e -> assertThat(e.status()).isEqualTo(403)));
+        }
+    }
+
     /** A fake proxy answering CONNECT with {@code answer}. */
     private static RawServer refusing(String answer) throws Exception {
         return new RawServer(peer -> {
