@@ -20,8 +20,8 @@ import java.util.Map;
  * or domain suffixes (a leading dot is ignored, case-insensitive): a request to one of them, or to a subdomain,
  * goes direct.</li>
  * </ul>
- * aiohttp's {@code .netrc} lookup for proxy credentials is not done. Stateless: the environment is read at each
- * request, as aiohttp does.
+ * A proxy without credentials in its URL gets those of the {@code .netrc} file for its host ({@link Netrc}), as in
+ * aiohttp. Stateless: the environment (and the file) is read at each request, as aiohttp does.
  */
 final class ProxyEnv {
     private ProxyEnv() {
@@ -102,6 +102,13 @@ final class ProxyEnv {
         if (rawScheme.equals("https") || rawScheme.equals("wss")) {
             return null;        // aiohttp: "HTTPS proxies ... are not supported, ignoring"
         }
-        return ProxyInfo.of(raw, null, null);
+        ProxyInfo p = ProxyInfo.of(raw, null, null);
+        if (p.auth() == null) {
+            BasicAuth fromNetrc = Netrc.credentials(p.host(), env);
+            if (fromNetrc != null) {
+                p = ProxyInfo.of(raw, fromNetrc, null);
+            }
+        }
+        return p;
     }
 }
