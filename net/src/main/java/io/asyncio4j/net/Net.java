@@ -52,7 +52,7 @@ public final class Net {
             EventLoop loop = Asyncio.getRunningLoop();
             List<ConnectionError> errors = new ArrayList<>();
             SocketChannel connected = null;
-            for (InetSocketAddress addr : Sockets.getaddrinfo(host, port).await()) {
+            for (InetSocketAddress addr : Sockets.ensureResolved(host, port).await()) {
                 SocketChannel ch = SocketChannel.open();
                 try {
                     Sockets.sockConnect(ch, addr).await();

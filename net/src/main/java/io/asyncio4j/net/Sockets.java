@@ -27,8 +27,8 @@ public final class Sockets {
     }
 
     /**
-     * Resolves {@code host} on the default executor (it may block; an IP address literal is taken as it is),
-     * giving the addresses in the resolver's order with {@code port}. A null host gives the wildcard address. The
+     * Resolves {@code host} on the default executor (it may block; even an IP address literal, as CPython's
+     * {@code loop.getaddrinfo}), giving the addresses in the resolver's order with {@code port}. A null host gives the wildcard address. The
      * order is the JDK's ({@link InetAddress#getAllByName}): the system resolver's if the JVM runs with
      * {@code -Djava.net.preferIPv6Addresses=system}; by default the JDK puts IPv4 addresses first.
      *
@@ -38,11 +38,6 @@ public final class Sockets {
         return () -> {
             if (host == null) {
                 return List.of(new InetSocketAddress(port));
-            }
-            InetAddress literal = ipLiteral(host);
-            if (literal != null) {
-                // CPython's _ipaddr_info: an address needs no resolver, so no executor job (nor its real time).
-                return List.of(new InetSocketAddress(literal, port));
             }
             InetAddress[] all = Asyncio.getRunningLoop().runInExecutor(null, () -> {
                 try {
@@ -56,6 +51,18 @@ public final class Sockets {
                 out.add(new InetSocketAddress(a, port));
             }
             return out;
+        };
+    }
+
+    /**
+     * The addresses to connect to or listen on for {@code host} (CPython's {@code _ensure_resolved}, which
+     * {@code create_connection} and {@code create_server} use): an IP address literal as it is, at once, with no
+     * executor job (CPython's {@code _ipaddr_info}); a name (or null) through {@link #getaddrinfo}.
+     */
+    public static Coro<List<InetSocketAddress>> ensureResolved(String host, int port) {
+        return () -> {
+            InetAddress literal = host == null ? null : ipLiteral(host);
+            return literal != null ? List.of(new InetSocketAddress(literal, port)) : getaddrinfo(host, port).await();
         };
     }
 

@@ -90,7 +90,7 @@ public final class Server implements AutoCloseable {
             java.util.LinkedHashSet<InetSocketAddress> addrs = new java.util.LinkedHashSet<>();
             for (String host : names) {
                 try {
-                    addrs.addAll(Sockets.getaddrinfo(host, port).await());
+                    addrs.addAll(Sockets.ensureResolved(host, port).await());
                 } catch (UncheckedIOException e) {
                     throw new UncheckedIOException("cannot listen on " + host + ":" + port + ": "
                             + e.getCause().getMessage(), e.getCause());

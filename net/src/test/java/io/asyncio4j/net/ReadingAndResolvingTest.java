@@ -128,6 +128,33 @@ class ReadingAndResolvingTest {
         assertThat(out).containsExactly(expected, 1);
     }
 
+    /** CPython: loop.getaddrinfo always asks the executor; create_connection's _ensure_resolved not for a literal. */
+    @Test
+    void ensureResolvedTakesAnAddressLiteralAtOnceWhereGetaddrinfoAsksTheExecutor() throws Exception {
+        AtomicInteger onExecutor = new AtomicInteger();
+        List<Object> out = run(() -> {
+            ThreadPoolExecutor counting = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>()) {
+                @Override
+                protected void beforeExecute(Thread t, Runnable r) {
+                    onExecutor.incrementAndGet();
+                }
+            };
+            Asyncio.getRunningLoop().setDefaultExecutor(counting);
+            List<Object> log = new ArrayList<>();
+            for (String host : List.of("127.0.0.1", "[::1]", "::1")) {
+                log.add(Sockets.ensureResolved(host, 80).await().get(0).getAddress().getHostAddress());
+            }
+            log.add(onExecutor.get());
+            log.add(Sockets.ensureResolved("localhost", 80).await().isEmpty());
+            log.add(Sockets.getaddrinfo("127.0.0.1", 80).await().get(0).getPort());
+            log.add(onExecutor.get());
+            counting.shutdown();
+            return log;
+        });
+        assertThat(out).containsExactly("127.0.0.1", "0:0:0:0:0:0:0:1", "0:0:0:0:0:0:0:1", 0, false, 80, 2);
+    }
+
     @Test
     void anUnresolvableHostIsNamed() {
         assertThatThrownBy(() -> run(() -> Sockets.getaddrinfo("no-such-host.invalid", 80).await()))
