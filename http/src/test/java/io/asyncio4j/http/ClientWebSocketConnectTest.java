@@ -129,6 +129,11 @@ class ClientWebSocketConnectTest {
         });
     }
 
+    /** The next text message, within 5 s (a lost message fails the test instead of hanging it). */
+    private static String nextText(ClientWebSocketResponse ws) {
+        return Asyncio.waitFor(ws.receiveStr(), 5.0).await();
+    }
+
     private static String url(Site site, String path) {
         return "ws://127.0.0.1:" + site.port() + path;
     }
@@ -179,13 +184,13 @@ class ClientWebSocketConnectTest {
             try (ClientSession s = ClientSession.builder().cookieJar(new CookieJar(true)).cookies(Map.of("sid", "1"))
                     .build()) {
                 ClientWebSocketResponse ws = s.wsConnect(url(site, "/ws")).await();
-                String first = ws.receiveStr().await();
+                String first = nextText(ws);
                 List<String> jar = new ArrayList<>();
                 s.cookieJar().forEach(c -> jar.add(c.name() + "=" + c.value()));
                 jar.sort(null);
                 ws.close().await();
                 ClientWebSocketResponse again = s.wsConnect(url(site, "/ws")).await();
-                String second = again.receiveStr().await();
+                String second = nextText(again);
                 again.close().await();
                 return List.of(first, jar, second);
             }
@@ -201,16 +206,16 @@ class ClientWebSocketConnectTest {
             List<String> out = new ArrayList<>();
             try (ClientSession s = ClientSession.builder().auth(new BasicAuth("user", "pass")).build()) {
                 ClientWebSocketResponse ws = s.wsConnect(url(site, "/ws")).await();
-                out.add(ws.receiveStr().await());
+                out.add(nextText(ws));
                 ws.close().await();
             }
             try (ClientSession s = new ClientSession()) {
                 ClientWebSocketResponse ws = s.wsConnect("ws://user:pass@127.0.0.1:" + site.port() + "/ws").await();
-                out.add(ws.receiveStr().await());
+                out.add(nextText(ws));
                 ws.close().await();
                 ws = s.wsConnect(url(site, "/ws"), WSOptions.DEFAULT,
                         RequestOptions.builder().auth(new BasicAuth("user", "pass")).build()).await();
-                out.add(ws.receiveStr().await());
+                out.add(nextText(ws));
                 ws.close().await();
             }
             return out;
@@ -231,7 +236,7 @@ class ClientWebSocketConnectTest {
             try (ClientSession s = ClientSession.builder().baseUrl("http://127.0.0.1:" + site.port() + "/")
                     .header("X-Team", "blue").traceConfig(trace).build()) {
                 ClientWebSocketResponse ws = s.wsConnect("/ws").await();
-                events.add(ws.receiveStr().await());
+                events.add(nextText(ws));
                 events.add(String.valueOf(ws.status()));
                 ws.close().await();
             }
@@ -247,7 +252,7 @@ class ClientWebSocketConnectTest {
             Server server = scriptedServer(null, new AtomicInteger());
             try (ClientSession s = new ClientSession()) {
                 ClientWebSocketResponse ws = s.wsConnect("ws://127.0.0.1:" + server.port() + "/first?x=1").await();
-                String first = ws.receiveStr().await();
+                String first = nextText(ws);
                 ws.close().await();
                 return first;
             } finally {
@@ -264,7 +269,7 @@ class ClientWebSocketConnectTest {
             TCPConnector connector = TCPConnector.builder().limit(1).build();
             try (ClientSession s = ClientSession.builder().connector(connector).build()) {
                 ClientWebSocketResponse first = s.wsConnect(url(site, "/ws")).await();
-                out.add(first.receiveStr().await());
+                out.add(nextText(first));
                 out.add(connector.openConnections());
                 Task<ClientWebSocketResponse> second = Asyncio.createTask(s.wsConnect(url(site, "/ws")));
                 Task<ClientResponse> get = Asyncio.createTask(s.get("http://127.0.0.1:" + site.port() + "/plain"));
@@ -272,7 +277,7 @@ class ClientWebSocketConnectTest {
                 out.add(second.done() || get.done());       // both wait: the WebSocket holds the only slot
                 first.close().await();
                 ClientWebSocketResponse ws = Asyncio.waitFor(second, 5.0).await();
-                out.add(ws.receiveStr().await());
+                out.add(nextText(ws));
                 out.add(get.done());                        // still waiting: the second WebSocket has the slot
                 ws.close().await();
                 try (ClientResponse r = Asyncio.waitFor(get, 5.0).await()) {
@@ -335,19 +340,19 @@ class ClientWebSocketConnectTest {
                     }
                     ClientWebSocketResponse ws = s.wsConnect(url, WSOptions.DEFAULT,
                             RequestOptions.builder().ssl(trustingTestCa).build()).await();
-                    out.add(ws.receiveStr().await());
+                    out.add(nextText(ws));
                     ws.close().await();
                 }
                 try (ClientSession s = ClientSession.builder()
                         .connector(TCPConnector.builder().ssl(trustingTestCa).build()).build()) {
                     ClientWebSocketResponse ws = s.wsConnect(url).await();
-                    out.add(ws.receiveStr().await());
+                    out.add(nextText(ws));
                     ws.close().await();
                 }
                 try (ClientSession s = ClientSession.builder()
                         .connector(TCPConnector.builder().verifySsl(false).build()).build()) {
                     ClientWebSocketResponse ws = s.wsConnect(url).await();
-                    out.add(ws.receiveStr().await());
+                    out.add(nextText(ws));
                     ws.close().await();
                 }
             } finally {
@@ -366,16 +371,16 @@ class ClientWebSocketConnectTest {
             try (ClientSession s = new ClientSession()) {
                 ClientWebSocketResponse ws = s.wsConnect(url(site, "/ws"), WSOptions.DEFAULT,
                         RequestOptions.builder().proxy(proxy.url("")).build()).await();
-                out.add(ws.receiveStr().await());
+                out.add(nextText(ws));
                 ws.sendStr("through").await();
-                out.add(ws.receiveStr().await());
+                out.add(nextText(ws));
                 ws.close().await();
             }
             // aiohttp's trust_env: a ws URL takes the environment's ws_proxy
             try (ClientSession s = ClientSession.builder().trustEnv(true)
                     .env(() -> Map.of("ws_proxy", proxy.url(""))).build()) {
                 ClientWebSocketResponse ws = s.wsConnect(url(site, "/ws")).await();
-                out.add(ws.receiveStr().await());
+                out.add(nextText(ws));
                 ws.close().await();
             }
             out.add(Files.readString(proxy.dir().resolve("tinyproxy.log")).split("CONNECT 127\\.0\\.0\\.1:"
@@ -395,7 +400,7 @@ class ClientWebSocketConnectTest {
                 // the target's name is the proxy's to resolve: ours knows none, so a direct connection would fail
                 ClientWebSocketResponse ws = s.wsConnect("wss://localhost:" + server.port() + "/tunnelled",
                         WSOptions.DEFAULT, RequestOptions.builder().proxy(proxy.url("")).build()).await();
-                String first = ws.receiveStr().await();
+                String first = nextText(ws);
                 ws.close().await();
                 return List.of(first, Files.readString(proxy.dir().resolve("tinyproxy.log"))
                         .contains("CONNECT localhost:" + server.port() + " "));
