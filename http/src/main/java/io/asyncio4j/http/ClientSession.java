@@ -72,6 +72,10 @@ import java.util.TreeMap;
  * A proxy that cannot be reached raises {@link ClientProxyConnectionError}, a refused {@code CONNECT}
  * {@link ClientHttpProxyError}.
  *
+ * <p><b>WebSockets.</b> {@link #wsConnect(String, WSOptions, RequestOptions)} sends its handshake as a GET through
+ * all of the above (a {@code ws} or {@code wss} URL connects as http or https; through a proxy, in a {@code CONNECT}
+ * tunnel); on a 101 the connection leaves the pool and is the WebSocket's, holding its pool slot until it closes.
+ *
  * <p><b>Tracing.</b> {@link TraceConfig}s given to the builder are called at each step of every request.
  *
  * <p><b>Errors.</b> Connection failures raise {@link ClientConnectorError}; a server that closes before answering,
