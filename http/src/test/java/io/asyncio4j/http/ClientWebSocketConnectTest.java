@@ -273,7 +273,9 @@ class ClientWebSocketConnectTest {
                 out.add(connector.openConnections());
                 Task<ClientWebSocketResponse> second = Asyncio.createTask(s.wsConnect(url(site, "/ws")));
                 Task<ClientResponse> get = Asyncio.createTask(s.get("http://127.0.0.1:" + site.port() + "/plain"));
-                Asyncio.sleep(0.05).await();
+                while (!connector.toString().contains("waiting=2")) {
+                    Asyncio.sleep(0).await();               // until both are queued in the connector
+                }
                 out.add(second.done() || get.done());       // both wait: the WebSocket holds the only slot
                 first.close().await();
                 ClientWebSocketResponse ws = Asyncio.waitFor(second, 5.0).await();
@@ -288,6 +290,28 @@ class ClientWebSocketConnectTest {
         });
         assertThat(got).isEqualTo(List.of("hello cookie=- auth=- team=-", 1, false,
                 "hello cookie=- auth=- team=-", false, "plain"));
+    }
+
+    @Test
+    void theConnectTimeoutBoundsTheWaitForAPoolSlot() {
+        Object got = withSite(site -> {
+            List<Object> out = new ArrayList<>();
+            try (ClientSession s = ClientSession.builder().connector(TCPConnector.builder().limit(1).build())
+                    .build()) {
+                ClientWebSocketResponse first = s.wsConnect(url(site, "/ws")).await();
+                try {
+                    s.wsConnect(url(site, "/ws"), WSOptions.DEFAULT, RequestOptions.builder()
+                            .timeout(ClientTimeout.DEFAULT.withConnect(0.05)).build()).await();
+                    out.add("connected?");
+                } catch (ServerTimeoutError e) {
+                    out.add(e.getMessage().startsWith("Connection timeout"));
+                }
+                out.add(nextText(first));      // the first WebSocket is unharmed
+                first.close().await();
+            }
+            return out;
+        });
+        assertThat(got).isEqualTo(List.of(true, "hello cookie=- auth=- team=-"));
     }
 
     @Test
