@@ -18,6 +18,11 @@ import java.nio.ByteBuffer;
  * <p>The connection is acquired from its {@link TCPConnector} for one request at a time and goes back as soon as
  * the response's last byte arrived (the body stays buffered in the exchange's reader), or is closed when the
  * exchange fails or is abandoned.
+ *
+ * <p><b>Upgrades.</b> An exchange marked {@link Exchange#upgrade} (a WebSocket handshake) that gets a 101 answer
+ * ends there: the connection leaves the pool's hands for good but stays acquired (it counts toward the limits, as
+ * in aiohttp) and stops reading, the bytes after the 101 head kept, until {@link #upgrade(Protocol)} hands the
+ * transport to the new protocol (or {@link #dropUpgrade()} closes it); its close then frees the slot.
  */
 final class ClientConnection implements Protocol, ResponseParser.Listener {
     final ConnectionKey key;
@@ -43,6 +48,14 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
     /** The bytes being parsed, while dataReceived runs. */
     private ByteBuffer feeding;
     private final FlowControl flow;
+    /** A 101 answered an upgrade exchange: the connection waits for {@link #upgrade} or {@link #dropUpgrade}. */
+    private boolean switched;
+    /** The protocol that owns the connection after {@link #upgrade}, or null. */
+    private Protocol upgraded;
+    /** While switched: bytes that came after the 101 head, the peer's EOF, the connection's loss and its cause. */
+    private byte[] pending;
+    private boolean pendingEof;
+    private Throwable lostCause;
 
     ClientConnection(TCPConnector connector, ConnectionKey key, EventLoop loop) {
         this.connector = connector;
@@ -69,6 +82,10 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         Task<Void> writer;
         /** The body writer has not written the body's end yet. */
         boolean bodyPending;
+        /** A WebSocket handshake: a 101 answer switches the connection (see the class comment). */
+        boolean upgrade;
+        /** An upgrade exchange got its 101: it ends with the head (the connection switches). */
+        boolean switching;
 
         Exchange(EventLoop loop, boolean autoDecompress) {
             this.head = loop.createFuture();
@@ -155,6 +172,8 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
             stopWriter(ex);
             close();
             connector.release(this, false);
+        } else if (ex.switching) {
+            dropUpgrade();          // cancelled right after the 101: no WebSocket will take the connection
         }
     }
 
@@ -181,6 +200,68 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         return !lost && transport != null && !transport.isClosing();
     }
 
+    // ---- upgrades ----
+
+    /** Whether a 101 switched this connection and it still waits for {@link #upgrade} or {@link #dropUpgrade}. */
+    boolean switched() {
+        return switched && upgraded == null;
+    }
+
+    /** Ends the 101 exchange: the connection stays acquired, stops reading and keeps what follows the head. */
+    private void switchProtocols(Exchange ex) {
+        switched = true;
+        cancelReadTimer();
+        ex.complete = true;
+        ex.finished = true;
+        current = null;
+        if (feeding != null && feeding.hasRemaining()) {
+            pending = new byte[feeding.remaining()];
+            feeding.get(pending);
+        }
+        ex.content.feedEof();
+        if (transport != null && !transport.isClosing()) {
+            transport.pauseReading();       // the next protocol reads on
+        }
+    }
+
+    /**
+     * Hands the switched connection to {@code next} (a WebSocket): its {@code connectionMade}, then the bytes that
+     * followed the 101 head, and the EOF or loss that came meanwhile; from then on every transport event goes to
+     * it. The connection stays acquired until it closes. Loop thread only.
+     *
+     * @throws IllegalStateException if no 101 switched this connection, or it was handed over already
+     */
+    void upgrade(Protocol next) {
+        if (!switched || upgraded != null) {
+            throw new IllegalStateException("no switched connection to upgrade: " + this);
+        }
+        upgraded = next;
+        next.connectionMade(transport);
+        byte[] rest = pending;
+        pending = null;
+        if (rest != null) {
+            next.dataReceived(rest);
+        }
+        if (lost) {
+            next.connectionLost(lostCause);
+            return;
+        }
+        if (pendingEof && !next.eofReceived()) {
+            transport.close();
+        }
+        if (!transport.isClosing() && !transport.isReading()) {
+            transport.resumeReading();
+        }
+    }
+
+    /** A switched connection that is not taken over (the handshake's answer was invalid): closed, its slot freed. */
+    void dropUpgrade() {
+        if (switched()) {
+            close();
+            connector.release(this, false);
+        }
+    }
+
     // ---- the transport's side ----
 
     @Override
@@ -192,6 +273,19 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
     public void dataReceived(byte[] data) {
         Exchange ex = current;
         if (ex == null || ex.finished) {
+            if (upgraded != null) {
+                upgraded.dataReceived(data);
+                return;
+            }
+            if (switched) {
+                byte[] rest = pending == null ? data : new byte[pending.length + data.length];
+                if (pending != null) {
+                    System.arraycopy(pending, 0, rest, 0, pending.length);
+                    System.arraycopy(data, 0, rest, pending.length, data.length);
+                }
+                pending = rest;
+                return;
+            }
             // bytes while idle: the server broke the protocol; never reuse this connection
             reusable = false;
             close();
@@ -221,23 +315,42 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         Exchange ex = current;
         if (ex != null && !ex.finished) {
             parser.eof();
+        } else if (upgraded != null) {
+            return upgraded.eofReceived();
+        } else if (switched) {
+            pendingEof = true;      // for the next protocol to see; the transport stays open until then
+            return true;
         }
         return false;
     }
 
     @Override
     public void pauseWriting() {
-        flow.pauseWriting();
+        if (upgraded != null) {
+            upgraded.pauseWriting();
+        } else {
+            flow.pauseWriting();
+        }
     }
 
     @Override
     public void resumeWriting() {
-        flow.resumeWriting();
+        if (upgraded != null) {
+            upgraded.resumeWriting();
+        } else {
+            flow.resumeWriting();
+        }
     }
 
     @Override
     public void connectionLost(Throwable exc) {
         lost = true;
+        if (upgraded != null) {
+            upgraded.connectionLost(exc);
+            connector.connectionLost(this);     // the slot the upgraded connection held is free
+            return;
+        }
+        lostCause = exc;
         flow.connectionLost(exc);
         cancelReadTimer();
         Exchange ex = current;
@@ -279,6 +392,9 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
             ex.decoder = ContentDecoder.forEncoding(head.headers().get("Content-Encoding"));
         }
         ex.content.setTransport(transport);
+        if (ex.upgrade && head.status() == 101) {
+            ex.switching = true;
+        }
         if (!ex.head.done()) {
             ex.head.setResult(head);
         }
@@ -304,6 +420,10 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
     public void onComplete() {
         Exchange ex = current;
         if (interim || ex == null) {
+            return;
+        }
+        if (ex.switching) {
+            switchProtocols(ex);
             return;
         }
         if (ex.decoder != null) {

@@ -6,14 +6,20 @@ import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
 import io.asyncio4j.TimeoutError;
 import io.asyncio4j.http.ws.ClientWebSocketResponse;
+import io.asyncio4j.http.ws.PerMessageDeflate;
+import io.asyncio4j.http.ws.WSHandshake;
 import io.asyncio4j.http.ws.WSOptions;
+import io.asyncio4j.http.ws.WSServerHandshakeError;
+import io.asyncio4j.http.ws.WebSocketProtocol;
 import io.asyncio4j.net.TlsOptions;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,6 +72,10 @@ import java.util.TreeMap;
  * A proxy that cannot be reached raises {@link ClientProxyConnectionError}, a refused {@code CONNECT}
  * {@link ClientHttpProxyError}.
  *
+ * <p><b>WebSockets.</b> {@link #wsConnect(String, WSOptions, RequestOptions)} sends its handshake as a GET through
+ * all of the above (a {@code ws} or {@code wss} URL connects as http or https; through a proxy, in a {@code CONNECT}
+ * tunnel); on a 101 the connection leaves the pool and is the WebSocket's, holding its pool slot until it closes.
+ *
  * <p><b>Tracing.</b> {@link TraceConfig}s given to the builder are called at each step of every request.
  *
  * <p><b>Errors.</b> Connection failures raise {@link ClientConnectorError}; a server that closes before answering,
@@ -82,6 +92,7 @@ import java.util.TreeMap;
 public final class ClientSession implements AutoCloseable {
     /** The {@code User-Agent} sent unless the request or session sets one. */
     public static final String USER_AGENT = "asyncio4j-http/0.1";
+    private static final SecureRandom WS_RANDOM = new SecureRandom();
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE");
 
     private final URI baseUrl;
@@ -192,6 +203,12 @@ public final class ClientSession implements AutoCloseable {
     }
 
     private Coro<ClientResponse> send(String rawMethod, String url, RequestOptions options, boolean redirectDefault) {
+        return send(rawMethod, url, options, redirectDefault, null);
+    }
+
+    /** As above; {@code upgrade} (a WebSocket handshake's hop, used by one await) or null for a new hop. */
+    private Coro<ClientResponse> send(String rawMethod, String url, RequestOptions options, boolean redirectDefault,
+                                      Hop upgrade) {
         Objects.requireNonNull(rawMethod, "method is null");
         String method = rawMethod.toUpperCase(Locale.ROOT);
         Objects.requireNonNull(url, "url is null");
@@ -211,7 +228,7 @@ public final class ClientSession implements AutoCloseable {
             boolean follow = options.allowRedirects() != null ? options.allowRedirects() : redirectDefault;
             Trace trace = traceConfigs.isEmpty() ? Trace.NONE
                     : new Trace(this, traceConfigs, options.traceRequestCtx());
-            Hop hop = new Hop(method);
+            Hop hop = upgrade != null ? upgrade : new Hop(method);
             try {
                 ClientResponse resp = Asyncio.timeoutAt(deadline,
                         () -> run(loop, method, url, options, t, deadline, follow, trace, hop)).await();
@@ -230,11 +247,16 @@ public final class ClientSession implements AutoCloseable {
         };
     }
 
-    /** The hop of a redirect chain under way, for the trace's end and exception events. */
+    /**
+     * The hop of a redirect chain under way, for the trace's end and exception events; for a WebSocket handshake
+     * also its header fields (over the session's and the request's) and the connection of the final answer.
+     */
     private static final class Hop {
         String method;
         URI url;
         Headers headers;
+        Headers upgrade;
+        ClientConnection connection;
 
         Hop(String method) {
             this.method = method;
@@ -243,12 +265,18 @@ public final class ClientSession implements AutoCloseable {
 
     private ClientResponse run(EventLoop loop, String method, String rawUrl, RequestOptions o, ClientTimeout t,
                                Double deadline, boolean follow, Trace trace, Hop hop) throws Exception {
-        URI url = withParams(buildUrl(rawUrl), o.params());
+        URI url = withParams(buildUrl(rawUrl, hop.upgrade != null), o.params());
         Headers hdrs = headers.copy();
         for (String name : o.headers().names()) {
             hdrs.remove(name);
         }
         o.headers().forEach(hdrs::add);
+        if (hop.upgrade != null) {
+            for (String name : hop.upgrade.names()) {
+                hdrs.remove(name);
+            }
+            hop.upgrade.forEach(hdrs::add);
+        }
         BasicAuth credentials = o.auth() != null ? o.auth() : null;
         Map<String, String> requestCookies = o.cookies();
         Body body = body(o, hdrs);
@@ -274,7 +302,7 @@ public final class ClientSession implements AutoCloseable {
                 trace.send(c -> c.requestStart, new TraceConfig.RequestStartParams(method, url, hop.headers));
             }
             ClientResponse resp = once(loop, method, url, withCookies(hdrs, url, requestCookies), a, body, t,
-                    deadline, o, trace);
+                    deadline, o, trace, hop);
             cookieJar.updateCookies(resp.cookies().values(), url);
             int status = resp.status();
             if (follow && (status == 301 || status == 302 || status == 303 || status == 307 || status == 308)) {
@@ -372,18 +400,22 @@ public final class ClientSession implements AutoCloseable {
 
     /** One request on one connection; a stale pooled connection is replaced once for idempotent methods. */
     private ClientResponse once(EventLoop loop, String method, URI url, Headers hdrs, BasicAuth a, Body body,
-                                ClientTimeout t, Double deadline, RequestOptions o, Trace trace) {
+                                ClientTimeout t, Double deadline, RequestOptions o, Trace trace, Hop hop) {
         if (body != null && body.stream() instanceof FormData form) {
             body = new Body(null, form.upload(), body.contentType()); // the files' sizes as this hop starts
         }
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-        boolean ssl = scheme.equals("https");
+        boolean ssl = scheme.equals("https") || scheme.equals("wss");
         int port = url.getPort() >= 0 ? url.getPort() : ssl ? 443 : 80;
         String host = hostOf(url);
         ProxyInfo proxy = proxyFor(url, o);
-        ConnectionKey key = new ConnectionKey(host, port, ssl, ssl ? connector.tlsFor(o.ssl()) : null, proxy);
+        boolean upgrade = hop.upgrade != null;
+        // a WebSocket goes through a proxy's CONNECT tunnel even in the clear: proxies drop a plain request's Upgrade
+        ConnectionKey key = new ConnectionKey(host, port, ssl, ssl ? connector.tlsFor(o.ssl()) : null, proxy,
+                proxy != null && (ssl || upgrade));
         Headers sent = requestHeaders(url, host, port, ssl, hdrs, a, body, o);
-        if (proxy != null && !ssl) {
+        boolean plainProxy = proxy != null && !key.tunnel();
+        if (plainProxy) {
             sent = proxied(sent, proxy);
         }
         boolean expect = "100-continue".equalsIgnoreCase(sent.get("Expect"));
@@ -391,13 +423,19 @@ public final class ClientSession implements AutoCloseable {
         // a body in the same write as the head, or written after it by a task (streamed, chunked, compressed,
         // or after 100 Continue)
         boolean inline = body == null || (body.stream() == null && !chunked && o.compress() == null && !expect);
-        byte[] request = serialize(method, proxy != null && !ssl ? absoluteTarget(url) : originTarget(url), sent,
+        byte[] request = serialize(method, plainProxy ? absoluteTarget(url) : originTarget(url), sent,
                 inline && body != null ? body.bytes() : null);
         boolean retried = false;
         while (true) {
             ClientConnection conn = connect(loop, key, url, t, trace);
             ClientConnection.Exchange ex = conn.send(request, method.equals("HEAD"), t.sockRead(), autoDecompress,
                     expect && !inline);
+            if (upgrade) {
+                // a 101 switches the connection; any other answer closes it: it never goes back to the pool
+                ex.upgrade = true;
+                conn.forceClose();
+                hop.connection = conn;
+            }
             if (!inline) {
                 ex.bodyPending = true;
                 ex.writer = Asyncio.createTask(BodyWriter.write(conn, ex, body.bytes(), body.stream(), chunked,
@@ -586,7 +624,7 @@ public final class ClientSession implements AutoCloseable {
 
     // ---- URLs ----
 
-    private URI buildUrl(String raw) {
+    private URI buildUrl(String raw, boolean webSocket) {
         URI u;
         try {
             u = new URI(raw.trim());
@@ -600,8 +638,10 @@ public final class ClientSession implements AutoCloseable {
         if (!u.isAbsolute() || u.isOpaque()) {
             throw new InvalidURL(raw, "Invalid URL (not absolute)");
         }
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new InvalidURL(raw, "Invalid URL (the scheme must be http or https)");
+        if (!scheme.equals("http") && !scheme.equals("https")
+                && !(webSocket && (scheme.equals("ws") || scheme.equals("wss")))) {
+            throw new InvalidURL(raw, webSocket ? "Invalid URL for a WebSocket (the scheme must be ws, wss, http or"
+                    + " https)" : "Invalid URL (the scheme must be http or https)");
         }
         if (u.getHost() == null) {
             throw new InvalidURL(raw, "Invalid URL (no host)");
@@ -655,7 +695,7 @@ public final class ClientSession implements AutoCloseable {
 
     private static String origin(URI u) {
         String scheme = u.getScheme().toLowerCase(Locale.ROOT);
-        int port = u.getPort() >= 0 ? u.getPort() : scheme.equals("https") ? 443 : 80;
+        int port = u.getPort() >= 0 ? u.getPort() : scheme.equals("https") || scheme.equals("wss") ? 443 : 80;
         return scheme + "://" + hostOf(u) + ":" + port;
     }
 
@@ -670,17 +710,98 @@ public final class ClientSession implements AutoCloseable {
 
     /** {@code session.ws_connect(url)}: a WebSocket with {@link WSOptions#DEFAULT}. */
     public Coro<ClientWebSocketResponse> wsConnect(String url) {
-        return wsConnect(url, WSOptions.DEFAULT);
+        return wsConnect(url, WSOptions.DEFAULT, RequestOptions.NONE);
+    }
+
+    /** {@code session.ws_connect(url, ...)} with the WebSocket's settings only: see the three-argument form. */
+    public Coro<ClientWebSocketResponse> wsConnect(String url, WSOptions options) {
+        return wsConnect(url, options, RequestOptions.NONE);
     }
 
     /**
-     * {@code session.ws_connect(url, ...)}: see {@link ClientWebSocketResponse#connect}. The session keeps the
-     * WebSocket while it is open: {@link #close()} closes its connection if the session owns its connector.
+     * {@code session.ws_connect(url, ...)}: a WebSocket to {@code url} ({@code ws://}, {@code wss://},
+     * {@code http://} or {@code https://}, or relative to the base URL), opened as aiohttp 3.8 opens it.
+     *
+     * <p><b>The handshake</b> is a GET through this session's normal request machinery: the connector's pool,
+     * resolver, limits and TLS settings ({@code wss} and {@code https} use TLS, with the request's
+     * {@link RequestOptions.Builder#ssl ssl} if set), the session's default header fields, base URL, cookie jar
+     * (its cookies are sent, and a {@code Set-Cookie} of the answer is stored), Basic auth (the request's, the URL's
+     * or the session's), proxies (the request's {@code proxy}, or with {@code trustEnv} the environment's
+     * {@code WS_PROXY}/{@code WSS_PROXY} for ws/wss URLs), {@link ClientTimeout}s, redirects and
+     * {@link TraceConfig}s. It sends {@code Upgrade: websocket}, {@code Connection: Upgrade},
+     * {@code Sec-WebSocket-Version: 13} (unless the header fields set them), a random {@code Sec-WebSocket-Key},
+     * the subprotocols, the permessage-deflate offer (unless {@link WSOptions#compress()} is false), and the
+     * request's then {@code options}' header fields over the session's. Through a proxy the handshake goes in a
+     * {@code CONNECT} tunnel for {@code ws} as for {@code wss} (RFC 6455 section 4.1; aiohttp 3.8 sends a
+     * {@code ws} handshake to the proxy as a plain request, which proxies such as tinyproxy refuse).
+     *
+     * <p><b>The connection.</b> On a valid 101 answer the connection leaves the pool for good: it stays acquired,
+     * counting toward the connector's {@code limit} and {@code limitPerHost} until the WebSocket's connection
+     * closes (as aiohttp's), and the bytes after the 101 head are the WebSocket's first. Any other answer raises
+     * {@link WSServerHandshakeError} (an invalid 101: what is wrong, as aiohttp words it) and closes the connection.
+     * The session keeps the WebSocket while it is open: {@link #close()} closes its connection if the session owns
+     * its connector.
+     *
+     * @param options the WebSocket's settings
+     * @param request the handshake's request settings: {@code headers}, {@code params}, {@code cookies},
+     *                {@code auth}, {@code proxy}, {@code proxyAuth}, {@code proxyHeader}s, {@code ssl},
+     *                {@code timeout}, redirects and the trace context; a body is refused
+     * @throws IllegalArgumentException if {@code request} has a body
+     * @throws InvalidURL (when awaited) for a URL that is not ws, wss, http or https with a host
+     * @throws WSServerHandshakeError (when awaited) if the server refused the handshake
+     * @throws ClientConnectorError (when awaited) if the connection failed
+     * @throws IllegalStateException (when awaited) if the session is closed
      */
-    public Coro<ClientWebSocketResponse> wsConnect(String url, WSOptions options) {
-        Coro<ClientWebSocketResponse> connect = ClientWebSocketResponse.connect(this, url, options);
+    public Coro<ClientWebSocketResponse> wsConnect(String url, WSOptions options, RequestOptions request) {
+        Objects.requireNonNull(url, "url is null");
+        Objects.requireNonNull(options, "options is null");
+        Objects.requireNonNull(request, "request is null");
+        if (request.hasJson() || request.form() != null || request.dataUnsafe() != null || request.stream() != null
+                || request.chunked() || request.compress() != null || request.expect100()) {
+            throw new IllegalArgumentException("a WebSocket handshake has no body: the request options give one");
+        }
         return () -> {
-            ClientWebSocketResponse ws = connect.await();
+            if (closed) {
+                throw new IllegalStateException("Session is closed");
+            }
+            byte[] nonce = new byte[16];
+            WS_RANDOM.nextBytes(nonce);
+            String secKey = Base64.getEncoder().encodeToString(nonce);
+            Headers h = options.headers().copy();
+            for (String[] field : new String[][] {{"Upgrade", "websocket"}, {"Connection", "Upgrade"},
+                    {"Sec-WebSocket-Version", "13"}}) {
+                if (!h.contains(field[0]) && !request.headers().contains(field[0])) {
+                    h.set(field[0], field[1]);
+                }
+            }
+            h.set("Sec-WebSocket-Key", secKey);
+            if (!options.protocols().isEmpty()) {
+                h.set("Sec-WebSocket-Protocol", String.join(",", options.protocols()));
+            }
+            if (options.compress()) {
+                h.set("Sec-WebSocket-Extensions", PerMessageDeflate.CLIENT_OFFER);
+            }
+            Hop hop = new Hop("GET");
+            hop.upgrade = h;
+            ClientResponse resp;
+            try {
+                resp = send("GET", url, request, true, hop).await();
+            } catch (Throwable e) {
+                if (hop.connection != null) {
+                    hop.connection.dropUpgrade();     // a 101 came, but a trace hook or a timeout failed the request
+                }
+                throw e;
+            }
+            ClientWebSocketResponse ws;
+            try {
+                ws = takeOver(resp, hop.connection, secKey, options);
+            } catch (Throwable e) {
+                resp.close();
+                if (hop.connection != null) {
+                    hop.connection.dropUpgrade();
+                }
+                throw e;
+            }
             webSockets.removeIf(w -> w.connection().transport().isClosing());
             if (closed && connectorOwner) {
                 // closed while the handshake was under way: the WebSocket goes with it, as on close()
@@ -690,6 +811,41 @@ public final class ClientSession implements AutoCloseable {
             webSockets.add(ws);
             return ws;
         };
+    }
+
+    /** Checks the handshake's answer as aiohttp does and hands the switched connection to a WebSocket. */
+    private static ClientWebSocketResponse takeOver(ClientResponse resp, ClientConnection conn, String secKey,
+                                                    WSOptions options) {
+        Headers rh = resp.headers();
+        String fail = null;
+        if (resp.status() != 101) {
+            fail = "Invalid response status";
+        } else if (!rh.getOrDefault("Upgrade", "").toLowerCase(Locale.ROOT).equals("websocket")) {
+            fail = "Invalid upgrade header";
+        } else if (!rh.getOrDefault("Connection", "").toLowerCase(Locale.ROOT).equals("upgrade")) {
+            fail = "Invalid connection header";
+        } else if (!rh.getOrDefault("Sec-WebSocket-Accept", "").equals(WSHandshake.accept(secKey))) {
+            fail = "Invalid challenge response";
+        }
+        PerMessageDeflate deflate = null;
+        if (fail == null) {
+            String ext = rh.get("Sec-WebSocket-Extensions");
+            try {
+                if (ext != null && !options.compress()) {
+                    throw new IllegalArgumentException("Invalid extension: " + ext);
+                }
+                deflate = PerMessageDeflate.negotiateClient(ext);
+            } catch (IllegalArgumentException e) {
+                fail = e.getMessage();
+            }
+        }
+        if (fail != null) {
+            throw new WSServerHandshakeError(resp.requestInfo(), resp.status(), fail, rh);
+        }
+        String protocol = WSHandshake.chooseProtocol(rh.get("Sec-WebSocket-Protocol"), options.protocols());
+        WebSocketProtocol ws = new WebSocketProtocol(Asyncio.getRunningLoop(), true, protocol, deflate, options);
+        conn.upgrade(ws);
+        return new ClientWebSocketResponse(ws, resp);
     }
 
     /**
@@ -709,13 +865,14 @@ public final class ClientSession implements AutoCloseable {
         }
         closed = true;
         if (connectorOwner) {
-            connector.close();
+            // the WebSockets' connections are the connector's too; closed first, so their buffers still go out
             for (ClientWebSocketResponse ws : webSockets) {
                 if (!ws.connection().transport().isClosing()) {
                     ws.connection().transport().close();
                 }
             }
             webSockets.clear();
+            connector.close();
         }
     }
 

@@ -6,16 +6,23 @@ import io.asyncio4j.net.TlsOptions;
  * What pooled connections are shared by: scheme's TLS, host, port, the TLS settings and the proxy (aiohttp's
  * {@code ConnectionKey}); {@code tls} is null for plain connections, {@code proxy} null for direct ones. The proxy
  * record holds its credentials and extra header fields, so a tunnel opened with one set is never used with another.
+ * {@code tunnel}: through the proxy by {@code CONNECT} (always for TLS; for a plain WebSocket too), else the proxy
+ * gets plain requests with absolute URLs.
  */
-record ConnectionKey(String host, int port, boolean ssl, TlsOptions tls, ProxyInfo proxy) {
+record ConnectionKey(String host, int port, boolean ssl, TlsOptions tls, ProxyInfo proxy, boolean tunnel) {
     /** A direct connection's key. */
     ConnectionKey(String host, int port, boolean ssl, TlsOptions tls) {
-        this(host, port, ssl, tls, null);
+        this(host, port, ssl, tls, null, false);
+    }
+
+    /** A key whose proxy (if any) is tunnelled for TLS only, as for every request but a WebSocket's. */
+    ConnectionKey(String host, int port, boolean ssl, TlsOptions tls, ProxyInfo proxy) {
+        this(host, port, ssl, tls, proxy, proxy != null && ssl);
     }
 
     @Override
     public String toString() {
         return (ssl ? "https://" : "http://") + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port
-                + (proxy == null ? "" : " via proxy " + proxy);
+                + (proxy == null ? "" : (tunnel ? " via tunnel " : " via proxy ") + proxy);
     }
 }

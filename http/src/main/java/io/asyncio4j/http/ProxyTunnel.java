@@ -24,7 +24,10 @@ import java.util.function.Supplier;
  * <li>for an https target, {@code CONNECT host:port} to the proxy (with {@code Host}, the proxy header fields and
  * {@code Proxy-Authorization}); a 2xx answer makes the connection a tunnel, in which TLS to the target starts, its
  * certificate and host name checked against the target as on a direct connection; that connection is pooled under
- * its key (target, TLS settings and proxy).</li>
+ * its key (target, TLS settings and proxy);</li>
+ * <li>for a plain WebSocket ({@link ConnectionKey#tunnel()} without TLS), the same {@code CONNECT} tunnel with the
+ * handshake sent in it in the clear (RFC 6455 section 4.1: proxies drop the hop-by-hop {@code Upgrade} of a plain
+ * proxied request).</li>
  * </ul>
  * Failures: the proxy cannot be reached, {@link ClientProxyConnectionError}; it answers the {@code CONNECT} with
  * another status, {@link ClientHttpProxyError}; it closes before answering, {@link ServerDisconnectedError}; the TLS
@@ -43,7 +46,7 @@ final class ProxyTunnel {
      */
     static ClientConnection open(TCPConnector connector, ConnectionKey key, EventLoop loop, List<String> addresses,
                                  Double sockConnect) {
-        if (!key.ssl()) {
+        if (!key.tunnel()) {
             ClientConnection c = Asyncio.timeout(sockConnect,
                     () -> dial(key, addresses, () -> new ClientConnection(connector, key, loop))).await().protocol();
             c.forceClose();
@@ -57,11 +60,17 @@ final class ProxyTunnel {
             t.write(connectRequest(authority(key), sent));
             ResponseHead head = cc.protocol().head.await();
             if (head.status() < 200 || head.status() >= 300) {
-                URI target = URI.create("https://" + authority(key) + "/");
+                URI target = URI.create((key.ssl() ? "https://" : "http://") + authority(key) + "/");
                 throw new ClientHttpProxyError(new RequestInfo("CONNECT", target, sent), head.status(),
                         head.reason(), head.headers(), key.proxy().url(), authority(key));
             }
             ClientConnection c = new ClientConnection(connector, key, loop);
+            if (!key.ssl()) {
+                t.setProtocol(c);
+                c.connectionMade(t);
+                t.resumeReading();      // the Handshake paused it after the proxy's answer
+                return c;
+            }
             TlsOptions tls = key.tls().serverHostname() != null ? key.tls()
                     : key.tls().withServerHostname(key.host());
             Transport secure = Asyncio.timeout(sockConnect, () -> Net.startTls(t, c, tls, false).await()).await();

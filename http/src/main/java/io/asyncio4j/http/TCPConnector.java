@@ -33,7 +33,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * connection to another host is closed to make room, else the request waits. At most {@code limitPerHost} (default
  * 0: no limit) are in use or being connected for one scheme, host and port. Waiting requests are served in FIFO
  * order, each as soon as the limits allow it; a waiting request that is cancelled leaves the queue (if it had just
- * been granted a slot, the slot goes to the next).
+ * been granted a slot, the slot goes to the next). The connection of a WebSocket ({@link ClientSession#wsConnect})
+ * never returns to the pool but holds its slot until it closes, as in aiohttp.
  *
  * <p><b>Keep-alive.</b> A connection whose response arrived whole, and that the server did not mark
  * {@code Connection: close} (or HTTP/1.0 without keep-alive) and that did not delimit the body by closing, goes back
@@ -56,7 +57,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * <p><b>Proxies.</b> A request through an HTTP proxy connects to the proxy (its name resolved and cached as
  * above): an http request's connection is closed after its response, as aiohttp does; an https request's
  * {@code CONNECT} tunnel, with TLS to the target inside it, is pooled like a direct connection, but only shared by
- * requests to the same target through the same proxy with the same credentials and proxy header fields.
+ * requests to the same target through the same proxy with the same credentials and proxy header fields. A
+ * WebSocket's handshake goes in a {@code CONNECT} tunnel even for a plain {@code ws} URL.
  *
  * <p><b>Threads.</b> A connector belongs to the event loop of the first request made through it; use it from that
  * loop's thread only. {@link #close()} never suspends: it closes every connection, idle or in use (a request
