@@ -8,7 +8,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,11 +21,7 @@ class CookieJarSaveLoadTest {
     private final CookieJar jar = new CookieJar(false, List.of(), clock);
 
     private static List<Cookie> set(String... fields) {
-        List<Cookie> out = new ArrayList<>();
-        for (String f : fields) {
-            out.add(Cookie.parse(f));
-        }
-        return out;
+        return CookieJarTest.set(fields);
     }
 
     private static Map<String, String> to(CookieJar j, String url) {

@@ -37,7 +37,8 @@ class CookieJarTest {
     private final MovingClock clock = new MovingClock();
     private final CookieJar jar = new CookieJar(false, List.of(), clock);
 
-    private static List<Cookie> set(String... fields) {
+    /** The cookies of these {@code Set-Cookie} fields. */
+    static List<Cookie> set(String... fields) {
         List<Cookie> out = new ArrayList<>();
         for (String f : fields) {
             out.add(Cookie.parse(f));

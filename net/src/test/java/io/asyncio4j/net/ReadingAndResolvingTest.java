@@ -105,6 +105,18 @@ class ReadingAndResolvingTest {
                 "reading once closed=false");
     }
 
+    /** A one-thread default executor for the running loop that counts the jobs it runs in {@code jobs}. */
+    private static ThreadPoolExecutor countingDefaultExecutor(AtomicInteger jobs) {
+        ThreadPoolExecutor counting = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>()) {
+            @Override
+            protected void beforeExecute(Thread t, Runnable r) {
+                jobs.incrementAndGet();
+            }
+        };
+        Asyncio.getRunningLoop().setDefaultExecutor(counting);
+        return counting;
+    }
+
     @Test
     void getaddrinfoResolvesOnTheDefaultExecutorInTheResolversOrder() throws Exception {
         List<InetSocketAddress> expected = new ArrayList<>();
@@ -113,14 +125,7 @@ class ReadingAndResolvingTest {
         }
         AtomicInteger onExecutor = new AtomicInteger();
         List<Object> out = run(() -> {
-            ThreadPoolExecutor counting = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>()) {
-                @Override
-                protected void beforeExecute(Thread t, Runnable r) {
-                    onExecutor.incrementAndGet();
-                }
-            };
-            Asyncio.getRunningLoop().setDefaultExecutor(counting);
+            ThreadPoolExecutor counting = countingDefaultExecutor(onExecutor);
             List<InetSocketAddress> got = Sockets.getaddrinfo("localhost", 443).await();
             counting.shutdown();
             return List.of(got, onExecutor.get());
@@ -133,14 +138,7 @@ class ReadingAndResolvingTest {
     void ensureResolvedTakesAnAddressLiteralAtOnceWhereGetaddrinfoAsksTheExecutor() throws Exception {
         AtomicInteger onExecutor = new AtomicInteger();
         List<Object> out = run(() -> {
-            ThreadPoolExecutor counting = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>()) {
-                @Override
-                protected void beforeExecute(Thread t, Runnable r) {
-                    onExecutor.incrementAndGet();
-                }
-            };
-            Asyncio.getRunningLoop().setDefaultExecutor(counting);
+            ThreadPoolExecutor counting = countingDefaultExecutor(onExecutor);
             List<Object> log = new ArrayList<>();
             for (String host : List.of("127.0.0.1", "[::1]", "::1")) {
                 log.add(Sockets.ensureResolved(host, 80).await().get(0).getAddress().getHostAddress());
