@@ -164,19 +164,51 @@ public final class Httpbin {
         return resp;
     }
 
-    /** Serves httpbin on {@code host:port} until interrupted: {@code java ... Httpbin [--host H] [--port N]}. */
+    private static final String USAGE = "usage: Httpbin [--host H] [--port N]   (127.0.0.1:8080 by default)";
+
+    /**
+     * Serves httpbin on {@code host:port} until interrupted: {@code java ... Httpbin [--host H] [--port N]}. Bad
+     * arguments print the usage and exit with status 2.
+     */
     public static void main(String[] args) {
         String host = "127.0.0.1";
         int port = 8080;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--host" -> host = args[++i];
-                case "--port" -> port = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (usage: Httpbin [--host H] [--port N])");
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--host" -> host = value(args, ++i);
+                    case "--port" -> port = port(value(args, ++i));
+                    case "-h", "--help" -> {
+                        System.out.println(USAGE);
+                        return;
+                    }
+                    default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+                }
             }
+        } catch (IllegalArgumentException e) {
+            System.err.println("httpbin: " + e.getMessage() + "\n" + USAGE);
+            System.exit(2);
         }
         Web.runApp(app(), host, port);
+    }
+
+    private static int port(String s) {
+        try {
+            int p = Integer.parseInt(s);
+            if (p >= 0 && p <= 65535) {
+                return p;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("--port needs a number from 0 to 65535, not " + s);
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+        }
+        return args[i];
     }
 
     // ---- the request as httpbin echoes it ----
