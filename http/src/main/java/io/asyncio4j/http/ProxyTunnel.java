@@ -74,6 +74,9 @@ final class ProxyTunnel {
             TlsOptions tls = key.tls().serverHostname() != null ? key.tls()
                     : key.tls().withServerHostname(key.host());
             Transport secure = Asyncio.timeout(sockConnect, () -> Net.startTls(t, c, tls, false).await()).await();
+            if (key.fingerprint() != null) {
+                key.fingerprint().check(secure, key.host(), key.port());
+            }
             c.connectionMade(secure);
             return c;
         } catch (Throwable e) {
