@@ -17,8 +17,10 @@ import java.util.Objects;
  * }</pre>
  * Each request gets, per config, a fresh mutable context map (aiohttp's {@code trace_config_ctx}) shared by all its
  * callbacks; it holds the request's {@link RequestOptions.Builder#traceRequestCtx(Object)} under
- * {@code "traceRequestCtx"} if one was given. Handlers run in the requesting task, in registration order, and may
- * {@code await()}; an exception from a handler fails the request.
+ * {@code "traceRequestCtx"} if one was given. Handlers run in the requesting task (those of {@code requestChunkSent}
+ * for a body written after the head, streamed, chunked, compressed or after {@code 100 Continue}: in the task writing
+ * it), in registration order, and may {@code await()}; an exception from a handler fails the request (from a
+ * {@code responseChunkReceived} handler: the {@code read()}, and the connection is closed).
  *
  * <p>The events, in aiohttp's order: {@code requestStart} (each hop of a redirect chain), {@code connectionQueuedStart}
  * / {@code End} (waiting for a pool slot), {@code connectionReuseconn} or {@code connectionCreateStart} / {@code End}
