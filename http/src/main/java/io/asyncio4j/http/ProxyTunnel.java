@@ -74,10 +74,10 @@ final class ProxyTunnel {
             TlsOptions tls = key.tls().serverHostname() != null ? key.tls()
                     : key.tls().withServerHostname(key.host());
             Transport secure = Asyncio.timeout(sockConnect, () -> Net.startTls(t, c, tls, false).await()).await();
-            if (key.fingerprint() != null) {
-                key.fingerprint().check(secure, key.host(), key.port());
-            }
             c.connectionMade(secure);
+            if (key.fingerprint() != null) {
+                key.fingerprint().check(secure, key.host(), key.port());   // the target's certificate, not the proxy's
+            }
             return c;
         } catch (Throwable e) {
             t.abort();

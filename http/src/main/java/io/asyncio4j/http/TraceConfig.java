@@ -20,7 +20,7 @@ import java.util.Objects;
  * {@code "traceRequestCtx"} if one was given. Handlers run in the requesting task (those of {@code requestChunkSent}
  * for a body written after the head, streamed, chunked, compressed or after {@code 100 Continue}: in the task writing
  * it), in registration order, and may {@code await()}; an exception from a handler fails the request (from a
- * {@code responseChunkReceived} handler: the {@code read()}, and the connection is closed).
+ * {@code responseChunkReceived} handler: the {@code read()}).
  *
  * <p>The events, in aiohttp's order: {@code requestStart} (each hop of a redirect chain), {@code connectionQueuedStart}
  * / {@code End} (waiting for a pool slot), {@code connectionReuseconn} or {@code connectionCreateStart} / {@code End}
