@@ -3,13 +3,15 @@ package io.asyncio4j.http;
 import io.asyncio4j.CancelledError;
 import io.asyncio4j.Coro;
 import io.asyncio4j.streams.StreamReader;
+import java.net.URI;
 import java.util.Iterator;
 
 /**
  * Writes a request body after its head, as a task of its own (aiohttp's {@code write_bytes}): waits for
  * {@code 100 Continue} if the exchange asked for it, then sends the bytes or the stream's chunks, compressed and
  * chunk-framed as asked, draining the transport after each write. It stops as soon as the exchange is over (the
- * response came whole, or it failed); a failure of the source or the socket fails the exchange.
+ * response came whole, or it failed); a failure of the source or the socket (or of a trace handler) fails the
+ * exchange. Each piece of the body is traced ({@code requestChunkSent}) before it is compressed and written.
  */
 final class BodyWriter {
     /** How much of a {@link StreamReader} body is read per write. */
@@ -19,7 +21,7 @@ final class BodyWriter {
     }
 
     static Coro<Void> write(ClientConnection conn, ClientConnection.Exchange ex, byte[] bytes, Object stream,
-                            boolean chunked, String compress) {
+                            boolean chunked, String compress, Trace trace, String method, URI url) {
         return () -> {
             try {
                 if (ex.continue100 != null && !ex.continue100.await()) {
@@ -27,7 +29,7 @@ final class BodyWriter {
                 }
                 Compressor z = compress == null ? null : Compressor.forEncoding(compress);
                 if (bytes != null) {
-                    if (!send(conn, ex, bytes, z, chunked)) {
+                    if (!send(conn, ex, bytes, z, chunked, trace, method, url)) {
                         return null;
                     }
                 } else if (stream instanceof StreamReader reader) {
@@ -36,7 +38,7 @@ final class BodyWriter {
                         if (chunk.length == 0) {
                             break;
                         }
-                        if (!send(conn, ex, chunk, z, chunked)) {
+                        if (!send(conn, ex, chunk, z, chunked, trace, method, url)) {
                             return null;
                         }
                     }
@@ -46,7 +48,7 @@ final class BodyWriter {
                     try {
                         while (it.hasNext()) {
                             byte[] chunk = it.next();
-                            if (chunk != null && !send(conn, ex, chunk, z, chunked)) {
+                            if (chunk != null && !send(conn, ex, chunk, z, chunked, trace, method, url)) {
                                 return null;
                             }
                         }
@@ -74,7 +76,13 @@ final class BodyWriter {
     }
 
     private static boolean send(ClientConnection conn, ClientConnection.Exchange ex, byte[] data, Compressor z,
-                                boolean chunked) {
+                                boolean chunked, Trace trace, String method, URI url) {
+        if (!trace.isEmpty()) {
+            if (ex.finished) {
+                return false;   // the exchange is over: nothing more is written, so nothing is traced
+            }
+            trace.send(c -> c.requestChunkSent, new TraceConfig.RequestChunkSentParams(method, url, data));
+        }
         if (!frame(conn, ex, z == null ? data : z.compress(data), chunked)) {
             return false;
         }

@@ -39,12 +39,13 @@ public final class ClientResponse implements AutoCloseable {
     private final ClientConnection.Exchange exchange;
     private final Double deadline;
     private final RequestInfo requestInfo;
+    private final Trace trace;
     private List<ClientResponse> history = List.of();
     private byte[] body;
     private boolean closed;
 
     ClientResponse(String method, URI url, ResponseHead head, ClientConnection connection,
-                   ClientConnection.Exchange exchange, Double deadline, RequestInfo requestInfo) {
+                   ClientConnection.Exchange exchange, Double deadline, RequestInfo requestInfo, Trace trace) {
         this.method = method;
         this.url = url;
         this.head = head;
@@ -52,6 +53,7 @@ public final class ClientResponse implements AutoCloseable {
         this.exchange = exchange;
         this.deadline = deadline;
         this.requestInfo = requestInfo;
+        this.trace = trace;
     }
 
     void setHistory(List<ClientResponse> h) {
@@ -236,6 +238,10 @@ public final class ClientResponse implements AutoCloseable {
                 byte[] b = exchange.complete || deadline == null ? exchange.content.read(-1).await()
                         : Asyncio.timeoutAt(deadline, () -> exchange.content.read(-1).await()).await();
                 body = b;
+                if (!trace.isEmpty()) {
+                    trace.send(c -> c.responseChunkReceived, new TraceConfig.ResponseChunkReceivedParams(method, url,
+                            b));
+                }
                 return b;
             } catch (Throwable e) {
                 connection.abandon(exchange);

@@ -97,6 +97,8 @@ public final class ClientSession implements AutoCloseable {
         static final SecureRandom INSTANCE = new SecureRandom();
     }
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE");
+    /** The chunk traced for a request without a body (aiohttp traces its empty body). */
+    private static final byte[] NO_BYTES = new byte[0];
 
     private final URI baseUrl;
     private final Headers headers;
@@ -415,7 +417,7 @@ public final class ClientSession implements AutoCloseable {
         boolean upgrade = hop.upgrade != null;
         // a WebSocket goes through a proxy's CONNECT tunnel even in the clear: proxies drop a plain request's Upgrade
         ConnectionKey key = new ConnectionKey(host, port, ssl, ssl ? connector.tlsFor(o.ssl()) : null, proxy,
-                proxy != null && (ssl || upgrade));
+                proxy != null && (ssl || upgrade), ssl ? connector.fingerprintFor(o.fingerprint()) : null);
         Headers sent = requestHeaders(url, host, port, ssl, hdrs, a, body, o);
         boolean plainProxy = proxy != null && !key.tunnel();
         if (plainProxy) {
@@ -442,10 +444,15 @@ public final class ClientSession implements AutoCloseable {
             if (!inline) {
                 ex.bodyPending = true;
                 ex.writer = Asyncio.createTask(BodyWriter.write(conn, ex, body.bytes(), body.stream(), chunked,
-                        o.compress()), "request body to " + key);
+                        o.compress(), trace, method, url), "request body to " + key);
             }
             ResponseHead head;
             try {
+                if (inline && !trace.isEmpty()) {
+                    // the body went with the head; aiohttp's empty body of a request without one is a chunk too
+                    trace.send(c -> c.requestChunkSent, new TraceConfig.RequestChunkSentParams(method, url,
+                            body == null ? NO_BYTES : body.bytes()));
+                }
                 head = ex.head.await();
             } catch (ServerDisconnectedError | ClientOSError e) {
                 conn.abandon(ex);
@@ -463,7 +470,8 @@ public final class ClientSession implements AutoCloseable {
                 conn.abandon(ex);
                 throw e;
             }
-            return new ClientResponse(method, url, head, conn, ex, deadline, new RequestInfo(method, url, sent));
+            return new ClientResponse(method, url, head, conn, ex, deadline, new RequestInfo(method, url, sent),
+                    trace);
         }
     }
 

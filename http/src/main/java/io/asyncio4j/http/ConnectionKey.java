@@ -7,22 +7,25 @@ import io.asyncio4j.net.TlsOptions;
  * {@code ConnectionKey}); {@code tls} is null for plain connections, {@code proxy} null for direct ones. The proxy
  * record holds its credentials and extra header fields, so a tunnel opened with one set is never used with another.
  * {@code tunnel}: through the proxy by {@code CONNECT} (always for TLS; for a plain WebSocket too), else the proxy
- * gets plain requests with absolute URLs.
+ * gets plain requests with absolute URLs. {@code fingerprint}: the certificate pinned for TLS (aiohttp's
+ * {@code ssl=Fingerprint}), or null.
  */
-record ConnectionKey(String host, int port, boolean ssl, TlsOptions tls, ProxyInfo proxy, boolean tunnel) {
+record ConnectionKey(String host, int port, boolean ssl, TlsOptions tls, ProxyInfo proxy, boolean tunnel,
+                     Fingerprint fingerprint) {
     /** A direct connection's key. */
     ConnectionKey(String host, int port, boolean ssl, TlsOptions tls) {
-        this(host, port, ssl, tls, null, false);
+        this(host, port, ssl, tls, null, false, null);
     }
 
     /** A key whose proxy (if any) is tunnelled for TLS only, as for every request but a WebSocket's. */
     ConnectionKey(String host, int port, boolean ssl, TlsOptions tls, ProxyInfo proxy) {
-        this(host, port, ssl, tls, proxy, proxy != null && ssl);
+        this(host, port, ssl, tls, proxy, proxy != null && ssl, null);
     }
 
     @Override
     public String toString() {
         return (ssl ? "https://" : "http://") + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port
-                + (proxy == null ? "" : (tunnel ? " via tunnel " : " via proxy ") + proxy);
+                + (proxy == null ? "" : (tunnel ? " via tunnel " : " via proxy ") + proxy)
+                + (fingerprint == null ? "" : " pinned " + fingerprint);
     }
 }

@@ -75,6 +75,9 @@ final class ProxyTunnel {
                     : key.tls().withServerHostname(key.host());
             Transport secure = Asyncio.timeout(sockConnect, () -> Net.startTls(t, c, tls, false).await()).await();
             c.connectionMade(secure);
+            if (key.fingerprint() != null) {
+                key.fingerprint().check(secure, key.host(), key.port());   // the target's certificate, not the proxy's
+            }
             return c;
         } catch (Throwable e) {
             t.abort();

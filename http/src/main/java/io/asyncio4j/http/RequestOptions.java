@@ -40,6 +40,7 @@ public final class RequestOptions {
     private final boolean hasJson;
     private final Map<String, String> cookies;
     private final TlsOptions ssl;
+    private final Fingerprint fingerprint;
     private final String dataContentType;
     private final Object stream;
     private final boolean chunked;
@@ -63,6 +64,7 @@ public final class RequestOptions {
         this.raiseForStatus = b.raiseForStatus;
         this.timeout = b.timeout;
         this.ssl = b.ssl;
+        this.fingerprint = b.fingerprint;
         this.dataContentType = b.dataContentType;
         this.stream = b.stream;
         this.chunked = b.chunked;
@@ -183,6 +185,14 @@ public final class RequestOptions {
     }
 
     /**
+     * The certificate this request pins if https ({@link Builder#ssl(Fingerprint)}), or null: then the connector's
+     * fingerprint, if any, applies.
+     */
+    public Fingerprint fingerprint() {
+        return fingerprint;
+    }
+
+    /**
      * The HTTP proxy this request goes through ({@code http://host:port}, credentials allowed in it), or null: then
      * the session's {@code trustEnv} decides (see {@link ClientSession.Builder#trustEnv(boolean)}).
      */
@@ -216,6 +226,7 @@ public final class RequestOptions {
         b.timeout = timeout;
         b.cookies.putAll(cookies);
         b.ssl = ssl;
+        b.fingerprint = fingerprint;
         b.dataContentType = dataContentType;
         b.stream = stream;
         b.chunked = chunked;
@@ -243,6 +254,7 @@ public final class RequestOptions {
         private ClientTimeout timeout;
         private final Map<String, String> cookies = new java.util.LinkedHashMap<>();
         private TlsOptions ssl;
+        private Fingerprint fingerprint;
         private String dataContentType;
         private Object stream;
         private boolean chunked;
@@ -364,18 +376,33 @@ public final class RequestOptions {
          */
         public Builder ssl(TlsOptions options) {
             ssl = options;
+            fingerprint = null;
             return this;
         }
 
         /** This request, if https, trusts the servers {@code context}'s trust managers trust. */
         public Builder ssl(javax.net.ssl.SSLContext context) {
             ssl = TlsOptions.of(context);
+            fingerprint = null;
             return this;
         }
 
         /** With false, this request accepts any certificate (aiohttp's {@code ssl=False}); true: the defaults. */
         public Builder verifySsl(boolean verify) {
             ssl = verify ? TlsOptions.defaults() : TlsOptions.of(TCPConnector.insecureContext());
+            fingerprint = null;
+            return this;
+        }
+
+        /**
+         * This request, if https, is pinned to the certificate with this digest (aiohttp's
+         * {@code ssl=Fingerprint(digest)}): no CA or host name check, but a server presenting another certificate is
+         * refused with {@link ServerFingerprintMismatch}; see {@link TCPConnector.Builder#ssl(Fingerprint)}.
+         * Replaces the other {@code ssl} settings of this request, as they replace it.
+         */
+        public Builder ssl(Fingerprint pinned) {
+            fingerprint = java.util.Objects.requireNonNull(pinned, "fingerprint is null");
+            ssl = TCPConnector.pinnedTls();
             return this;
         }
 

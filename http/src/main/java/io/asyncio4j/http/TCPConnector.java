@@ -52,7 +52,10 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * gives another context (a private CA) or {@link Builder#verifySsl(boolean)} false turns verification off; a
  * request may bring its own ({@link RequestOptions.Builder#ssl}), and only shares connections made with the same
  * settings. A refused certificate raises {@link ClientConnectorCertificateError}, another handshake failure
- * {@link ClientConnectorSSLError}.
+ * {@link ClientConnectorSSLError}. With a {@link Fingerprint} ({@link Builder#ssl(Fingerprint)}, or a request's,
+ * which wins), the certificate is pinned instead: no CA or host name check, but the server's leaf certificate must
+ * have that SHA-256 digest, else the connection is closed and {@link ServerFingerprintMismatch} raised (after trying
+ * the host's other addresses, as aiohttp does); connections are only shared by requests with the same fingerprint.
  *
  * <p><b>Proxies.</b> A request through an HTTP proxy connects to the proxy (its name resolved and cached as
  * above): an http request's connection is closed after its response, as aiohttp does; an https request's
@@ -74,6 +77,8 @@ public final class TCPConnector implements AutoCloseable {
     private final Double ttlDnsCache;
     /** Null until needed when it is the JDK's default: building that context costs a fifth of a second. */
     private volatile TlsOptions tls;
+    /** The certificate pinned for https, or null (aiohttp's {@code ssl=Fingerprint}). */
+    private final Fingerprint fingerprint;
     /** Resolved addresses per host and port, with the loop time they were resolved at. */
     private final Map<String, Resolved> dnsCache = new HashMap<>();
     private EventLoop loop;
@@ -124,6 +129,7 @@ public final class TCPConnector implements AutoCloseable {
         this.useDnsCache = b.useDnsCache;
         this.ttlDnsCache = b.ttlDnsCache;
         this.tls = b.tls;
+        this.fingerprint = b.fingerprint;
     }
 
     /** A builder for a connector with non-default settings. */
@@ -158,6 +164,11 @@ public final class TCPConnector implements AutoCloseable {
             tls = t = TlsOptions.defaults();
         }
         return t;
+    }
+
+    /** The certificate https connections are pinned to ({@link Builder#ssl(Fingerprint)}), or null. */
+    public Fingerprint fingerprint() {
+        return fingerprint;
     }
 
     /** Whether resolved addresses are cached. */
@@ -301,12 +312,16 @@ public final class TCPConnector implements AutoCloseable {
     private Connected<ClientConnection> open(ConnectionKey key, List<String> addresses) {
         TlsOptions t = key.tls() == null ? null : key.tls().serverHostname() != null ? key.tls()
                 : key.tls().withServerHostname(key.host());
-        ConnectionError last = null;
+        RuntimeException last = null;
         for (String address : addresses) {
             try {
-                return Net.createConnection(() -> new ClientConnection(this, key, loop), address, key.port(), t)
-                        .await();
-            } catch (ConnectionError e) {
+                Connected<ClientConnection> cc = Net.createConnection(() -> new ClientConnection(this, key, loop),
+                        address, key.port(), t).await();
+                if (key.fingerprint() != null && t != null) {
+                    key.fingerprint().check(cc.transport(), key.host(), key.port());
+                }
+                return cc;
+            } catch (ConnectionError | ServerFingerprintMismatch e) {
                 last = e;
             }
         }
@@ -516,6 +531,20 @@ public final class TCPConnector implements AutoCloseable {
         return requestTls != null ? requestTls : tls();
     }
 
+    /** The certificate a request pins: its own, else the connector's (aiohttp's {@code _get_fingerprint}). */
+    Fingerprint fingerprintFor(Fingerprint requestFingerprint) {
+        return requestFingerprint != null ? requestFingerprint : fingerprint;
+    }
+
+    /** The TLS options of pinned connections: no CA or name check (one instance, so their keys can be equal). */
+    static TlsOptions pinnedTls() {
+        return Pinned.TLS;
+    }
+
+    private static final class Pinned {
+        static final TlsOptions TLS = TlsOptions.of(insecureContext());
+    }
+
     /**
      * An {@link SSLContext} that accepts any server certificate for any host name: aiohttp's {@code ssl=False}.
      * The connection is still encrypted, but not authenticated.
@@ -569,6 +598,7 @@ public final class TCPConnector implements AutoCloseable {
         private boolean useDnsCache = true;
         private Double ttlDnsCache = 10.0;
         private TlsOptions tls; // null: the JDK's default, made when first needed
+        private Fingerprint fingerprint;
 
         private Builder() {
         }
@@ -621,12 +651,14 @@ public final class TCPConnector implements AutoCloseable {
         /** https connections use {@code context} (its trust managers decide which servers are trusted). */
         public Builder ssl(SSLContext context) {
             tls = TlsOptions.of(context);
+            fingerprint = null;
             return this;
         }
 
         /** https connections use these TLS options (context, expected server name, timeouts). */
         public Builder ssl(TlsOptions options) {
             tls = java.util.Objects.requireNonNull(options, "ssl is null");
+            fingerprint = null;
             return this;
         }
 
@@ -636,6 +668,18 @@ public final class TCPConnector implements AutoCloseable {
          */
         public Builder verifySsl(boolean verify) {
             tls = verify ? null : TlsOptions.of(insecureContext());
+            fingerprint = null;
+            return this;
+        }
+
+        /**
+         * https connections are pinned to the certificate with this digest (aiohttp's {@code ssl=Fingerprint}):
+         * its chain and host name are not verified, but a server presenting another certificate is refused with
+         * {@link ServerFingerprintMismatch}. Replaces the other {@code ssl} settings, as they replace it.
+         */
+        public Builder ssl(Fingerprint pinned) {
+            fingerprint = java.util.Objects.requireNonNull(pinned, "fingerprint is null");
+            tls = pinnedTls();
             return this;
         }
 

@@ -17,14 +17,24 @@ import java.util.Objects;
  * }</pre>
  * Each request gets, per config, a fresh mutable context map (aiohttp's {@code trace_config_ctx}) shared by all its
  * callbacks; it holds the request's {@link RequestOptions.Builder#traceRequestCtx(Object)} under
- * {@code "traceRequestCtx"} if one was given. Handlers run in the requesting task, in registration order, and may
- * {@code await()}; an exception from a handler fails the request.
+ * {@code "traceRequestCtx"} if one was given. Handlers run in the requesting task (those of {@code requestChunkSent}
+ * for a body written after the head, streamed, chunked, compressed or after {@code 100 Continue}: in the task writing
+ * it), in registration order, and may {@code await()}; an exception from a handler fails the request (from a
+ * {@code responseChunkReceived} handler: the {@code read()}).
  *
  * <p>The events, in aiohttp's order: {@code requestStart} (each hop of a redirect chain), {@code connectionQueuedStart}
  * / {@code End} (waiting for a pool slot), {@code connectionReuseconn} or {@code connectionCreateStart} / {@code End}
  * (with {@code dnsCacheHit} or {@code dnsCacheMiss}, and {@code dnsResolveHostStart} / {@code End} when the resolver
- * is asked), {@code requestRedirect} (each redirect followed), then {@code requestEnd} or {@code requestException}
- * once.
+ * is asked), {@code requestChunkSent} (the request's body, as written), {@code requestRedirect} (each redirect
+ * followed), then {@code requestEnd} or {@code requestException} once; {@code responseChunkReceived} when the body
+ * is read.
+ *
+ * <p>The chunk events are aiohttp 3.8's: {@code requestChunkSent} for each piece of the body as it is written, before
+ * compression and chunk framing (a byte-array, JSON or form body: once, whole; a stream: each piece read from it; a
+ * request without a body: once, with an empty chunk, as aiohttp's empty body); {@code responseChunkReceived} once
+ * with the whole decoded body when {@link ClientResponse#read()} (or {@code text()}, {@code json()}) first reads it.
+ * A body read piece by piece from {@link ClientResponse#content()} sends nothing, as in aiohttp 3.8. The chunk
+ * arrays are the bytes themselves: handlers must not modify them.
  *
  * <p>Register handlers before the session's first request; a config is not thread-safe.
  */
@@ -56,6 +66,14 @@ public final class TraceConfig {
     public record RequestRedirectParams(String method, URI url, Headers headers, ClientResponse response) {
     }
 
+    /** {@code on_request_chunk_sent}: a piece of the request body is about to be written. */
+    public record RequestChunkSentParams(String method, URI url, byte[] chunk) {
+    }
+
+    /** {@code on_response_chunk_received}: the response body was read (by {@link ClientResponse#read()}). */
+    public record ResponseChunkReceivedParams(String method, URI url, byte[] chunk) {
+    }
+
     /** The connection events' parameters (aiohttp's carry nothing). */
     public record ConnectionParams() {
     }
@@ -68,6 +86,8 @@ public final class TraceConfig {
     final List<Handler<RequestEndParams>> requestEnd = new ArrayList<>();
     final List<Handler<RequestExceptionParams>> requestException = new ArrayList<>();
     final List<Handler<RequestRedirectParams>> requestRedirect = new ArrayList<>();
+    final List<Handler<RequestChunkSentParams>> requestChunkSent = new ArrayList<>();
+    final List<Handler<ResponseChunkReceivedParams>> responseChunkReceived = new ArrayList<>();
     final List<Handler<ConnectionParams>> connectionQueuedStart = new ArrayList<>();
     final List<Handler<ConnectionParams>> connectionQueuedEnd = new ArrayList<>();
     final List<Handler<ConnectionParams>> connectionCreateStart = new ArrayList<>();
@@ -97,6 +117,14 @@ public final class TraceConfig {
 
     public TraceConfig onRequestRedirect(Handler<RequestRedirectParams> h) {
         return add(this, requestRedirect, h);
+    }
+
+    public TraceConfig onRequestChunkSent(Handler<RequestChunkSentParams> h) {
+        return add(this, requestChunkSent, h);
+    }
+
+    public TraceConfig onResponseChunkReceived(Handler<ResponseChunkReceivedParams> h) {
+        return add(this, responseChunkReceived, h);
     }
 
     public TraceConfig onConnectionQueuedStart(Handler<ConnectionParams> h) {

@@ -41,6 +41,7 @@ class ClientProxyTest {
     static Path dir;
     static TlsOptions serverTls;
     static SSLContext trustingTestCa;
+    static java.security.cert.Certificate certificate;
     static Peers.Peer proxy;
     static Peers.Peer authProxy;
 
@@ -49,6 +50,7 @@ class ClientProxyTest {
         SelfSignedTls tls = SelfSignedTls.create(dir);
         serverTls = tls.server();
         trustingTestCa = tls.trustingClient();
+        certificate = tls.certificate();
         proxy = Peers.tinyproxy(null);
         authProxy = Peers.tinyproxy(new String[] {"proxyuser", "proxypass"});
     }
@@ -392,6 +394,31 @@ class ClientProxyTest {
                 }
                 assertThat(tunnel.requestLines).containsExactly("CONNECT other.test:" + port + " HTTP/1.1",
                         "CONNECT localhost:" + port + " HTTP/1.1");
+            }
+        });
+    }
+
+    @Test
+    void aPinnedCertificateIsCheckedInsideTheTunnel() {
+        withTlsServer((port, accepted) -> {
+            Fingerprint pinned = Fingerprint.of(certificate);
+            byte[] wrong = pinned.fingerprint();
+            wrong[0] ^= 1;
+            try (RawServer tunnel = tunnelTo(port); ClientSession s = ClientSession.builder().build()) {
+                // no CA and no name check: the certificate for localhost is accepted for other.test
+                assertThat(fetch(s, "https://other.test:" + port + "/", RequestOptions.builder().proxy(tunnel.url(""))
+                        .ssl(pinned).build())).isEqualTo("200 secret");
+                assertThatThrownBy(() -> fetch(s, "https://other.test:" + port + "/", RequestOptions.builder()
+                        .proxy(tunnel.url("")).ssl(new Fingerprint(wrong)).build()))
+                        .isInstanceOfSatisfying(ServerFingerprintMismatch.class, e -> {
+                            assertThat(e.host()).isEqualTo("other.test");
+                            assertThat(e.port()).isEqualTo(port);
+                            assertThat(e.got()).isEqualTo(pinned.fingerprint());
+                        });
+                // the pinned tunnel was pooled; the refused one was not
+                assertThat(s.connector().openConnections()).isEqualTo(1);
+                assertThat(tunnel.requestLines).containsExactly("CONNECT other.test:" + port + " HTTP/1.1",
+                        "CONNECT other.test:" + port + " HTTP/1.1");
             }
         });
     }

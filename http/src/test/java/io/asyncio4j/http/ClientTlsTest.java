@@ -9,8 +9,10 @@ import io.asyncio4j.net.ConnectionError;
 import io.asyncio4j.net.TlsOptions;
 import io.asyncio4j.streams.Server;
 import io.asyncio4j.streams.Streams;
+import io.asyncio4j.Future;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,19 +23,24 @@ import org.junit.jupiter.api.io.TempDir;
  * https against our own TLS server on loopback, with a self-signed certificate for {@code localhost} made by the
  * JDK's keytool when the class starts: refused with the JDK's trusted CAs, accepted with a context that trusts the
  * test certificate (on the connector or on one request), accepted with verification off, and refused for another
- * host name ({@code other.test}, resolved to loopback by a test {@link Resolver}) unless verification is off.
+ * host name ({@code other.test}, resolved to loopback by a test {@link Resolver}) unless verification is off;
+ * pinned by its {@link Fingerprint} instead of a CA.
  */
 class ClientTlsTest {
     @TempDir
     static Path dir;
     static TlsOptions serverTls;
     static SSLContext trustingTestCa;
+    static java.security.cert.Certificate certificate;
+    static Fingerprint pinned;
 
     @BeforeAll
     static void makeCertificate() throws Exception {
         SelfSignedTls tls = SelfSignedTls.create(dir);
         serverTls = tls.server();
         trustingTestCa = tls.trustingClient();
+        certificate = tls.certificate();
+        pinned = new Fingerprint(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
     }
 
     private interface Body {
@@ -119,6 +126,93 @@ class ClientTlsTest {
                 assertThat(fetch(s, other, RequestOptions.NONE)).isEqualTo("secret");
                 assertThat(fetch(s, "https://127.0.0.1:" + port + "/", RequestOptions.NONE)).isEqualTo("secret");
             }
+        });
+    }
+
+    @Test
+    void onlyASha256DigestMakesAFingerprint() throws Exception {
+        assertThatThrownBy(() -> new Fingerprint(new byte[16])).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("md5 and sha1 are insecure and not supported. Use sha256.");
+        assertThatThrownBy(() -> new Fingerprint(new byte[20])).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("md5 and sha1 are insecure and not supported. Use sha256.");
+        assertThatThrownBy(() -> new Fingerprint(new byte[31])).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("fingerprint has invalid length");
+        assertThatThrownBy(() -> new Fingerprint(null)).isInstanceOf(NullPointerException.class);
+        byte[] digest = pinned.fingerprint();
+        Fingerprint copy = new Fingerprint(digest);
+        digest[0] ^= 1;     // the fingerprint keeps its own copy
+        assertThat(copy).isEqualTo(pinned).hasSameHashCodeAs(pinned).isEqualTo(Fingerprint.of(certificate))
+                .isNotEqualTo(new Fingerprint(digest));
+        assertThat(copy.fingerprint()).isEqualTo(pinned.fingerprint()).isNotEqualTo(digest);
+    }
+
+    @Test
+    void aPinnedCertificateIsAcceptedWithoutItsCaOrAName() {
+        withServer(port -> {
+            Resolver names = ClientCookieTest.loopbackNames(Set.of("localhost", "other.test"));
+            String url = "https://localhost:" + port + "/";
+            RequestOptions pin = RequestOptions.builder().ssl(pinned).build();
+            try (ClientSession s = ClientSession.builder().connector(TCPConnector.builder().resolver(names).build())
+                    .build()) {
+                assertThat(fetch(s, url, pin)).isEqualTo("secret");
+                // an equal fingerprint shares the pinned connection
+                assertThat(fetch(s, url, RequestOptions.builder().ssl(Fingerprint.of(certificate)).build()))
+                        .isEqualTo("secret");
+                assertThat(s.connector().openConnections()).isEqualTo(1);
+                assertThat(fetch(s, "https://other.test:" + port + "/", pin)).isEqualTo("secret");
+                // a request without it does not, and is refused by the JDK's CAs
+                assertThatThrownBy(() -> fetch(s, url, RequestOptions.NONE))
+                        .isInstanceOf(ClientConnectorCertificateError.class);
+            }
+            try (ClientSession s = ClientSession.builder().connector(TCPConnector.builder().ssl(pinned).build())
+                    .build()) {
+                assertThat(s.connector().fingerprint()).isEqualTo(pinned);
+                assertThat(fetch(s, url, RequestOptions.NONE)).isEqualTo("secret");
+                // a request's own fingerprint wins, and never gets the connection pinned to another
+                byte[] wrong = pinned.fingerprint();
+                wrong[31] ^= 1;
+                assertThatThrownBy(() -> fetch(s, url, RequestOptions.builder().ssl(new Fingerprint(wrong)).build()))
+                        .isInstanceOf(ServerFingerprintMismatch.class);
+                assertThat(fetch(s, url, RequestOptions.NONE)).isEqualTo("secret");
+                assertThat(s.connector().openConnections()).isEqualTo(1);
+            }
+        });
+    }
+
+    @Test
+    void anotherCertificateIsRefusedAndItsConnectionClosedBeforeAnyByteIsSent() {
+        Asyncio.run(() -> {
+            Future<byte[]> received = Asyncio.getRunningLoop().createFuture();
+            Server server = Streams.startServer((reader, writer) -> {
+                try {
+                    received.setResult(reader.read(-1).await());    // all the client sent, up to its close
+                } catch (ConnectionError e) {
+                    received.setException(e);
+                }
+                writer.close();
+            }, "127.0.0.1", 0, serverTls).await();
+            int port = server.port();
+            byte[] wrong = pinned.fingerprint();
+            wrong[0] ^= 1;
+            try (ClientSession s = new ClientSession()) {
+                assertThatThrownBy(() -> s.get("https://127.0.0.1:" + port + "/", RequestOptions.builder()
+                        .ssl(new Fingerprint(wrong)).build()).await())
+                        .isInstanceOfSatisfying(ServerFingerprintMismatch.class, e -> {
+                            assertThat(e.expected()).isEqualTo(wrong);
+                            assertThat(e.got()).isEqualTo(pinned.fingerprint());
+                            assertThat(e.host()).isEqualTo("127.0.0.1");
+                            assertThat(e.port()).isEqualTo(port);
+                        })
+                        .isInstanceOf(ServerConnectionError.class)
+                        .hasMessage("<ServerFingerprintMismatch expected=" + java.util.HexFormat.of().formatHex(wrong)
+                                + " got=" + java.util.HexFormat.of().formatHex(pinned.fingerprint())
+                                + " host=127.0.0.1 port=" + port + ">");
+                assertThat(s.connector().openConnections()).isZero();
+                assertThat(Asyncio.waitFor(received, 5.0).await()).isEmpty();
+            } finally {
+                server.close();
+            }
+            return null;
         });
     }
 }

@@ -47,6 +47,7 @@ class ClientWebSocketConnectTest {
     static Path dir;
     static TlsOptions serverTls;
     static SSLContext trustingTestCa;
+    static Fingerprint pinned;
     static Peers.Peer proxy;
 
     @BeforeAll
@@ -54,6 +55,7 @@ class ClientWebSocketConnectTest {
         SelfSignedTls tls = SelfSignedTls.create(dir);
         serverTls = tls.server();
         trustingTestCa = tls.trustingClient();
+        pinned = Fingerprint.of(tls.certificate());
         proxy = Peers.tinyproxy(null);
     }
 
@@ -408,6 +410,38 @@ class ClientWebSocketConnectTest {
             }
         });
         assertThat(got).isEqualTo(List.of("first GET /tunnelled HTTP/1.1", true));
+    }
+
+    @Test
+    void wssPinnedByAFingerprintDirectAndThroughATinyproxyTunnel() {
+        Object got = Asyncio.run(() -> {
+            Server server = scriptedServer(serverTls, new AtomicInteger());
+            byte[] wrong = pinned.fingerprint();
+            wrong[5] ^= 1;
+            List<Object> out = new ArrayList<>();
+            try (ClientSession s = new ClientSession()) {
+                for (String proxyUrl : new String[] {null, proxy.url("")}) {
+                    // an IP address: one address to try (a host's other addresses are tried after a mismatch)
+                    String url = "wss://127.0.0.1:" + server.port() + "/pinned";
+                    ClientWebSocketResponse ws = s.wsConnect(url, WSOptions.DEFAULT,
+                            RequestOptions.builder().proxy(proxyUrl).ssl(pinned).build()).await();
+                    out.add(nextText(ws));
+                    ws.close().await();
+                    try {
+                        s.wsConnect(url, WSOptions.DEFAULT, RequestOptions.builder().proxy(proxyUrl)
+                                .ssl(new Fingerprint(wrong)).build()).await();
+                        out.add("connected?");
+                    } catch (ServerFingerprintMismatch e) {
+                        out.add("mismatch " + e.host() + " " + (e.port() == server.port()));
+                    }
+                }
+            } finally {
+                server.close();
+            }
+            return out;
+        });
+        assertThat(got).isEqualTo(List.of("first GET /pinned HTTP/1.1", "mismatch 127.0.0.1 true",
+                "first GET /pinned HTTP/1.1", "mismatch 127.0.0.1 true"));
     }
 
     @Test

@@ -8,15 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A self-signed certificate for {@code localhost} and {@code 127.0.0.1}, made by the JDK's keytool: the server's
- * TLS settings, and a client context that trusts that certificate alone (the tests' "CA").
+ * TLS settings, a client context that trusts that certificate alone (the tests' "CA"), and the certificate.
  */
-record SelfSignedTls(TlsOptions server, SSLContext trustingClient) {
+record SelfSignedTls(TlsOptions server, SSLContext trustingClient, Certificate certificate) {
     /** Makes the certificate (a keystore in {@code dir}) and both contexts. */
     static SelfSignedTls create(Path dir) throws Exception {
         char[] pass = "changeit".toCharArray();
@@ -42,6 +43,6 @@ record SelfSignedTls(TlsOptions server, SSLContext trustingClient) {
         tmf.init(trust);
         SSLContext client = SSLContext.getInstance("TLS");
         client.init(null, tmf.getTrustManagers(), null);
-        return new SelfSignedTls(TlsOptions.of(server), client);
+        return new SelfSignedTls(TlsOptions.of(server), client, ks.getCertificate("server"));
     }
 }
