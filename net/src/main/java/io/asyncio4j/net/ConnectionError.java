@@ -10,8 +10,13 @@ import java.io.UncheckedIOException;
 public class ConnectionError extends UncheckedIOException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param cause the JDK's exception, or null when there is none (a connection closed cleanly while a body was
+     *              still expected, a write after close): then an {@link IOException} with the same message stands in,
+     *              as {@link UncheckedIOException} needs one
+     */
     public ConnectionError(String message, IOException cause) {
-        super(message, cause);
+        super(message, cause != null ? cause : new IOException(message));
     }
 
     /** The right subclass for {@code cause}, with a message naming {@code peer}. */

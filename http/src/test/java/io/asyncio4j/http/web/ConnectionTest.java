@@ -320,4 +320,34 @@ class ConnectionTest {
         });
         assertThat(r).containsExactly(true, "slow done", "close", true, true);
     }
+
+    @Test
+    void aClientGoneMidBodyFailsTheHandlersRead() {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        Application app = new Application();
+        app.router().post("/up", r -> {
+            reading.countDown();
+            try {
+                r.read().await();
+                seen.add("read the whole body");
+            } catch (HTTPBadRequest e) {
+                seen.add("read: " + e.getMessage());
+            }
+            return Response.text("too late");
+        });
+        serve(app, port -> {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                socket.getOutputStream().write(("POST /up HTTP/1.1\r\nHost: t\r\nContent-Length: 100\r\n\r\n"
+                        + "0123456789").getBytes(StandardCharsets.US_ASCII));
+                reading.await();
+            }
+            long end = System.nanoTime() + 10_000_000_000L;
+            while (seen.isEmpty() && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            return null;
+        });
+        assertThat(seen).containsExactly("read: the connection closed in the middle of a request");
+    }
 }
