@@ -188,9 +188,10 @@ public final class Router {
 
     /**
      * aiohttp's {@code add_static(prefix, path)}: serves the files under {@code root} at {@code prefix/...} with
-     * {@link FileResponse} ({@code GET} and {@code HEAD}). A request never reaches outside {@code root}: {@code ..}
-     * segments, encoded slashes ({@code %2F}) and symlinks whose target lies outside the root get 404; absolute
-     * names and directories 403. Files are read in chunks of {@value FileResponse#DEFAULT_CHUNK_SIZE} bytes.
+     * {@link FileResponse} ({@code GET} and {@code HEAD}); {@code prefix} itself, without a slash, is the root
+     * directory (a 403, or its listing with {@code showIndex}). A request never reaches outside {@code root}:
+     * {@code ..} segments, encoded slashes ({@code %2F}) and symlinks whose target lies outside the root get 404;
+     * absolute names and directories 403. Files are read in chunks of {@value FileResponse#DEFAULT_CHUNK_SIZE} bytes.
      *
      * @param prefix the path prefix, starting with {@code /} (a trailing {@code /} is dropped)
      * @param root   an existing directory
@@ -229,8 +230,12 @@ public final class Router {
         if (!java.nio.file.Files.isDirectory(real)) {
             throw new IllegalArgumentException("No directory exists at '" + root + "'");
         }
-        return route("GET", prefix + "/{filename:.*}", new StaticFiles(real, prefix, options), options.name(),
-                true);
+        StaticFiles files = new StaticFiles(real, prefix, options);
+        route("GET", prefix + "/{filename:.*}", files, options.name(), true);
+        if (!prefix.isEmpty()) {
+            route("GET", prefix, files, null, false); // the root without its slash too, as aiohttp's StaticResource
+        }
+        return this;
     }
 
     /** aiohttp's route names: identifiers separated by {@code .}, {@code :} or {@code -}. */

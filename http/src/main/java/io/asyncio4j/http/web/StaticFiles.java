@@ -38,7 +38,7 @@ final class StaticFiles implements Handler {
         if (request.routingPath().contains("%2F")) {
             throw new HTTPNotFound(); // an encoded slash: not a file name
         }
-        String filename = request.matchInfo("filename");
+        String filename = request.matchInfo().getOrDefault("filename", ""); // none: the prefix itself, the root
         Path rel;
         try {
             rel = Path.of(filename);

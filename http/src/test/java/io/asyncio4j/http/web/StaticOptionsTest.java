@@ -57,9 +57,10 @@ class StaticOptionsTest {
 
     @Test
     void byDefaultDirectoriesAreForbiddenAndSymlinksMayNotLeaveTheRoot() throws IOException {
-        List<RawClient.Resp> rs = fetch(StaticOptions.DEFAULT, "/static/", "/static/sub%20dir", "/static/in-link.txt",
-                "/static/out-link.txt", "/static/out-dir/o.txt", "/static/out-dir/", "/static/../secret.txt");
-        assertThat(lines(rs)).containsExactly("403 ", "403 ", "200 b", "404 ", "404 ", "404 ", "404 ");
+        List<RawClient.Resp> rs = fetch(StaticOptions.DEFAULT, "/static/", "/static", "/static/sub%20dir",
+                "/static/in-link.txt", "/static/out-link.txt", "/static/out-dir/o.txt", "/static/out-dir/",
+                "/static/../secret.txt", "/staticx");
+        assertThat(lines(rs)).containsExactly("403 ", "403 ", "403 ", "200 b", "404 ", "404 ", "404 ", "404 ", "404 ");
     }
 
     @Test
@@ -92,7 +93,7 @@ class StaticOptionsTest {
     @Test
     void showIndexListsTheEntriesSortedAsAiohttpDoes() throws IOException {
         List<RawClient.Resp> rs = fetch(StaticOptions.DEFAULT.showIndex(true), "/static/", "/static/sub%20dir/",
-                "/static/out-dir/", "/static/b.txt");
+                "/static/out-dir/", "/static/b.txt", "/static");
         assertThat(rs.get(0).status()).isEqualTo(200);
         assertThat(rs.get(0).headers().get("Content-Type")).isEqualTo("text/html; charset=utf-8");
         assertThat(rs.get(0).text()).isEqualTo("""
@@ -116,6 +117,7 @@ class StaticOptionsTest {
                 "<li><a href=\"/static/sub%20dir/inner.txt\">inner.txt</a></li>");
         assertThat(rs.get(2).status()).isEqualTo(404); // a directory out of the root: refused before listing
         assertThat(rs.get(3).text()).isEqualTo("b");
+        assertThat(rs.get(4).text()).as("the prefix without its slash lists the root too").isEqualTo(rs.get(0).text());
     }
 
     @Test
