@@ -1,6 +1,7 @@
 package io.asyncio4j.http;
 
 import io.asyncio4j.net.TlsOptions;
+import io.asyncio4j.net.Transport;
 
 /**
  * What pooled connections are shared by: scheme's TLS, host, port, the TLS settings and the proxy (aiohttp's
@@ -20,6 +21,22 @@ record ConnectionKey(String host, int port, boolean ssl, TlsOptions tls, ProxyIn
     /** A key whose proxy (if any) is tunnelled for TLS only, as for every request but a WebSocket's. */
     ConnectionKey(String host, int port, boolean ssl, TlsOptions tls, ProxyInfo proxy) {
         this(host, port, ssl, tls, proxy, proxy != null && ssl, null);
+    }
+
+    /** The TLS settings for the target: {@code tls} expecting {@code host} unless it names a server; null if plain. */
+    TlsOptions targetTls() {
+        return tls == null || tls.serverHostname() != null ? tls : tls.withServerHostname(host);
+    }
+
+    /**
+     * Checks the target's certificate on {@code secure} against the pinned {@code fingerprint}, if any.
+     *
+     * @throws ServerFingerprintMismatch (the transport closed) if it is another certificate
+     */
+    void checkPinned(Transport secure) {
+        if (fingerprint != null) {
+            fingerprint.check(secure, host, port);
+        }
     }
 
     @Override

@@ -7,7 +7,6 @@ import io.asyncio4j.net.Connected;
 import io.asyncio4j.net.ConnectionError;
 import io.asyncio4j.net.Net;
 import io.asyncio4j.net.Protocol;
-import io.asyncio4j.net.TlsOptions;
 import io.asyncio4j.net.Transport;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -71,13 +70,10 @@ final class ProxyTunnel {
                 t.resumeReading();      // the Handshake paused it after the proxy's answer
                 return c;
             }
-            TlsOptions tls = key.tls().serverHostname() != null ? key.tls()
-                    : key.tls().withServerHostname(key.host());
-            Transport secure = Asyncio.timeout(sockConnect, () -> Net.startTls(t, c, tls, false).await()).await();
+            Transport secure = Asyncio.timeout(sockConnect, () -> Net.startTls(t, c, key.targetTls(), false).await())
+                    .await();
             c.connectionMade(secure);
-            if (key.fingerprint() != null) {
-                key.fingerprint().check(secure, key.host(), key.port());   // the target's certificate, not the proxy's
-            }
+            key.checkPinned(secure);   // the target's certificate, not the proxy's
             return c;
         } catch (Throwable e) {
             t.abort();

@@ -310,16 +310,13 @@ public final class TCPConnector implements AutoCloseable {
 
     /** Tries each address in order; the last failure if none connects. */
     private Connected<ClientConnection> open(ConnectionKey key, List<String> addresses) {
-        TlsOptions t = key.tls() == null ? null : key.tls().serverHostname() != null ? key.tls()
-                : key.tls().withServerHostname(key.host());
+        TlsOptions t = key.targetTls();
         RuntimeException last = null;
         for (String address : addresses) {
             try {
                 Connected<ClientConnection> cc = Net.createConnection(() -> new ClientConnection(this, key, loop),
                         address, key.port(), t).await();
-                if (key.fingerprint() != null && t != null) {
-                    key.fingerprint().check(cc.transport(), key.host(), key.port());
-                }
+                key.checkPinned(cc.transport());
                 return cc;
             } catch (ConnectionError | ServerFingerprintMismatch e) {
                 last = e;
