@@ -31,6 +31,6 @@ public class ClientProxyConnectionError extends ClientConnectorError {
     }
 
     private static String hostPort(String host, int port) {
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        return Hosts.bracketed(host) + ":" + port;
     }
 }

@@ -92,7 +92,7 @@ import java.util.TreeMap;
 public final class ClientSession implements AutoCloseable {
     /** The {@code User-Agent} sent unless the request or session sets one. */
     public static final String USER_AGENT = "asyncio4j-http/0.1";
-    /** The WebSocket handshake's nonces; in a holder, as building it costs tens of ms that plain requests need not pay. */
+    /** The WebSocket handshakes' nonces; in a holder: seeding it costs tens of ms that plain requests need not pay. */
     private static final class WsRandom {
         static final SecureRandom INSTANCE = new SecureRandom();
     }
@@ -353,7 +353,7 @@ public final class ClientSession implements AutoCloseable {
                 if (!scheme.equals("http") && !scheme.equals("https")) {
                     throw new InvalidURL(location, "Can redirect only to http or https");
                 }
-                if (!origin(url).equals(origin(next))) {
+                if (!Hosts.origin(url).equals(Hosts.origin(next))) {
                     credentials = null;
                     requestCookies = Map.of();
                     hdrs.remove("Authorization");
@@ -412,7 +412,7 @@ public final class ClientSession implements AutoCloseable {
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
         boolean ssl = scheme.equals("https") || scheme.equals("wss");
         int port = url.getPort() >= 0 ? url.getPort() : ssl ? 443 : 80;
-        String host = hostOf(url);
+        String host = Hosts.of(url);
         ProxyInfo proxy = proxyFor(url, o);
         boolean upgrade = hop.upgrade != null;
         // a WebSocket goes through a proxy's CONNECT tunnel even in the clear: proxies drop a plain request's Upgrade
@@ -532,7 +532,7 @@ public final class ClientSession implements AutoCloseable {
                                           Body body, RequestOptions o) {
         Headers h = new Headers();
         if (!hdrs.contains("Host")) {
-            String hostHeader = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+            String hostHeader = Hosts.bracketed(host);
             h.add("Host", port == (ssl ? 443 : 80) ? hostHeader : hostHeader + ":" + port);
         }
         hdrs.forEach(h::add);
@@ -624,9 +624,9 @@ public final class ClientSession implements AutoCloseable {
 
     /** The absolute-form request target sent to a proxy: the URL without credentials or fragment. */
     private static String absoluteTarget(URI url) {
-        String host = hostOf(url);
+        String host = Hosts.of(url);
         StringBuilder sb = new StringBuilder(url.getScheme().toLowerCase(Locale.ROOT)).append("://")
-                .append(host.indexOf(':') >= 0 ? "[" + host + "]" : host);
+                .append(Hosts.bracketed(host));
         if (url.getPort() >= 0) {
             sb.append(':').append(url.getPort());
         }
@@ -694,20 +694,6 @@ public final class ClientSession implements AutoCloseable {
             }
         }
         return sb.toString();
-    }
-
-    private static String hostOf(URI u) {
-        String h = u.getHost();
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
-        return h.toLowerCase(Locale.ROOT);
-    }
-
-    private static String origin(URI u) {
-        String scheme = u.getScheme().toLowerCase(Locale.ROOT);
-        int port = u.getPort() >= 0 ? u.getPort() : scheme.equals("https") || scheme.equals("wss") ? 443 : 80;
-        return scheme + "://" + hostOf(u) + ":" + port;
     }
 
     private static URI withoutUserInfo(URI u) {

@@ -41,7 +41,7 @@ record ConnectionKey(String host, int port, boolean ssl, TlsOptions tls, ProxyIn
 
     @Override
     public String toString() {
-        return (ssl ? "https://" : "http://") + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port
+        return (ssl ? "https://" : "http://") + Hosts.bracketed(host) + ":" + port
                 + (proxy == null ? "" : (tunnel ? " via tunnel " : " via proxy ") + proxy)
                 + (fingerprint == null ? "" : " pinned " + fingerprint);
     }

@@ -98,7 +98,7 @@ public final class CookieJar implements AbstractCookieJar {
         this.unsafe = unsafe;
         List<String> origins = new ArrayList<>();
         for (String o : treatAsSecureOrigin) {
-            origins.add(origin(URI.create(o)));
+            origins.add(Hosts.origin(URI.create(o)));
         }
         this.secureOrigins = List.copyOf(origins);
         this.clock = Objects.requireNonNull(clock, "clock is null");
@@ -115,7 +115,7 @@ public final class CookieJar implements AbstractCookieJar {
             expire();
             return;
         }
-        String hostname = responseUrl == null ? null : host(responseUrl);
+        String hostname = responseUrl == null ? null : Hosts.of(responseUrl);
         if (!unsafe && hostname != null && isIpAddress(hostname)) {
             return;
         }
@@ -172,9 +172,9 @@ public final class CookieJar implements AbstractCookieJar {
         if (cookies.isEmpty()) {
             return new TreeMap<>();
         }
-        String hostname = host(requestUrl);
+        String hostname = Hosts.of(requestUrl);
         boolean notSecure = !"https".equalsIgnoreCase(requestUrl.getScheme())
-                && !"wss".equalsIgnoreCase(requestUrl.getScheme()) && !secureOrigins.contains(origin(requestUrl));
+                && !"wss".equalsIgnoreCase(requestUrl.getScheme()) && !secureOrigins.contains(Hosts.origin(requestUrl));
         String reqPath = requestUrl.getPath() == null ? "" : requestUrl.getPath();
         Map<String, String> out = new TreeMap<>();
         for (Stored s : cookies.values()) {
@@ -470,20 +470,6 @@ public final class CookieJar implements AbstractCookieJar {
         } catch (DateTimeException e) {
             return null;        // 31 April and the like
         }
-    }
-
-    private static String host(URI u) {
-        String h = u.getHost() == null ? "" : u.getHost();
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
-        return h.toLowerCase(Locale.ROOT);
-    }
-
-    private static String origin(URI u) {
-        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-        int port = u.getPort() >= 0 ? u.getPort() : scheme.equals("https") ? 443 : 80;
-        return scheme + "://" + host(u) + ":" + port;
     }
 
     @Override

@@ -87,10 +87,7 @@ final class ProxyEnv {
     static ProxyInfo forUrl(URI url, Map<String, String> env) {
         Map<String, String> proxies = proxies(env);
         String host = url.getHost();
-        if (host != null && host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        if (host != null && bypass(host, proxies)) {
+        if (host != null && bypass(Hosts.unbracketed(host), proxies)) {
             return null;
         }
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);

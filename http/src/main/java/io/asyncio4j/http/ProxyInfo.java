@@ -47,13 +47,9 @@ record ProxyInfo(URI url, String host, int port, BasicAuth auth, List<Map.Entry<
             throw new InvalidURL(raw, "Invalid proxy URL (no host)");
         }
         BasicAuth fromUrl = BasicAuth.fromUserInfo(u.getRawUserInfo(), raw);
-        String host = u.getHost();
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        host = host.toLowerCase(Locale.ROOT);
+        String host = Hosts.of(u);
         int port = u.getPort() >= 0 ? u.getPort() : 80;
-        URI clean = URI.create("http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port);
+        URI clean = URI.create("http://" + Hosts.bracketed(host) + ":" + port);
         List<Map.Entry<String, String>> h = new ArrayList<>();
         if (headers != null) {
             headers.forEach((n, v) -> h.add(Map.entry(n, v)));

@@ -103,7 +103,7 @@ final class ProxyTunnel {
 
     /** {@code host:port} of the target, IPv6 in brackets: the CONNECT's request target. */
     private static String authority(ConnectionKey key) {
-        return (key.host().indexOf(':') >= 0 ? "[" + key.host() + "]" : key.host()) + ":" + key.port();
+        return Hosts.bracketed(key.host()) + ":" + key.port();
     }
 
     /**
@@ -115,7 +115,7 @@ final class ProxyTunnel {
         for (Map.Entry<String, String> e : key.proxy().headers()) {
             h.add(e.getKey(), e.getValue());
         }
-        String host = key.host().indexOf(':') >= 0 ? "[" + key.host() + "]" : key.host();
+        String host = Hosts.bracketed(key.host());
         h.set("Host", key.port() == 443 ? host : host + ":" + key.port());
         h.setDefault("User-Agent", ClientSession.USER_AGENT);
         if (key.proxy().auth() != null) {

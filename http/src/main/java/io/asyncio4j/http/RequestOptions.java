@@ -154,7 +154,10 @@ public final class RequestOptions {
         return dataContentType;
     }
 
-    /** The streamed body: a {@code StreamReader}, an {@code Iterator<byte[]>} or a {@link FormData} with files, or null. */
+    /**
+     * The streamed body: a {@code StreamReader}, an {@code Iterator<byte[]>} or a {@link FormData} with files, or
+     * null.
+     */
     Object stream() {
         return stream;
     }
