@@ -259,6 +259,7 @@ public final class ClientSession implements AutoCloseable {
     private static final class Hop {
         String method;
         URI url;
+        /** The hop's header fields as sent to the trace (set only when there is one). */
         Headers headers;
         Headers upgrade;
         ClientConnection connection;
@@ -302,8 +303,8 @@ public final class ClientSession implements AutoCloseable {
             }
             hop.method = method;
             hop.url = url;
-            hop.headers = hdrs.copy().readOnly();
-            if (!trace.isEmpty()) {
+            if (!trace.isEmpty()) { // the hop's fields are for the trace events only: no copy without them
+                hop.headers = hdrs.copy().readOnly();
                 trace.send(c -> c.requestStart, new TraceConfig.RequestStartParams(method, url, hop.headers));
             }
             ClientResponse resp = once(loop, method, url, withCookies(hdrs, url, requestCookies), a, body, t,
