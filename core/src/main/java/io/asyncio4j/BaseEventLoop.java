@@ -96,6 +96,10 @@ final class BaseEventLoop implements EventLoop {
     private double virtualNow;
     /** Work in flight outside the loop that will call back into it (executor jobs, wrapped stages). */
     private int externalPending;
+    /** Fast carrier: tasks parked in the JDK whose wait has ended, to be stepped on the loop. */
+    private final ConcurrentLinkedQueue<Runnable> detachedResumptions = new ConcurrentLinkedQueue<>();
+    /** Fast carrier: the loop thread waits for a task blocked in the JDK; resumptions must unpark it. */
+    volatile boolean waitingForTask;
 
     private ExecutorService defaultExecutor;
     private boolean executorShutdownCalled;
@@ -372,6 +376,35 @@ final class BaseEventLoop implements EventLoop {
         });
     }
 
+    /**
+     * From any thread (fast carrier): a task that was parked in the JDK while the loop went on can go on;
+     * {@code resumption} steps it on the loop, which also counts its outside work done. A loop that waits for
+     * another task blocked in the JDK runs it from there (see {@link #runDetachedResumptions()}).
+     */
+    void resumeDetached(Runnable resumption) {
+        if (closed) {
+            return;
+        }
+        detachedResumptions.add(resumption);
+        if (waitingForTask) {
+            LockSupport.unpark(thread);
+        }
+        callSoonThreadsafeIfOpen(this::runDetachedResumptions);
+    }
+
+    /** On the loop thread: steps the detached tasks whose wait ended; whether there was any. */
+    boolean runDetachedResumptions() {
+        Runnable r = detachedResumptions.poll();
+        if (r == null) {
+            return false;
+        }
+        do {
+            externalPending--;
+            r.run();
+        } while ((r = detachedResumptions.poll()) != null);
+        return true;
+    }
+
     @Override
     public void setSlowCallbackDuration(double seconds) {
         if (!(seconds >= 0)) {
@@ -537,7 +570,8 @@ final class BaseEventLoop implements EventLoop {
                 h.run(this);
                 double dt = (System.nanoTime() - t0) / 1e9;
                 if (dt >= slowCallbackDuration) {
-                    LOG.log(Level.WARNING, "Executing " + h.formatForLog() + " took " + String.format("%.3f", dt) + " seconds");
+                    ErrorReporting.log(Level.WARNING, "Executing " + h.formatForLog() + " took "
+                            + String.format("%.3f", dt) + " seconds", null);
                 }
             } else {
                 h.run(this);
@@ -673,6 +707,9 @@ final class BaseEventLoop implements EventLoop {
 
     @Override
     public void addReader(SelectableChannel channel, Runnable callback) {
+        if (channel instanceof java.nio.channels.ServerSocketChannel) {
+            ErrorReporting.warmUp(); // a server: where descriptors run out, and errors must still be reported
+        }
         watch(channel, callback, true);
     }
 
@@ -823,7 +860,7 @@ final class BaseEventLoop implements EventLoop {
             try {
                 s.close();
             } catch (IOException e) {
-                LOG.log(Level.WARNING, "closing the loop's selector failed", e);
+                ErrorReporting.log(Level.WARNING, "closing the loop's selector failed", e);
             }
         }
     }
@@ -846,7 +883,7 @@ final class BaseEventLoop implements EventLoop {
                 try {
                     t.thread.destroy();
                 } catch (RuntimeException | Error e) {
-                    LOG.log(Level.WARNING, "unwinding " + t + " at close failed", e);
+                    ErrorReporting.log(Level.WARNING, "unwinding " + t + " at close failed", e);
                 }
             }
         }
@@ -912,12 +949,17 @@ final class BaseEventLoop implements EventLoop {
         return exceptionHandler;
     }
 
+    /** Never throws: an error in reporting is logged as a last resort, or dropped (see {@link ErrorReporting}). */
     void reportCallbackError(Handle h, Throwable e) {
-        Map<String, Object> ctx = new LinkedHashMap<>();
-        ctx.put("message", "Exception in callback " + h.describeCallback());
-        ctx.put("exception", e);
-        ctx.put("handle", h);
-        callExceptionHandler(ctx);
+        try {
+            Map<String, Object> ctx = new LinkedHashMap<>();
+            ctx.put("message", "Exception in callback " + h.describeCallback());
+            ctx.put("exception", e);
+            ctx.put("handle", h);
+            callExceptionHandler(ctx);
+        } catch (Throwable t) {
+            ErrorReporting.lastResort("Exception in callback", e);
+        }
     }
 
     @Override
@@ -927,7 +969,7 @@ final class BaseEventLoop implements EventLoop {
             try {
                 defaultExceptionHandler(context);
             } catch (Throwable t) {
-                LOG.log(Level.ERROR, "Exception in default exception handler", t);
+                ErrorReporting.lastResort("Exception in default exception handler", t);
             }
             return;
         }
@@ -941,7 +983,7 @@ final class BaseEventLoop implements EventLoop {
                 ctx.put("context", context);
                 defaultExceptionHandler(ctx);
             } catch (Throwable t2) {
-                LOG.log(Level.ERROR, "Exception in default exception handler while handling an unexpected "
+                ErrorReporting.lastResort("Exception in default exception handler while handling an unexpected "
                         + "error in custom exception handler", t2);
             }
         }

@@ -22,7 +22,6 @@ import java.util.function.Consumer;
 abstract sealed class Carrier permits FastCarrier, PortableCarrier {
     static final String PROPERTY = "asyncio4j.carrier";
     static final String ENABLE_FAST = "--add-opens java.base/java.lang=ALL-UNNAMED";
-    private static final System.Logger LOG = System.getLogger("io.asyncio4j");
     private static final AtomicBoolean TOLD = new AtomicBoolean();
 
     /** A new, not yet started thread for {@code task}; its body is {@link Task#runBody()}. */
@@ -50,8 +49,8 @@ abstract sealed class Carrier permits FastCarrier, PortableCarrier {
                     return FastCarrier.INSTANCE;
                 }
                 if (FastCarrier.UNAVAILABLE != null && TOLD.compareAndSet(false, true)) {
-                    LOG.log(Level.INFO, "asyncio4j: tasks use the portable carrier; start the JVM with "
-                            + ENABLE_FAST + " for the fast one");
+                    ErrorReporting.log(Level.INFO, "asyncio4j: tasks use the portable carrier; start the JVM with "
+                            + ENABLE_FAST + " for the fast one", null);
                 }
                 return PortableCarrier.INSTANCE;
             default:

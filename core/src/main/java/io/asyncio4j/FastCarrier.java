@@ -14,18 +14,25 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Reaches the package-private {@code java.lang.VirtualThread(Executor, String, int, Runnable)} constructor,
  * which needs {@code --add-opens java.base/java.lang=ALL-UNNAMED}.
  *
- * <p><b>Why the loop waits for a task blocked in the JDK.</b> The loop thread is a task thread's only carrier.
- * If a task thread parked inside the JDK (say, holding the monitor of a bin of the JDK's table of live virtual
- * threads) and the loop then ran callbacks, one of them (starting or ending a task thread touches that table)
- * could block the loop thread on that monitor forever. So {@link FastThread#step()} returns only when the task
- * suspended through asyncio4j or ended; any other park keeps the loop waiting for the JDK to resubmit the
- * thread, which other threads do (the unblocker, the timer, the lock holder).
+ * <p><b>Why the loop may wait for a task blocked in the JDK.</b> The loop thread is a task thread's only carrier.
+ * If a task thread parked inside the JDK while holding or queued for a lock of the JDK's (say, the monitor of a bin
+ * of the JDK's table of live virtual threads, or a {@code PrintStream}'s lock) and the loop then ran callbacks, one
+ * of them (starting or ending a task thread touches that table; a callback prints) could queue the loop thread
+ * behind the task on that lock: the lock is handed to the task, which only the blocked loop thread could run. So
+ * for such waits {@link FastThread#step()} returns only when the task suspended through asyncio4j or ended, and the
+ * loop waits for the JDK to resubmit the thread, which other threads do (the unblocker, the timer, the lock holder).
  *
- * <p><b>The exception: blocking socket I/O.</b> A task parked in the JDK's socket poller ({@code java.net.Socket},
- * blocking {@code SocketChannel}s) holds no JDK monitor there, so the loop lets it wait and runs other callbacks and
- * tasks meanwhile, as if the task had awaited: the poller's thread resubmits the task, which hands it to the loop
- * thread-safely, and its step goes on in a later iteration. Only a monitor the task's own code holds across that
- * call can then block the loop, which is the rule already stated for {@code await()}.
+ * <p><b>Where the loop goes on.</b> {@link BlockedIn} names the waits that hold nothing the loop thread could need:
+ * socket I/O (the JDK's poller), a lock or monitor of the application's, the {@code java.util.concurrent} waits the
+ * application calls, the JDK's {@code HttpClient.send} and {@code Process.waitFor}. For those the task is
+ * <i>detached</i>: the loop runs other callbacks and tasks meanwhile, as if the task had awaited; whoever makes the
+ * task runnable again (the poller's thread, the unblocker, another task releasing a lock) hands it back to the loop
+ * thread-safely, and its step goes on in a later iteration. Two tasks sharing a blocking client under
+ * {@code synchronized} thus both finish: the one waiting for the monitor is detached too.
+ *
+ * <p><b>A waiting loop still resumes detached tasks.</b> While the loop waits for a task blocked on a lock of the
+ * JDK's, it steps the detached tasks whose wait ended: the lock's holder may be one of them (a task blocked in a
+ * socket read holds the socket's read lock), and stepping it needs nothing but the loop's thread.
  */
 final class FastCarrier extends Carrier {
     static final FastCarrier INSTANCE = new FastCarrier();
@@ -143,17 +150,21 @@ final class FastCarrier extends Carrier {
             }
             BaseEventLoop loop = task.loop;
             Thread t = Thread.currentThread();
-            if (t == loop.thread || t == loop.steppingThread) {
+            if ((t == vthread || t == loop.thread) && loop.steppingThread == vthread) {
+                // This thread is being stepped (this is its start, a Thread.yield() or a park of its own that was
+                // unparked at once): continue at once, unless it suspended through asyncio4j.
                 if (!suspended) {
-                    submitted = true; // started, or a Thread.yield()/park of its own: continue at once
+                    submitted = true;
                 }
-            } else {
-                foreignSubmitted = true;
-                if (detached && DETACHED.compareAndSet(this, true, false)) {
-                    loop.externalWorkDone(this::resumeDetached);
-                } else if (loopWaiting) {
-                    LockSupport.unpark(loop.thread);
-                }
+                return;
+            }
+            // Made runnable by somebody else: a JDK thread (the socket poller, the unblocker, a timer), a thread of
+            // the application, or another task of this loop releasing a lock this one waits for.
+            foreignSubmitted = true;
+            if (detached && DETACHED.compareAndSet(this, true, false)) {
+                loop.resumeDetached(this::resumeDetached);
+            } else if (loopWaiting) {
+                LockSupport.unpark(loop.thread);
             }
         }
 
@@ -197,7 +208,7 @@ final class FastCarrier extends Carrier {
                 if (suspended || !vthread.isAlive()) {
                     return;
                 }
-                if (!destroyed && inSocketPoller()) {
+                if (!destroyed && BlockedIn.mayLetLoopGoOn(vthread)) {
                     l.externalWorkStarted();
                     detached = true;
                     // Resubmitted meanwhile: by the JDK on this thread (getStackTrace() resubmits a thread unparked
@@ -208,30 +219,29 @@ final class FastCarrier extends Carrier {
                     }
                     return; // execute() hands the task back through the loop
                 }
-                awaitForeignSubmission();
+                awaitForeignSubmission(l);
             }
         }
 
-        /** Whether the parked task thread waits in the JDK's socket poller (see the class comment). */
-        private boolean inSocketPoller() {
-            StackTraceElement[] stack = vthread.getStackTrace();
-            for (int i = 0; i < Math.min(stack.length, 8); i++) {
-                if (stack[i].getClassName().equals("sun.nio.ch.Poller")) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** The task thread is blocked in the JDK: wait until another thread makes it runnable again. */
-        private void awaitForeignSubmission() {
+        /**
+         * The task thread is blocked in the JDK where the loop must wait for it: wait until another thread makes it
+         * runnable again. Meanwhile the loop resumes the tasks that were parked in the JDK and whose wait has ended:
+         * the one this task waits for may be among them (a socket's read lock held by a task blocked in a read), and
+         * they need nothing from the loop but its thread.
+         */
+        private void awaitForeignSubmission(BaseEventLoop l) {
             loopWaiting = true;
+            boolean loopOuter = l.waitingForTask;
+            l.waitingForTask = true;
             try {
                 while (!foreignSubmitted && !submitted) {
-                    LockSupport.park(this);
+                    if (!l.runDetachedResumptions()) {
+                        LockSupport.park(this);
+                    }
                 }
             } finally {
                 loopWaiting = false;
+                l.waitingForTask = loopOuter;
             }
         }
 

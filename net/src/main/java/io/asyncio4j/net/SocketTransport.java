@@ -96,14 +96,18 @@ public final class SocketTransport implements Transport {
             return;
         }
         int n;
+        String failed = "Fatal read error on socket transport"; // CPython's messages, by the step that failed
         try {
             if (protocol instanceof BufferedProtocol bp) {
+                failed = "Fatal error: protocol.get_buffer() call failed.";
                 ByteBuffer buf = bp.getBuffer(-1);
                 if (buf == null || !buf.hasRemaining()) {
-                    throw new IllegalStateException("BufferedProtocol.getBuffer() returned an empty buffer");
+                    throw new IllegalStateException("get_buffer() returned an empty buffer");
                 }
+                failed = "Fatal read error on socket transport";
                 n = channel.read(buf);
                 if (n > 0) {
+                    failed = "Fatal error: protocol.buffer_updated() call failed.";
                     bp.bufferUpdated(n);
                 }
             } else {
@@ -115,11 +119,18 @@ public final class SocketTransport implements Transport {
                 if (buf.position() > 0) {
                     byte[] data = new byte[buf.position()];
                     buf.flip().get(data);
+                    failed = "Fatal error: protocol.data_received() call failed.";
                     ((Protocol) protocol).dataReceived(data);
                 }
             }
-        } catch (IOException e) {
-            fatalError(e, "Fatal read error on socket transport");
+        } catch (Throwable e) {
+            // As CPython's transport (BaseException there): whatever fails closes this transport. Left open, a
+            // read that keeps failing before it reads (a class that cannot load without a free descriptor) would
+            // fail again at every readiness, for ever, holding its descriptor.
+            if (e instanceof VirtualMachineError vme && !(e instanceof StackOverflowError)) {
+                throw vme;
+            }
+            fatalError(e, failed);
             return;
         }
         if (n < 0) {
@@ -317,7 +328,7 @@ public final class SocketTransport implements Transport {
         return closing;
     }
 
-    private void fatalError(Exception e, String message) {
+    private void fatalError(Throwable e, String message) {
         boolean expected = e instanceof IOException io && ConnectionError.of(peer, io) instanceof ConnectionResetError;
         if (!expected) {
             report(message, e);

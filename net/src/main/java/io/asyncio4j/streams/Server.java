@@ -139,18 +139,19 @@ public final class Server implements AutoCloseable {
             try {
                 c = ch.accept();
             } catch (IOException e) {
-                Map<String, Object> ctx = new HashMap<>();
-                ctx.put("message", "socket.accept() out of system resource");
-                ctx.put("exception", e);
-                ctx.put("socket", ch);
-                loop.callExceptionHandler(ctx);
-                // Out of file descriptors, say: stop accepting for a second, as CPython does.
+                // Out of file descriptors, say: stop accepting for a second, as CPython does. Paused before the
+                // report, so that even a report that fails cannot leave the loop spinning on the listener.
                 loop.removeReader(ch);
                 loop.callLater(1.0, () -> {
                     if (serving && channels != null && channels.contains(ch)) {
                         loop.addReader(ch, () -> acceptConnections(ch));
                     }
                 });
+                Map<String, Object> ctx = new HashMap<>();
+                ctx.put("message", "socket.accept() out of system resource");
+                ctx.put("exception", e);
+                ctx.put("socket", ch);
+                loop.callExceptionHandler(ctx);
                 return;
             }
             if (c == null) {
@@ -159,8 +160,9 @@ public final class Server implements AutoCloseable {
             BaseProtocol protocol;
             try {
                 protocol = factory.get();
-            } catch (RuntimeException e) {
-                closeQuietly(c);
+            } catch (Throwable e) {
+                closeQuietly(c); // never leak the accepted socket, whatever failed (a class that cannot load)
+                rethrowIfVmError(e);
                 Map<String, Object> ctx = new HashMap<>();
                 ctx.put("message", "the protocol factory failed");
                 ctx.put("exception", e);
@@ -170,14 +172,22 @@ public final class Server implements AutoCloseable {
             activeCount++;
             try {
                 SocketTransport.attach(loop, c, protocol, null, this::detach);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 closeQuietly(c);
                 detach();
+                rethrowIfVmError(e);
                 Map<String, Object> ctx = new HashMap<>();
                 ctx.put("message", "cannot set up an accepted connection");
                 ctx.put("exception", e);
                 loop.callExceptionHandler(ctx);
             }
+        }
+    }
+
+    /** Out of memory and the like end the loop, as they do in {@code Handle}; anything else is reported. */
+    private static void rethrowIfVmError(Throwable e) {
+        if (e instanceof VirtualMachineError vme && !(e instanceof StackOverflowError)) {
+            throw vme;
         }
     }
 
