@@ -100,7 +100,7 @@ public final class SocketTransport implements Transport {
             if (protocol instanceof BufferedProtocol bp) {
                 ByteBuffer buf = bp.getBuffer(-1);
                 if (buf == null || !buf.hasRemaining()) {
-                    throw new IllegalStateException("BufferedProtocol.getBuffer() returned an empty buffer");
+                    throw new IllegalStateException("get_buffer() returned an empty buffer");
                 }
                 n = channel.read(buf);
                 if (n > 0) {
@@ -173,7 +173,7 @@ public final class SocketTransport implements Transport {
             throw new NullPointerException("write(null)");
         }
         if (eof) {
-            throw new IllegalStateException("Cannot call write() after writeEof()");
+            throw new IllegalStateException("Cannot call write() after write_eof()");
         }
         if (data.length == 0 || connLost > 0) {
             return; // CPython warns after a few writes to a lost connection; the data goes nowhere either way
