@@ -6,8 +6,12 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 
-/** Python-style {@code repr()} of values, for the CPython-shaped {@code toString()} of futures and tasks. */
-final class Repr {
+/**
+ * Python-style {@code repr()} of values, for the CPython-shaped {@code toString()} of futures, tasks and timeouts.
+ * Public for its float formatting only ({@link #ofFloat}, {@link #round}), which programs that print what a Python
+ * twin prints need too; the rest is internal.
+ */
+public final class Repr {
     private static final int MAX_STRING = 30;
     private static final int MAX_ITEMS = 6;
 
@@ -52,8 +56,12 @@ final class Repr {
         return String.valueOf(v);
     }
 
-    /** Python's {@code repr(float)}: the shortest digits that read back, positional from 1e-4 up to 1e16. */
-    static String ofFloat(double d) {
+    /**
+     * Python's {@code repr(float)} (and {@code str}): the shortest digits that read back, positional from 1e-4 up
+     * to 1e16, else in exponent form: {@code 1.0}, {@code 0.1}, {@code 1e+16}, {@code 1.5e-05}, {@code inf},
+     * {@code nan}.
+     */
+    public static String ofFloat(double d) {
         if (Double.isNaN(d)) {
             return "nan";
         }
@@ -77,7 +85,7 @@ final class Repr {
      * Python's {@code round(x, ndigits)} of a float: the exact binary value rounded to {@code ndigits} decimals,
      * ties to even, then the nearest double; NaN and infinities as they are, the sign of a zero kept.
      */
-    static double round(double x, int ndigits) {
+    public static double round(double x, int ndigits) {
         if (Double.isNaN(x) || Double.isInfinite(x)) {
             return x;
         }
