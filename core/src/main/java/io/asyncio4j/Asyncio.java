@@ -1,8 +1,10 @@
 package io.asyncio4j;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +28,10 @@ import java.util.concurrent.CompletionStage;
  * running loop (or, outside one, this thread's loop from {@link #getEventLoop()}).
  */
 public final class Asyncio {
-    private static final ThreadLocal<EventLoop> THREAD_LOOP = new ThreadLocal<>();
+    /** Each thread's loop and whether {@link #setEventLoop} was ever called on it: CPython's policy's {@code _local}. */
+    private static final ThreadLocal<ThreadLoop> THREAD_LOOP = ThreadLocal.withInitial(ThreadLoop::new);
+    /** The JVM's main thread once looked up: empty if it had already ended; null until looked up. */
+    private static volatile Optional<Thread> mainThread;
 
     private Asyncio() {
     }
@@ -61,30 +66,82 @@ public final class Asyncio {
         return new BaseEventLoop(false);
     }
 
-    /** The running loop; else this thread's loop, created and set on first use. */
+    /**
+     * CPython 3.12's {@code asyncio.get_event_loop()}: the running loop; else this thread's loop as set by
+     * {@link #setEventLoop} (returned even if it is closed); else, only in the JVM's main thread and only if
+     * {@code setEventLoop} was never called there, a new loop, which becomes the main thread's loop.
+     *
+     * <p>So after {@link #run(Coro)} or {@link Runner#close()} (which set the thread's loop to {@code null}), after
+     * {@code setEventLoop(null)}, and in any thread but the main one, there is no loop to return and this throws, as
+     * CPython does. CPython 3.12 also warns ({@code DeprecationWarning: There is no current event loop}) when it
+     * creates the loop; asyncio4j prints nothing. CPython 3.14 no longer creates a loop at all (it raises in the
+     * main thread too); asyncio4j follows 3.12.
+     *
+     * <p><b>The main thread</b> is Python's {@code threading.main_thread()} in Java's terms: the platform thread the
+     * JVM's launcher runs {@code main(String[])} on, named {@code "main"}. It is looked up once, on the first call
+     * that needs it, as the earliest-started live platform thread named {@code "main"} in the thread group
+     * {@code "main"}; if it has ended by then, no thread is the main thread. The message names the thread by its
+     * Java name ({@code 'main'} where CPython says {@code 'MainThread'}).
+     *
+     * @throws IllegalStateException ("There is no current event loop in thread 'NAME'.", CPython's
+     *         {@code RuntimeError}) if there is no running loop, no loop set for this thread, and none may be created
+     */
     public static EventLoop getEventLoop() {
         BaseEventLoop running = BaseEventLoop.running();
         if (running != null) {
             return running;
         }
-        EventLoop loop = THREAD_LOOP.get();
-        if (loop == null || loop.isClosed()) {
-            loop = newEventLoop();
-            THREAD_LOOP.set(loop);
+        ThreadLoop slot = THREAD_LOOP.get();
+        Thread current = Thread.currentThread();
+        if (slot.loop == null && !slot.setCalled && current == mainThread().orElse(null)) {
+            setEventLoop(newEventLoop());
         }
-        return loop;
+        if (slot.loop == null) {
+            throw new IllegalStateException(
+                    "There is no current event loop in thread " + Repr.quote(current.getName()) + ".");
+        }
+        return slot.loop;
     }
 
-    /** Sets this thread's loop ({@code null} clears it). */
+    /**
+     * Sets this thread's loop, the one {@link #getEventLoop()} returns outside a running loop; {@code null} clears
+     * it, after which {@code getEventLoop()} throws there (even in the main thread), as in CPython.
+     *
+     * @throws IllegalArgumentException if {@code loop} is not one of asyncio4j's loops
+     */
     public static void setEventLoop(EventLoop loop) {
-        if (loop == null) {
-            THREAD_LOOP.remove();
-        } else {
-            if (!(loop instanceof BaseEventLoop)) {
-                throw new IllegalArgumentException("not an asyncio4j event loop: " + loop);
-            }
-            THREAD_LOOP.set(loop);
+        if (loop != null && !(loop instanceof BaseEventLoop)) {
+            throw new IllegalArgumentException("not an asyncio4j event loop: " + loop);
         }
+        ThreadLoop slot = THREAD_LOOP.get();
+        slot.setCalled = true;
+        slot.loop = loop;
+    }
+
+    /** The JVM's main thread (see {@link #getEventLoop()}), empty if it ended before it was first looked up. */
+    static Optional<Thread> mainThread() {
+        Optional<Thread> main = mainThread;
+        if (main == null) {
+            main = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> !t.isVirtual() && t.getName().equals("main") && t.getThreadGroup() != null
+                            && t.getThreadGroup().getName().equals("main"))
+                    .min(Comparator.comparingLong(Thread::threadId));
+            mainThread = main;
+        }
+        return main;
+    }
+
+    /** For tests: makes {@code thread} the main thread ({@code null}: look it up again); returns the previous one. */
+    static Optional<Thread> swapMainThread(Thread thread) {
+        Optional<Thread> previous = mainThread;
+        mainThread = thread == null ? null : Optional.of(thread);
+        return previous;
+    }
+
+    /** A thread's loop slot. */
+    private static final class ThreadLoop {
+        EventLoop loop;
+        boolean setCalled;
     }
 
     /** Same as {@code aw.await()}. */

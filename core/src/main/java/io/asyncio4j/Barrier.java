@@ -18,10 +18,10 @@ public class Barrier {
     private State state = State.FILLING;
     private int count;
 
-    /** @throws IllegalArgumentException if {@code parties} is less than 1 */
+    /** @throws IllegalArgumentException ("parties must be > 0") if {@code parties} is less than 1 */
     public Barrier(int parties) {
         if (parties < 1) {
-            throw new IllegalArgumentException("parties must be > 0, not " + parties);
+            throw new IllegalArgumentException("parties must be > 0");
         }
         this.parties = parties;
     }

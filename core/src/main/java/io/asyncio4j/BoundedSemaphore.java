@@ -18,7 +18,11 @@ public class BoundedSemaphore extends Semaphore {
         this.bound = value;
     }
 
-    /** @throws IllegalStateException if this would raise the value above the initial one */
+    /**
+     * @throws IllegalStateException ("BoundedSemaphore released too many times"; CPython's {@code ValueError}, which
+     *         the README's rule makes an {@code IllegalStateException}: no argument is at fault) if this would raise
+     *         the value above the initial one
+     */
     @Override
     public void release() {
         if (value() >= bound) {

@@ -17,7 +17,7 @@ public class ExceptionGroup extends RuntimeException {
         super(message + " (" + exceptions.size() + " sub-exception" + (exceptions.size() == 1 ? "" : "s") + ")",
                 exceptions.isEmpty() ? null : exceptions.get(0));
         if (exceptions.isEmpty()) {
-            throw new IllegalArgumentException("an ExceptionGroup needs at least one exception");
+            throw new IllegalArgumentException("second argument (exceptions) must be a non-empty sequence");
         }
         this.exceptions = List.copyOf(exceptions);
         for (Throwable t : this.exceptions) {

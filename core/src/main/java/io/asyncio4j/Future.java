@@ -18,6 +18,11 @@ import java.util.function.Consumer;
  * <p><b>Cancellation.</b> {@link #cancel(String)} completes a pending future as cancelled; a task awaiting it gets
  * a {@link CancelledError} carrying the message.
  *
+ * <p><b>Messages.</b> The {@link InvalidStateError}s say what CPython's C futures (the {@code _asyncio} module,
+ * which {@code asyncio} uses) say: "Result is not set." and "Exception is not set." while pending, "invalid state"
+ * when completing a done future. The pure-Python {@code futures.py} words them differently ("Result is not
+ * ready.", "FINISHED: &lt;Future ...&gt;") but runs only where the C module is missing.
+ *
  * @param <T> the result type
  */
 public class Future<T> implements Awaitable<T> {
@@ -53,12 +58,12 @@ public class Future<T> implements Awaitable<T> {
      * The result: returns it, rethrows the exception the future finished with (the same object), or throws
      * {@link CancelledError} if cancelled.
      *
-     * @throws InvalidStateError if the future is still pending
+     * @throws InvalidStateError ("Result is not set.") if the future is still pending
      */
     public T result() {
         switch (state) {
             case CANCELLED -> throw makeCancelledError();
-            case PENDING -> throw new InvalidStateError("Result is not ready.");
+            case PENDING -> throw new InvalidStateError("Result is not set.");
             case FAILED -> {
                 markRetrieved();
                 throw Tasks.sneakyThrow((Throwable) result);
@@ -75,7 +80,7 @@ public class Future<T> implements Awaitable<T> {
      * The exception the future finished with, or {@code null} if it finished with a result.
      *
      * @throws CancelledError if cancelled
-     * @throws InvalidStateError if still pending
+     * @throws InvalidStateError ("Exception is not set.") if still pending
      */
     public Throwable exception() {
         switch (state) {
@@ -91,7 +96,7 @@ public class Future<T> implements Awaitable<T> {
         }
     }
 
-    /** Finishes the future with {@code value}. @throws InvalidStateError if already done */
+    /** Finishes the future with {@code value}. @throws InvalidStateError ("invalid state") if already done */
     public void setResult(T value) {
         complete(value);
     }
@@ -99,7 +104,7 @@ public class Future<T> implements Awaitable<T> {
     final void complete(T value) {
         loop.checkThread();
         if (state != PENDING) {
-            throw new InvalidStateError(stateName() + ": " + this);
+            throw new InvalidStateError("invalid state");
         }
         result = value;
         state = FINISHED;
@@ -109,7 +114,7 @@ public class Future<T> implements Awaitable<T> {
     /**
      * Finishes the future with {@code e}; {@link #result()} and {@code await()} will throw that very object.
      *
-     * @throws InvalidStateError if already done
+     * @throws InvalidStateError ("invalid state") if already done
      * @throws NullPointerException if {@code e} is null
      */
     public void setException(Throwable e) {
@@ -122,7 +127,7 @@ public class Future<T> implements Awaitable<T> {
             throw new NullPointerException("setException(null): the exception is required");
         }
         if (state != PENDING) {
-            throw new InvalidStateError(stateName() + ": " + this);
+            throw new InvalidStateError("invalid state");
         }
         result = e;
         state = FAILED;
@@ -260,14 +265,6 @@ public class Future<T> implements Awaitable<T> {
             u.retrieved = true;
             unretrieved = null;
         }
-    }
-
-    private String stateName() {
-        return switch (state) {
-            case PENDING -> "PENDING";
-            case CANCELLED -> "CANCELLED";
-            default -> "FINISHED";
-        };
     }
 
     /** CPython's {@code _future_repr_info}: state, then result or exception. */

@@ -97,7 +97,7 @@ public class Queue<T> extends LoopBound {
         return () -> {
             while (full()) {
                 if (isShutdown) {
-                    throw new QueueShutDown("put() on a shut-down queue");
+                    throw new QueueShutDown();
                 }
                 waitTurn(putters, () -> !full());
             }
@@ -114,10 +114,10 @@ public class Queue<T> extends LoopBound {
      */
     public void putNowait(T item) {
         if (isShutdown) {
-            throw new QueueShutDown("put on a shut-down queue");
+            throw new QueueShutDown();
         }
         if (full()) {
-            throw new QueueFull("the queue is full (maxsize " + maxsize + ")");
+            throw new QueueFull();
         }
         putItem(item);
         unfinishedTasks++;
@@ -134,7 +134,7 @@ public class Queue<T> extends LoopBound {
         return () -> {
             while (empty()) {
                 if (isShutdown) {
-                    throw new QueueShutDown("get() on a shut-down, empty queue");
+                    throw new QueueShutDown();
                 }
                 waitTurn(getters, () -> !empty());
             }
@@ -151,9 +151,9 @@ public class Queue<T> extends LoopBound {
     public T getNowait() {
         if (empty()) {
             if (isShutdown) {
-                throw new QueueShutDown("get on a shut-down, empty queue");
+                throw new QueueShutDown();
             }
-            throw new QueueEmpty("the queue is empty");
+            throw new QueueEmpty();
         }
         T item = takeItem();
         wakeUpNext(putters);
@@ -164,11 +164,13 @@ public class Queue<T> extends LoopBound {
      * Tells the queue that the processing of an item taken from it is complete; {@link #join()} returns when every
      * item put has been marked done.
      *
-     * @throws IllegalStateException if called more times than items were put
+     * @throws IllegalStateException ("task_done() called too many times"; CPython's {@code ValueError}, which the
+     *         README's rule makes an {@code IllegalStateException}: no argument is at fault) if called more times
+     *         than items were put
      */
     public void taskDone() {
         if (unfinishedTasks <= 0) {
-            throw new IllegalStateException("taskDone() called too many times");
+            throw new IllegalStateException("task_done() called too many times");
         }
         unfinishedTasks--;
         if (unfinishedTasks == 0) {

@@ -1,11 +1,17 @@
 package io.asyncio4j;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 
-/** Python-style {@code repr()} of values, for the CPython-shaped {@code toString()} of futures and tasks. */
-final class Repr {
+/**
+ * Python-style {@code repr()} of values, for the CPython-shaped {@code toString()} of futures, tasks and timeouts.
+ * Public for its float formatting only ({@link #ofFloat}, {@link #round}), which programs that print what a Python
+ * twin prints need too; the rest is internal.
+ */
+public final class Repr {
     private static final int MAX_STRING = 30;
     private static final int MAX_ITEMS = 6;
 
@@ -18,6 +24,9 @@ final class Repr {
         }
         if (v instanceof Boolean b) {
             return b ? "True" : "False";
+        }
+        if (v instanceof Double || v instanceof Float) {
+            return ofFloat(((Number) v).doubleValue());
         }
         if (v instanceof CharSequence s) {
             return truncate(quote(s.toString()));
@@ -45,6 +54,43 @@ final class Repr {
             return sb.append('}').toString();
         }
         return String.valueOf(v);
+    }
+
+    /**
+     * Python's {@code repr(float)} (and {@code str}): the shortest digits that read back, positional from 1e-4 up
+     * to 1e16, else in exponent form: {@code 1.0}, {@code 0.1}, {@code 1e+16}, {@code 1.5e-05}, {@code inf},
+     * {@code nan}.
+     */
+    public static String ofFloat(double d) {
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        String sign = Math.copySign(1, d) < 0 ? "-" : "";
+        // Double.toString gives the shortest digits that read back (JDK 19+); only the layout differs.
+        BigDecimal b = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        String digits = b.unscaledValue().toString();
+        int exp = digits.length() - 1 - b.scale();
+        if (b.signum() == 0 || (exp >= -4 && exp < 16)) {
+            String s = b.toPlainString();
+            return sign + (s.contains(".") ? s : s + ".0");
+        }
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return sign + mantissa + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
+    }
+
+    /**
+     * Python's {@code round(x, ndigits)} of a float: the exact binary value rounded to {@code ndigits} decimals,
+     * ties to even, then the nearest double; NaN and infinities as they are, the sign of a zero kept.
+     */
+    public static double round(double x, int ndigits) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            return x;
+        }
+        double r = new BigDecimal(x).setScale(ndigits, RoundingMode.HALF_EVEN).doubleValue();
+        return r == 0 ? Math.copySign(0.0, x) : r;
     }
 
     /** How a callback is shown in handles and error messages. */

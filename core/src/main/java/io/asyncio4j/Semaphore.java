@@ -27,10 +27,10 @@ public class Semaphore extends Acquirable {
         this(1);
     }
 
-    /** @throws IllegalArgumentException if {@code value} is negative */
+    /** @throws IllegalArgumentException ("Semaphore initial value must be >= 0") if {@code value} is negative */
     public Semaphore(int value) {
         if (value < 0) {
-            throw new IllegalArgumentException("Semaphore initial value must be >= 0, not " + value);
+            throw new IllegalArgumentException("Semaphore initial value must be >= 0");
         }
         this.value = value;
     }

@@ -143,8 +143,17 @@ public final class Timeout {
         handler = null;
     }
 
+    /**
+     * CPython's repr: {@code <Timeout [active] when=1000000000.123>} while the body runs (the deadline rounded to
+     * three decimals and written as Python writes a float; {@code when=None} without one), else only the state:
+     * {@code <Timeout [expired]>}, {@code <Timeout [finished]>}, {@code <Timeout [expiring]>}.
+     */
     @Override
     public String toString() {
-        return "<Timeout [" + state.word + "]" + (state == State.ENTERED ? " when=" + when : "") + ">";
+        String info = "";
+        if (state == State.ENTERED) {
+            info = " when=" + (when == null ? "None" : Repr.ofFloat(Repr.round(when, 3)));
+        }
+        return "<Timeout [" + state.word + "]" + info + ">";
     }
 }

@@ -79,8 +79,7 @@ class FutureTest {
      * f = loop.create_future(); repr(f); f.done(), f.cancelled(); f.result() / f.exception() -> InvalidStateError
      * f.set_result(1); repr(f); f.result(), f.exception(); f.set_result(2) / f.set_exception(...) -> InvalidStateError
      * f.cancel() -> False ...   (see the expected lines)
-     * CPython (C futures) prints the InvalidStateError messages "Result is not set." and "invalid state" (the
-     * pure-Python futures.py says "Result is not ready." / "FINISHED: <...>"); only the type is asserted.
+     * The messages are asserted by invalidStateErrorsSayWhatCPythonsCFuturesSay.
      */
     @Test
     void statesResultsAndInvalidStateErrors() {
@@ -249,5 +248,113 @@ class FutureTest {
         } finally {
             loop.close();
         }
+    }
+
+    /** Python's {@code type(e).__name__}, with the exception-type rule of the README (RuntimeError: IllegalState). */
+    private static String pythonType(Throwable e) {
+        return e instanceof InvalidStateError || e instanceof CancelledError ? e.getClass().getSimpleName()
+                : e instanceof IllegalStateException ? "RuntimeError" : e.getClass().getName();
+    }
+
+    private static void show(List<String> out, String label, java.util.concurrent.Callable<?> fn) {
+        try {
+            out.add(label + " -> " + Py.repr(fn.call()));
+        } catch (Throwable e) {
+            out.add(label + " -> " + pythonType(e) + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * CPython 3.12.1 (and 3.13.0), whose futures and tasks are the C ones of {@code _asyncio}, prints these lines for:
+     * <pre>{@code
+     * def show(label, fn):
+     *     try:
+     *         r = fn()
+     *         print(label, "->", repr(r))
+     *     except BaseException as e:
+     *         print(label, "->", type(e).__name__ + ":", e)
+     *
+     * async def main():
+     *     loop = asyncio.get_running_loop()
+     *     f = loop.create_future()
+     *     show("pending result()", f.result)
+     *     show("pending exception()", f.exception)
+     *     f.set_result(1)
+     *     show("done set_result()", lambda: f.set_result(2))
+     *     show("done set_exception()", lambda: f.set_exception(ValueError("x")))
+     *     g = loop.create_future(); g.set_exception(ValueError("x"))
+     *     show("failed set_result()", lambda: g.set_result(2))
+     *     g.exception()
+     *     c = loop.create_future(); c.cancel("m")
+     *     show("cancelled set_result()", lambda: c.set_result(2))
+     *     show("cancelled result()", c.result)
+     *     show("cancelled exception()", c.exception)
+     *     t = asyncio.create_task(asyncio.sleep(0))
+     *     show("task set_result()", lambda: t.set_result(1))
+     *     show("task set_exception()", lambda: t.set_exception(ValueError()))
+     *     show("task pending result()", t.result)
+     *     show("task pending exception()", t.exception)
+     *     await t
+     * }</pre>
+     */
+    @Test
+    void invalidStateErrorsSayWhatCPythonsCFuturesSay() {
+        List<String> out = run(() -> {
+            List<String> lines = new ArrayList<>();
+            EventLoop loop = Asyncio.getRunningLoop();
+            Future<Object> f = loop.createFuture();
+            show(lines, "pending result()", f::result);
+            show(lines, "pending exception()", f::exception);
+            f.setResult(1);
+            show(lines, "done set_result()", () -> { f.setResult(2); return null; });
+            show(lines, "done set_exception()", () -> { f.setException(new ValueError("x")); return null; });
+            Future<Object> g = loop.createFuture();
+            g.setException(new ValueError("x"));
+            show(lines, "failed set_result()", () -> { g.setResult(2); return null; });
+            g.exception();
+            Future<Object> c = loop.createFuture();
+            c.cancel("m");
+            show(lines, "cancelled set_result()", () -> { c.setResult(2); return null; });
+            show(lines, "cancelled result()", c::result);
+            show(lines, "cancelled exception()", c::exception);
+            Task<Void> t = Asyncio.createTask(Asyncio.sleep(0));
+            show(lines, "task set_result()", () -> { t.setResult(null); return null; });
+            show(lines, "task set_exception()", () -> { t.setException(new ValueError(null)); return null; });
+            show(lines, "task pending result()", t::result);
+            show(lines, "task pending exception()", t::exception);
+            t.await();
+            return lines;
+        });
+        assertThat(out).containsExactly(
+                "pending result() -> InvalidStateError: Result is not set.",
+                "pending exception() -> InvalidStateError: Exception is not set.",
+                "done set_result() -> InvalidStateError: invalid state",
+                "done set_exception() -> InvalidStateError: invalid state",
+                "failed set_result() -> InvalidStateError: invalid state",
+                "cancelled set_result() -> InvalidStateError: invalid state",
+                "cancelled result() -> CancelledError: m",
+                "cancelled exception() -> CancelledError: m",
+                "task set_result() -> RuntimeError: Task does not support set_result operation",
+                "task set_exception() -> RuntimeError: Task does not support set_exception operation",
+                "task pending result() -> InvalidStateError: Result is not set.",
+                "task pending exception() -> InvalidStateError: Exception is not set.");
+    }
+
+    /* repr() of a float result is Python's: 1e+16, 0.1, inf. */
+    @Test
+    void floatResultsPrintAsPythonFloats() {
+        List<String> out = run(() -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            List<String> lines = new ArrayList<>();
+            for (double d : new double[] {1e16, 0.1, 1.0, Double.POSITIVE_INFINITY, 1.5e-5}) {
+                Future<Double> f = loop.createFuture();
+                f.setResult(d);
+                lines.add(f.toString());
+            }
+            return lines;
+        });
+        // CPython: for d in (1e16, 0.1, 1.0, float('inf'), 1.5e-5): f = loop.create_future(); f.set_result(d); print(f)
+        assertThat(out).containsExactly("<Future finished result=1e+16>", "<Future finished result=0.1>",
+                "<Future finished result=1.0>", "<Future finished result=inf>", "<Future finished result=1.5e-05>");
     }
 }

@@ -357,7 +357,7 @@ class LocksTest {
                 "v0 has permit value=0", "v1 has permit value=0",
                 "value=1",
                 // asyncio4j names the bad value: CPython stops at ">= 0"
-                "ValueError Semaphore initial value must be >= 0, not -1",
+                "ValueError Semaphore initial value must be >= 0",
                 "ValueError BoundedSemaphore released too many times",
                 "end value=1");
     }

@@ -110,7 +110,7 @@ class QueueTest {
             try {
                 s.taskDone();
             } catch (IllegalStateException e) {
-                log.add("ValueError " + e.getMessage().replace("taskDone()", "task_done()"));
+                log.add("ValueError " + e.getMessage());
             }
             Queue<String> q2 = new Queue<>();
             Task<String> g1 = Asyncio.createTask(q2.get());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.asyncio4j.VirtualTime.ValueError;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -251,6 +252,71 @@ class TimeoutTest {
             }).await();
         });
         assertThat(r).containsExactly(5.0, 12.0, false, "<Timeout [active] when=12.0>");
+    }
+
+    /**
+     * CPython 3.12.1 prints these lines for:
+     * <pre>{@code
+     * async def main():
+     *     loop = asyncio.get_running_loop()
+     *     async with asyncio.timeout_at(1000000000.123456) as cm:
+     *         print(repr(cm))
+     *         cm.reschedule(None)
+     *         print(repr(cm))
+     *         cm.reschedule(2.5)
+     *         print(repr(cm))
+     *         cm.reschedule(0.0005)   # the exact binary value is above the tie
+     *         print(repr(cm))
+     *         cm.reschedule(1e17)
+     *         print(repr(cm))
+     *         cm.reschedule(loop.time() + 3600)
+     *     print(repr(cm))
+     *     try:
+     *         async with asyncio.timeout(0) as cm2:
+     *             await asyncio.sleep(1)
+     *     except TimeoutError:
+     *         print(repr(cm2))
+     * }</pre>
+     */
+    @Test
+    void toStringIsCPythonsReprWithTheDeadlineRoundedToThreeDecimals() {
+        List<String> out = run(() -> {
+            List<String> lines = new ArrayList<>();
+            EventLoop loop = Asyncio.getRunningLoop();
+            Timeout[] kept = new Timeout[2];
+            Asyncio.timeoutAt(1000000000.123456, (Timeout cm) -> {
+                kept[0] = cm;
+                lines.add(cm.toString());
+                cm.reschedule(null);
+                lines.add(cm.toString());
+                cm.reschedule(2.5);
+                lines.add(cm.toString());
+                cm.reschedule(0.0005);
+                lines.add(cm.toString());
+                cm.reschedule(1e17);
+                lines.add(cm.toString());
+                cm.reschedule(loop.time() + 3600);
+                return null;
+            }).await();
+            lines.add(kept[0].toString());
+            try {
+                Asyncio.timeout(0.0, (Timeout cm2) -> {
+                    kept[1] = cm2;
+                    return Asyncio.sleep(1).await();
+                }).await();
+            } catch (TimeoutError e) {
+                lines.add(kept[1].toString());
+            }
+            return lines;
+        });
+        assertThat(out).containsExactly(
+                "<Timeout [active] when=1000000000.123>",
+                "<Timeout [active] when=None>",
+                "<Timeout [active] when=2.5>",
+                "<Timeout [active] when=0.001>",
+                "<Timeout [active] when=1e+17>",
+                "<Timeout [finished]>",
+                "<Timeout [expired]>");
     }
 
     @Test

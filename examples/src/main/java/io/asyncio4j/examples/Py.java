@@ -1,6 +1,7 @@
 package io.asyncio4j.examples;
 
 import io.asyncio4j.Done;
+import io.asyncio4j.Repr;
 import io.asyncio4j.http.ClientResponse;
 import io.asyncio4j.http.Headers;
 import java.io.PrintStream;
@@ -130,25 +131,9 @@ public final class Py {
         return items.length == 1 ? "(" + repr(items[0]) + ",)" : items(List.of(items).iterator(), "(", ")");
     }
 
-    /** Python's {@code repr(float)}: the shortest digits that read back, positional from 1e-4 up to 1e16. */
+    /** Python's {@code repr(float)}. */
     static String floatRepr(double d) {
-        if (Double.isNaN(d)) {
-            return "nan";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "inf" : "-inf";
-        }
-        String sign = Math.copySign(1, d) < 0 ? "-" : "";
-        // Double.toString gives the shortest digits that read back (JDK 19+); only the layout differs.
-        BigDecimal b = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
-        String digits = b.unscaledValue().toString();
-        int exp = digits.length() - 1 - b.scale();
-        if (b.signum() == 0 || (exp >= -4 && exp < 16)) {
-            String s = b.toPlainString();
-            return sign + (s.contains(".") ? s : s + ".0");
-        }
-        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        return sign + mantissa + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
+        return Repr.ofFloat(d);
     }
 
     private static String items(Iterator<?> it, String open, String close) {

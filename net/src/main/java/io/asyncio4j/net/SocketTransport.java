@@ -184,7 +184,7 @@ public final class SocketTransport implements Transport {
             throw new NullPointerException("write(null)");
         }
         if (eof) {
-            throw new IllegalStateException("Cannot call write() after writeEof()");
+            throw new IllegalStateException("Cannot call write() after write_eof()");
         }
         if (data.length == 0 || connLost > 0) {
             return; // CPython warns after a few writes to a lost connection; the data goes nowhere either way

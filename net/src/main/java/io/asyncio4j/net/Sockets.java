@@ -128,7 +128,7 @@ public final class Sockets {
     /** Receives up to {@code n} bytes, waiting until some arrive; an empty array means EOF. */
     public static Coro<byte[]> sockRecv(SocketChannel channel, int n) {
         if (n < 0) {
-            throw new IllegalArgumentException("sockRecv: n must be >= 0, not " + n);
+            throw new IllegalArgumentException("negative buffersize in recv");
         }
         return () -> {
             ByteBuffer buf = ByteBuffer.allocate(n);

@@ -17,8 +17,13 @@ import javax.net.ssl.SSLContext;
 public record TlsOptions(SSLContext context, String serverHostname, double handshakeTimeout, double shutdownTimeout) {
     public TlsOptions {
         Objects.requireNonNull(context, "TlsOptions: the SSLContext is null");
-        if (!(handshakeTimeout > 0) || !(shutdownTimeout > 0)) {
-            throw new IllegalArgumentException("TLS timeouts must be > 0");
+        if (!(handshakeTimeout > 0)) {
+            throw new IllegalArgumentException(
+                    "ssl_handshake_timeout should be a positive number, got " + handshakeTimeout);
+        }
+        if (!(shutdownTimeout > 0)) {
+            throw new IllegalArgumentException(
+                    "ssl_shutdown_timeout should be a positive number, got " + shutdownTimeout);
         }
     }
 

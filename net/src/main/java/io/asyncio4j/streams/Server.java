@@ -242,7 +242,7 @@ public final class Server implements AutoCloseable {
     public Coro<Void> serveForever() {
         return () -> {
             if (servingForever != null) {
-                throw new IllegalStateException("server " + this + " is already being awaited on serveForever()");
+                throw new IllegalStateException("server " + this + " is already being awaited on serve_forever()");
             }
             if (channels == null) {
                 throw new IllegalStateException("server " + this + " is closed");

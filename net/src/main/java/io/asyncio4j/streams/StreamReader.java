@@ -43,7 +43,7 @@ public final class StreamReader {
     /** @param limit the most bytes {@link #readuntil} and {@link #readline} look through, and the flow-control unit */
     public StreamReader(int limit) {
         if (limit <= 0) {
-            throw new IllegalArgumentException("Limit cannot be <= 0, not " + limit);
+            throw new IllegalArgumentException("Limit cannot be <= 0");
         }
         this.limit = limit;
     }
@@ -80,7 +80,7 @@ public final class StreamReader {
 
     private void feed(byte[] data, boolean owned) {
         if (eof) {
-            throw new IllegalStateException("feedData after feedEof");
+            throw new IllegalStateException("feed_data after feed_eof");
         }
         if (data.length == 0) {
             return;
@@ -247,7 +247,7 @@ public final class StreamReader {
      */
     public Coro<byte[]> readexactly(int n) {
         if (n < 0) {
-            throw new IllegalArgumentException("readexactly size can not be less than zero, not " + n);
+            throw new IllegalArgumentException("readexactly size can not be less than zero");
         }
         return () -> {
             throwIfFailed();
@@ -275,7 +275,7 @@ public final class StreamReader {
 
     private void waitForData(String func) {
         if (waiter != null) {
-            throw new IllegalStateException(func + "() called while another task is already waiting for incoming data");
+            throw new IllegalStateException(func + "() called while another coroutine is already waiting for incoming data");
         }
         if (paused) {
             paused = false;

@@ -5,6 +5,7 @@ import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
 import io.asyncio4j.Future;
 import io.asyncio4j.Task;
+import io.asyncio4j.net.FileNotFoundError;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * CPython's {@code asyncio.subprocess.Process}: a child process whose pipes are streams of the loop.
@@ -36,6 +38,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * running; {@link #kill()} or {@link #terminate()} it if it must stop.
  */
 public final class Subprocess {
+    /** errno 2 as the JDK words a failed exec. */
+    private static final Pattern ENOENT = Pattern.compile("error(=|: )2\\b");
+
     /** Where a standard stream of the child goes. */
     public enum Redirect {
         /** A pipe to this process: a stream of the loop. */
@@ -127,6 +132,17 @@ public final class Subprocess {
         return reader;
     }
 
+    /** The failed exec's errno is 2 ({@code ENOENT})? The JDK says it only in a message of the exception or its cause. */
+    private static boolean isEnoent(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // "error=2, No such file or directory" (fork, vfork) or "Exec failed, error: 2 (No such ...)" (posix_spawn)
+            if (t.getMessage() != null && ENOENT.matcher(t.getMessage()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** CPython's {@code create_subprocess_exec} with every stream inherited. */
     public static Coro<Subprocess> exec(String... args) {
         return exec(List.of(args), Redirect.INHERIT, Redirect.INHERIT, Redirect.INHERIT);
@@ -135,7 +151,9 @@ public final class Subprocess {
     /**
      * CPython's {@code create_subprocess_exec}: starts {@code args.get(0)} with the rest as its arguments.
      *
-     * @throws UncheckedIOException (when awaited) naming the program if it cannot be started
+     * @throws FileNotFoundError (when awaited) if there is no such program (CPython's {@code FileNotFoundError},
+     *         {@code [Errno 2] No such file or directory: 'name'}); an {@link UncheckedIOException}
+     * @throws UncheckedIOException (when awaited) naming the program if it cannot be started for another reason
      */
     public static Coro<Subprocess> exec(List<String> args, Redirect stdin, Redirect stdout, Redirect stderr) {
         Objects.requireNonNull(args, "exec: args is null");
@@ -160,6 +178,9 @@ public final class Subprocess {
             try {
                 p = pb.start();
             } catch (IOException e) {
+                if (isEnoent(e)) {
+                    throw new FileNotFoundError(argv.get(0), e);
+                }
                 throw new UncheckedIOException("cannot start " + argv.get(0) + ": " + e.getMessage(), e);
             }
             long pid = p.pid();

@@ -149,8 +149,7 @@ class StreamReaderTest {
                 "read zero: b'' left=b'abc' at_eof=False",
                 "read at eof: b'' left=b'' at_eof=True",
                 "waited readline b'hello\\n' then b'x'",
-                // CPython says "another coroutine"
-                "RuntimeError read() called while another task is already waiting for incoming data",
+                "RuntimeError read() called while another coroutine is already waiting for incoming data",
                 "cancelled read leaves data: b'kept'",
                 "exception boom");
     }
@@ -177,5 +176,36 @@ class StreamReaderTest {
                 return null;
             });
         }
+    }
+
+    /**
+     * CPython's types and messages by the README's rule (ValueError: IllegalArgumentException; an assertion or a
+     * RuntimeError: IllegalStateException). CPython 3.12.1 prints {@code ValueError: Limit cannot be <= 0},
+     * {@code AssertionError: feed_data after feed_eof} and {@code ValueError: negative buffersize in recv} for
+     * {@code asyncio.StreamReader(limit=0)}, {@code r.feed_eof(); r.feed_data(b"x")} and
+     * {@code await loop.sock_recv(sock, -1)}.
+     */
+    @Test
+    void badArgumentsAndCallsSayWhatCPythonSays() throws Exception {
+        List<String> out = new ArrayList<>();
+        try {
+            new StreamReader(0);
+        } catch (IllegalArgumentException e) {
+            out.add("ValueError: " + e.getMessage());
+        }
+        StreamReader r = new StreamReader();
+        r.feedEof();
+        try {
+            r.feedData(b("x"));
+        } catch (IllegalStateException e) {
+            out.add("AssertionError: " + e.getMessage());
+        }
+        try (java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open()) {
+            io.asyncio4j.net.Sockets.sockRecv(ch, -1);
+        } catch (IllegalArgumentException e) {
+            out.add("ValueError: " + e.getMessage());
+        }
+        assertThat(out).containsExactly("ValueError: Limit cannot be <= 0",
+                "AssertionError: feed_data after feed_eof", "ValueError: negative buffersize in recv");
     }
 }

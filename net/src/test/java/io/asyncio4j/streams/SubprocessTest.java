@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.Runner;
+import io.asyncio4j.net.FileNotFoundError;
 import io.asyncio4j.streams.Subprocess.Output;
 import io.asyncio4j.streams.Subprocess.Redirect;
 import java.io.UncheckedIOException;
@@ -96,6 +97,37 @@ class SubprocessTest {
         long helpers = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith("asyncio4j-subprocess-" + pid[0] + "-")).count();
         assertThat(helpers).as("helper threads of the killed child").isZero();
+    }
+
+    /**
+     * CPython 3.12.1 prints {@code FileNotFoundError: [Errno 2] No such file or directory: 'no-such-program-x' |
+     * errno 2 | filename 'no-such-program-x'} for:
+     * <pre>{@code
+     * try:
+     *     await asyncio.create_subprocess_exec("no-such-program-x")
+     * except FileNotFoundError as e:
+     *     print(type(e).__name__ + ":", e, "| errno", e.errno, "| filename", repr(e.filename))
+     * }</pre>
+     */
+    @Test
+    void aMissingProgramIsAFileNotFoundErrorCaughtAroundTheAwait() {
+        List<String> out = run(() -> {
+            List<String> log = new ArrayList<>();
+            for (String program : List.of("no-such-program-x", "/no/such/program")) {
+                try {
+                    Subprocess.exec(List.of(program), Redirect.DEVNULL, Redirect.DEVNULL, Redirect.DEVNULL).await();
+                } catch (FileNotFoundError e) {
+                    log.add(e.getClass().getSimpleName() + ": " + e.getMessage() + " | errno " + e.errno()
+                            + " | filename '" + e.filename() + "' | " + e.getCause().getClass().getName());
+                }
+            }
+            return log;
+        });
+        assertThat(out).containsExactly(
+                "FileNotFoundError: [Errno 2] No such file or directory: 'no-such-program-x' | errno 2"
+                        + " | filename 'no-such-program-x' | java.io.IOException",
+                "FileNotFoundError: [Errno 2] No such file or directory: '/no/such/program' | errno 2"
+                        + " | filename '/no/such/program' | java.io.IOException");
     }
 
     @Test
