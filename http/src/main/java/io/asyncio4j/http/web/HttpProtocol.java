@@ -24,6 +24,9 @@ import java.nio.charset.StandardCharsets;
  * into {@link Request#content()}. Requests are handled one at a time: bytes of a pipelined next request wait in
  * {@link #pending} (reading pauses beyond {@value #PENDING_LIMIT} bytes) until the current response is written, so
  * responses go out in request order.
+ *
+ * <p>One timer per connection guards against clients that stop sending: its state is a {@link ClientWait} (the
+ * head, the body, the next request, the lingering close), whose javadoc draws the transitions.
  */
 final class HttpProtocol implements Protocol, RequestParser.Listener {
     static final System.Logger LOG = System.getLogger("io.asyncio4j.http.web");
@@ -55,7 +58,10 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     /** Half-closed after a final answer: dropping what the client still sends until its EOF (lingering close). */
     private boolean lingering;
     private TimerHandle timer;
-    private boolean headTimerArmed;
+    /** What the timer waits for; see {@link ClientWait} for the transitions. */
+    private ClientWait wait = ClientWait.NONE;
+    /** {@code loop.time()} of the last bytes received: a body's deadline runs from it. */
+    private double lastRead;
     private final FlowControl flow;
     /** After a 101 answer the connection is this protocol's (a WebSocket): events go to it. */
     private Protocol upgraded;
@@ -76,7 +82,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         transport = t;
         peer = t.getExtraInfo("peername") instanceof InetSocketAddress a ? a : null;
         site.connectionMade(this);
-        arm(site.options().headerTimeout(), false);
+        arm(ClientWait.FIRST_REQUEST, site.options().headerTimeout());
     }
 
     @Override
@@ -88,6 +94,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         if (lost || lingering || transport.isClosing()) {
             return;
         }
+        lastRead = loop.time();
         if (!pending.hasRemaining()) {
             pending = ByteBuffer.wrap(data);
         } else {
@@ -168,8 +175,9 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
                 break;
             }
         }
-        if (parser.inHead() && !headTimerArmed) {
-            arm(site.options().headerTimeout(), true);
+        if (parser.inHead() && (wait == ClientWait.FIRST_REQUEST || wait == ClientWait.KEEPALIVE
+                || wait == ClientWait.NONE)) {
+            arm(ClientWait.HEAD, site.options().headerTimeout());
         }
         boolean full = pending.remaining() > PENDING_LIMIT;
         if (full && !readPaused) {
@@ -194,6 +202,9 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         }
         Request request = new Request(site.app(), head, content, peer, this);
         current = request;
+        if (head.hasBody()) {
+            arm(ClientWait.BODY, site.options().bodyTimeout()); // onComplete ends it
+        }
         long max = site.app().clientMaxSize();
         if (head.expectContinue()) {
             if (head.contentLength() > max) {
@@ -221,6 +232,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
 
     @Override
     public void onComplete() {
+        cancelTimer(); // the body's timer
         if (discarding) {
             discarding = false;
             if (current == null) {
@@ -240,6 +252,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         }
         if (current != null) {
             // The body is malformed: the handler's reads fail; the connection closes after its answer.
+            cancelTimer();
             closeAfter = true;
             content.setException(new HTTPBadRequest(e.reason()));
             return;
@@ -274,7 +287,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         if (!transport.isReading()) {
             transport.resumeReading();
         }
-        timer = loop.callLater(LINGER_SECONDS, transport::close);
+        arm(ClientWait.LINGER, LINGER_SECONDS);
     }
 
     // ---- handling ----
@@ -367,7 +380,9 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
             current = null;
             if (!parser.isComplete()) {
                 discarding = true;
-                arm(site.options().headerTimeout(), false); // a client that stops sending the rest is closed
+                if (wait != ClientWait.BODY) {
+                    arm(ClientWait.BODY, site.options().bodyTimeout()); // a client that stops sending is closed
+                }
                 if (readPaused || !transport.isReading()) {
                     readPaused = false;
                     transport.resumeReading();
@@ -508,7 +523,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         }
         content = null;
         parser.reset();
-        arm(site.options().keepaliveTimeout(), false);
+        arm(ClientWait.KEEPALIVE, site.options().keepaliveTimeout());
         process();
         if (peerEof && current == null && !transport.isClosing()) {
             transport.close(); // nothing more can come
@@ -567,28 +582,66 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
 
     // ---- timers ----
 
-    private void arm(double delay, boolean head) {
+    /** Starts the timer for {@code what}, which passes {@code delay} seconds from now (loop time). */
+    private void arm(ClientWait what, double delay) {
         cancelTimer();
-        headTimerArmed = head;
-        timer = loop.callLater(delay, () -> {
-            timer = null;
-            if (current != null || transport.isClosing()) {
-                return;
-            }
-            if (parser.inHead()) {
-                LOG.log(Level.DEBUG, () -> "closing " + peer + ": request head not complete in time");
-                writeErrorAndClose(408, "Request Timeout");
-            } else {
-                transport.close(); // idle keep-alive connection
-            }
-        });
+        wait = what;
+        timer = loop.callLater(delay, this::timedOut);
     }
 
     private void cancelTimer() {
-        headTimerArmed = false;
+        wait = ClientWait.NONE;
         if (timer != null) {
             timer.cancel();
             timer = null;
+        }
+    }
+
+    /** The timer passed: what the client did not do in time, per {@link #wait}. */
+    private void timedOut() {
+        timer = null;
+        ClientWait what = wait;
+        wait = ClientWait.NONE;
+        if (lost || transport.isClosing()) {
+            return;
+        }
+        switch (what) {
+            case HEAD -> {
+                LOG.log(Level.DEBUG, () -> "closing " + peer + ": request head not complete in time");
+                writeErrorAndClose(408, "Request Timeout");
+            }
+            case BODY -> bodyTimedOut();
+            case FIRST_REQUEST, KEEPALIVE, LINGER -> transport.close();
+            case NONE -> throw new AssertionError("a timer without a state");
+        }
+    }
+
+    /**
+     * The body's timer passed. Moves the deadline on if bytes came since it was set, or if the server itself has
+     * paused reading (its buffers are full: the silence is not the client's); else the body's reads fail with
+     * {@link HTTPRequestTimeout} (the handler answers 408 unless it catches it), and the connection closes after
+     * the answer, or now if the response has started or was already written.
+     */
+    private void bodyTimedOut() {
+        double timeout = site.options().bodyTimeout();
+        double now = loop.time();
+        if (!transport.isReading()) {
+            lastRead = now;
+        }
+        double deadline = lastRead + timeout;
+        if (now < deadline) {
+            wait = ClientWait.BODY;
+            timer = loop.callAt(deadline, this::timedOut);
+            return;
+        }
+        LOG.log(Level.DEBUG, () -> "request body from " + peer + ": no bytes for " + timeout + " s");
+        if (current != null) {
+            closeAfter = true;
+            content.setException(new HTTPRequestTimeout("408: Request Timeout (no bytes of the request body for "
+                    + timeout + " s)"));
+        }
+        if (current == null || current.started != null) {
+            transport.close(); // a skipped body, or a response under way: no answer can follow
         }
     }
 

@@ -134,7 +134,7 @@ class ConnectionTest {
 
     @Test
     void closesAClientThatStopsSendingASkippedBody() {
-        ServerOptions opts = ServerOptions.DEFAULT.withHeaderTimeout(0.3);
+        ServerOptions opts = ServerOptions.DEFAULT.withBodyTimeout(0.3);
         List<Object> r = serve(echo(), opts, port -> {
             try (RawClient c = new RawClient(port)) {
                 RawClient.Resp resp = c.exchange("POST /ignore HTTP/1.1\r\nHost: t\r\nContent-Length: 10\r\n\r\n012");
