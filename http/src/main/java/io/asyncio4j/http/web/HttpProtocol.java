@@ -27,6 +27,10 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>One timer per connection guards against clients that stop sending: its state is a {@link ClientWait} (the
  * head, the body, the next request, the lingering close), whose javadoc draws the transitions.
+ *
+ * <p><b>Logging.</b> A handler that fails is logged at ERROR with its stack trace, unless the failure only says
+ * that the client went away (the connection is closed or closing and the exception is a connection error, an
+ * {@code IOException} or a cancellation): that is no server error and gets one DEBUG line without a trace.
  */
 final class HttpProtocol implements Protocol, RequestParser.Listener {
     static final System.Logger LOG = System.getLogger("io.asyncio4j.http.web");
@@ -330,8 +334,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
             } catch (ConnectionResetError gone) {
                 return null; // the client went away; nothing more to do
             } catch (Throwable e) {
-                LOG.log(Level.ERROR, "Error writing the response to " + request.method() + " " + request.rawPath()
-                        + " for " + request.remote(), e);
+                logFailure("Error writing the response to ", request, e);
                 transport.close();
                 return null;
             }
@@ -484,13 +487,47 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     }
 
     /** An exception from a handler or a response as the answer: its own for an HTTPException, else a 500. */
-    private static Response errorResponse(Request request, Throwable e) {
+    private Response errorResponse(Request request, Throwable e) {
         if (e instanceof HTTPException h) {
             return h.toResponse();
         }
-        LOG.log(Level.ERROR, "Error handling request " + request.method() + " " + request.rawPath()
-                + " from " + request.remote(), e);
+        logFailure("Error handling request ", request, e);
         return new HTTPInternalServerError().toResponse();
+    }
+
+    /**
+     * Logs {@code e}, which ended the handling of {@code request}: at ERROR with its stack trace, unless it only
+     * says that the client went away ({@link #clientGone}), which is no server error: then one DEBUG line, as
+     * aiohttp's "Ignored premature client disconnection".
+     */
+    private void logFailure(String what, Request request, Throwable e) {
+        if (clientGone(e)) {
+            LOG.log(Level.DEBUG, () -> "client " + request.remote() + " went away during " + request.method() + " "
+                    + request.rawPath() + ": " + e);
+            return;
+        }
+        LOG.log(Level.ERROR, what + request.method() + " " + request.rawPath() + " from " + request.remote(), e);
+    }
+
+    /**
+     * Whether {@code e} means only that the connection is gone: it is closed or closing (the client reset or left
+     * it, or the server closed it: a body timeout, a shutdown) and {@code e}, or one of its causes, is a
+     * {@link io.asyncio4j.net.ConnectionError} (reset, broken pipe, lost), another {@link java.io.IOException} or
+     * a {@link CancelledError}. The same exception on an open connection (a handler's own outgoing connection
+     * failing, say) is a real error.
+     */
+    private boolean clientGone(Throwable e) {
+        if (!lost && !transport.isClosing()) {
+            return false;
+        }
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 16; t = t.getCause(), depth++) {
+            if (t instanceof io.asyncio4j.net.ConnectionError || t instanceof java.io.IOException
+                    || t instanceof CancelledError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs the application, turning exceptions into responses. */
