@@ -117,6 +117,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         if (lingering) {
             return false; // the client has read our answer and closed: close
         }
+        peerEof = true; // before the error answers below, so that they close at once (lingerClose)
         if (current == null && !parser.isFailed()) {
             parser.eof(); // an error answer if a head was cut short
         } else if (current != null && !parser.isComplete() && !parser.isFailed()) {
@@ -124,7 +125,6 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         }
         // Keep the half-open connection while responses are owed (the current one and any pipelined after it);
         // it closes once idle.
-        peerEof = true;
         if (current == null && !lingering && !transport.isClosing()) {
             transport.close();
         }
@@ -275,6 +275,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
      * Closes after a final answer without losing it: closing a socket with unread input makes the kernel send a
      * reset, which can destroy the answer before the client reads it. So this side half-closes (the answer, then
      * FIN), drops what the client still sends, and closes on the client's EOF or after {@value #LINGER_SECONDS} s.
+     * If the client's EOF has already come, nothing is left unread: it closes at once (the answer still goes out).
      */
     private void lingerClose() {
         if (lingering || transport.isClosing()) {
@@ -282,7 +283,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         }
         cancelTimer();
         pending = ByteBuffer.allocate(0);
-        if (!transport.canWriteEof()) {
+        if (peerEof || !transport.canWriteEof()) {
             transport.close();
             return;
         }
