@@ -231,6 +231,37 @@ class BodyTimeoutTest {
     }
 
     @Test
+    void timeTheServerSpendsWithReadingPausedDoesNotCount() {
+        int size = 4 * 1024 * 1024; // far more than the body's buffer (128 KiB) and the sockets hold: reading pauses
+        Application app = new Application();
+        app.router().post("/slow", request -> {
+            Asyncio.sleep(100).await(); // ten body timeouts without reading
+            long n = 0;
+            for (byte[] b; (b = request.content().read(65536).await()).length > 0; ) {
+                n += b.length;
+            }
+            return Response.text(String.valueOf(n));
+        });
+        String answer = inVirtualTime(() -> {
+            Site site = Web.start(app, "127.0.0.1", 0, ServerOptions.DEFAULT.withBodyTimeout(10)).await();
+            try {
+                Connection c = Streams.openConnection("127.0.0.1", site.port()).await();
+                c.writer().write(("POST /slow HTTP/1.1\r\nHost: t\r\nContent-Length: " + size + "\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                c.writer().write(new byte[size]);
+                c.writer().drain().await();
+                String a = new String(c.reader().readuntil(String.valueOf(size).getBytes(StandardCharsets.US_ASCII))
+                        .await(), StandardCharsets.ISO_8859_1);
+                closeAndSettle(c, site);
+                return a;
+            } finally {
+                site.close();
+            }
+        });
+        assertThat(answer).startsWith("HTTP/1.1 200 OK\r\n").endsWith("\r\n\r\n" + size);
+    }
+
+    @Test
     void theOptionDefaultsTo60SecondsAndMustBePositive() {
         assertThat(ServerOptions.DEFAULT.bodyTimeout()).isEqualTo(60.0);
         assertThat(ServerOptions.DEFAULT.withBodyTimeout(5).bodyTimeout()).isEqualTo(5.0);
