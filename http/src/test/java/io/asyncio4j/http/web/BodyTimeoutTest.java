@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.asyncio4j.Asyncio;
-import io.asyncio4j.Coro;
-import io.asyncio4j.Event;
 import io.asyncio4j.Runner;
 import io.asyncio4j.Task;
 import io.asyncio4j.streams.Connection;
@@ -19,43 +17,84 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * {@link ServerOptions#bodyTimeout()}: nginx's {@code client_body_timeout}, counted between two reads of a body.
- * Server and clients share one loop in virtual time (a closed world), so the minutes below cost no real time.
+ * Server and client share one loop in virtual time (a closed world), so the minutes below cost no real time.
  */
 @Timeout(60)
 class BodyTimeoutTest {
     private static final String HEAD = "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\n";
 
-    /** What a handler met: the exception its read threw (or null), and whether it has ended. */
-    private static final class Seen {
-        final List<Throwable> errors = new ArrayList<>();
-        final Event ended = new Event();
-    }
-
-    /** An app whose {@code /echo} answers the body, read by {@code read}, and records what happened in {@code seen}. */
-    private static Application app(Seen seen, BodyRead read) {
-        Application app = new Application();
-        app.router().post("/echo", request -> {
-            try {
-                return Response.text(read.read(request));
-            } catch (Throwable e) {
-                seen.errors.add(e);
-                throw e;
-            } finally {
-                seen.ended.set();
-            }
-        }).get("/", request -> Response.text("root"));
-        return app;
-    }
+    /** The exceptions a handler's body read threw. */
+    private final List<Throwable> errors = new ArrayList<>();
 
     @FunctionalInterface
     private interface BodyRead {
         String read(Request request) throws Exception;
     }
 
-    private static <T> T inVirtualTime(Coro<T> main) {
-        try (Runner runner = new Runner().virtualTime(true).closedWorld(true)) {
-            return runner.run(main);
+    /** An app whose {@code /echo} answers the body as {@code read} reads it, recording what the read throws. */
+    private Application app(BodyRead read) {
+        Application app = new Application();
+        app.router().post("/echo", request -> Response.text(recorded(() -> read.read(request))))
+                .get("/", request -> Response.text("root"));
+        return app;
+    }
+
+    @FunctionalInterface
+    private interface Body<T> {
+        T call() throws Exception;
+    }
+
+    private <T> T recorded(Body<T> body) throws Exception {
+        try {
+            return body.call();
+        } catch (Exception e) {
+            errors.add(e);
+            throw e;
         }
+    }
+
+    @FunctionalInterface
+    private interface Client<T> {
+        T talk(Connection c) throws Exception;
+    }
+
+    /** What a client got, and the loop's tasks left after its connection closed (a handler still running). */
+    private record Outcome<T>(T result, List<Task<?>> tasksLeft) {
+    }
+
+    /**
+     * Serves {@code app} with {@code options} in virtual time, runs {@code client} on a connection to it, then
+     * closes that connection and waits (polling in virtual time) until the site has no connection and the loop no
+     * other task.
+     */
+    private static <T> Outcome<T> serve(Application app, ServerOptions options, Client<T> client) {
+        try (Runner runner = new Runner().virtualTime(true).closedWorld(true)) {
+            return runner.run(() -> {
+                Site site = Web.start(app, "127.0.0.1", 0, options).await();
+                try {
+                    Connection c = Streams.openConnection("127.0.0.1", site.port()).await();
+                    T result = client.talk(c);
+                    c.writer().close();
+                    for (int i = 0; i < 1000 && (site.connectionCount() > 0 || !otherTasks().isEmpty()); i++) {
+                        Asyncio.sleep(0.01).await();
+                    }
+                    assertThat(site.connectionCount()).as("open connections").isZero();
+                    return new Outcome<>(result, otherTasks());
+                } finally {
+                    site.close();
+                }
+            });
+        }
+    }
+
+    private static List<Task<?>> otherTasks() {
+        List<Task<?>> tasks = new ArrayList<>(Asyncio.allTasks());
+        tasks.remove(Asyncio.currentTask());
+        return tasks;
+    }
+
+    private static void send(Connection c, String s) {
+        c.writer().write(s.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /** Reads everything until the server's EOF. */
@@ -63,101 +102,65 @@ class BodyTimeoutTest {
         return new String(c.reader().read(-1).await(), StandardCharsets.ISO_8859_1);
     }
 
-    /** Closes the client's end and waits (polling in virtual time) until the site has no connection left. */
-    private static void closeAndSettle(Connection c, Site site) {
-        c.writer().close();
-        for (int i = 0; i < 1000 && site.connectionCount() > 0; i++) {
-            Asyncio.sleep(0.01).await();
-        }
-        assertThat(site.connectionCount()).as("open connections").isZero();
+    private static String readUntil(Connection c, String end) {
+        return new String(c.reader().readuntil(end.getBytes(StandardCharsets.ISO_8859_1)).await(),
+                StandardCharsets.ISO_8859_1);
     }
 
-    /** The loop's tasks other than the current one (handlers left running would be here). */
-    private static List<Task<?>> otherTasks() {
-        List<Task<?>> tasks = new ArrayList<>(Asyncio.allTasks());
-        tasks.remove(Asyncio.currentTask());
-        return tasks;
+    private static double now() {
+        return Asyncio.getRunningLoop().time();
+    }
+
+    /** A client's answer and the virtual seconds it took. */
+    private record Timed(String answer, double seconds) {
     }
 
     @Test
     void aHeadWithoutItsBodyIsAnswered408AndClosedAfterTheDefaultTimeout() {
-        Seen seen = new Seen();
-        Object[] r = inVirtualTime(() -> {
-            Site site = Web.start(app(seen, rq -> rq.text().await()), "127.0.0.1", 0).await();
-            try {
-                Connection c = Streams.openConnection("127.0.0.1", site.port()).await();
-                double t0 = Asyncio.getRunningLoop().time();
-                c.writer().write(HEAD.getBytes(StandardCharsets.ISO_8859_1));
-                String answer = readToEof(c);
-                double elapsed = Asyncio.getRunningLoop().time() - t0;
-                closeAndSettle(c, site);
-                seen.ended.waitSet().await();
-                return new Object[] {answer, elapsed, otherTasks()};
-            } finally {
-                site.close();
-            }
+        Outcome<Timed> r = serve(app(rq -> rq.text().await()), ServerOptions.DEFAULT, c -> {
+            double t0 = now();
+            send(c, HEAD);
+            return new Timed(readToEof(c), now() - t0);
         });
-        String answer = (String) r[0];
-        assertThat(answer).startsWith("HTTP/1.1 408 Request Timeout\r\n").contains("\r\nConnection: close\r\n");
-        assertThat((double) r[1]).as("virtual seconds until the answer").isCloseTo(60.0, within(0.5));
-        assertThat(seen.errors).singleElement().isInstanceOf(HTTPRequestTimeout.class);
-        assertThat((List<?>) r[2]).as("tasks left").isEmpty();
+        assertThat(r.result().answer()).startsWith("HTTP/1.1 408 Request Timeout\r\n")
+                .contains("\r\nConnection: close\r\n");
+        assertThat(r.result().seconds()).as("virtual seconds until the answer").isCloseTo(60.0, within(0.5));
+        assertThat(errors).singleElement().isInstanceOf(HTTPRequestTimeout.class);
+        assertThat(r.tasksLeft()).as("tasks left").isEmpty();
     }
 
     @Test
     void aTricklingBodyGoesOnPastTheTimeoutAndTheConnectionStaysUsable() {
-        Seen seen = new Seen();
-        Object[] r = inVirtualTime(() -> {
-            Site site = Web.start(app(seen, rq -> rq.text().await()), "127.0.0.1", 0,
-                    ServerOptions.DEFAULT.withBodyTimeout(10)).await();
-            try {
-                Connection c = Streams.openConnection("127.0.0.1", site.port()).await();
-                double t0 = Asyncio.getRunningLoop().time();
-                c.writer().write(HEAD.getBytes(StandardCharsets.ISO_8859_1));
-                for (char ch : "hello".toCharArray()) {
-                    Asyncio.sleep(8).await(); // one byte every 8 s: under the 10 s timeout
-                    c.writer().write(new byte[] {(byte) ch});
-                }
-                byte[] first = c.reader().readuntil("hello".getBytes(StandardCharsets.US_ASCII)).await();
-                double elapsed = Asyncio.getRunningLoop().time() - t0;
-                c.writer().write(RawClient.get("/").getBytes(StandardCharsets.ISO_8859_1));
-                byte[] second = c.reader().readuntil("root".getBytes(StandardCharsets.US_ASCII)).await();
-                closeAndSettle(c, site);
-                return new Object[] {new String(first, StandardCharsets.ISO_8859_1),
-                        new String(second, StandardCharsets.ISO_8859_1), elapsed};
-            } finally {
-                site.close();
+        Outcome<List<Object>> r = serve(app(rq -> rq.text().await()), ServerOptions.DEFAULT.withBodyTimeout(10), c -> {
+            double t0 = now();
+            send(c, HEAD);
+            for (char ch : "hello".toCharArray()) {
+                Asyncio.sleep(8).await(); // one byte every 8 s: under the 10 s timeout
+                send(c, String.valueOf(ch));
             }
+            String first = readUntil(c, "hello");
+            double seconds = now() - t0;
+            send(c, RawClient.get("/"));
+            return List.of(first, readUntil(c, "root"), seconds);
         });
-        assertThat((String) r[0]).startsWith("HTTP/1.1 200 OK\r\n").endsWith("\r\n\r\nhello");
-        assertThat((String) r[1]).startsWith("HTTP/1.1 200 OK\r\n");
-        assertThat((double) r[2]).as("virtual seconds for the body").isGreaterThanOrEqualTo(40.0);
-        assertThat(seen.errors).isEmpty();
+        assertThat((String) r.result().get(0)).startsWith("HTTP/1.1 200 OK\r\n").endsWith("\r\n\r\nhello");
+        assertThat((String) r.result().get(1)).startsWith("HTTP/1.1 200 OK\r\n");
+        assertThat((double) r.result().get(2)).as("virtual seconds for the body").isGreaterThanOrEqualTo(40.0);
+        assertThat(errors).isEmpty();
     }
 
     @Test
     void oneByteThenSilenceIsAnswered408OneTimeoutAfterTheByte() {
-        Seen seen = new Seen();
-        Object[] r = inVirtualTime(() -> {
-            Site site = Web.start(app(seen, rq -> rq.text().await()), "127.0.0.1", 0,
-                    ServerOptions.DEFAULT.withBodyTimeout(10)).await();
-            try {
-                Connection c = Streams.openConnection("127.0.0.1", site.port()).await();
-                double t0 = Asyncio.getRunningLoop().time();
-                c.writer().write(HEAD.getBytes(StandardCharsets.ISO_8859_1));
-                Asyncio.sleep(7).await();
-                c.writer().write(new byte[] {'h'});
-                String answer = readToEof(c);
-                double elapsed = Asyncio.getRunningLoop().time() - t0;
-                closeAndSettle(c, site);
-                return new Object[] {answer, elapsed};
-            } finally {
-                site.close();
-            }
+        Outcome<Timed> r = serve(app(rq -> rq.text().await()), ServerOptions.DEFAULT.withBodyTimeout(10), c -> {
+            double t0 = now();
+            send(c, HEAD);
+            Asyncio.sleep(7).await();
+            send(c, "h");
+            return new Timed(readToEof(c), now() - t0);
         });
-        assertThat((String) r[0]).startsWith("HTTP/1.1 408 Request Timeout\r\n");
-        assertThat((double) r[1]).as("virtual seconds: the byte at 7, then 10 s").isCloseTo(17.0, within(0.5));
-        assertThat(seen.errors).singleElement().isInstanceOf(HTTPRequestTimeout.class);
+        assertThat(r.result().answer()).startsWith("HTTP/1.1 408 Request Timeout\r\n");
+        assertThat(r.result().seconds()).as("virtual seconds: the byte at 7, then 10 s").isCloseTo(17.0, within(0.5));
+        assertThat(errors).singleElement().isInstanceOf(HTTPRequestTimeout.class);
     }
 
     @Test
@@ -168,66 +171,37 @@ class BodyTimeoutTest {
             rq -> new String(rq.content().read(-1).await(), StandardCharsets.UTF_8),
         };
         for (BodyRead read : reads) {
-            Seen seen = new Seen();
-            Object[] r = inVirtualTime(() -> {
-                Site site = Web.start(app(seen, read), "127.0.0.1", 0, ServerOptions.DEFAULT.withBodyTimeout(5))
-                        .await();
-                try {
-                    Connection c = Streams.openConnection("127.0.0.1", site.port()).await();
-                    c.writer().write(("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Type: "
-                            + "application/x-www-form-urlencoded\r\nContent-Length: 9\r\n\r\na=1")
-                            .getBytes(StandardCharsets.ISO_8859_1));
-                    String answer = readToEof(c);
-                    closeAndSettle(c, site);
-                    seen.ended.waitSet().await();
-                    return new Object[] {answer, otherTasks()};
-                } finally {
-                    site.close();
-                }
+            errors.clear();
+            Outcome<String> r = serve(app(read), ServerOptions.DEFAULT.withBodyTimeout(5), c -> {
+                send(c, "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                        + "Content-Length: 9\r\n\r\na=1");
+                return readToEof(c);
             });
-            assertThat((String) r[0]).startsWith("HTTP/1.1 408 Request Timeout\r\n");
-            assertThat(seen.errors).singleElement().isInstanceOf(HTTPRequestTimeout.class)
+            assertThat(r.result()).startsWith("HTTP/1.1 408 Request Timeout\r\n");
+            assertThat(errors).singleElement().isInstanceOf(HTTPRequestTimeout.class)
                     .extracting(Throwable::getMessage).asString().contains("no bytes of the request body for 5.0 s");
-            assertThat((List<?>) r[1]).as("tasks left").isEmpty();
+            assertThat(r.tasksLeft()).as("tasks left").isEmpty();
         }
     }
 
     @Test
     void aResponseAlreadyStartedIsClosedWithoutA408() {
-        Seen seen = new Seen();
         Application app = new Application();
         app.router().post("/stream", request -> {
             StreamResponse resp = new StreamResponse();
             resp.prepare(request).await();
             resp.write("partial".getBytes(StandardCharsets.US_ASCII)).await();
-            try {
-                request.read().await();
-            } catch (Throwable e) {
-                seen.errors.add(e);
-                throw e;
-            } finally {
-                seen.ended.set();
-            }
+            recorded(() -> request.read().await());
             return resp;
         });
-        Object[] r = inVirtualTime(() -> {
-            Site site = Web.start(app, "127.0.0.1", 0, ServerOptions.DEFAULT.withBodyTimeout(5)).await();
-            try {
-                Connection c = Streams.openConnection("127.0.0.1", site.port()).await();
-                c.writer().write("POST /stream HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\n"
-                        .getBytes(StandardCharsets.ISO_8859_1));
-                String answer = readToEof(c);
-                closeAndSettle(c, site);
-                seen.ended.waitSet().await();
-                return new Object[] {answer, otherTasks()};
-            } finally {
-                site.close();
-            }
+        Outcome<String> r = serve(app, ServerOptions.DEFAULT.withBodyTimeout(5), c -> {
+            send(c, "POST /stream HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\n");
+            return readToEof(c);
         });
-        assertThat((String) r[0]).startsWith("HTTP/1.1 200 OK\r\n").contains("partial").doesNotContain("408")
+        assertThat(r.result()).startsWith("HTTP/1.1 200 OK\r\n").contains("partial").doesNotContain("408")
                 .doesNotEndWith("0\r\n\r\n"); // cut: no last chunk
-        assertThat(seen.errors).singleElement().isInstanceOf(HTTPRequestTimeout.class);
-        assertThat((List<?>) r[1]).as("tasks left").isEmpty();
+        assertThat(errors).singleElement().isInstanceOf(HTTPRequestTimeout.class);
+        assertThat(r.tasksLeft()).as("tasks left").isEmpty();
     }
 
     @Test
@@ -242,23 +216,13 @@ class BodyTimeoutTest {
             }
             return Response.text(String.valueOf(n));
         });
-        String answer = inVirtualTime(() -> {
-            Site site = Web.start(app, "127.0.0.1", 0, ServerOptions.DEFAULT.withBodyTimeout(10)).await();
-            try {
-                Connection c = Streams.openConnection("127.0.0.1", site.port()).await();
-                c.writer().write(("POST /slow HTTP/1.1\r\nHost: t\r\nContent-Length: " + size + "\r\n\r\n")
-                        .getBytes(StandardCharsets.ISO_8859_1));
-                c.writer().write(new byte[size]);
-                c.writer().drain().await();
-                String a = new String(c.reader().readuntil(String.valueOf(size).getBytes(StandardCharsets.US_ASCII))
-                        .await(), StandardCharsets.ISO_8859_1);
-                closeAndSettle(c, site);
-                return a;
-            } finally {
-                site.close();
-            }
+        Outcome<String> r = serve(app, ServerOptions.DEFAULT.withBodyTimeout(10), c -> {
+            send(c, "POST /slow HTTP/1.1\r\nHost: t\r\nContent-Length: " + size + "\r\n\r\n");
+            c.writer().write(new byte[size]);
+            c.writer().drain().await();
+            return readUntil(c, String.valueOf(size));
         });
-        assertThat(answer).startsWith("HTTP/1.1 200 OK\r\n").endsWith("\r\n\r\n" + size);
+        assertThat(r.result()).startsWith("HTTP/1.1 200 OK\r\n").endsWith("\r\n\r\n" + size);
     }
 
     @Test

@@ -7,12 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,47 +23,17 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class ClientGoneLoggingTest {
     private static final int EACH = 5;
-    /** Held strongly: JUL keeps only weak references to its loggers. */
-    private static final Logger ASYNCIO4J = Logger.getLogger("io.asyncio4j");
 
-    private final List<LogRecord> records = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            synchronized (records) {
-                records.add(record);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level oldLevel;
+    private LogCapture logs;
 
     @BeforeEach
     void captureLogs() {
-        oldLevel = ASYNCIO4J.getLevel();
-        ASYNCIO4J.setLevel(Level.ALL);
-        ASYNCIO4J.addHandler(capture);
-        ASYNCIO4J.setUseParentHandlers(false); // nothing on the console
+        logs = new LogCapture("io.asyncio4j");
     }
 
     @AfterEach
     void restoreLogs() {
-        ASYNCIO4J.removeHandler(capture);
-        ASYNCIO4J.setUseParentHandlers(true);
-        ASYNCIO4J.setLevel(oldLevel);
-    }
-
-    private List<LogRecord> records() {
-        synchronized (records) {
-            return new ArrayList<>(records);
-        }
+        logs.close();
     }
 
     /** {@code /upload} reads the body; {@code /stream} streams up to 64 MiB; {@code /boom} fails. */
@@ -149,7 +116,7 @@ class ClientGoneLoggingTest {
             }
         });
         assertThat(remaining).as("handlers ended, connections left").containsExactly(4 * EACH, 0);
-        List<LogRecord> logged = records();
+        List<LogRecord> logged = logs.records();
         assertThat(logged).as("records at WARNING or above")
                 .noneMatch(r -> r.getLevel().intValue() >= Level.WARNING.intValue());
         assertThat(logged).as("records with a stack trace").noneMatch(r -> r.getThrown() != null);
@@ -166,7 +133,7 @@ class ClientGoneLoggingTest {
             }
         });
         assertThat(r.status()).isEqualTo(500);
-        LogRecord rec = records().stream().filter(x -> x.getThrown() != null).findFirst().orElseThrow();
+        LogRecord rec = logs.records().stream().filter(x -> x.getThrown() != null).findFirst().orElseThrow();
         assertThat(rec.getLevel()).isEqualTo(Level.SEVERE);
         assertThat(rec.getMessage()).contains("Error handling request GET /boom");
         assertThat(rec.getThrown()).isInstanceOf(IllegalStateException.class).hasMessage("a real bug");

@@ -19,10 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -39,8 +36,6 @@ class ConnectionSoakTest {
     private static final int CLIENT_THREADS = 8;
     private static final int FD_TOLERANCE = 4;
     private static final int THREAD_TOLERANCE = 2;
-    /** Held strongly: JUL keeps only weak references to its loggers. */
-    private static final Logger ASYNCIO4J = Logger.getLogger("io.asyncio4j");
 
     private static Application app() {
         Application app = new Application();
@@ -130,27 +125,7 @@ class ConnectionSoakTest {
     @Test
     void abortedAndNormalConnectionsLeaveNoDescriptorThreadTaskOrConnectionBehind() throws Exception {
         assumeTrue(new File("/proc/self/fd").isDirectory(), "needs /proc/self/fd (Linux)");
-        List<LogRecord> severe = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (r.getLevel().intValue() >= Level.WARNING.intValue() || r.getThrown() != null) {
-                    synchronized (severe) {
-                        severe.add(r);
-                    }
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        ASYNCIO4J.addHandler(capture);
-        ASYNCIO4J.setUseParentHandlers(false);
+        LogCapture logs = new LogCapture("io.asyncio4j");
         ThreadPoolExecutor clients = (ThreadPoolExecutor) Executors.newFixedThreadPool(CLIENT_THREADS);
         clients.prestartAllCoreThreads(); // they are part of the baseline
         try {
@@ -199,12 +174,12 @@ class ConnectionSoakTest {
             assertThat((int) figures.get("tasks1")).as("loop tasks over the baseline").isLessThanOrEqualTo(0);
             assertThat(figures.get("connectionsLeft")).isEqualTo(0);
             assertThat(figures.get("answerAfter")).isEqualTo("ok");
-            assertThat(severe).as("records at WARNING or above, or with a trace").isEmpty();
+            assertThat(logs.records()).as("records at WARNING or above, or with a trace")
+                    .noneMatch(r -> r.getLevel().intValue() >= Level.WARNING.intValue() || r.getThrown() != null);
         } finally {
             clients.shutdownNow();
             clients.awaitTermination(10, TimeUnit.SECONDS);
-            ASYNCIO4J.removeHandler(capture);
-            ASYNCIO4J.setUseParentHandlers(true);
+            logs.close();
         }
     }
 
