@@ -24,6 +24,13 @@ import java.nio.charset.StandardCharsets;
  * into {@link Request#content()}. Requests are handled one at a time: bytes of a pipelined next request wait in
  * {@link #pending} (reading pauses beyond {@value #PENDING_LIMIT} bytes) until the current response is written, so
  * responses go out in request order.
+ *
+ * <p>One timer per connection guards against clients that stop sending: its state is a {@link ClientWait} (the
+ * head, the body, the next request, the lingering close), whose javadoc draws the transitions.
+ *
+ * <p><b>Logging.</b> A handler that fails is logged at ERROR with its stack trace, unless the failure only says
+ * that the client went away (the connection is closed or closing and the exception is a connection error, an
+ * {@code IOException} or a cancellation): that is no server error and gets one DEBUG line without a trace.
  */
 final class HttpProtocol implements Protocol, RequestParser.Listener {
     static final System.Logger LOG = System.getLogger("io.asyncio4j.http.web");
@@ -55,7 +62,10 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     /** Half-closed after a final answer: dropping what the client still sends until its EOF (lingering close). */
     private boolean lingering;
     private TimerHandle timer;
-    private boolean headTimerArmed;
+    /** What the timer waits for; see {@link ClientWait} for the transitions. */
+    private ClientWait wait = ClientWait.NONE;
+    /** {@code loop.time()} of the last bytes received: a body's deadline runs from it. */
+    private double lastRead;
     private final FlowControl flow;
     /** After a 101 answer the connection is this protocol's (a WebSocket): events go to it. */
     private Protocol upgraded;
@@ -76,7 +86,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         transport = t;
         peer = t.getExtraInfo("peername") instanceof InetSocketAddress a ? a : null;
         site.connectionMade(this);
-        arm(site.options().headerTimeout(), false);
+        arm(ClientWait.FIRST_REQUEST, site.options().headerTimeout());
     }
 
     @Override
@@ -88,6 +98,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         if (lost || lingering || transport.isClosing()) {
             return;
         }
+        lastRead = loop.time();
         if (!pending.hasRemaining()) {
             pending = ByteBuffer.wrap(data);
         } else {
@@ -106,6 +117,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         if (lingering) {
             return false; // the client has read our answer and closed: close
         }
+        peerEof = true; // before the error answers below, so that they close at once (lingerClose)
         if (current == null && !parser.isFailed()) {
             parser.eof(); // an error answer if a head was cut short
         } else if (current != null && !parser.isComplete() && !parser.isFailed()) {
@@ -113,7 +125,6 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         }
         // Keep the half-open connection while responses are owed (the current one and any pipelined after it);
         // it closes once idle.
-        peerEof = true;
         if (current == null && !lingering && !transport.isClosing()) {
             transport.close();
         }
@@ -168,8 +179,9 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
                 break;
             }
         }
-        if (parser.inHead() && !headTimerArmed) {
-            arm(site.options().headerTimeout(), true);
+        if (parser.inHead() && (wait == ClientWait.FIRST_REQUEST || wait == ClientWait.KEEPALIVE
+                || wait == ClientWait.NONE)) {
+            arm(ClientWait.HEAD, site.options().headerTimeout());
         }
         boolean full = pending.remaining() > PENDING_LIMIT;
         if (full && !readPaused) {
@@ -194,6 +206,9 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         }
         Request request = new Request(site.app(), head, content, peer, this);
         current = request;
+        if (head.hasBody()) {
+            arm(ClientWait.BODY, site.options().bodyTimeout()); // onComplete ends it
+        }
         long max = site.app().clientMaxSize();
         if (head.expectContinue()) {
             if (head.contentLength() > max) {
@@ -221,6 +236,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
 
     @Override
     public void onComplete() {
+        cancelTimer(); // the body's timer
         if (discarding) {
             discarding = false;
             if (current == null) {
@@ -240,6 +256,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         }
         if (current != null) {
             // The body is malformed: the handler's reads fail; the connection closes after its answer.
+            cancelTimer();
             closeAfter = true;
             content.setException(new HTTPBadRequest(e.reason()));
             return;
@@ -258,6 +275,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
      * Closes after a final answer without losing it: closing a socket with unread input makes the kernel send a
      * reset, which can destroy the answer before the client reads it. So this side half-closes (the answer, then
      * FIN), drops what the client still sends, and closes on the client's EOF or after {@value #LINGER_SECONDS} s.
+     * If the client's EOF has already come, nothing is left unread: it closes at once (the answer still goes out).
      */
     private void lingerClose() {
         if (lingering || transport.isClosing()) {
@@ -265,7 +283,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         }
         cancelTimer();
         pending = ByteBuffer.allocate(0);
-        if (!transport.canWriteEof()) {
+        if (peerEof || !transport.canWriteEof()) {
             transport.close();
             return;
         }
@@ -274,7 +292,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         if (!transport.isReading()) {
             transport.resumeReading();
         }
-        timer = loop.callLater(LINGER_SECONDS, transport::close);
+        arm(ClientWait.LINGER, LINGER_SECONDS);
     }
 
     // ---- handling ----
@@ -317,8 +335,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
             } catch (ConnectionResetError gone) {
                 return null; // the client went away; nothing more to do
             } catch (Throwable e) {
-                LOG.log(Level.ERROR, "Error writing the response to " + request.method() + " " + request.rawPath()
-                        + " for " + request.remote(), e);
+                logFailure("Error writing the response to ", request, e);
                 transport.close();
                 return null;
             }
@@ -367,7 +384,9 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
             current = null;
             if (!parser.isComplete()) {
                 discarding = true;
-                arm(site.options().headerTimeout(), false); // a client that stops sending the rest is closed
+                if (wait != ClientWait.BODY) {
+                    arm(ClientWait.BODY, site.options().bodyTimeout()); // a client that stops sending is closed
+                }
                 if (readPaused || !transport.isReading()) {
                     readPaused = false;
                     transport.resumeReading();
@@ -469,13 +488,47 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     }
 
     /** An exception from a handler or a response as the answer: its own for an HTTPException, else a 500. */
-    private static Response errorResponse(Request request, Throwable e) {
+    private Response errorResponse(Request request, Throwable e) {
         if (e instanceof HTTPException h) {
             return h.toResponse();
         }
-        LOG.log(Level.ERROR, "Error handling request " + request.method() + " " + request.rawPath()
-                + " from " + request.remote(), e);
+        logFailure("Error handling request ", request, e);
         return new HTTPInternalServerError().toResponse();
+    }
+
+    /**
+     * Logs {@code e}, which ended the handling of {@code request}: at ERROR with its stack trace, unless it only
+     * says that the client went away ({@link #clientGone}), which is no server error: then one DEBUG line, as
+     * aiohttp's "Ignored premature client disconnection".
+     */
+    private void logFailure(String what, Request request, Throwable e) {
+        if (clientGone(e)) {
+            LOG.log(Level.DEBUG, () -> "client " + request.remote() + " went away during " + request.method() + " "
+                    + request.rawPath() + ": " + e);
+            return;
+        }
+        LOG.log(Level.ERROR, what + request.method() + " " + request.rawPath() + " from " + request.remote(), e);
+    }
+
+    /**
+     * Whether {@code e} means only that the connection is gone: it is closed or closing (the client reset or left
+     * it, or the server closed it: a body timeout, a shutdown) and {@code e}, or one of its causes, is a
+     * {@link io.asyncio4j.net.ConnectionError} (reset, broken pipe, lost), another {@link java.io.IOException} or
+     * a {@link CancelledError}. The same exception on an open connection (a handler's own outgoing connection
+     * failing, say) is a real error.
+     */
+    private boolean clientGone(Throwable e) {
+        if (!lost && !transport.isClosing()) {
+            return false;
+        }
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 16; t = t.getCause(), depth++) {
+            if (t instanceof io.asyncio4j.net.ConnectionError || t instanceof java.io.IOException
+                    || t instanceof CancelledError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs the application, turning exceptions into responses. */
@@ -508,7 +561,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         }
         content = null;
         parser.reset();
-        arm(site.options().keepaliveTimeout(), false);
+        arm(ClientWait.KEEPALIVE, site.options().keepaliveTimeout());
         process();
         if (peerEof && current == null && !transport.isClosing()) {
             transport.close(); // nothing more can come
@@ -567,28 +620,66 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
 
     // ---- timers ----
 
-    private void arm(double delay, boolean head) {
+    /** Starts the timer for {@code what}, which passes {@code delay} seconds from now (loop time). */
+    private void arm(ClientWait what, double delay) {
         cancelTimer();
-        headTimerArmed = head;
-        timer = loop.callLater(delay, () -> {
-            timer = null;
-            if (current != null || transport.isClosing()) {
-                return;
-            }
-            if (parser.inHead()) {
-                LOG.log(Level.DEBUG, () -> "closing " + peer + ": request head not complete in time");
-                writeErrorAndClose(408, "Request Timeout");
-            } else {
-                transport.close(); // idle keep-alive connection
-            }
-        });
+        wait = what;
+        timer = loop.callLater(delay, this::timedOut);
     }
 
     private void cancelTimer() {
-        headTimerArmed = false;
+        wait = ClientWait.NONE;
         if (timer != null) {
             timer.cancel();
             timer = null;
+        }
+    }
+
+    /** The timer passed: what the client did not do in time, per {@link #wait}. */
+    private void timedOut() {
+        timer = null;
+        ClientWait what = wait;
+        wait = ClientWait.NONE;
+        if (lost || transport.isClosing()) {
+            return;
+        }
+        switch (what) {
+            case HEAD -> {
+                LOG.log(Level.DEBUG, () -> "closing " + peer + ": request head not complete in time");
+                writeErrorAndClose(408, "Request Timeout");
+            }
+            case BODY -> bodyTimedOut();
+            case FIRST_REQUEST, KEEPALIVE, LINGER -> transport.close();
+            case NONE -> throw new AssertionError("a timer without a state");
+        }
+    }
+
+    /**
+     * The body's timer passed. Moves the deadline on if bytes came since it was set, or if the server itself has
+     * paused reading (its buffers are full: the silence is not the client's); else the body's reads fail with
+     * {@link HTTPRequestTimeout} (the handler answers 408 unless it catches it), and the connection closes after
+     * the answer, or now if the response has started or was already written.
+     */
+    private void bodyTimedOut() {
+        double timeout = site.options().bodyTimeout();
+        double now = loop.time();
+        if (!transport.isReading()) {
+            lastRead = now;
+        }
+        double deadline = lastRead + timeout;
+        if (now < deadline) {
+            wait = ClientWait.BODY;
+            timer = loop.callAt(deadline, this::timedOut);
+            return;
+        }
+        LOG.log(Level.DEBUG, () -> "request body from " + peer + ": no bytes for " + timeout + " s");
+        if (current != null) {
+            closeAfter = true;
+            content.setException(new HTTPRequestTimeout("408: Request Timeout (no bytes of the request body for "
+                    + timeout + " s)"));
+        }
+        if (current == null || current.started != null) {
+            transport.close(); // a skipped body, or a response under way: no answer can follow
         }
     }
 

@@ -24,7 +24,9 @@ import java.util.Map;
  * <p>Use a request on its handler's task (the loop's thread). Reading the body suspends the handler until the
  * bytes arrive; cancelling the handler while it reads leaves what arrived in {@link #content()}. If the connection
  * is lost, reads throw a {@link io.asyncio4j.net.ConnectionResetError}; if the body is malformed (a bad chunk),
- * {@link HTTPBadRequest}.
+ * {@link HTTPBadRequest}; if the client sends none of it for the {@linkplain ServerOptions#bodyTimeout() body
+ * timeout}, {@link HTTPRequestTimeout} (thrown on, it answers 408, and the connection closes after the answer).
+ * These are the read's exceptions, not a cancellation: the handler goes on and may answer otherwise.
  */
 public final class Request {
     private final Application app;

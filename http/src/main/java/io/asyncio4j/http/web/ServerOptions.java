@@ -4,7 +4,8 @@ import io.asyncio4j.http.RequestParser;
 import java.util.Objects;
 
 /**
- * How a {@link Site} treats its connections.
+ * How a {@link Site} treats its connections. Every timeout runs on the loop's clock ({@code loop.time()}), so it
+ * follows virtual time in tests.
  *
  * @param keepaliveTimeout seconds an idle keep-alive connection stays open between requests (aiohttp's 75)
  * @param headerTimeout    seconds a client has to send a request's whole head, from its first byte (and on a
@@ -13,44 +14,70 @@ import java.util.Objects;
  * @param limits           the request parser's limits (line 8190 bytes, 128 fields, head 64 KiB)
  * @param shutdownTimeout  seconds {@link Site#close()} lets in-flight handlers run before cancelling them
  *                         (aiohttp's {@code shutdown_timeout}, 60)
+ * @param bodyTimeout      seconds allowed between two successive reads of a request's body, and from its head to
+ *                         the first read (nginx's {@code client_body_timeout}, 60): not a limit on the whole
+ *                         transfer, so a slow but steady upload goes on. When it passes, the body's reads (in the
+ *                         handler: {@link Request#read()}, {@link Request#post()}, {@link Request#content()}) throw
+ *                         {@link HTTPRequestTimeout}, which, unless the handler catches it, answers 408; the
+ *                         connection closes after the answer, or at once if the response has already started. A
+ *                         body the handler left unread is skipped under the same timeout. Time when the server
+ *                         itself has paused reading (its buffers are full) does not count against the client.
  */
 public record ServerOptions(double keepaliveTimeout, double headerTimeout, RequestParser.Limits limits,
-                            double shutdownTimeout) {
+                            double shutdownTimeout, double bodyTimeout) {
     /** aiohttp's default {@code shutdown_timeout}: 60 s. */
     public static final double DEFAULT_SHUTDOWN_TIMEOUT = 60;
 
-    /** 75 s, 30 s, the parser's default limits, 60 s. */
+    /** nginx's default {@code client_body_timeout}: 60 s. */
+    public static final double DEFAULT_BODY_TIMEOUT = 60;
+
+    /** 75 s, 30 s, the parser's default limits, 60 s, 60 s. */
     public static final ServerOptions DEFAULT = new ServerOptions(75, 30, RequestParser.Limits.DEFAULT);
 
+    /**
+     * @throws IllegalArgumentException if a timeout is not a positive number (the shutdown timeout may be 0)
+     * @throws NullPointerException     if {@code limits} is null
+     */
     public ServerOptions {
         Objects.requireNonNull(limits, "limits");
-        if (!(keepaliveTimeout > 0) || !(headerTimeout > 0)) {
+        if (!(keepaliveTimeout > 0) || !(headerTimeout > 0) || !(bodyTimeout > 0)) {
             throw new IllegalArgumentException("timeouts must be > 0: keepalive " + keepaliveTimeout + ", header "
-                    + headerTimeout);
+                    + headerTimeout + ", body " + bodyTimeout);
         }
         if (!(shutdownTimeout >= 0)) {
             throw new IllegalArgumentException("shutdownTimeout must be >= 0, not " + shutdownTimeout);
         }
     }
 
-    /** These timeouts and limits with the default shutdown timeout (60 s). */
+    /** These timeouts and limits with the default body timeout (60 s). */
+    public ServerOptions(double keepaliveTimeout, double headerTimeout, RequestParser.Limits limits,
+                         double shutdownTimeout) {
+        this(keepaliveTimeout, headerTimeout, limits, shutdownTimeout, DEFAULT_BODY_TIMEOUT);
+    }
+
+    /** These timeouts and limits with the default shutdown and body timeouts (60 s each). */
     public ServerOptions(double keepaliveTimeout, double headerTimeout, RequestParser.Limits limits) {
         this(keepaliveTimeout, headerTimeout, limits, DEFAULT_SHUTDOWN_TIMEOUT);
     }
 
     public ServerOptions withKeepaliveTimeout(double seconds) {
-        return new ServerOptions(seconds, headerTimeout, limits, shutdownTimeout);
+        return new ServerOptions(seconds, headerTimeout, limits, shutdownTimeout, bodyTimeout);
     }
 
     public ServerOptions withHeaderTimeout(double seconds) {
-        return new ServerOptions(keepaliveTimeout, seconds, limits, shutdownTimeout);
+        return new ServerOptions(keepaliveTimeout, seconds, limits, shutdownTimeout, bodyTimeout);
     }
 
     public ServerOptions withLimits(RequestParser.Limits l) {
-        return new ServerOptions(keepaliveTimeout, headerTimeout, l, shutdownTimeout);
+        return new ServerOptions(keepaliveTimeout, headerTimeout, l, shutdownTimeout, bodyTimeout);
     }
 
     public ServerOptions withShutdownTimeout(double seconds) {
-        return new ServerOptions(keepaliveTimeout, headerTimeout, limits, seconds);
+        return new ServerOptions(keepaliveTimeout, headerTimeout, limits, seconds, bodyTimeout);
+    }
+
+    /** These options with {@code seconds} as the {@linkplain #bodyTimeout() body timeout}. */
+    public ServerOptions withBodyTimeout(double seconds) {
+        return new ServerOptions(keepaliveTimeout, headerTimeout, limits, shutdownTimeout, seconds);
     }
 }

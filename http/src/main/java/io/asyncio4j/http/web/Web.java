@@ -44,19 +44,30 @@ public final class Web {
      * finish for up to 60 s, then are cancelled, cleanup hooks) and returns.
      */
     public static void runApp(Application app, String host, int port) {
+        runApp(app, host, port, ServerOptions.DEFAULT);
+    }
+
+    /**
+     * As {@link #runApp(Application, String, int)}, with {@code options} (aiohttp's {@code run_app} keyword
+     * arguments: {@code keepalive_timeout}, {@code shutdown_timeout}...): the timeouts, including the body timeout,
+     * and the parser's limits; the shutdown waits for up to its {@linkplain ServerOptions#shutdownTimeout() timeout}.
+     */
+    public static void runApp(Application app, String host, int port, ServerOptions options) {
+        java.util.Objects.requireNonNull(app, "app");
+        java.util.Objects.requireNonNull(options, "options");
         CompletableFuture<Void> stop = new CompletableFuture<>();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stop.complete(null);
             try {
-                finished.await((long) ServerOptions.DEFAULT_SHUTDOWN_TIMEOUT + 10, TimeUnit.SECONDS);
+                finished.await((long) options.shutdownTimeout() + 10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "asyncio4j runApp shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            runApp(app, host, port, null, stop);
+            runApp(app, host, port, options, null, stop);
         } finally {
             finished.countDown();
             try {
@@ -68,13 +79,14 @@ public final class Web {
     }
 
     /**
-     * The body of {@link #runApp(Application, String, int)}: serves until {@code stop} completes (from any
-     * thread), then closes the site and waits for its connections. {@code started}, if not null, gets the site.
+     * The body of {@link #runApp(Application, String, int, ServerOptions)}: serves until {@code stop} completes
+     * (from any thread), then closes the site and waits for its connections. {@code started}, if not null, gets
+     * the site.
      */
-    static void runApp(Application app, String host, int port, CompletableFuture<Site> started,
-                       CompletableFuture<Void> stop) {
+    static void runApp(Application app, String host, int port, ServerOptions options,
+                       CompletableFuture<Site> started, CompletableFuture<Void> stop) {
         Asyncio.run(() -> {
-            Site site = start(app, host, port).await();
+            Site site = start(app, host, port, options).await();
             System.out.println("======== Running on http://" + (host == null ? "0.0.0.0" : host) + ":"
                     + site.port() + " ========\n(Press CTRL+C to quit)");
             if (started != null) {

@@ -11,8 +11,12 @@
  *
  * <p><b>Errors.</b> An {@link io.asyncio4j.http.web.HTTPException} thrown by a handler or middleware is the answer;
  * any other exception is answered 500 and logged with its stack trace (logger {@code io.asyncio4j.http.web}, level
- * ERROR). A request the parser rejects is answered 400, 413, 414, 431 (or 408 if its head is too slow), and its
- * connection closed.
+ * ERROR), unless it only says that the client went away (the connection is closed and the exception is a connection
+ * error, another {@code IOException} or a cancellation): then one DEBUG line without a trace. A request the parser
+ * rejects is answered 400, 413, 414, 431 (or 408 if its head is too slow), and its connection closed. A body that
+ * stops arriving for the {@linkplain io.asyncio4j.http.web.ServerOptions#bodyTimeout() body timeout} makes the
+ * handler's reads throw {@link io.asyncio4j.http.web.HTTPRequestTimeout} (408 unless caught; the connection then
+ * closes).
  *
  * <p><b>Cancellation.</b> A handler is not cancelled when its client goes away (aiohttp's default since 3.9); its
  * body reads then fail with {@link io.asyncio4j.net.ConnectionResetError} and its response is dropped. Cancelling a

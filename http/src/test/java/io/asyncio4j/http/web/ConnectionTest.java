@@ -134,7 +134,7 @@ class ConnectionTest {
 
     @Test
     void closesAClientThatStopsSendingASkippedBody() {
-        ServerOptions opts = ServerOptions.DEFAULT.withHeaderTimeout(0.3);
+        ServerOptions opts = ServerOptions.DEFAULT.withBodyTimeout(0.3);
         List<Object> r = serve(echo(), opts, port -> {
             try (RawClient c = new RawClient(port)) {
                 RawClient.Resp resp = c.exchange("POST /ignore HTTP/1.1\r\nHost: t\r\nContent-Length: 10\r\n\r\n012");
@@ -267,6 +267,34 @@ class ConnectionTest {
         });
         assertThat(((RawClient.Resp) r[0]).status()).isEqualTo(408);
         assertThat(r[1]).isEqualTo(true);
+    }
+
+    @Test
+    void anErrorAnswerAfterTheClientsEofClosesAtOnceWithoutLingering() {
+        double[] r;
+        try (io.asyncio4j.Runner runner = new io.asyncio4j.Runner().virtualTime(true).closedWorld(true)) {
+            r = runner.run(() -> {
+                Site site = Web.start(echo(), "127.0.0.1", 0).await();
+                try {
+                    var c = io.asyncio4j.streams.Streams.openConnection("127.0.0.1", site.port()).await();
+                    double t0 = Asyncio.getRunningLoop().time();
+                    c.writer().write("GET / HTTP/1.1\r\nHost: t\r\nX-Cut".getBytes(StandardCharsets.ISO_8859_1));
+                    c.writer().writeEof();
+                    String answer = new String(c.reader().read(-1).await(), StandardCharsets.ISO_8859_1);
+                    for (int i = 0; i < 1000 && site.connectionCount() > 0; i++) {
+                        Asyncio.sleep(0.01).await();
+                    }
+                    c.writer().close();
+                    return new double[] {answer.startsWith("HTTP/1.1 400 ") ? 1 : 0, site.connectionCount(),
+                            Asyncio.getRunningLoop().time() - t0};
+                } finally {
+                    site.close();
+                }
+            });
+        }
+        assertThat(r[0]).as("a 400 answer").isEqualTo(1);
+        assertThat(r[1]).as("connections left").isZero();
+        assertThat(r[2]).as("virtual seconds until closed (the linger is 2 s)").isLessThan(1.0);
     }
 
     @Test

@@ -240,8 +240,11 @@ class WebServerTest {
         app.onCleanup().add(a -> () -> hooks.add("cleanup"));
         java.util.concurrent.CompletableFuture<Site> started = new java.util.concurrent.CompletableFuture<>();
         java.util.concurrent.CompletableFuture<Void> stop = new java.util.concurrent.CompletableFuture<>();
-        Thread server = Thread.ofPlatform().start(() -> Web.runApp(app, "127.0.0.1", 0, started, stop));
-        int port = started.get(20, java.util.concurrent.TimeUnit.SECONDS).port();
+        ServerOptions options = ServerOptions.DEFAULT.withBodyTimeout(7);
+        Thread server = Thread.ofPlatform().start(() -> Web.runApp(app, "127.0.0.1", 0, options, started, stop));
+        Site site = started.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(site.options()).isSameAs(options);
+        int port = site.port();
         String text;
         try (RawClient c = new RawClient(port)) {
             text = c.exchange(get("/")).text();
