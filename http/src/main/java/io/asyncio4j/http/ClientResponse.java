@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.streams.StreamReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.Charset;
@@ -222,7 +223,17 @@ public final class ClientResponse implements AutoCloseable {
     /**
      * The whole body, decoded ({@code await resp.read()}); kept, so later calls return the same bytes.
      *
-     * @throws ClientPayloadError (when awaited) if the body was cut short or could not be decoded
+     * <p>A compressed body ({@code Content-Encoding} gzip, deflate or br) is decoded as it is read and may not
+     * decode to more than the session's (or request's) {@code maxDecompressSize} (32 MiB by default): past it the
+     * read stops with a {@link ClientPayloadError} that names the limit and the encoding, the connection is closed,
+     * and at most about the limit was held in memory. Read a larger body as a stream ({@link #content()},
+     * {@link #iterChunked(int)}), which has no limit and bounded memory.
+     *
+     * <p>Cancellation: the read ends with {@link io.asyncio4j.CancelledError} and the connection is closed (a
+     * half-read body is never reused).
+     *
+     * @throws ClientPayloadError (when awaited) if the body was cut short, could not be decoded, or decodes to more
+     *         than {@code maxDecompressSize}
      * @throws io.asyncio4j.TimeoutError (when awaited) if the request's total timeout passes
      */
     public Coro<byte[]> read() {
@@ -235,8 +246,8 @@ public final class ClientResponse implements AutoCloseable {
                         + " was read (" + url + ")");
             }
             try {
-                byte[] b = exchange.complete || deadline == null ? exchange.content.read(-1).await()
-                        : Asyncio.timeoutAt(deadline, () -> exchange.content.read(-1).await()).await();
+                byte[] b = exchange.complete || deadline == null ? readAll()
+                        : Asyncio.timeoutAt(deadline, this::readAll).await();
                 body = b;
                 if (!trace.isEmpty()) {
                     trace.send(c -> c.responseChunkReceived, new TraceConfig.ResponseChunkReceivedParams(method, url,
@@ -248,6 +259,28 @@ public final class ClientResponse implements AutoCloseable {
                 throw e;
             }
         };
+    }
+
+    /** The rest of the body; a decoded one within {@code maxDecompressSize}. */
+    private byte[] readAll() {
+        DecodedBody decoded = exchange.body;
+        long max = exchange.maxDecompressSize;
+        if (decoded == null || max == 0) {
+            return exchange.content.read(-1).await();
+        }
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        while (true) {
+            byte[] block = exchange.content.read(StreamReader.DEFAULT_LIMIT).await();
+            if (block.length == 0) {
+                return all.toByteArray();
+            }
+            if (all.size() + (long) block.length > max) {
+                throw new ClientPayloadError("Decompressed data exceeds the configured limit of " + max + " bytes"
+                        + " (maxDecompressSize; Content-Encoding: " + decoded.encoding() + ", from " + url
+                        + "); read it as a stream, or raise the limit", null);
+            }
+            all.write(block, 0, block.length);
+        }
     }
 
     /** The body as text in the {@code Content-Type}'s charset, UTF-8 if there is none or it is unknown. */
@@ -336,6 +369,9 @@ public final class ClientResponse implements AutoCloseable {
         closed = true;
         if (!exchange.complete) {
             connection.abandon(exchange);
+        } else if (exchange.body != null && exchange.body.discard()) {
+            exchange.content.setException(new ClientConnectionError("Connection closed: the response was released"
+                    + " before its body was decoded (" + url + ")"));
         }
     }
 
@@ -343,6 +379,11 @@ public final class ClientResponse implements AutoCloseable {
     @Override
     public void close() {
         release();
+    }
+
+    /** The compressed body's decoded bytes handed to {@link #content()} so far, or -1 if it is not compressed (tests). */
+    long decodedSoFar() {
+        return exchange.body == null ? -1 : exchange.body.decoded();
     }
 
     /** Whether {@link #close()} or {@link #release()} was called. */
