@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.streams.StreamReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -264,23 +264,33 @@ public final class ClientResponse implements AutoCloseable {
     /** The rest of the body; a decoded one within {@code maxDecompressSize}. */
     private byte[] readAll() {
         DecodedBody decoded = exchange.body;
-        long max = exchange.maxDecompressSize;
-        if (decoded == null || max == 0) {
+        if (decoded == null || exchange.maxDecompressSize == 0) {
             return exchange.content.read(-1).await();
         }
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        long max = Math.min(exchange.maxDecompressSize, Integer.MAX_VALUE - 8);     // an array's largest size
+        // the blocks as they come, joined once at the end: at most the limit is held until then
+        List<byte[]> blocks = new ArrayList<>();
+        long total = 0;
         while (true) {
             byte[] block = exchange.content.read(StreamReader.DEFAULT_LIMIT).await();
             if (block.length == 0) {
-                return all.toByteArray();
+                break;
             }
-            if (all.size() + (long) block.length > max) {
+            total += block.length;
+            if (total > max) {
                 throw new ClientPayloadError("Decompressed data exceeds the configured limit of " + max + " bytes"
                         + " (maxDecompressSize; Content-Encoding: " + decoded.encoding() + ", from " + url
                         + "); read it as a stream, or raise the limit", null);
             }
-            all.write(block, 0, block.length);
+            blocks.add(block);
         }
+        byte[] all = new byte[(int) total];
+        int at = 0;
+        for (byte[] b : blocks) {
+            System.arraycopy(b, 0, all, at, b.length);
+            at += b.length;
+        }
+        return all;
     }
 
     /** The body as text in the {@code Content-Type}'s charset, UTF-8 if there is none or it is unknown. */
