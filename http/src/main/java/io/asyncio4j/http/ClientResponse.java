@@ -21,8 +21,15 @@ import java.util.Locale;
  *
  * <p><b>Body.</b> {@link #read()} waits for the whole body and keeps it (later calls, {@link #text()} and
  * {@link #json(Class)} reuse it); {@link #content()} is the body as a stream (its bytes arrive decoded:
- * chunked framing removed, {@code gzip}/{@code deflate} decompressed). A body cut short by the server raises
- * {@link ClientPayloadError}. The request's total {@link ClientTimeout} bounds {@link #read()}, {@link #text()} and
+ * chunked framing removed, {@code gzip}/{@code deflate}/{@code br} decompressed). A body cut short by the server
+ * raises {@link ClientPayloadError}.
+ *
+ * <p><b>Compressed bodies.</b> A compressed body is decompressed only as fast as it is read: while the reader of
+ * {@link #content()} holds more than twice its limit (64 KiB), nothing more is decoded and the socket is not read,
+ * so a stream of any size (a decompression bomb included) stays within a few hundred KiB. {@link #read()},
+ * {@link #text()} and {@code json} stop at the session's or request's {@code maxDecompressSize} (32 MiB by default)
+ * with a {@link ClientPayloadError}. The connection may go back to the pool before the last compressed bytes are
+ * decoded; releasing the response then frees the decoder, and a later read raises {@link ClientConnectionError}. The request's total {@link ClientTimeout} bounds {@link #read()}, {@link #text()} and
  * {@code json}; reads of {@link #content()} itself are bounded by {@code sockRead} only.
  *
  * <p><b>Connection.</b> The connection goes back to the session's pool as soon as the body's last byte arrives,

@@ -58,6 +58,8 @@ import java.util.TreeMap;
  * own while the response is awaited; if the server answers before the body is all sent, the connection is not
  * reused. A streamed body is not retried on a stale connection nor resent on a 307 or 308 redirect
  * ({@link ClientPayloadError}).
+ * Response bodies in {@code gzip}, {@code deflate} or {@code br} are decoded as they are read (see
+ * {@link ClientResponse}); {@link Builder#maxDecompressSize(long)} bounds what reading one whole may decode to.
  *
  * <p><b>Cookies.</b> The session's {@link AbstractCookieJar} ({@link CookieJar} by default) stores the
  * {@code Set-Cookie} fields of every response, redirects included, and adds the cookies matching each request's URL
