@@ -163,6 +163,38 @@ class ClientDecompressBombTest {
     }
 
     @Test
+    void aBodyThatArrivedWholeIsDecodedAfterItsConnectionWentBackToThePool() throws IOException {
+        byte[] gz = zeros("gzip", 4 * MIB);         // some KB: head and body arrive in one read
+        byte[] head = ("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: " + gz.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] response = java.util.Arrays.copyOf(head, head.length + gz.length);
+        System.arraycopy(gz, 0, response, head.length, gz.length);
+        try (RawServer server = new RawServer(peer -> {
+            while (peer.readRequest() != null) {
+                peer.write(response);
+            }
+        })) {
+            Peers.inSession(ClientSession.builder(), s -> {
+                ClientResponse first = s.get(server.url("/1")).await();
+                assertThat(first.content().read(1000).await()).hasSize(1000);
+                // all compressed bytes are in: the connection serves the next request while the first decodes on
+                try (ClientResponse second = s.get(server.url("/2")).await()) {
+                    assertThat(second.read().await()).hasSize(4 * MIB);
+                }
+                assertThat(server.accepted).hasValue(1);
+                assertThat(first.read().await()).hasSize(4 * MIB - 1000).containsOnly(0);
+                first.close();
+                ClientResponse third = s.get(server.url("/3")).await();
+                third.content().read(1000).await();
+                third.close();                               // released before it was decoded: the decoder is freed
+                assertThatThrownBy(() -> third.read().await()).isInstanceOf(ClientConnectionError.class)
+                        .hasMessageContaining("released before its body was decoded");
+                assertThat(third.decodedSoFar()).isLessThan(MIB);
+            });
+        }
+    }
+
+    @Test
     void aNegativeLimitIsRefused() {
         assertThatThrownBy(() -> ClientSession.builder().maxDecompressSize(-1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxDecompressSize must be >= 0");
