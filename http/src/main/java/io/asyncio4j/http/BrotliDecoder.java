@@ -2,13 +2,14 @@ package io.asyncio4j.http;
 
 import com.aayushatharva.brotli4j.Brotli4jLoader;
 import com.aayushatharva.brotli4j.decoder.DecoderJNI;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
- * {@code br} (RFC 7932) with brotli4j, Google's decoder through JNI: bytes are pushed through its input buffer and
- * pulled out as they decode. Errors are {@link ClientPayloadError}s. Not thread-safe.
+ * {@code br} (RFC 7932) with brotli4j, Google's decoder through JNI: queued bytes are pushed through its input
+ * buffer only as {@link #decode(int)} asks for output, and pulled out in pieces of at most what it asked for.
+ * Errors are {@link ClientPayloadError}s. Not thread-safe.
  */
 final class BrotliDecoder implements ContentDecoder {
     private static final int INPUT_BUFFER = 16 * 1024;
@@ -30,6 +31,15 @@ final class BrotliDecoder implements ContentDecoder {
     private boolean sawInput;
     private boolean done;
     private boolean freed;
+    /** The compressed bytes fed and not consumed yet. */
+    private final CompressedInput in = new CompressedInput();
+    /**
+     * Decoded bytes pulled from the native decoder and not yet handed out (at most its ring buffer, a few MiB; it
+     * stays valid until the next push or pull).
+     */
+    private ByteBuffer output;
+    /** An empty push was made since the last output or input: another one would give nothing. */
+    private boolean nudged;
 
     BrotliDecoder() {
         try {
@@ -45,52 +55,80 @@ final class BrotliDecoder implements ContentDecoder {
     }
 
     @Override
-    public byte[] decode(byte[] in) {
+    public String encoding() {
+        return "br";
+    }
+
+    @Override
+    public void feed(byte[] data) {
+        if (data.length > 0) {
+            sawInput = true;
+            in.add(data);
+        }
+    }
+
+    @Override
+    public byte[] decode(int max) {
         if (freed) {
             throw ContentDecoder.error("br", "the decoder was closed", null); // its native memory is gone
         }
-        if (in.length == 0) {
-            return in;
-        }
-        sawInput = true;
-        ByteArrayOutputStream result = new ByteArrayOutputStream(Math.max(64, in.length * 4));
-        int off = 0;
-        while (true) {
+        byte[] result = new byte[max];
+        int n = 0;
+        while (n < max) {
+            if (output != null && output.hasRemaining()) {
+                int k = Math.min(max - n, output.remaining());
+                output.get(result, n, k);
+                n += k;
+                continue;
+            }
+            output = null;
             switch (decoder.getStatus()) {
                 case DONE -> {
+                    if (decoder.hasOutput()) {
+                        output = decoder.pull();
+                        continue;
+                    }
                     done = true;
-                    if (off < in.length) {
+                    if (in.available()) {
                         throw fail("data after the end of the compressed stream");
                     }
-                    return result.toByteArray();
+                    return Arrays.copyOf(result, n);
                 }
                 case OK -> decoder.push(0);
-                case NEEDS_MORE_OUTPUT -> pull(result);
+                case NEEDS_MORE_OUTPUT -> {
+                    output = decoder.pull();
+                    nudged = false;
+                }
                 case NEEDS_MORE_INPUT -> {
                     if (decoder.hasOutput()) {
-                        pull(result);
+                        output = decoder.pull();
+                        nudged = false;
+                        continue;
                     }
-                    if (off == in.length) {
-                        return result.toByteArray();
+                    if (!in.available()) {
+                        if (nudged) {
+                            return Arrays.copyOf(result, n);
+                        }
+                        // the wrapper says NEEDS_MORE_INPUT once its input buffer is used up, even while the
+                        // decoder has more to give from it (long runs past its 4 MiB window): an empty push resumes
+                        nudged = true;
+                        decoder.push(0);
+                        continue;
                     }
+                    nudged = false;
                     ByteBuffer buf = decoder.getInputBuffer();
                     buf.clear();
-                    int n = Math.min(buf.remaining(), in.length - off);
-                    buf.put(in, off, n);
-                    off += n;
-                    decoder.push(n);
+                    int k = Math.min(buf.remaining(), in.remaining());
+                    buf.put(in.array, in.offset, k);
+                    in.offset += k;
+                    decoder.push(k);
                 }
                 default -> throw fail("corrupt compressed data");
             }
         }
+        return result;
     }
 
-    private void pull(ByteArrayOutputStream result) {
-        ByteBuffer out = decoder.pull();
-        byte[] b = new byte[out.remaining()];
-        out.get(b);
-        result.write(b, 0, b.length);
-    }
 
     @Override
     public void finish() {
@@ -105,6 +143,8 @@ final class BrotliDecoder implements ContentDecoder {
     public void close() {
         if (!freed) {
             freed = true;
+            output = null;
+            in.clear();
             decoder.destroy();
         }
     }

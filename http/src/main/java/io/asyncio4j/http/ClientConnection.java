@@ -16,8 +16,9 @@ import java.nio.ByteBuffer;
  * responses into the current {@link Exchange}, and the pool's handle. Everything runs on the loop's thread.
  *
  * <p>The connection is acquired from its {@link TCPConnector} for one request at a time and goes back as soon as
- * the response's last byte arrived (the body stays buffered in the exchange's reader), or is closed when the
- * exchange fails or is abandoned.
+ * the response's last byte arrived (the body stays buffered in the exchange's reader; a compressed body's last
+ * compressed bytes in its {@link DecodedBody}, decoded as the reader drains), or is closed when the exchange fails
+ * or is abandoned.
  *
  * <p><b>Upgrades.</b> An exchange marked {@link Exchange#upgrade} (a WebSocket handshake) that gets a 101 answer
  * ends there: the connection leaves the pool's hands for good but stays acquired (it counts toward the limits, as
@@ -74,8 +75,14 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         boolean complete;
         /** The exchange ended, one way or another: the connection is no longer this exchange's. */
         boolean finished;
-        ContentDecoder decoder;
+        /** A compressed body being decoded (see {@link DecodedBody}), or null. */
+        DecodedBody body;
         final boolean autoDecompress;
+        /**
+         * The most decompressed bytes {@link ClientResponse#read()} takes before it raises {@link ClientPayloadError}
+         * (0: no limit); {@link ClientSession#DEFAULT_MAX_DECOMPRESS_SIZE} unless the session or request says.
+         */
+        long maxDecompressSize = ClientSession.DEFAULT_MAX_DECOMPRESS_SIZE;
         /** With {@code Expect: 100-continue}: true once 100 arrived, false if a final response came first. */
         Future<Boolean> continue100;
         /** The task writing a body after the head, or null. */
@@ -142,11 +149,15 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         ex.bodyPending = false;
     }
 
-    /** The body writer failed: the exchange fails with {@code e} (wrapped in {@link ClientOSError} if checked). */
+    /**
+     * The body writer failed: the exchange fails with {@code e}, a checked exception or a connection error wrapped
+     * in {@link ClientOSError}; an {@link Error} (an {@link OutOfMemoryError}...) is passed on as it is, never
+     * turned into a client error.
+     */
     void bodyFailed(Exchange ex, Throwable e) {
         if (current == ex && !ex.finished) {
-            fail(e instanceof RuntimeException re && !(e instanceof io.asyncio4j.net.ConnectionError) ? re
-                    : new ClientOSError("Cannot write the request body to " + key + ": "
+            fail(e instanceof Error || e instanceof RuntimeException && !(e instanceof io.asyncio4j.net.ConnectionError)
+                    ? e : new ClientOSError("Cannot write the request body to " + key + ": "
                     + ClientConnectorError.describe(e), e));
         }
     }
@@ -164,8 +175,8 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         if (current == ex && !ex.finished) {
             ex.finished = true;
             current = null;
-            if (ex.decoder != null) {
-                ex.decoder.close();
+            if (ex.body != null) {
+                ex.body.discard();
             }
             reusable = false;
             cancelReadTimer();
@@ -174,6 +185,8 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
             connector.release(this, false);
         } else if (ex.switching) {
             dropUpgrade();          // cancelled right after the 101: no WebSocket will take the connection
+        } else if (ex.body != null) {
+            ex.body.discard();      // all of it arrived, but it is still being decoded: the decoder is freed
         }
     }
 
@@ -388,10 +401,13 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         if (!head.keepAlive() || parser.readUntilClose()) {
             reusable = false;
         }
-        if (ex.autoDecompress) {
-            ex.decoder = ContentDecoder.forEncoding(head.headers().get("Content-Encoding"));
+        ContentDecoder decoder = ex.autoDecompress
+                ? ContentDecoder.forEncoding(head.headers().get("Content-Encoding")) : null;
+        if (decoder != null) {
+            ex.body = new DecodedBody(loop, decoder, ex.content, transport, e -> decodingFailed(ex, e));
+        } else {
+            ex.content.setTransport(transport);
         }
-        ex.content.setTransport(transport);
         if (ex.upgrade && head.status() == 101) {
             ex.switching = true;
         }
@@ -406,13 +422,19 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         if (interim || ex == null) {
             return;
         }
-        try {
-            byte[] plain = ex.decoder == null ? data : ex.decoder.decode(data);
-            if (plain.length > 0) {
-                ex.content.feedData(plain);
-            }
-        } catch (ClientPayloadError e) {
+        if (ex.body != null) {
+            ex.body.feed(data);         // the parser's array: ours to give away
+        } else {
+            ex.content.feedData(data);
+        }
+    }
+
+    /** Decoding {@code ex}'s body failed: the exchange fails if it is still on, else its reader gets the error. */
+    private void decodingFailed(Exchange ex, ClientPayloadError e) {
+        if (current == ex && !ex.finished) {
             fail(e);
+        } else {
+            ex.content.setException(e);
         }
     }
 
@@ -426,12 +448,10 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
             switchProtocols(ex);
             return;
         }
-        if (ex.decoder != null) {
-            try {
-                ex.decoder.finish();
-            } catch (ClientPayloadError e) {
-                fail(e);
-                return;
+        if (ex.body != null) {
+            ex.body.end();              // decodes what the reader has room for; the rest follows as it drains
+            if (current != ex) {
+                return;                 // the end of the compressed stream was wrong
             }
         }
         if (feeding != null && feeding.hasRemaining()) {
@@ -445,7 +465,11 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         ex.complete = true;
         ex.finished = true;
         current = null;
-        ex.content.feedEof();
+        if (ex.body == null) {
+            ex.content.feedEof();
+        } else {
+            ex.body.detach();           // its EOF comes once it is decoded
+        }
         if (transport != null && !transport.isReading() && !transport.isClosing()) {
             transport.resumeReading();      // the reader may have paused it; the pool watches for the close
         }
@@ -472,7 +496,7 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
     }
 
     /** Ends the current exchange with {@code e}: the head's waiter or the body's reader gets it; the socket closes. */
-    private void fail(RuntimeException e) {
+    private void fail(Throwable e) {
         Exchange ex = current;
         if (ex == null || ex.finished) {
             return;
@@ -484,8 +508,8 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         if (ex.continue100 != null && !ex.continue100.done()) {
             ex.continue100.setResult(false);
         }
-        if (ex.decoder != null) {
-            ex.decoder.close();
+        if (ex.body != null) {
+            ex.body.discard();
         }
         if (!parser.headDone() || !ex.head.done()) {
             if (!ex.head.done()) {

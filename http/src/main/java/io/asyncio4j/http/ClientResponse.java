@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,15 @@ import java.util.Locale;
  *
  * <p><b>Body.</b> {@link #read()} waits for the whole body and keeps it (later calls, {@link #text()} and
  * {@link #json(Class)} reuse it); {@link #content()} is the body as a stream (its bytes arrive decoded:
- * chunked framing removed, {@code gzip}/{@code deflate} decompressed). A body cut short by the server raises
- * {@link ClientPayloadError}. The request's total {@link ClientTimeout} bounds {@link #read()}, {@link #text()} and
+ * chunked framing removed, {@code gzip}/{@code deflate}/{@code br} decompressed). A body cut short by the server
+ * raises {@link ClientPayloadError}.
+ *
+ * <p><b>Compressed bodies.</b> A compressed body is decompressed only as fast as it is read: while the reader of
+ * {@link #content()} holds more than twice its limit (64 KiB), nothing more is decoded and the socket is not read,
+ * so a stream of any size (a decompression bomb included) stays within a few hundred KiB. {@link #read()},
+ * {@link #text()} and {@code json} stop at the session's or request's {@code maxDecompressSize} (32 MiB by default)
+ * with a {@link ClientPayloadError}. The connection may go back to the pool before the last compressed bytes are
+ * decoded; releasing the response then frees the decoder, and a later read raises {@link ClientConnectionError}. The request's total {@link ClientTimeout} bounds {@link #read()}, {@link #text()} and
  * {@code json}; reads of {@link #content()} itself are bounded by {@code sockRead} only.
  *
  * <p><b>Connection.</b> The connection goes back to the session's pool as soon as the body's last byte arrives,
@@ -222,7 +230,17 @@ public final class ClientResponse implements AutoCloseable {
     /**
      * The whole body, decoded ({@code await resp.read()}); kept, so later calls return the same bytes.
      *
-     * @throws ClientPayloadError (when awaited) if the body was cut short or could not be decoded
+     * <p>A compressed body ({@code Content-Encoding} gzip, deflate or br) is decoded as it is read and may not
+     * decode to more than the session's (or request's) {@code maxDecompressSize} (32 MiB by default): past it the
+     * read stops with a {@link ClientPayloadError} that names the limit and the encoding, the connection is closed,
+     * and at most about the limit was held in memory. Read a larger body as a stream ({@link #content()},
+     * {@link #iterChunked(int)}), which has no limit and bounded memory.
+     *
+     * <p>Cancellation: the read ends with {@link io.asyncio4j.CancelledError} and the connection is closed (a
+     * half-read body is never reused).
+     *
+     * @throws ClientPayloadError (when awaited) if the body was cut short, could not be decoded, or decodes to more
+     *         than {@code maxDecompressSize}
      * @throws io.asyncio4j.TimeoutError (when awaited) if the request's total timeout passes
      */
     public Coro<byte[]> read() {
@@ -235,8 +253,8 @@ public final class ClientResponse implements AutoCloseable {
                         + " was read (" + url + ")");
             }
             try {
-                byte[] b = exchange.complete || deadline == null ? exchange.content.read(-1).await()
-                        : Asyncio.timeoutAt(deadline, () -> exchange.content.read(-1).await()).await();
+                byte[] b = exchange.complete || deadline == null ? readAll()
+                        : Asyncio.timeoutAt(deadline, this::readAll).await();
                 body = b;
                 if (!trace.isEmpty()) {
                     trace.send(c -> c.responseChunkReceived, new TraceConfig.ResponseChunkReceivedParams(method, url,
@@ -248,6 +266,38 @@ public final class ClientResponse implements AutoCloseable {
                 throw e;
             }
         };
+    }
+
+    /** The rest of the body; a decoded one within {@code maxDecompressSize}. */
+    private byte[] readAll() {
+        DecodedBody decoded = exchange.body;
+        if (decoded == null || exchange.maxDecompressSize == 0) {
+            return exchange.content.read(-1).await();
+        }
+        long max = Math.min(exchange.maxDecompressSize, Integer.MAX_VALUE - 8);     // an array's largest size
+        // the blocks as they come, joined once at the end: at most the limit is held until then
+        List<byte[]> blocks = new ArrayList<>();
+        long total = 0;
+        while (true) {
+            byte[] block = exchange.content.read(StreamReader.DEFAULT_LIMIT).await();
+            if (block.length == 0) {
+                break;
+            }
+            total += block.length;
+            if (total > max) {
+                throw new ClientPayloadError("Decompressed data exceeds the configured limit of " + max + " bytes"
+                        + " (maxDecompressSize; Content-Encoding: " + decoded.encoding() + ", from " + url
+                        + "); read it as a stream, or raise the limit", null);
+            }
+            blocks.add(block);
+        }
+        byte[] all = new byte[(int) total];
+        int at = 0;
+        for (byte[] b : blocks) {
+            System.arraycopy(b, 0, all, at, b.length);
+            at += b.length;
+        }
+        return all;
     }
 
     /** The body as text in the {@code Content-Type}'s charset, UTF-8 if there is none or it is unknown. */
@@ -336,6 +386,9 @@ public final class ClientResponse implements AutoCloseable {
         closed = true;
         if (!exchange.complete) {
             connection.abandon(exchange);
+        } else if (exchange.body != null && exchange.body.discard()) {
+            exchange.content.setException(new ClientConnectionError("Connection closed: the response was released"
+                    + " before its body was decoded (" + url + ")"));
         }
     }
 
@@ -343,6 +396,11 @@ public final class ClientResponse implements AutoCloseable {
     @Override
     public void close() {
         release();
+    }
+
+    /** The compressed body's decoded bytes handed to {@link #content()} so far, or -1 if it is not compressed (tests). */
+    long decodedSoFar() {
+        return exchange.body == null ? -1 : exchange.body.decoded();
     }
 
     /** Whether {@link #close()} or {@link #release()} was called. */

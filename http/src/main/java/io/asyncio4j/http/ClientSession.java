@@ -58,6 +58,8 @@ import java.util.TreeMap;
  * own while the response is awaited; if the server answers before the body is all sent, the connection is not
  * reused. A streamed body is not retried on a stale connection nor resent on a 307 or 308 redirect
  * ({@link ClientPayloadError}).
+ * Response bodies in {@code gzip}, {@code deflate} or {@code br} are decoded as they are read (see
+ * {@link ClientResponse}); {@link Builder#maxDecompressSize(long)} bounds what reading one whole may decode to.
  *
  * <p><b>Cookies.</b> The session's {@link AbstractCookieJar} ({@link CookieJar} by default) stores the
  * {@code Set-Cookie} fields of every response, redirects included, and adds the cookies matching each request's URL
@@ -92,6 +94,11 @@ import java.util.TreeMap;
 public final class ClientSession implements AutoCloseable {
     /** The {@code User-Agent} sent unless the request or session sets one. */
     public static final String USER_AGENT = "asyncio4j-http/0.1";
+    /**
+     * The default of {@link Builder#maxDecompressSize(long)}: 32 MiB, aiohttp's {@code DEFAULT_MAX_DECOMPRESS_SIZE}
+     * ({@code 2**25}).
+     */
+    public static final long DEFAULT_MAX_DECOMPRESS_SIZE = 32L * 1024 * 1024;
     /** The WebSocket handshakes' nonces; in a holder: seeding it costs tens of ms that plain requests need not pay. */
     private static final class WsRandom {
         static final SecureRandom INSTANCE = new SecureRandom();
@@ -107,6 +114,7 @@ public final class ClientSession implements AutoCloseable {
     private final boolean connectorOwner;
     private final boolean raiseForStatus;
     private final boolean autoDecompress;
+    private final long maxDecompressSize;
     private final BasicAuth auth;
     private final AbstractCookieJar cookieJar;
     private final List<TraceConfig> traceConfigs;
@@ -129,6 +137,7 @@ public final class ClientSession implements AutoCloseable {
         this.connectorOwner = b.connector == null || b.connectorOwner;
         this.raiseForStatus = b.raiseForStatus;
         this.autoDecompress = b.autoDecompress;
+        this.maxDecompressSize = b.maxDecompressSize;
         this.auth = b.auth;
         this.cookieJar = b.cookieJar != null ? b.cookieJar : new CookieJar();
         this.traceConfigs = List.copyOf(b.traceConfigs);
@@ -436,6 +445,7 @@ public final class ClientSession implements AutoCloseable {
             ClientConnection conn = connect(loop, key, url, t, trace);
             ClientConnection.Exchange ex = conn.send(request, method.equals("HEAD"), t.sockRead(), autoDecompress,
                     expect && !inline);
+            ex.maxDecompressSize = o.maxDecompressSize() != null ? o.maxDecompressSize() : maxDecompressSize;
             if (upgrade) {
                 // a 101 switches the connection; any other answer closes it: it never goes back to the pool
                 ex.upgrade = true;
@@ -910,6 +920,7 @@ public final class ClientSession implements AutoCloseable {
         private boolean connectorOwner = true;
         private boolean raiseForStatus;
         private boolean autoDecompress = true;
+        private long maxDecompressSize = DEFAULT_MAX_DECOMPRESS_SIZE;
         private BasicAuth auth;
         private AbstractCookieJar cookieJar;
         private final Map<String, String> cookies = new java.util.LinkedHashMap<>();
@@ -1003,9 +1014,26 @@ public final class ClientSession implements AutoCloseable {
             return this;
         }
 
-        /** Whether gzip and deflate bodies are decompressed (default true). */
+        /** Whether gzip, deflate and br bodies are decompressed (default true). */
         public Builder autoDecompress(boolean on) {
             autoDecompress = on;
+            return this;
+        }
+
+        /**
+         * The most bytes a compressed body may decompress to when it is read whole: {@link ClientResponse#read()},
+         * {@code text()} and {@code json()} raise {@link ClientPayloadError} (naming the limit and the encoding) once
+         * the decoded body would pass it, and close the connection. {@link #DEFAULT_MAX_DECOMPRESS_SIZE} (32 MiB,
+         * aiohttp's {@code max_decompress_size}) by default; 0 for no limit. Bodies without a
+         * {@code Content-Encoding}, and bodies read as a stream ({@link ClientResponse#content()},
+         * {@code iterChunked}...), have no such limit: a stream is decoded only as fast as it is read, so its memory
+         * stays bounded whatever it expands to. {@link RequestOptions.Builder#maxDecompressSize(long)} overrides it
+         * per request.
+         *
+         * @throws IllegalArgumentException if {@code bytes} is negative
+         */
+        public Builder maxDecompressSize(long bytes) {
+            maxDecompressSize = RequestOptions.checkMaxDecompressSize(bytes);
             return this;
         }
 

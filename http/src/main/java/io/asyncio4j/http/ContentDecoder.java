@@ -31,14 +31,29 @@ interface ContentDecoder {
         return BrotliDecoder.available() ? "gzip, deflate, br" : "gzip, deflate";
     }
 
-    /** Decodes a piece of the body; returns what it yields (possibly empty). */
-    byte[] decode(byte[] in);
+    /**
+     * Queues a piece of the compressed body; nothing is decoded yet ({@link #decode(int)} does that, as the reader
+     * asks). The array becomes the decoder's: the caller must not change it afterwards.
+     */
+    void feed(byte[] in);
 
-    /** The body ended: checks that the compressed stream ended too, and frees the decoder. */
+    /**
+     * Decodes queued input into at most {@code max} bytes. Fewer than {@code max} (possibly none) means that all
+     * queued input was consumed: the decoder needs more. So what one call inflates is bounded by {@code max}, never
+     * by how far the compressed bytes would expand.
+     *
+     * @throws ClientPayloadError if the input is not valid in this encoding
+     */
+    byte[] decode(int max);
+
+    /** The body ended and {@link #decode(int)} consumed all input: checks that the compressed stream ended too, and frees the decoder. */
     void finish();
 
-    /** Frees the decoder (the body was abandoned). */
+    /** Frees the decoder (the body was abandoned). Idempotent. */
     void close();
+
+    /** The {@code Content-Encoding} this decodes, in lower case ({@code gzip}, {@code deflate}, {@code br}). */
+    String encoding();
 
     static ClientPayloadError error(String encoding, String why, Throwable cause) {
         return new ClientPayloadError("Can not decode content-encoding: " + encoding + " (" + why + ")", cause);

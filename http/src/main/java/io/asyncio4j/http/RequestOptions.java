@@ -50,6 +50,7 @@ public final class RequestOptions {
     private final String proxy;
     private final BasicAuth proxyAuth;
     private final Headers proxyHeaders;
+    private final Long maxDecompressSize;
 
     private RequestOptions(Builder b) {
         this.params = List.copyOf(b.params);
@@ -74,6 +75,7 @@ public final class RequestOptions {
         this.proxy = b.proxy;
         this.proxyAuth = b.proxyAuth;
         this.proxyHeaders = b.proxyHeaders.copy().readOnly();
+        this.maxDecompressSize = b.maxDecompressSize;
         this.cookies = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.cookies));
     }
 
@@ -213,6 +215,21 @@ public final class RequestOptions {
         return proxyHeaders;
     }
 
+    /**
+     * The most bytes this request's compressed body may decompress to when read whole (0: no limit), or null for
+     * the session's ({@link ClientSession.Builder#maxDecompressSize(long)}).
+     */
+    public Long maxDecompressSize() {
+        return maxDecompressSize;
+    }
+
+    static long checkMaxDecompressSize(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("maxDecompressSize must be >= 0 (0: no limit), not " + bytes);
+        }
+        return bytes;
+    }
+
     /** A builder holding these options, to change some. */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -239,6 +256,7 @@ public final class RequestOptions {
         b.proxy = proxy;
         b.proxyAuth = proxyAuth;
         b.proxyHeaders = proxyHeaders.copy();
+        b.maxDecompressSize = maxDecompressSize;
         return b;
     }
 
@@ -267,6 +285,7 @@ public final class RequestOptions {
         private String proxy;
         private BasicAuth proxyAuth;
         private Headers proxyHeaders = new Headers();
+        private Long maxDecompressSize;
 
         private Builder() {
         }
@@ -504,6 +523,17 @@ public final class RequestOptions {
 
         public Builder timeout(ClientTimeout t) {
             timeout = t;
+            return this;
+        }
+
+        /**
+         * This request's limit on what its compressed body may decompress to when read whole (0: no limit), in place
+         * of the session's; see {@link ClientSession.Builder#maxDecompressSize(long)}.
+         *
+         * @throws IllegalArgumentException if {@code bytes} is negative
+         */
+        public Builder maxDecompressSize(long bytes) {
+            maxDecompressSize = checkMaxDecompressSize(bytes);
             return this;
         }
 

@@ -41,7 +41,11 @@ final class ResponseParser {
     private boolean completePending;
     private String errorPending;
     private boolean errorEarly;
-    private RuntimeException thrown;
+    /**
+     * What a listener threw inside Jetty's parseNext, rethrown after it returns: Jetty catches every Throwable there
+     * and would turn even an {@link OutOfMemoryError} into a bad message.
+     */
+    private Throwable thrown;
     private boolean headResponse;
 
     ResponseParser(Listener listener) {
@@ -97,9 +101,12 @@ final class ResponseParser {
 
     private void deliver() {
         if (thrown != null) {
-            RuntimeException e = thrown;
+            Throwable e = thrown;
             thrown = null;
-            throw e;
+            if (e instanceof Error err) {
+                throw err;
+            }
+            throw (RuntimeException) e;
         }
         if (completePending) {
             completePending = false;
@@ -175,7 +182,7 @@ final class ResponseParser {
                     : RequestParser.hasToken(connection, "keep-alive");
             try {
                 listener.onHead(new ResponseHead(version.asString(), status, reason, headers.readOnly(), keepAlive));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 thrown = e;
                 return true;
             }
@@ -189,7 +196,7 @@ final class ResponseParser {
                 item.get(data);
                 try {
                     listener.onBody(data);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     thrown = e;
                     return true;
                 }

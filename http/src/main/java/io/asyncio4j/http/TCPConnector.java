@@ -45,7 +45,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
  *
  * <p><b>Names.</b> Host names are resolved by the {@link Resolver} (the system's, on the default executor, unless
  * {@link Builder#resolver} gives another; IP address literals are not looked up), and the answers cached per host
- * and port for {@code ttlDnsCache} seconds of the loop's clock (10; {@code useDnsCache(false)} turns the cache off).
+ * and port for {@code ttlDnsCache} seconds of the loop's clock (10; {@code useDnsCache(false)} turns the cache off),
+ * at most {@code dnsCacheMaxSize} of them (1000; the least recently used go first, expired ones are swept: see
+ * {@link DnsCacheTable}).
  * The addresses are tried in order until one connects.
  *
  * <p><b>TLS.</b> https connections use the JDK's trusted CAs and check the host name, unless {@link Builder#ssl}
@@ -75,12 +77,13 @@ public final class TCPConnector implements AutoCloseable {
     private final Resolver resolver;
     private final boolean useDnsCache;
     private final Double ttlDnsCache;
+    private final int dnsCacheMaxSize;
     /** Null until needed when it is the JDK's default: building that context costs a fifth of a second. */
     private volatile TlsOptions tls;
     /** The certificate pinned for https, or null (aiohttp's {@code ssl=Fingerprint}). */
     private final Fingerprint fingerprint;
-    /** Resolved addresses per host and port, with the loop time they were resolved at. */
-    private final Map<String, Resolved> dnsCache = new HashMap<>();
+    /** Resolved addresses per host and port. */
+    private final DnsCacheTable dnsCache;
     private EventLoop loop;
     private boolean closed;
 
@@ -128,6 +131,8 @@ public final class TCPConnector implements AutoCloseable {
         this.resolver = b.resolver;
         this.useDnsCache = b.useDnsCache;
         this.ttlDnsCache = b.ttlDnsCache;
+        this.dnsCacheMaxSize = b.dnsCacheMaxSize;
+        this.dnsCache = new DnsCacheTable(b.ttlDnsCache, b.dnsCacheMaxSize);
         this.tls = b.tls;
         this.fingerprint = b.fingerprint;
     }
@@ -179,6 +184,16 @@ public final class TCPConnector implements AutoCloseable {
     /** Seconds a resolved address stays cached, or null for ever. */
     public Double ttlDnsCache() {
         return ttlDnsCache;
+    }
+
+    /** The most host and port entries the DNS cache keeps (1000, aiohttp's {@code dns_cache_max_size}). */
+    public int dnsCacheMaxSize() {
+        return dnsCacheMaxSize;
+    }
+
+    /** The entries the DNS cache holds now (tests). */
+    int dnsCacheSize() {
+        return dnsCache.size();
     }
 
     /** Forgets the cached addresses of {@code host} and {@code port}, or of every host if {@code host} is null. */
@@ -338,9 +353,6 @@ public final class TCPConnector implements AutoCloseable {
         return new ClientConnectorError(key.host(), key.port(), key.ssl(), e);
     }
 
-    private record Resolved(List<String> addresses, double at) {
-    }
-
     /**
      * The addresses to try for {@code host}: the literal itself for an IP address, else the resolver's answer,
      * from the cache while it is younger than {@code ttlDnsCache}.
@@ -351,12 +363,12 @@ public final class TCPConnector implements AutoCloseable {
         }
         String cacheKey = host + ":" + port;
         if (useDnsCache) {
-            Resolved r = dnsCache.get(cacheKey);
-            if (r != null && (ttlDnsCache == null || loop.time() - r.at() < ttlDnsCache)) {
+            List<String> cached = dnsCache.get(cacheKey, Asyncio.getRunningLoop().time());
+            if (cached != null) {
                 if (!trace.isEmpty()) {
                     trace.send(c -> c.dnsCacheHit, new TraceConfig.DnsParams(host));
                 }
-                return r.addresses();
+                return cached;
             }
             if (!trace.isEmpty()) {
                 trace.send(c -> c.dnsCacheMiss, new TraceConfig.DnsParams(host));
@@ -377,7 +389,7 @@ public final class TCPConnector implements AutoCloseable {
                     + ": no address"));
         }
         if (useDnsCache) {
-            dnsCache.put(cacheKey, new Resolved(List.copyOf(out), loop.time()));
+            dnsCache.put(cacheKey, out, Asyncio.getRunningLoop().time());
         }
         return out;
     }
@@ -594,6 +606,7 @@ public final class TCPConnector implements AutoCloseable {
         private Resolver resolver = Resolver.threaded();
         private boolean useDnsCache = true;
         private Double ttlDnsCache = 10.0;
+        private int dnsCacheMaxSize = DnsCacheTable.DEFAULT_MAX_SIZE;
         private TlsOptions tls; // null: the JDK's default, made when first needed
         private Fingerprint fingerprint;
 
@@ -642,6 +655,17 @@ public final class TCPConnector implements AutoCloseable {
                 throw new IllegalArgumentException("ttlDnsCache must be >= 0, not " + seconds);
             }
             ttlDnsCache = seconds;
+            return this;
+        }
+
+        /**
+         * The most host and port entries the DNS cache keeps (1000, aiohttp's {@code dns_cache_max_size}): beyond
+         * it the least recently used entry is dropped. Expired entries are dropped too (see {@link DnsCacheTable}).
+         *
+         * @throws IllegalArgumentException if {@code n} is not positive ({@code useDnsCache(false)} turns the cache off)
+         */
+        public Builder dnsCacheMaxSize(int n) {
+            dnsCacheMaxSize = DnsCacheTable.checkMaxSize(n);
             return this;
         }
 

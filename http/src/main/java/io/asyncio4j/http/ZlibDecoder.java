@@ -1,6 +1,7 @@
 package io.asyncio4j.http;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -8,20 +9,26 @@ import java.util.zip.Inflater;
 /**
  * {@code gzip} (and {@code x-gzip}; several members, header flags, CRC-32 and length checked) and {@code deflate}
  * (zlib-wrapped, or raw deflate when the first byte is not a zlib header, as aiohttp accepts) with {@link Inflater}.
+ * Input is queued by {@link #feed} and inflated only as {@link #decode(int)} asks, into at most that many bytes.
  * Errors are {@link ClientPayloadError}s. Not thread-safe.
  */
 final class ZlibDecoder implements ContentDecoder {
+    /** gzip states. */
+    private enum State { HEADER, BODY, TRAILER, BETWEEN_MEMBERS }
+
     private final boolean gzip;
     private final String encoding;
     private Inflater inflater;
-    private final byte[] out = new byte[16 * 1024];
+    /** The compressed bytes fed and not consumed yet. */
+    private final CompressedInput in = new CompressedInput();
     /** gzip: bytes of the current member's header or trailer being collected. */
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private final CRC32 crc = new CRC32();
     private long size;
-    /** gzip states: 0 header, 1 body, 2 trailer, 3 between members. */
-    private int state;
+    private State state = State.HEADER;
     private boolean sawInput;
+    /** deflate: the stream ended; what follows is ignored, as zlib's decompressobj keeps it aside. */
+    private boolean ended;
 
     ZlibDecoder(String encoding, boolean gzip) {
         this.encoding = encoding;
@@ -29,41 +36,74 @@ final class ZlibDecoder implements ContentDecoder {
     }
 
     @Override
-    public byte[] decode(byte[] in) {
-        if (in.length == 0) {
-            return in;
+    public String encoding() {
+        return encoding;
+    }
+
+    @Override
+    public void feed(byte[] data) {
+        if (data.length > 0 && !ended) {
+            sawInput = true;
+            in.add(data);
         }
-        sawInput = true;
-        ByteArrayOutputStream result = new ByteArrayOutputStream(Math.max(64, in.length * 3));
+    }
+
+    @Override
+    public byte[] decode(int max) {
+        byte[] out = new byte[max];
+        int n = 0;
         try {
-            if (gzip) {
-                gunzip(in, 0, in.length, result);
-            } else {
-                if (inflater == null) {
-                    // zlib's header: low nibble of CMF is 8 (deflate) and CMF*256+FLG is a multiple of 31
-                    boolean zlib = (in[0] & 0x0f) == 8;
-                    inflater = new Inflater(!zlib);
+            while (n < max && !ended) {
+                if (!gzip || state == State.BODY) {
+                    if (inflater == null) {
+                        if (!in.available()) {
+                            break;
+                        }
+                        // zlib's header: low nibble of CMF is 8 (deflate); anything else is taken as raw deflate
+                        inflater = new Inflater(!((in.array[in.offset] & 0x0f) == 8));
+                    }
+                    if (inflater.needsInput()) {
+                        if (!in.available()) {
+                            break;
+                        }
+                        inflater.setInput(in.array, in.offset, in.remaining());
+                        in.offset = in.array.length;
+                    }
+                    int k = inflater.inflate(out, n, max - n);
+                    if (gzip) {
+                        crc.update(out, n, k);
+                        size += k;
+                    }
+                    n += k;
+                    if (inflater.finished()) {
+                        in.offset = in.array.length - inflater.getRemaining();
+                        if (gzip) {
+                            state = State.TRAILER;
+                        } else {
+                            ended = true;
+                            in.clear();
+                        }
+                    } else if (k == 0 && inflater.needsDictionary()) {
+                        throw new DataFormatException("a preset dictionary is needed");
+                    }
+                } else {
+                    if (!in.available()) {
+                        break;
+                    }
+                    gzipFraming(in.array[in.offset++]);
                 }
-                inflater.setInput(in);
-                drain(result);
             }
         } catch (DataFormatException e) {
             throw error(e.getMessage(), e);
         }
-        return result.toByteArray();
+        return n == max ? out : Arrays.copyOf(out, n);
     }
+
 
     @Override
     public void finish() {
-        boolean ok;
-        if (gzip) {
-            ok = !sawInput || state == 3;
-        } else {
-            ok = !sawInput || inflater.finished();
-        }
-        if (inflater != null) {
-            inflater.end();
-        }
+        boolean ok = !sawInput || (gzip ? state == State.BETWEEN_MEMBERS : inflater != null && inflater.finished());
+        close();
         if (!ok) {
             throw error("the compressed body is truncated", null);
         }
@@ -74,68 +114,37 @@ final class ZlibDecoder implements ContentDecoder {
         if (inflater != null) {
             inflater.end();
         }
+        in.clear();
     }
 
     private ClientPayloadError error(String why, Throwable cause) {
         return ContentDecoder.error(encoding, why, cause);
     }
 
-    private void drain(ByteArrayOutputStream result) throws DataFormatException {
-        while (!inflater.finished()) {
-            int n = inflater.inflate(out);
-            if (n == 0) {
-                if (inflater.needsInput() || inflater.needsDictionary()) {
-                    break;
-                }
-            }
-            if (gzip) {
-                crc.update(out, 0, n);
-                size += n;
-            }
-            result.write(out, 0, n);
+    /** One byte of a gzip member's header or trailer. */
+    private void gzipFraming(byte b) throws DataFormatException {
+        if (state == State.BETWEEN_MEMBERS) {
+            state = State.HEADER;
         }
-    }
-
-    private void gunzip(byte[] in, int off, int end, ByteArrayOutputStream result) throws DataFormatException {
-        while (off < end) {
-            switch (state) {
-                case 3, 0 -> {
-                    state = 0;
-                    pending.write(in[off++]);
-                    int len = headerLength(pending.toByteArray());
-                    if (len > 0) {
-                        pending.reset();
-                        inflater = inflater == null ? new Inflater(true) : inflater;
-                        inflater.reset();
-                        crc.reset();
-                        size = 0;
-                        state = 1;
-                    }
-                }
-                case 1 -> {
-                    inflater.setInput(in, off, end - off);
-                    drain(result);
-                    if (inflater.finished()) {
-                        off = end - inflater.getRemaining();
-                        state = 2;
-                    } else {
-                        off = end;
-                    }
-                }
-                default -> {
-                    pending.write(in[off++]);
-                    if (pending.size() == 8) {
-                        byte[] t = pending.toByteArray();
-                        pending.reset();
-                        long wantCrc = le32(t, 0);
-                        long wantSize = le32(t, 4);
-                        if (wantCrc != crc.getValue() || wantSize != (size & 0xffffffffL)) {
-                            throw error("CRC or length mismatch", null);
-                        }
-                        state = 3;
-                    }
-                }
+        pending.write(b);
+        if (state == State.HEADER) {
+            if (headerLength(pending.toByteArray()) > 0) {
+                pending.reset();
+                inflater = inflater == null ? new Inflater(true) : inflater;
+                inflater.reset();
+                crc.reset();
+                size = 0;
+                state = State.BODY;
             }
+        } else if (pending.size() == 8) {
+            byte[] t = pending.toByteArray();
+            pending.reset();
+            long wantCrc = le32(t, 0);
+            long wantSize = le32(t, 4);
+            if (wantCrc != crc.getValue() || wantSize != (size & 0xffffffffL)) {
+                throw error("CRC or length mismatch", null);
+            }
+            state = State.BETWEEN_MEMBERS;
         }
     }
 

@@ -36,7 +36,12 @@ class ContentDecoderTest {
         ContentDecoder d = ContentDecoder.forEncoding(encoding);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < in.length; i += step) {
-            out.writeBytes(d.decode(Arrays.copyOfRange(in, i, Math.min(in.length, i + step))));
+            d.feed(Arrays.copyOfRange(in, i, Math.min(in.length, i + step)));
+            byte[] piece;
+            do {
+                piece = d.decode(1000);
+                out.writeBytes(piece);
+            } while (piece.length == 1000);
         }
         d.finish();
         return out.toByteArray();
@@ -58,6 +63,12 @@ class ContentDecoderTest {
                 .isInstanceOf(ClientPayloadError.class).hasMessageContaining("data after the end");
         assertThatThrownBy(() -> decode("br", "not brotli at all, not at all".getBytes(StandardCharsets.UTF_8), 5))
                 .isInstanceOf(ClientPayloadError.class).hasMessageContaining("corrupt compressed data");
+    }
+
+    @Test
+    void decodesBrotliRunsLongerThanItsWindow() {
+        byte[] zeros = new byte[8 << 20];     // brotli4j's wrapper asks for input after 4 MiB while it has more
+        assertThat(decode("br", Compressor.encode("br", zeros), 5)).isEqualTo(zeros);
     }
 
     @Test
