@@ -156,6 +156,48 @@ class BlockingJdkCallsTest {
         assertThat(seen.get(1)).isEqualTo(seen.get(0));
     }
 
+    /** File I/O is a native call on the loop's thread: a task reading a FIFO nobody writes yet blocks the loop. */
+    @Test
+    void fileReadsBlockTheLoopOnBothCarriers() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("fifo");
+        java.nio.file.Path fifo = dir.resolve("f");
+        try {
+            assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+            Thread writer = Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    Thread.sleep(50);
+                    java.nio.file.Files.write(fifo, new byte[] {42});
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            List<Integer> seen = Asyncio.run(() -> {
+                int[] ticks = {0};
+                Task<Void> ticker = Asyncio.createTask(() -> {
+                    while (true) {
+                        Asyncio.sleep(0).await();
+                        ticks[0]++;
+                    }
+                });
+                Asyncio.sleep(0).await();
+                int before = ticks[0];
+                int b;
+                try (java.io.InputStream in = java.nio.file.Files.newInputStream(fifo)) {
+                    b = in.read();
+                }
+                int after = ticks[0];
+                ticker.cancel();
+                return List.of(before, after, b);
+            });
+            writer.join();
+            assertThat(seen.get(1)).as("no other task ran during the read").isEqualTo(seen.get(0));
+            assertThat(seen.get(2)).isEqualTo(42);
+        } finally {
+            java.nio.file.Files.deleteIfExists(fifo);
+            java.nio.file.Files.deleteIfExists(dir);
+        }
+    }
+
     /**
      * The classification itself, on the stacks the JDK 25 shows: a lock taken inside the JDK (a PrintStream's, a
      * socket's) keeps the loop waiting, as does {@code Thread.sleep}.
