@@ -165,6 +165,35 @@ class FileResponseTest {
     }
 
     @Test
+    void rangePositionsTooLargeForALongAreClampedOrUnsatisfiable() throws IOException {
+        Path root = root();
+        Application app = new Application();
+        app.router().get("/f", request -> new FileResponse(root.resolve("hello.txt")));
+        List<RawClient.Resp> rs = serve(app, port -> {
+            try (RawClient c = new RawClient(port)) {
+                return List.of(c.exchange(range("bytes=0-99999999999999999999")),
+                        c.exchange(range("bytes=7-9223372036854775807")),
+                        c.exchange(range("bytes=-99999999999999999999")),
+                        c.exchange(range("bytes=00000000000000000000007-")),
+                        c.exchange(range("bytes=99999999999999999999-")),
+                        c.exchange(range("bytes=99999999999999999999-99999999999999999999")));
+            }
+        });
+        assertThat(rs.get(0).status()).isEqualTo(206);
+        assertThat(rs.get(0).text()).isEqualTo("Hello, files!");
+        assertThat(rs.get(0).headers().get("Content-Range")).isEqualTo("bytes 0-12/13");
+        assertThat(rs.get(1).status()).isEqualTo(206);
+        assertThat(rs.get(1).headers().get("Content-Range")).isEqualTo("bytes 7-12/13");
+        assertThat(rs.get(2).status()).isEqualTo(206);
+        assertThat(rs.get(2).headers().get("Content-Range")).isEqualTo("bytes 0-12/13");
+        assertThat(rs.get(3).text()).isEqualTo("files!");
+        for (int i = 4; i <= 5; i++) {
+            assertThat(rs.get(i).status()).as("response %d", i).isEqualTo(416);
+            assertThat(rs.get(i).headers().get("Content-Range")).isEqualTo("bytes */13");
+        }
+    }
+
+    @Test
     void largeFilesInChunksAndRanges() throws IOException {
         byte[] data = new byte[3 * FileResponse.DEFAULT_CHUNK_SIZE + 12345];
         new Random(7).nextBytes(data);
