@@ -388,7 +388,13 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         if (!head.keepAlive() || parser.readUntilClose()) {
             reusable = false;
         }
-        if (ex.autoDecompress) {
+        String transferCodings = parser.transferCodings();
+        if (transferCodings != null) {
+            // RFC 9112 6.3: a transfer coding other than chunked last: the body ends at the close (reusable is false)
+            // and is undone here, whatever autoDecompress says (a transfer coding is the connection's, not the
+            // content's): one coding the client knows; otherwise, and for a Content-Encoding on top, as it came.
+            ex.decoder = ContentDecoder.forEncoding(transferCodings);
+        } else if (ex.autoDecompress) {
             ex.decoder = ContentDecoder.forEncoding(head.headers().get("Content-Encoding"));
         }
         ex.content.setTransport(transport);
