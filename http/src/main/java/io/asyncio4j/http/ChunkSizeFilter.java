@@ -1,6 +1,7 @@
 package io.asyncio4j.http;
 
 import java.nio.ByteBuffer;
+import java.util.HexFormat;
 import org.eclipse.jetty.http.HttpParser;
 
 /**
@@ -83,7 +84,7 @@ final class ChunkSizeFilter {
             if (state == State.SIZE_START) {
                 byte b = buf.get(from);
                 if (b == '0') {
-                    grow(1);
+                    grow();
                     zeros = true;
                     buf.position(from + 1);
                     continue;
@@ -94,15 +95,26 @@ final class ChunkSizeFilter {
                 state = State.SIZE;
                 continue;
             }
-            int to = sliceEnd(buf);
+            State was = state;
+            int to = was == State.DATA ? dataEnd(buf) : lineEnd(buf);
             ByteBuffer slice = buf.duplicate();
             slice.limit(to);
             jetty.parseNext(slice);
-            for (int i = from; i < slice.position(); ) {
-                i = advance(buf, i, slice.position());
+            if (slice.limit() != to) {
+                // Jetty cleared the slice (position and limit 0): it failed or closed and discards the bytes
+                buf.position(to);
+                state = State.DONE;
+                return;
             }
+            int consumed = slice.position() - from;
             buf.position(slice.position());
-            if (slice.position() < to) {
+            if (was == State.DATA) {
+                left -= consumed;
+                if (left == 0) {
+                    state = State.DATA_END;
+                }
+            }
+            if (slice.hasRemaining()) {
                 return; // Jetty stopped: its handler's call, or a failure
             }
         }
@@ -114,95 +126,60 @@ final class ChunkSizeFilter {
         return !made.hasRemaining();
     }
 
-    /**
-     * Where the next slice for Jetty ends: the rest of the chunk's data, or the rest of the line (its LF included).
-     * Checks the size's digits and the line's length first, so that Jetty never sees a byte the filter refuses.
-     */
-    private int sliceEnd(ByteBuffer buf) {
+    /** Where the current chunk's data ends in {@code buf}, or the buffer's limit. */
+    private int dataEnd(ByteBuffer buf) {
         int end = buf.limit();
         int i = buf.position();
-        if (state == State.DATA) {
-            return left >= end - i ? end : i + (int) left;
-        }
-        long s = size;
-        State st = state;
-        int length = lineLength;
-        for (; i < end; i++) {
+        return left >= end - i ? end : i + (int) left;
+    }
+
+    /**
+     * Where the current line ends in {@code buf} (after its LF), or the buffer's limit; moves the state over the
+     * line's bytes as it goes (past the LF, to the chunk's data, the next size or the end), checking the size's
+     * digits and the line's length first, so that Jetty never sees a byte the filter refuses. Jetty consumes a line
+     * slice whole unless it fails, when the state no longer matters.
+     */
+    private int lineEnd(ByteBuffer buf) {
+        int end = buf.limit();
+        for (int i = buf.position(); i < end; i++) {
             byte b = buf.get(i);
             if (b == '\n') {
+                if (state == State.DATA_END) {
+                    start();
+                } else if (size == 0) {
+                    state = State.DONE;
+                } else {
+                    state = State.DATA;
+                    left = size;
+                }
                 return i + 1;
             }
-            if (st == State.SIZE) {
+            if (state == State.SIZE) {
                 int d = hexDigit(b);
                 if (d < 0) {
-                    st = State.EXTENSIONS;
-                } else if (s > (Long.MAX_VALUE - d) >>> 4) {
+                    state = State.EXTENSIONS;
+                } else if (size > (Long.MAX_VALUE - d) >>> 4) {
                     throw new HttpParseException(400, "a chunk size over " + Long.MAX_VALUE + " bytes");
                 } else {
-                    s = s * 16 + d;
+                    size = size * 16 + d;
                 }
             }
-            if (st != State.DATA_END && b != '\r' && ++length > maxLineSize) {
-                throw new HttpParseException(400, "a chunk-size line longer than " + maxLineSize + " bytes");
+            if (state != State.DATA_END && b != '\r') {
+                grow();
             }
         }
         return end;
     }
 
-    /** Moves the state past what Jetty consumed from index {@code i}; returns the index to go on from. */
-    private int advance(ByteBuffer buf, int i, int consumed) {
-        if (state == State.DATA) {
-            int n = (int) Math.min(consumed - i, left);
-            left -= n;
-            if (left == 0) {
-                state = State.DATA_END;
-            }
-            return i + n;
-        }
-        byte b = buf.get(i);
-        if (b == '\n') {
-            if (state == State.DATA_END) {
-                start();
-            } else if (size == 0) {
-                state = State.DONE;
-            } else {
-                state = State.DATA;
-                left = size;
-            }
-            return i + 1;
-        }
-        if (state == State.SIZE) {
-            int d = hexDigit(b);
-            if (d < 0) {
-                state = State.EXTENSIONS;
-            } else {
-                size = size * 16 + d;
-            }
-        }
-        if (state != State.DATA_END && b != '\r') {
-            grow(1);
-        }
-        return i + 1;
-    }
-
-    private void grow(int n) {
-        lineLength += n;
-        if (lineLength > maxLineSize) {
+    /** Counts a byte of the chunk-size line, refusing the line past the limit. */
+    private void grow() {
+        if (++lineLength > maxLineSize) {
             throw new HttpParseException(400, "a chunk-size line longer than " + maxLineSize + " bytes");
         }
     }
 
     /** The value of the hex digit {@code b}, or -1. */
     private static int hexDigit(byte b) {
-        if (b >= '0' && b <= '9') {
-            return b - '0';
-        }
-        if (b >= 'a' && b <= 'f') {
-            return b - 'a' + 10;
-        }
-        if (b >= 'A' && b <= 'F') {
-            return b - 'A' + 10;
-        }
-        return -1;
+        return HexFormat.isHexDigit(b) ? HexFormat.fromHexDigit(b) : -1;
     }
 }

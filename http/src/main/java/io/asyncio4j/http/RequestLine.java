@@ -110,13 +110,18 @@ final class RequestLine {
     /** {@code HTTP-version = "HTTP/" DIGIT "." DIGIT}, case-sensitive, at {@code from} to the end. */
     private void checkVersion(int from) {
         String v = new String(line, from, length - from, StandardCharsets.ISO_8859_1);
-        if (v.length() != 8 || !v.startsWith("HTTP/") || !digit(v.charAt(5)) || v.charAt(6) != '.'
-                || !digit(v.charAt(7))) {
+        if (!isHttpVersion(v)) {
             throw new HttpParseException(400, "malformed HTTP version '" + v + "' (it is case-sensitive: HTTP/1.1)");
         }
         if (v.charAt(5) != '1') {
             throw new HttpParseException(505, "unsupported HTTP version " + v);
         }
+    }
+
+    /** Whether {@code v} is an HTTP-version (RFC 9112 §2.3): {@code "HTTP/" DIGIT "." DIGIT}, case-sensitive. */
+    static boolean isHttpVersion(String v) {
+        return v.length() == 8 && v.startsWith("HTTP/") && digit(v.charAt(5)) && v.charAt(6) == '.'
+                && digit(v.charAt(7));
     }
 
     /** The request target between the two SPs: one of the four forms of RFC 9112 §3.2. */

@@ -93,20 +93,19 @@ final class ResponseHeadReader {
      */
     ByteBuffer forJetty() {
         List<String> lines = lines();
-        String status = lines.get(0);
+        String status = content(lines.get(0));
         String version = status.indexOf(' ') < 0 ? status : status.substring(0, status.indexOf(' '));
-        if (version.length() != 8 || !version.startsWith("HTTP/") || version.charAt(5) != '1'
-                || version.charAt(6) != '.' || version.charAt(7) < '0' || version.charAt(7) > '9') {
+        if (!RequestLine.isHttpVersion(version) || version.charAt(5) != '1') {
             String shown = status.length() > 100 ? status.substring(0, 100) + "..." : status;
             throw new HttpParseException(400, "Bad status line '" + shown + "'");
         }
         if (version.charAt(7) > '1') {
-            lines.set(0, "HTTP/1.1" + status.substring(8));
+            lines.set(0, "HTTP/1.1" + lines.get(0).substring(8));
         }
         List<String> codings = new ArrayList<>();
         boolean contentLength = false;
         for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
+            String line = content(lines.get(i));
             int colon = line.indexOf(':');
             String name = colon < 0 ? "" : line.substring(0, colon);
             if (name.equalsIgnoreCase("Transfer-Encoding")) {
@@ -133,45 +132,50 @@ final class ResponseHeadReader {
                 }
             }
         }
-        StringBuilder out = new StringBuilder(length + 16);
+        StringBuilder out = new StringBuilder(length + 64);
         for (String line : lines) {
-            out.append(line).append("\r\n");
+            out.append(line);
         }
-        return ByteBuffer.wrap(out.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+        return ByteBuffer.wrap(out.append(ending()).toString().getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /**
-     * The head's lines without their CRLF and with obs-folds joined, the empty last line left out. A line ending in
-     * a bare LF keeps it (and does not take a fold), for Jetty to refuse.
+     * The head's lines, each with its line ending as received (CRLF, or a bare LF, which Jetty's response mode takes
+     * as RFC 9112 §2.2 allows), obs-folds joined to the field line before, the empty line that ends the head left
+     * out.
      */
     private List<String> lines() {
         List<String> lines = new ArrayList<>();
-        int end = length - (head[length - 2] == '\r' ? 2 : 1); // the empty line that ends the head
+        int end = length - ending().length();
         int from = 0;
-        boolean crlf = false;
         while (from < end) {
             int lf = from;
             while (head[lf] != '\n') {
                 lf++;
             }
-            boolean cr = lf > from && head[lf - 1] == '\r';
-            String line = new String(head, from, lf - from - (cr ? 1 : 0), StandardCharsets.ISO_8859_1);
-            if (!cr) {
-                line += "\n"; // a bare LF: Jetty refuses it
-            }
-            boolean fold = !line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t');
+            String line = new String(head, from, lf + 1 - from, StandardCharsets.ISO_8859_1);
+            boolean fold = line.charAt(0) == ' ' || line.charAt(0) == '\t';
             if (fold && lines.size() == 1) {
                 throw new HttpParseException(400, "whitespace before the first header field");
             }
-            if (fold && crlf) {
-                lines.set(lines.size() - 1, lines.getLast() + " " + line.substring(leadingWhitespace(line)));
+            if (fold && lines.size() > 1) {
+                lines.set(lines.size() - 1, content(lines.getLast()) + " " + line.substring(leadingWhitespace(line)));
             } else {
                 lines.add(line);
             }
-            crlf = cr;
             from = lf + 1;
         }
         return lines;
+    }
+
+    /** The line ending of the empty line that ends the head: CRLF, or a bare LF. */
+    private String ending() {
+        return head[length - 2] == '\r' ? "\r\n" : "\n";
+    }
+
+    /** {@code line} without its line ending. */
+    private static String content(String line) {
+        return line.substring(0, line.length() - (line.endsWith("\r\n") ? 2 : 1));
     }
 
     /** How many SP and HTAB {@code line} starts with. */
