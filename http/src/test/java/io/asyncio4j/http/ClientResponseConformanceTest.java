@@ -3,6 +3,7 @@ package io.asyncio4j.http;
 import static io.asyncio4j.Asyncio.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,17 @@ class ClientResponseConformanceTest {
 
     private static RawServer answering(String response, boolean close) throws Exception {
         return answering(response.getBytes(StandardCharsets.ISO_8859_1), close);
+    }
+
+    /** What a GET raises against a server that answers {@code response}. */
+    private static Throwable refusal(String response) throws Exception {
+        try (RawServer srv = answering(response, false)) {
+            return run(() -> {
+                try (ClientSession s = new ClientSession()) {
+                    return catchThrowable(() -> s.get(srv.url("/")).await());
+                }
+            });
+        }
     }
 
     @Test
@@ -73,18 +85,11 @@ class ClientResponseConformanceTest {
     @Test
     void refusesAStatusLineWhoseVersionIsNotUpperCaseHttp1() throws Exception {
         for (String line : new String[] {"http/1.1 200 OK", "Http/1.1 200 OK", "HTTP/2.0 200 OK", "HTTP/1.10 200 OK"}) {
-            try (RawServer srv = answering(line + "\r\nContent-Length: 2\r\n\r\nok", false)) {
-                run(() -> {
-                    try (ClientSession s = new ClientSession()) {
-                        assertThatThrownBy(() -> s.get(srv.url("/")).await())
-                                .isInstanceOfSatisfying(ClientResponseError.class, e -> {
-                                    assertThat(e.status()).isEqualTo(400);
-                                    assertThat(e.getMessage()).contains("Bad status line '" + line + "'");
-                                });
-                    }
-                    return null;
-                });
-            }
+            assertThat(refusal(line + "\r\nContent-Length: 2\r\n\r\nok"))
+                    .isInstanceOfSatisfying(ClientResponseError.class, e -> {
+                        assertThat(e.status()).isEqualTo(400);
+                        assertThat(e.getMessage()).contains("Bad status line '" + line + "'");
+                    });
         }
     }
 
@@ -125,15 +130,9 @@ class ClientResponseConformanceTest {
 
     @Test
     void refusesWhitespaceBeforeTheFirstField() throws Exception {
-        try (RawServer srv = answering("HTTP/1.1 200 OK\r\n X-A: a\r\nContent-Length: 2\r\n\r\nok", false)) {
-            run(() -> {
-                try (ClientSession s = new ClientSession()) {
-                    assertThatThrownBy(() -> s.get(srv.url("/")).await()).isInstanceOf(ClientResponseError.class)
-                            .hasMessageContaining("whitespace before the first header field");
-                }
-                return null;
-            });
-        }
+        assertThat(refusal("HTTP/1.1 200 OK\r\n X-A: a\r\nContent-Length: 2\r\n\r\nok"))
+                .isInstanceOf(ClientResponseError.class)
+                .hasMessageContaining("whitespace before the first header field");
     }
 
     @Test
@@ -169,15 +168,7 @@ class ClientResponseConformanceTest {
 
     @Test
     void refusesATransferCodingOtherThanChunkedWithAContentLength() throws Exception {
-        try (RawServer srv = answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\nContent-Length: 3\r\n\r\nabc",
-                false)) {
-            run(() -> {
-                try (ClientSession s = new ClientSession()) {
-                    assertThatThrownBy(() -> s.get(srv.url("/")).await()).isInstanceOf(ClientResponseError.class)
-                            .hasMessageContaining("Transfer-Encoding and Content-Length");
-                }
-                return null;
-            });
-        }
+        assertThat(refusal("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\nContent-Length: 3\r\n\r\nabc"))
+                .isInstanceOf(ClientResponseError.class).hasMessageContaining("Transfer-Encoding and Content-Length");
     }
 }

@@ -63,11 +63,16 @@ class RequestConformanceTest {
         assertRefused(chunked("0".repeat(9000) + "1\r\na\r\n0\r\n\r\n"), 400, "chunk-size line longer than 8190");
     }
 
+    /** {@code GET /} with {@code version}. */
+    private static String getWith(String version) {
+        return "GET / " + version + "\r\nHost: t\r\n\r\n";
+    }
+
     @Test
     void refusesAVersionNotInUpperCase() {
-        assertRefused("GET / http/1.1\r\nHost: t\r\n\r\n", 400, "malformed HTTP version 'http/1.1'");
-        assertRefused("GET / Http/1.1\r\nHost: t\r\n\r\n", 400, "malformed HTTP version 'Http/1.1'");
-        assertRefused("GET / HTTP/1.10\r\nHost: t\r\n\r\n", 400, "malformed HTTP version 'HTTP/1.10'");
+        for (String v : List.of("http/1.1", "Http/1.1", "HTTP/1.10")) {
+            assertRefused(getWith(v), 400, "malformed HTTP version '" + v + "'");
+        }
     }
 
     @Test
@@ -75,8 +80,8 @@ class RequestConformanceTest {
         List<RawClient.Resp> rs = serve(echo(), port -> {
             List<RawClient.Resp> out = new ArrayList<>();
             try (RawClient c = new RawClient(port)) {
-                out.add(c.exchange("GET / HTTP/1.2\r\nHost: t\r\n\r\n"));
-                out.add(c.exchange("GET / HTTP/1.9\r\nHost: t\r\n\r\n")); // kept alive, as HTTP/1.1
+                out.add(c.exchange(getWith("HTTP/1.2")));
+                out.add(c.exchange(getWith("HTTP/1.9"))); // kept alive, as HTTP/1.1
             }
             return out;
         });
@@ -89,9 +94,9 @@ class RequestConformanceTest {
 
     @Test
     void answers505ToAnotherMajorVersion() {
-        assertRefused("GET / HTTP/2.0\r\nHost: t\r\n\r\n", 505, "unsupported HTTP version HTTP/2.0");
-        assertRefused("GET / HTTP/3.0\r\nHost: t\r\n\r\n", 505, "unsupported HTTP version HTTP/3.0");
-        assertRefused("GET / HTTP/0.9\r\nHost: t\r\n\r\n", 505, "unsupported HTTP version HTTP/0.9");
+        for (String v : List.of("HTTP/2.0", "HTTP/3.0", "HTTP/0.9")) {
+            assertRefused(getWith(v), 505, "unsupported HTTP version " + v);
+        }
     }
 
     @Test
