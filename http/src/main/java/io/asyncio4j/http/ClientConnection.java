@@ -401,8 +401,16 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         if (!head.keepAlive() || parser.readUntilClose()) {
             reusable = false;
         }
-        ContentDecoder decoder = ex.autoDecompress
-                ? ContentDecoder.forEncoding(head.headers().get("Content-Encoding")) : null;
+        ContentDecoder decoder;
+        String transferCodings = parser.transferCodings();
+        if (transferCodings != null) {
+            // RFC 9112 6.3: a transfer coding other than chunked last: the body ends at the close (reusable is false)
+            // and is undone here, whatever autoDecompress says (a transfer coding is the connection's, not the
+            // content's): one coding the client knows; otherwise, and for a Content-Encoding on top, as it came.
+            decoder = ContentDecoder.forEncoding(transferCodings);
+        } else {
+            decoder = ex.autoDecompress ? ContentDecoder.forEncoding(head.headers().get("Content-Encoding")) : null;
+        }
         if (decoder != null) {
             ex.body = new DecodedBody(loop, decoder, ex.content, transport, e -> decodingFailed(ex, e));
         } else {

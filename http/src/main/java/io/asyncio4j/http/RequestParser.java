@@ -13,17 +13,22 @@ import org.eclipse.jetty.http.HttpVersion;
 /**
  * An incremental HTTP/1.1 request parser: bytes in (in pieces of any size), events out to a {@link Listener}.
  * It is Jetty 12's {@code org.eclipse.jetty.http.HttpParser} in strict RFC 9110 mode (no compliance violation
- * allowed; docs/http-parser.md says why Jetty) with asyncio4j's limits added on top. It rejects, with the status
- * to answer:
+ * allowed; docs/http-parser.md says why Jetty) with asyncio4j's limits added on top: the request line is read
+ * and checked by {@link RequestLine} before Jetty sees it, and a chunked body passes through a
+ * {@link ChunkSizeFilter}, which removes the leading zeros of chunk sizes that Jetty would refuse. It rejects, with
+ * the status to answer:
  * <ul>
  *   <li>400: both {@code Content-Length} and {@code Transfer-Encoding}; two {@code Content-Length}s; a bare LF or a
  *       CR not followed by LF anywhere in the head or in chunk framing; a control character in the head (other than
- *       HTAB in a field); an invalid chunk size; a malformed request
- *       line, field name or {@code Content-Length}; obsolete line folding; whitespace before a field's colon;</li>
+ *       HTAB in a field); an invalid chunk size, one over {@link Long#MAX_VALUE}, or a chunk-size line longer than
+ *       {@link Limits#maxLineSize()}; a malformed request line (parts not separated by one SP, a version not
+ *       {@code HTTP/}DIGIT{@code .}DIGIT in upper case, a relative request target), field name or
+ *       {@code Content-Length}; obsolete line folding; whitespace before a field's colon; a
+ *       {@code Transfer-Encoding} whose last coding is not {@code chunked};</li>
  *   <li>414: a request line longer than {@link Limits#maxLineSize()} (8190 bytes);</li>
  *   <li>431: a header field line longer than {@link Limits#maxLineSize()}, more than {@link Limits#maxHeaders()}
  *       (128) fields, or a head larger than {@link Limits#maxHeadSize()} (64 KiB);</li>
- *   <li>501: a transfer coding other than {@code chunked} last.</li>
+ *   <li>505: a major version other than 1 ({@code HTTP/1.2} to {@code HTTP/1.9} are served as HTTP/1.1).</li>
  * </ul>
  * A rejected request ends the parser ({@link #isFailed()}); the connection must be answered and closed.
  *
@@ -71,6 +76,8 @@ public final class RequestParser {
     private final Limits limits;
     private final HttpParser jetty;
     private final JettyHandler handler = new JettyHandler();
+    private final ChunkSizeFilter chunks;
+    private final RequestLine requestLine;
     private boolean failed;
     private boolean complete;
     /** Whether some bytes of the current request arrived (Jetty skips no byte silently in strict mode). */
@@ -84,6 +91,8 @@ public final class RequestParser {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.jetty = new HttpParser(handler, limits.maxHeadSize(), HttpCompliance.RFC9110);
+        this.chunks = new ChunkSizeFilter(limits.maxLineSize());
+        this.requestLine = new RequestLine(limits.maxLineSize());
         // Jetty's cache of common fields matches values case-insensitively and would hand back its own spelling
         // ("charset=iso-8859-1" for "charset=ISO-8859-1"): values must reach the application as sent.
         jetty.setHeaderCacheCaseSensitive(true);
@@ -102,6 +111,20 @@ public final class RequestParser {
         }
         if (complete) {
             throw new IllegalStateException("a request completed: reset() the parser before the next one");
+        }
+        if (!requestLine.done()) {
+            try {
+                started |= requestLine.read(buf) > 0;
+                if (!requestLine.done()) {
+                    return false;
+                }
+                parse(requestLine.forJetty());
+            } catch (HttpParseException e) {
+                fail(e);
+            }
+            if (failed) {
+                return false;
+            }
         }
         if (!headScanned) {
             HttpParseException violation = scanHead(buf);
@@ -123,7 +146,16 @@ public final class RequestParser {
     private void parse(ByteBuffer buf) {
         while (buf.hasRemaining() && !complete && !failed) {
             int before = buf.remaining();
-            jetty.parseNext(buf);
+            if (chunks.active()) {
+                try {
+                    chunks.parse(buf, jetty);
+                } catch (HttpParseException e) {
+                    fail(e);
+                    return;
+                }
+            } else {
+                jetty.parseNext(buf);
+            }
             int consumed = before - buf.remaining();
             if (consumed == 0) {
                 break;
@@ -152,13 +184,15 @@ public final class RequestParser {
             throw new IllegalStateException("the parser rejected a request; the connection must close");
         }
         jetty.reset();
+        chunks.stop();
+        requestLine.reset();
         handler.clear();
         complete = false;
         started = false;
         headScanned = false;
         scanned = 0;
         lineLength = 0;
-        lines = 0;
+        lines = 1;
         afterCr = false;
     }
 
@@ -189,16 +223,18 @@ public final class RequestParser {
     /** Bytes scanned beyond the buffer's position (not consumed by Jetty yet). */
     private int scanned;
     private int lineLength;
-    private int lines;
+    /** Lines of the head seen, the request line included (read by {@link RequestLine} before the scan). */
+    private int lines = 1;
     private boolean afterCr;
     /** Where the last violation the scan found is, from the buffer's position. */
     private int violationAt;
 
     /**
-     * Checks the head's bytes in {@code buf} (from where the last call stopped) for a bare LF, a CR not followed by
-     * LF, control characters (HTAB only in fields), and over-long lines, up to the empty line that ends the head. Jetty's strict mode misses a bare LF ending
-     * the request line and limits only the whole head; this scan makes both exact. Returns the first violation (its offset
-     * from the buffer's position in {@link #violationAt}), or null.
+     * Checks the field lines' bytes in {@code buf} (from where the last call stopped) for a bare LF, a CR not
+     * followed by LF, control characters (HTAB only), over-long lines and too many lines, up to the empty line that
+     * ends the head (the request line was checked by {@link RequestLine}). Jetty limits only the whole head; this scan
+     * makes the limits exact. Returns the first violation (its offset from the buffer's position in
+     * {@link #violationAt}), or null.
      */
     private HttpParseException scanHead(ByteBuffer buf) {
         int end = buf.limit();
@@ -211,7 +247,7 @@ public final class RequestParser {
                     return new HttpParseException(400, "a CR not followed by LF in the head");
                 }
                 afterCr = false;
-                if (lineLength == 0 && lines > 0) {
+                if (lineLength == 0) {
                     headScanned = true;
                     return null;
                 }
@@ -223,20 +259,13 @@ public final class RequestParser {
                 afterCr = true;
             } else if (b == '\n') {
                 return new HttpParseException(400, "a bare LF (without CR) in the head");
-            } else if (b == ':' && lines == 0 && lineLength == 0) {
-                // Jetty skips a colon before the request line as it skips CRLFs: it does not start the line (or
-                // a ":" line followed by an empty one would end the scan before the real request line).
-                continue;
-            } else if (b == 0x7f || (b >= 0 && b < 0x20 && (b != '\t' || lines == 0))) {
-                // Jetty rejects these only when it reads the line byte by byte: its fast path for a request line
-                // that is whole in the buffer lets DEL through. RFC 9110 allows none (HTAB only in fields).
+            } else if (b == 0x7f || (b >= 0 && b < 0x20 && b != '\t')) {
+                // RFC 9110 allows no control character in a field but HTAB
                 return new HttpParseException(400, "control character 0x" + Integer.toHexString(b)
-                        + (lines == 0 ? " in the request line" : " in a header field"));
+                        + " in a header field");
             } else if (++lineLength > limits.maxLineSize()) {
-                return lines == 0
-                        ? new HttpParseException(414, "request line longer than " + limits.maxLineSize() + " bytes")
-                        : new HttpParseException(431, "header field line longer than " + limits.maxLineSize()
-                                + " bytes");
+                return new HttpParseException(431, "header field line longer than " + limits.maxLineSize()
+                        + " bytes");
             } else if (lines > limits.maxHeaders() && lineLength == 1) {
                 return new HttpParseException(431, "more than " + limits.maxHeaders() + " header fields");
             }
@@ -330,6 +359,10 @@ public final class RequestParser {
             long cl = chunked ? -1 : Math.max(0, contentLength);
             listener.onHead(new RequestHead(method, target, version, headers.readOnly(), cl, chunked, keepAlive,
                     expectContinue && http11));
+            if (chunked) {
+                chunks.start();
+                return true; // the body's bytes go through the filter
+            }
             return false;
         }
 

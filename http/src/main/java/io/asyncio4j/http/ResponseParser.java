@@ -31,10 +31,14 @@ final class ResponseParser {
 
     /** aiohttp's default limits: 8190-byte lines; Jetty limits the whole head. */
     static final int MAX_HEAD = 64 * 1024;
+    /** The longest chunk-size line (aiohttp's line limit). */
+    static final int MAX_LINE = 8190;
 
     private final Listener listener;
     private final HttpParser jetty;
     private final Handler handler = new Handler();
+    private final ChunkSizeFilter chunks = new ChunkSizeFilter(MAX_LINE);
+    private final ResponseHeadReader headReader = new ResponseHeadReader(MAX_HEAD);
     private boolean complete;
     private boolean failed;
     /** Events Jetty reported during parseNext, delivered after it returns (Jetty would swallow a listener's throw). */
@@ -57,6 +61,8 @@ final class ResponseParser {
     /** Readies the parser for the response to a new request; {@code head}: the request was a HEAD. */
     void reset(boolean head) {
         jetty.reset();
+        chunks.stop();
+        headReader.reset();
         jetty.setHeadResponse(head);
         headResponse = head;
         handler.clear();
@@ -68,9 +74,40 @@ final class ResponseParser {
 
     /** Parses from {@code buf}'s position; returns true once the message completed (the rest stays in buf). */
     boolean feed(ByteBuffer buf) {
+        if (!headReader.done() && !failed) {
+            try {
+                headReader.read(buf);
+                if (!headReader.done()) {
+                    return false;
+                }
+                ByteBuffer h = headReader.forJetty();
+                while (h.hasRemaining() && !complete && !failed) {
+                    int before = h.remaining();
+                    jetty.parseNext(h);
+                    deliver();
+                    if (h.remaining() == before) {
+                        break;
+                    }
+                }
+            } catch (HttpParseException e) {
+                failed = true;
+                listener.onError(e.reason(), false);
+                return false;
+            }
+        }
         while (buf.hasRemaining() && !complete && !failed) {
             int before = buf.remaining();
-            jetty.parseNext(buf);
+            if (chunks.active()) {
+                try {
+                    chunks.parse(buf, jetty);
+                } catch (HttpParseException e) {
+                    failed = true;
+                    listener.onError(e.reason(), false);
+                    return false;
+                }
+            } else {
+                jetty.parseNext(buf);
+            }
             deliver();
             if (before == buf.remaining() && !complete) {
                 break;
@@ -127,6 +164,14 @@ final class ResponseParser {
         return handler.headDone;
     }
 
+    /**
+     * The codings of a {@code Transfer-Encoding} that does not end in chunked (the body then ends at the close and
+     * is encoded with them), or null.
+     */
+    String transferCodings() {
+        return headReader.transferCodings();
+    }
+
     /** Whether the body is delimited by the connection's close. */
     boolean readUntilClose() {
         return handler.untilClose;
@@ -169,14 +214,14 @@ final class ResponseParser {
             if (field.getHeader() == HttpHeader.CONNECTION) {
                 connection = connection == null ? value : connection + "," + value;
             }
-            headers.add(field.getName(), value);
+            headers.add(headReader.receivedName(field.getName()), value);
         }
 
         @Override
         public boolean headerComplete() {
             headDone = true;
-            untilClose = !headResponse && status >= 200 && status != 204 && status != 304 && !jetty.isChunking()
-                    && !headers.contains("Content-Length");
+            boolean body = !headResponse && status >= 200 && status != 204 && status != 304;
+            untilClose = body && !jetty.isChunking() && !headers.contains("Content-Length");
             boolean http11 = version == HttpVersion.HTTP_1_1;
             boolean keepAlive = http11 ? !RequestParser.hasToken(connection, "close")
                     : RequestParser.hasToken(connection, "keep-alive");
@@ -185,6 +230,10 @@ final class ResponseParser {
             } catch (RuntimeException | Error e) {
                 thrown = e;
                 return true;
+            }
+            if (body && jetty.isChunking()) {
+                chunks.start();
+                return true; // the body's bytes go through the filter
             }
             return false;
         }

@@ -282,4 +282,28 @@ class RequestParserTest {
         assertThat(parse("").error).isNull();
         assertThat(parse("GET / HTTP/1.1\r\nHost: h\r\n\r\n").error).isNull();
     }
+
+    @Test
+    void dropsLeadingZerosOfChunkSizesWhereverTheBytesAreSplit() {
+        byte[] wire = ("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "00000000000000000000003;e=1\r\nabc\r\n0000000000000000000\r\n\r\n"
+                + "GET /2 HTTP/1.2\r\nHost: h\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        for (int cut = 0; cut <= wire.length; cut++) {
+            Recorder r = parse(wire, new int[] {cut});
+            assertThat(r.error).as("cut at %d", cut).isNull();
+            assertThat(r.body(0)).as("cut at %d", cut).isEqualTo("abc");
+            assertThat(r.heads.get(1).version()).as("cut at %d", cut).isEqualTo("HTTP/1.1");
+        }
+    }
+
+    @Test
+    void checksTheRequestLineBeforeJettySeesIt() {
+        assertRejected("GET / http/1.1\r\nHost: h\r\n\r\n", 400);
+        assertRejected("GET / HTTP/1.1 \r\nHost: h\r\n\r\n", 400);
+        assertRejected("GET foo HTTP/1.1\r\nHost: h\r\n\r\n", 400);
+        assertRejected("GET / HTTP/3.0\r\nHost: h\r\n\r\n", 505);
+        assertThat(parse("\r\n\r\nGET / HTTP/1.0\r\n\r\n").heads.get(0).version()).isEqualTo("HTTP/1.0");
+        assertThat(parse("GET https://h/x HTTP/1.1\r\nHost: h\r\n\r\n").heads.get(0).target())
+                .isEqualTo("https://h/x");
+    }
 }

@@ -249,31 +249,41 @@ public class FileResponse extends StreamResponse {
 
     /**
      * aiohttp's {@code request.http_range} applied to a file of {@code size} bytes: {start, count}, or null if the
-     * range is malformed or unsatisfiable (416).
+     * range is malformed or unsatisfiable (416). A position of any number of digits is read saturating at
+     * {@link Long#MAX_VALUE}: a last-byte-pos or a suffix-length beyond the file is clamped to it (RFC 9110
+     * §14.1.2), and a first-byte-pos too large for a long is past the end, hence unsatisfiable.
      */
     static long[] parseRange(String range, long size) {
         Matcher m = RANGE.matcher(range);
         if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
             return null;
         }
-        try {
-            if (m.group(1).isEmpty()) {
-                long n = Long.parseLong(m.group(2));
-                long start = Math.max(0, size - n);
-                return start >= size ? null : new long[] {start, size - start};
-            }
-            long start = Long.parseLong(m.group(1));
-            long end = m.group(2).isEmpty() ? size : Long.parseLong(m.group(2)) + 1;
-            if (!m.group(2).isEmpty() && start >= end) {
-                return null;
-            }
-            if (start >= size) {
-                return null;
-            }
-            return new long[] {start, Math.min(end, size) - start};
-        } catch (NumberFormatException tooLong) {
+        if (m.group(1).isEmpty()) {
+            long start = Math.max(0, size - saturatedLong(m.group(2)));
+            return start >= size ? null : new long[] {start, size - start};
+        }
+        long start = saturatedLong(m.group(1));
+        if (m.group(2).isEmpty()) {
+            return start >= size ? null : new long[] {start, size - start};
+        }
+        long last = saturatedLong(m.group(2));
+        if (start > last || start >= size) {
             return null;
         }
+        return new long[] {start, Math.min(last, size - 1) - start + 1};
+    }
+
+    /** The decimal {@code digits} (ASCII, at least one) as a long, or {@link Long#MAX_VALUE} if larger. */
+    private static long saturatedLong(String digits) {
+        long n = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int d = digits.charAt(i) - '0';
+            if (n > (Long.MAX_VALUE - d) / 10) {
+                return Long.MAX_VALUE;
+            }
+            n = n * 10 + d;
+        }
+        return n;
     }
 
     /** Python's {@code mimetypes.guess_type}: {type, encoding} for a file name ({@code .tar.gz}: tar, gzip). */

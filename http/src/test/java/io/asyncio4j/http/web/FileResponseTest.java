@@ -132,22 +132,28 @@ class FileResponseTest {
         return "GET /f HTTP/1.1\r\nHost: t\r\nRange: " + r + "\r\n\r\n";
     }
 
-    @Test
-    void singleRanges() throws IOException {
+    /** The answers of {@code /f}, hello.txt ("Hello, files!"), to {@code requests} in turn on one connection. */
+    private List<RawClient.Resp> helloAnswers(String... requests) throws IOException {
         Path root = root();
         Application app = new Application();
         app.router().get("/f", request -> new FileResponse(root.resolve("hello.txt")));
-        List<RawClient.Resp> rs = serve(app, port -> {
+        return serve(app, port -> {
+            List<RawClient.Resp> out = new java.util.ArrayList<>();
             try (RawClient c = new RawClient(port)) {
-                return List.of(c.exchange(range("bytes=0-4")), c.exchange(range("bytes=7-")),
-                        c.exchange(range("bytes=-6")), c.exchange(range("bytes=7-100")),
-                        c.exchange(range("bytes=13-")), c.exchange(range("bytes=0-1,3-4")),
-                        c.exchange(range("bytes=5-2")), c.exchange(range("pages=1-2")),
-                        c.exchange("GET /f HTTP/1.1\r\nHost: t\r\nRange: bytes=0-4\r\n"
-                                + "If-Range: Mon, 13 Nov 2023 00:00:00 GMT\r\n\r\n"),
-                        c.exchange(get("/f")));
+                for (String r : requests) {
+                    out.add(c.exchange(r));
+                }
             }
+            return out;
         });
+    }
+
+    @Test
+    void singleRanges() throws IOException {
+        List<RawClient.Resp> rs = helloAnswers(range("bytes=0-4"), range("bytes=7-"), range("bytes=-6"),
+                range("bytes=7-100"), range("bytes=13-"), range("bytes=0-1,3-4"), range("bytes=5-2"),
+                range("pages=1-2"), "GET /f HTTP/1.1\r\nHost: t\r\nRange: bytes=0-4\r\n"
+                        + "If-Range: Mon, 13 Nov 2023 00:00:00 GMT\r\n\r\n", get("/f"));
         assertThat(rs.get(0).status()).isEqualTo(206);
         assertThat(rs.get(0).text()).isEqualTo("Hello");
         assertThat(rs.get(0).headers().get("Content-Range")).isEqualTo("bytes 0-4/13");
@@ -162,6 +168,26 @@ class FileResponseTest {
         assertThat(rs.get(8).status()).isEqualTo(200); // the file changed after If-Range: whole file
         assertThat(rs.get(8).text()).isEqualTo("Hello, files!");
         assertThat(rs.get(9).text()).isEqualTo("Hello, files!");
+    }
+
+    @Test
+    void rangePositionsTooLargeForALongAreClampedOrUnsatisfiable() throws IOException {
+        List<RawClient.Resp> rs = helloAnswers(range("bytes=0-99999999999999999999"),
+                range("bytes=7-9223372036854775807"), range("bytes=-99999999999999999999"),
+                range("bytes=00000000000000000000007-"), range("bytes=99999999999999999999-"),
+                range("bytes=99999999999999999999-99999999999999999999"));
+        assertThat(rs.get(0).status()).isEqualTo(206);
+        assertThat(rs.get(0).text()).isEqualTo("Hello, files!");
+        assertThat(rs.get(0).headers().get("Content-Range")).isEqualTo("bytes 0-12/13");
+        assertThat(rs.get(1).status()).isEqualTo(206);
+        assertThat(rs.get(1).headers().get("Content-Range")).isEqualTo("bytes 7-12/13");
+        assertThat(rs.get(2).status()).isEqualTo(206);
+        assertThat(rs.get(2).headers().get("Content-Range")).isEqualTo("bytes 0-12/13");
+        assertThat(rs.get(3).text()).isEqualTo("files!");
+        for (int i = 4; i <= 5; i++) {
+            assertThat(rs.get(i).status()).as("response %d", i).isEqualTo(416);
+            assertThat(rs.get(i).headers().get("Content-Range")).isEqualTo("bytes */13");
+        }
     }
 
     @Test

@@ -27,7 +27,8 @@ final class RawClient implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
-    record Resp(int status, String reason, Headers headers, byte[] body) {
+    /** One response; {@code version} is the status line's HTTP-version as sent. */
+    record Resp(int status, String reason, Headers headers, byte[] body, String version) {
         String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
@@ -73,7 +74,7 @@ final class RawClient implements AutoCloseable {
         } else {
             body = in.readAllBytes();
         }
-        return new Resp(status, parts.length > 2 ? parts[2] : "", h, body);
+        return new Resp(status, parts.length > 2 ? parts[2] : "", h, body, parts[0]);
     }
 
     Resp read() throws IOException {

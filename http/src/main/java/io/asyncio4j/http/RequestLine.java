@@ -1,0 +1,184 @@
+package io.asyncio4j.http;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The request line of one request (RFC 9112 §3), read and checked by {@link RequestParser} before Jetty's parser
+ * sees it; Jetty then parses the line this class hands it. Jetty alone would accept what RFC 9112 refuses, and
+ * refuse what it allows:
+ * <ul>
+ *   <li>the version is case-sensitive ({@code HTTP-version = "HTTP/" DIGIT "." DIGIT}): Jetty takes
+ *       {@code http/1.1}; here it is 400, as any other malformed version;</li>
+ *   <li>a higher minor version of HTTP/1 is served as the highest the server implements (RFC 9110 §2.5):
+ *       {@code HTTP/1.2} to {@code HTTP/1.9} reach Jetty as {@code HTTP/1.1}, where Jetty answered 505;
+ *       another major version ({@code HTTP/2.0}, {@code HTTP/3.0}, {@code HTTP/0.9}) is 505;</li>
+ *   <li>the request target must have one of the four forms of RFC 9112 §3.2: origin-form ({@code /path}),
+ *       absolute-form ({@code scheme:...}), authority-form for {@code CONNECT}, and asterisk-form ({@code *})
+ *       for {@code OPTIONS} only; a relative target such as {@code foo} is 400, where Jetty let it through to the
+ *       router;</li>
+ *   <li>the three parts are separated by exactly one SP each.</li>
+ * </ul>
+ * Byte by byte, as it arrives: empty lines before the request line are skipped (RFC 9112 §2.2); a bare LF, a CR
+ * not followed by LF and a control character are 400; a line longer than the limit is 414. Not thread-safe.
+ */
+final class RequestLine {
+    private final int maxLineSize;
+    private byte[] line = new byte[64];
+    private int length;
+    private boolean afterCr;
+    private boolean done;
+
+    /** @param maxLineSize the longest request line in bytes (CRLF not included) */
+    RequestLine(int maxLineSize) {
+        this.maxLineSize = maxLineSize;
+    }
+
+    /** Forgets the line, for the next request. */
+    void reset() {
+        length = 0;
+        afterCr = false;
+        done = false;
+    }
+
+    /** Whether the whole line (its CRLF included) has been read. */
+    boolean done() {
+        return done;
+    }
+
+    /**
+     * Takes the line's bytes from {@code buf}'s position, up to and including its LF (the rest stays in
+     * {@code buf}), or all of them if the line goes on.
+     *
+     * @return the number of bytes taken
+     * @throws HttpParseException (400, 414) at the first byte that cannot be part of a request line
+     */
+    int read(ByteBuffer buf) {
+        int from = buf.position();
+        while (buf.hasRemaining() && !done) {
+            byte b = buf.get();
+            if (afterCr) {
+                if (b != '\n') {
+                    throw new HttpParseException(400, "a CR not followed by LF in the head");
+                }
+                afterCr = false;
+                done = length > 0; // an empty line before the request line is skipped
+            } else if (b == '\r') {
+                afterCr = true;
+            } else if (b == '\n') {
+                throw new HttpParseException(400, "a bare LF (without CR) in the head");
+            } else if (b == 0x7f || (b >= 0 && b < 0x20)) {
+                throw new HttpParseException(400, "control character 0x" + Integer.toHexString(b)
+                        + " in the request line");
+            } else if (length == maxLineSize) {
+                throw new HttpParseException(414, "request line longer than " + maxLineSize + " bytes");
+            } else {
+                if (length == line.length) {
+                    line = Arrays.copyOf(line, Math.min(maxLineSize, length * 2));
+                }
+                line[length++] = b;
+            }
+        }
+        return buf.position() - from;
+    }
+
+    /**
+     * Checks the whole line and returns it, CRLF added, as Jetty is to parse it: as received, or with its minor
+     * version lowered to 1.
+     *
+     * @throws HttpParseException 400 for a malformed line, version or target; 505 for a major version other than 1
+     */
+    ByteBuffer forJetty() {
+        int sp1 = indexOf(' ', 0);
+        int sp2 = sp1 < 0 ? -1 : indexOf(' ', sp1 + 1);
+        if (sp1 <= 0 || sp2 < 0 || sp2 == sp1 + 1 || indexOf(' ', sp2 + 1) >= 0 || sp2 == length - 1) {
+            throw new HttpParseException(400, "malformed request line: not method SP request-target SP "
+                    + "HTTP-version");
+        }
+        checkVersion(sp2 + 1);
+        checkTarget(sp1, sp2);
+        byte[] out = Arrays.copyOf(line, length + 2);
+        out[length] = '\r';
+        out[length + 1] = '\n';
+        if (out[length - 1] > '1') {
+            out[length - 1] = '1'; // HTTP/1.2 to HTTP/1.9: served as HTTP/1.1
+        }
+        return ByteBuffer.wrap(out);
+    }
+
+    /** {@code HTTP-version = "HTTP/" DIGIT "." DIGIT}, case-sensitive, at {@code from} to the end. */
+    private void checkVersion(int from) {
+        String v = new String(line, from, length - from, StandardCharsets.ISO_8859_1);
+        if (!isHttpVersion(v)) {
+            throw new HttpParseException(400, "malformed HTTP version '" + v + "' (it is case-sensitive: HTTP/1.1)");
+        }
+        if (v.charAt(5) != '1') {
+            throw new HttpParseException(505, "unsupported HTTP version " + v);
+        }
+    }
+
+    /** Whether {@code v} is an HTTP-version (RFC 9112 §2.3): {@code "HTTP/" DIGIT "." DIGIT}, case-sensitive. */
+    static boolean isHttpVersion(String v) {
+        return v.length() == 8 && v.startsWith("HTTP/") && digit(v.charAt(5)) && v.charAt(6) == '.'
+                && digit(v.charAt(7));
+    }
+
+    /** The request target between the two SPs: one of the four forms of RFC 9112 §3.2. */
+    private void checkTarget(int sp1, int sp2) {
+        byte first = line[sp1 + 1];
+        if (first == '/') {
+            return; // origin-form
+        }
+        boolean options = sp1 == 7 && startsWith("OPTIONS");
+        boolean connect = sp1 == 7 && startsWith("CONNECT");
+        if (sp2 == sp1 + 2 && first == '*') {
+            if (!options) {
+                throw new HttpParseException(400, "the asterisk-form request target * is for OPTIONS only");
+            }
+            return;
+        }
+        if (connect || scheme(sp1 + 1, sp2)) {
+            return; // authority-form, absolute-form
+        }
+        throw new HttpParseException(400, "a request target that is neither origin-form (/path) nor absolute-form "
+                + "(scheme:...), authority-form (CONNECT) or asterisk-form (OPTIONS *)");
+    }
+
+    /** Whether the target from {@code from} starts with {@code scheme ":"}, scheme = ALPHA *(ALPHA / DIGIT / + - .). */
+    private boolean scheme(int from, int end) {
+        for (int i = from; i < end; i++) {
+            byte b = line[i];
+            boolean alpha = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+            if (b == ':') {
+                return i > from;
+            }
+            if (!alpha && (i == from || !(digit((char) b) || b == '+' || b == '-' || b == '.'))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private boolean startsWith(String method) {
+        for (int i = 0; i < method.length(); i++) {
+            if (line[i] != method.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int indexOf(char c, int from) {
+        for (int i = from; i < length; i++) {
+            if (line[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}
