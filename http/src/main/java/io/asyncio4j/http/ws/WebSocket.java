@@ -49,6 +49,16 @@ public interface WebSocket extends Iterable<WSMessage> {
         return connection().receiveJson(type);
     }
 
+    /** @see WebSocketProtocol#receiveJson(java.lang.reflect.Type) */
+    default <T> Coro<T> receiveJson(java.lang.reflect.Type type) {
+        return connection().receiveJson(type);
+    }
+
+    /** @see WebSocketProtocol#jsonCodec() */
+    default io.asyncio4j.http.JsonCodec jsonCodec() {
+        return connection().jsonCodec();
+    }
+
     /** @see WebSocketProtocol#sendStr(String) */
     default Coro<Void> sendStr(String data) {
         return connection().sendStr(data);
