@@ -19,7 +19,7 @@ final class DefaultJsonCodec implements JsonCodec {
         static final JacksonJsonCodec CODEC = new JacksonJsonCodec();
     }
 
-    /** The default codec's Jackson mapper, for the library's own files ({@link CookieJar#save}); created on first use. */
+    /** The default codec's Jackson mapper, for the library's own files ({@link CookieJar#save}); made on first use. */
     static com.fasterxml.jackson.databind.ObjectMapper mapper() {
         return Jackson.CODEC.mapper();
     }

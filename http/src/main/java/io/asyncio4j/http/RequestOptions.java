@@ -98,7 +98,7 @@ public final class RequestOptions {
         return hasJson;
     }
 
-    /** The object sent as a JSON body (Jackson), or null. */
+    /** The object sent as a JSON body (encoded by the session's {@link JsonCodec}), or null. */
     public Object json() {
         return json;
     }
@@ -465,7 +465,10 @@ public final class RequestOptions {
             return this;
         }
 
-        /** Sends {@code value} serialised by Jackson, {@code Content-Type: application/json}. */
+        /**
+         * Sends {@code value} encoded by the session's {@link JsonCodec} (aiohttp's {@code json=}), with
+         * {@code Content-Type: application/json}.
+         */
         public Builder json(Object value) {
             json = value;
             hasJson = true;
