@@ -336,12 +336,23 @@ public final class ClientResponse implements AutoCloseable {
      * As {@link #json(Class)}, into any {@link Type}, a generic one too: a {@link java.lang.reflect.ParameterizedType}
      * for {@code List<Item>} (from a field's {@code getGenericType()}, or any library's type token), read as the
      * session's {@link JsonCodec} reads it. {@code T} is unchecked: {@code resp.<List<Item>>json(type).await()}.
+     *
+     * @param type what to read the body as
+     * @param <T>  {@code type} as a Java type
+     * @return the decoding, run when awaited
      */
     public <T> Coro<T> json(Type type) {
         return json(type, true);
     }
 
-    /** As {@link #json(Type)}; {@code checkContentType} false accepts any {@code Content-Type}. */
+    /**
+     * As {@link #json(Type)}; {@code checkContentType} false accepts any {@code Content-Type}.
+     *
+     * @param type             what to read the body as
+     * @param checkContentType whether a {@code Content-Type} that is not JSON raises {@link ContentTypeError}
+     * @param <T>              {@code type} as a Java type
+     * @return the decoding, run when awaited
+     */
     public <T> Coro<T> json(Type type, boolean checkContentType) {
         Objects.requireNonNull(type, "type");
         return () -> {

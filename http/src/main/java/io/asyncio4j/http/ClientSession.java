@@ -913,7 +913,11 @@ public final class ClientSession implements AutoCloseable {
         return baseUrl;
     }
 
-    /** The codec of the session's JSON (see {@link Builder#jsonCodec(JsonCodec)}). */
+    /**
+     * The codec of the session's JSON.
+     *
+     * @return the codec set with {@link Builder#jsonCodec(JsonCodec)}, else {@link JsonCodec#defaultCodec()}
+     */
     public JsonCodec jsonCodec() {
         return jsonCodec;
     }
@@ -1057,6 +1061,9 @@ public final class ClientSession implements AutoCloseable {
          * and the JSON of the session's WebSockets ({@code sendJson}, {@code receiveJson}). It is called on the
          * requesting task's loop thread; see {@link JsonCodec} for what it must guarantee.
          * {@link JsonCodec#defaultCodec()} (Jackson, java.time as ISO-8601) if not set.
+         *
+         * @param codec the codec
+         * @return this
          */
         public Builder jsonCodec(JsonCodec codec) {
             jsonCodec = Objects.requireNonNull(codec, "codec");

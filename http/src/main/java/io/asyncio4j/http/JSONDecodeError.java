@@ -11,6 +11,8 @@ public class JSONDecodeError extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * A decode error.
+     *
      * @param message what is wrong, where, and the type that was asked for
      * @param cause   the parser's exception, or null
      */

@@ -77,12 +77,24 @@ public interface JsonCodec {
      */
     <T> T decode(byte[] json, Type type);
 
-    /** As {@link #encode}, as a {@code String} (a WebSocket text message). */
+    /**
+     * As {@link #encode}, as a {@code String} (a WebSocket text message).
+     *
+     * @param value what to serialise
+     * @return the JSON text
+     */
     default String encodeToString(Object value) {
         return new String(encode(value), StandardCharsets.UTF_8);
     }
 
-    /** As {@link #decode(byte[], Type)}, from a {@code String} (a WebSocket text message). */
+    /**
+     * As {@link #decode(byte[], Type)}, from a {@code String} (a WebSocket text message).
+     *
+     * @param json the JSON text
+     * @param type what to read it as
+     * @param <T>  {@code type} as a Java type
+     * @return the value
+     */
     default <T> T decode(String json, Type type) {
         return decode(json.getBytes(StandardCharsets.UTF_8), type);
     }
@@ -90,6 +102,8 @@ public interface JsonCodec {
     /**
      * The default codec, Jackson with {@code java.time} support (see the class comment). Cheap: the Jackson
      * mapper is created, once per JVM, when this codec first encodes or decodes.
+     *
+     * @return the default codec, the same object every time
      */
     static JsonCodec defaultCodec() {
         return DefaultJsonCodec.INSTANCE;

@@ -98,7 +98,11 @@ public final class RequestOptions {
         return hasJson;
     }
 
-    /** The object sent as a JSON body (encoded by the session's {@link JsonCodec}), or null. */
+    /**
+     * The object sent as a JSON body.
+     *
+     * @return the object, encoded by the session's {@link JsonCodec} when sent, or null
+     */
     public Object json() {
         return json;
     }
@@ -468,6 +472,9 @@ public final class RequestOptions {
         /**
          * Sends {@code value} encoded by the session's {@link JsonCodec} (aiohttp's {@code json=}), with
          * {@code Content-Type: application/json}.
+         *
+         * @param value what to send
+         * @return this
          */
         public Builder json(Object value) {
             json = value;

@@ -103,6 +103,8 @@ public final class Application {
      * {@link WebSocketResponse}'s {@code sendJson}/{@code receiveJson}; a handler answers with it through
      * {@code Response.json(data, request.app().jsonCodec())} (the one-argument {@link Response#json(Object)} always
      * uses the default codec). Cheap: getting the default codec loads no JSON library.
+     *
+     * @return the codec in force for this application
      */
     public JsonCodec jsonCodec() {
         for (Application a = this; a != null; a = a.parent) {
@@ -119,6 +121,7 @@ public final class Application {
      * on the loop thread of the handler's task, by every worker's loop when the application serves several (see
      * {@link JsonCodec} for what it must guarantee).
      *
+     * @param codec the codec
      * @return this
      * @throws IllegalStateException if the application is running
      */

@@ -369,12 +369,24 @@ public final class Request {
         return json(Object.class);
     }
 
-    /** As {@link #json()}, into {@code type} (a record, a bean, {@code Map.class}...). */
+    /**
+     * As {@link #json()}, into {@code type} (a record, a bean, {@code Map.class}...).
+     *
+     * @param type what to read the body as
+     * @param <T>  the type
+     * @return the decoding, run when awaited
+     */
     public <T> Coro<T> json(Class<T> type) {
         return json((Type) type);
     }
 
-    /** As {@link #json()}, into any type, a generic one too ({@code T} is then unchecked). */
+    /**
+     * As {@link #json()}, into any type, a generic one too ({@code T} is then unchecked).
+     *
+     * @param type what to read the body as
+     * @param <T>  {@code type} as a Java type
+     * @return the decoding, run when awaited
+     */
     public <T> Coro<T> json(Type type) {
         Objects.requireNonNull(type, "type");
         return () -> {

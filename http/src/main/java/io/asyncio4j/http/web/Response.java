@@ -93,6 +93,9 @@ public class Response {
      * the application's codec ({@link Application#jsonCodec(JsonCodec)}). The codec is called here, on the calling
      * task's thread.
      *
+     * @param data  what to send
+     * @param codec the codec that writes it
+     * @return a 200 response with the JSON text as its body
      * @throws IllegalArgumentException if {@code codec} cannot serialise {@code data}
      */
     public static Response json(Object data, JsonCodec codec) {

@@ -54,6 +54,10 @@ public record WSMessage(WSMsgType type, Object data, String extra) {
      * The text (or UTF-8 bytes) decoded by {@code codec} into {@code type} (a generic type too; {@code T} is then
      * unchecked).
      *
+     * @param type  what to read the message as
+     * @param codec the codec that reads it
+     * @param <T>   {@code type} as a Java type
+     * @return the value
      * @throws io.asyncio4j.http.JSONDecodeError if it is not valid JSON for {@code type}
      */
     public <T> T json(Type type, JsonCodec codec) {

@@ -88,6 +88,13 @@ public final class WebSocketProtocol implements Protocol {
     /**
      * As {@link #WebSocketProtocol(EventLoop, boolean, String, PerMessageDeflate, WSOptions)}, with the codec of
      * {@link #sendJson} and {@link #receiveJson}: the client session's or the server application's.
+     *
+     * @param loop      the loop whose thread runs the transport
+     * @param client    true for the client end
+     * @param protocol  the negotiated subprotocol, or null
+     * @param deflate   the negotiated permessage-deflate, or null
+     * @param options   the settings
+     * @param jsonCodec the codec of the connection's JSON messages
      */
     public WebSocketProtocol(EventLoop loop, boolean client, String protocol, PerMessageDeflate deflate,
                              WSOptions options, JsonCodec jsonCodec) {
@@ -292,7 +299,13 @@ public final class WebSocketProtocol implements Protocol {
         return receiveJson((java.lang.reflect.Type) type);
     }
 
-    /** As {@link #receiveJson(Class)}, into any type (a generic one too); {@code T} is unchecked. */
+    /**
+     * As {@link #receiveJson(Class)}, into any type (a generic one too); {@code T} is unchecked.
+     *
+     * @param type what to read the message as
+     * @param <T>  {@code type} as a Java type
+     * @return the receive and decoding, run when awaited
+     */
     public <T> Coro<T> receiveJson(java.lang.reflect.Type type) {
         return () -> expect(receive(null).await(), WSMsgType.TEXT).json(type, jsonCodec);
     }
@@ -300,6 +313,8 @@ public final class WebSocketProtocol implements Protocol {
     /**
      * The codec of {@link #sendJson} and {@link #receiveJson}: the session's ({@code ClientSession.Builder
      * .jsonCodec}) on the client end, the application's ({@code Application.jsonCodec}) on the server end.
+     *
+     * @return the codec
      */
     public JsonCodec jsonCodec() {
         return jsonCodec;
