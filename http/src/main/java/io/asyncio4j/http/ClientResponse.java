@@ -1,10 +1,9 @@
 package io.asyncio4j.http;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.streams.StreamReader;
-import java.io.IOException;
+import java.lang.reflect.Type;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Locale;
 
 /**
@@ -48,12 +48,14 @@ public final class ClientResponse implements AutoCloseable {
     private final Double deadline;
     private final RequestInfo requestInfo;
     private final Trace trace;
+    private final JsonCodec jsonCodec;
     private List<ClientResponse> history = List.of();
     private byte[] body;
     private boolean closed;
 
     ClientResponse(String method, URI url, ResponseHead head, ClientConnection connection,
-                   ClientConnection.Exchange exchange, Double deadline, RequestInfo requestInfo, Trace trace) {
+                   ClientConnection.Exchange exchange, Double deadline, RequestInfo requestInfo, Trace trace,
+                   JsonCodec jsonCodec) {
         this.method = method;
         this.url = url;
         this.head = head;
@@ -62,6 +64,7 @@ public final class ClientResponse implements AutoCloseable {
         this.deadline = deadline;
         this.requestInfo = requestInfo;
         this.trace = trace;
+        this.jsonCodec = jsonCodec;
     }
 
     void setHistory(List<ClientResponse> h) {
@@ -311,10 +314,14 @@ public final class ClientResponse implements AutoCloseable {
     }
 
     /**
-     * The body parsed as JSON into {@code type} (Jackson).
+     * aiohttp's {@code await resp.json()}: the body read whole and decoded by the session's {@link JsonCodec} into
+     * {@code type} ({@code Item.class}, {@code Map.class}, {@code Object.class} for maps and lists...; for a list of
+     * records, {@code Item[].class} or {@link #json(Type)}).
      *
-     * @throws ContentTypeError (when awaited) if the {@code Content-Type} is not JSON ({@code application/json} or
-     *                          {@code +json}), as aiohttp; use {@link #json(Class, boolean)} to skip the check
+     * @throws ContentTypeError   (when awaited) if the {@code Content-Type} is not JSON ({@code application/json} or
+     *                            {@code +json}), as aiohttp; use {@link #json(Class, boolean)} to skip the check
+     * @throws ClientResponseError (when awaited) if the body is not valid JSON for {@code type}, with the
+     *                            {@link JSONDecodeError} as its cause
      */
     public <T> Coro<T> json(Class<T> type) {
         return json(type, true);
@@ -322,31 +329,46 @@ public final class ClientResponse implements AutoCloseable {
 
     /** As {@link #json(Class)}; {@code checkContentType} false accepts any {@code Content-Type}. */
     public <T> Coro<T> json(Class<T> type, boolean checkContentType) {
-        return () -> parseJson(checkContentType, b -> Json.MAPPER.readValue(b, type));
+        return json((Type) type, checkContentType);
     }
 
-    /** The body parsed as JSON into a generic type: {@code resp.json(new TypeReference<List<Item>>() {})}. */
-    public <T> Coro<T> json(TypeReference<T> type) {
-        return () -> parseJson(true, b -> Json.MAPPER.readValue(b, type));
+    /**
+     * As {@link #json(Class)}, into any {@link Type}, a generic one too: a {@link java.lang.reflect.ParameterizedType}
+     * for {@code List<Item>} (from a field's {@code getGenericType()}, or any library's type token), read as the
+     * session's {@link JsonCodec} reads it. {@code T} is unchecked: {@code resp.<List<Item>>json(type).await()}.
+     *
+     * @param type what to read the body as
+     * @param <T>  {@code type} as a Java type
+     * @return the decoding, run when awaited
+     */
+    public <T> Coro<T> json(Type type) {
+        return json(type, true);
     }
 
-    private interface JsonReader<T> {
-        T parse(byte[] body) throws IOException;
-    }
-
-    private <T> T parseJson(boolean checkContentType, JsonReader<T> reader) {
-        String ct = contentType();
-        if (checkContentType && !(ct.equals("application/json") || ct.endsWith("+json"))) {
-            throw new ContentTypeError(requestInfo, history, status(), "Attempt to decode JSON with unexpected"
-                    + " mimetype: " + ct, headers());
-        }
-        byte[] b = read().await();
-        try {
-            return reader.parse(b);
-        } catch (IOException e) {
-            throw new ClientResponseError(requestInfo, history, status(), "invalid JSON body from " + url + ": "
-                    + e.getMessage(), headers(), e);
-        }
+    /**
+     * As {@link #json(Type)}; {@code checkContentType} false accepts any {@code Content-Type}.
+     *
+     * @param type             what to read the body as
+     * @param checkContentType whether a {@code Content-Type} that is not JSON raises {@link ContentTypeError}
+     * @param <T>              {@code type} as a Java type
+     * @return the decoding, run when awaited
+     */
+    public <T> Coro<T> json(Type type, boolean checkContentType) {
+        Objects.requireNonNull(type, "type");
+        return () -> {
+            String ct = contentType();
+            if (checkContentType && !(ct.equals("application/json") || ct.endsWith("+json"))) {
+                throw new ContentTypeError(requestInfo, history, status(), "Attempt to decode JSON with unexpected"
+                        + " mimetype: " + ct, headers());
+            }
+            byte[] b = read().await();
+            try {
+                return jsonCodec.decode(b, type);
+            } catch (JSONDecodeError e) {
+                throw new ClientResponseError(requestInfo, history, status(), "invalid JSON body from " + url + ": "
+                        + e.getMessage(), headers(), e);
+            }
+        };
     }
 
     private Charset bodyCharset(String explicit) {

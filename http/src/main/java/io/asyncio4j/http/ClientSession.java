@@ -1,6 +1,5 @@
 package io.asyncio4j.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
@@ -120,6 +119,7 @@ public final class ClientSession implements AutoCloseable {
     private final List<TraceConfig> traceConfigs;
     private final boolean trustEnv;
     private final java.util.function.Supplier<Map<String, String>> env;
+    private final JsonCodec jsonCodec;
     /** The WebSockets {@link #wsConnect} opened that may still be open: closing the session closes them. */
     private final List<ClientWebSocketResponse> webSockets = new ArrayList<>();
     private boolean closed;
@@ -143,6 +143,7 @@ public final class ClientSession implements AutoCloseable {
         this.traceConfigs = List.copyOf(b.traceConfigs);
         this.trustEnv = b.trustEnv;
         this.env = b.env;
+        this.jsonCodec = b.jsonCodec;
         if (!b.cookies.isEmpty()) {
             List<Cookie> shared = new ArrayList<>();
             b.cookies.forEach((n, v) -> shared.add(Cookie.of(n, v)));
@@ -294,7 +295,7 @@ public final class ClientSession implements AutoCloseable {
         }
         BasicAuth credentials = o.auth() != null ? o.auth() : null;
         Map<String, String> requestCookies = o.cookies();
-        Body body = body(o, hdrs);
+        Body body = body(o, hdrs, jsonCodec);
         List<ClientResponse> history = new ArrayList<>();
         int redirects = 0;
         while (true) {
@@ -482,7 +483,7 @@ public final class ClientSession implements AutoCloseable {
                 throw e;
             }
             return new ClientResponse(method, url, head, conn, ex, deadline, new RequestInfo(method, url, sent),
-                    trace);
+                    trace, jsonCodec);
         }
     }
 
@@ -507,9 +508,9 @@ public final class ClientSession implements AutoCloseable {
                 || body.stream() instanceof FormData.Upload;
     }
 
-    private static Body body(RequestOptions o, Headers hdrs) throws JsonProcessingException {
+    private static Body body(RequestOptions o, Headers hdrs, JsonCodec jsonCodec) {
         if (o.hasJson()) {
-            return new Body(Json.MAPPER.writeValueAsBytes(o.json()), null, "application/json");
+            return new Body(jsonCodec.encode(o.json()), null, "application/json");
         }
         if (o.form() != null) {
             StringBuilder sb = new StringBuilder();
@@ -802,7 +803,7 @@ public final class ClientSession implements AutoCloseable {
             }
             ClientWebSocketResponse ws;
             try {
-                ws = takeOver(resp, hop.connection, secKey, options);
+                ws = takeOver(resp, hop.connection, secKey, options, jsonCodec);
             } catch (Throwable e) {
                 resp.close();
                 if (hop.connection != null) {
@@ -823,7 +824,7 @@ public final class ClientSession implements AutoCloseable {
 
     /** Checks the handshake's answer as aiohttp does and hands the switched connection to a WebSocket. */
     private static ClientWebSocketResponse takeOver(ClientResponse resp, ClientConnection conn, String secKey,
-                                                    WSOptions options) {
+                                                    WSOptions options, JsonCodec jsonCodec) {
         Headers rh = resp.headers();
         String fail = null;
         if (resp.status() != 101) {
@@ -851,7 +852,8 @@ public final class ClientSession implements AutoCloseable {
             throw new WSServerHandshakeError(resp.requestInfo(), resp.status(), fail, rh);
         }
         String protocol = WSHandshake.chooseProtocol(rh.get("Sec-WebSocket-Protocol"), options.protocols());
-        WebSocketProtocol ws = new WebSocketProtocol(Asyncio.getRunningLoop(), true, protocol, deflate, options);
+        WebSocketProtocol ws = new WebSocketProtocol(Asyncio.getRunningLoop(), true, protocol, deflate, options,
+                jsonCodec);
         conn.upgrade(ws);
         return new ClientWebSocketResponse(ws, resp);
     }
@@ -911,6 +913,15 @@ public final class ClientSession implements AutoCloseable {
         return baseUrl;
     }
 
+    /**
+     * The codec of the session's JSON.
+     *
+     * @return the codec set with {@link Builder#jsonCodec(JsonCodec)}, else {@link JsonCodec#defaultCodec()}
+     */
+    public JsonCodec jsonCodec() {
+        return jsonCodec;
+    }
+
     /** Builds a {@link ClientSession} with non-default settings; not thread-safe. */
     public static final class Builder {
         private URI baseUrl;
@@ -927,6 +938,7 @@ public final class ClientSession implements AutoCloseable {
         private final List<TraceConfig> traceConfigs = new ArrayList<>();
         private boolean trustEnv;
         private java.util.function.Supplier<Map<String, String>> env = System::getenv;
+        private JsonCodec jsonCodec = JsonCodec.defaultCodec();
 
         private Builder() {
         }
@@ -1040,6 +1052,21 @@ public final class ClientSession implements AutoCloseable {
         /** Basic credentials sent with every request that has none of its own. */
         public Builder auth(BasicAuth a) {
             auth = a;
+            return this;
+        }
+
+        /**
+         * aiohttp's {@code json_serialize=}, and its {@code loads} too: the codec that writes the requests'
+         * {@link RequestOptions.Builder#json json} bodies and reads {@link ClientResponse#json(java.lang.reflect.Type)}
+         * and the JSON of the session's WebSockets ({@code sendJson}, {@code receiveJson}). It is called on the
+         * requesting task's loop thread; see {@link JsonCodec} for what it must guarantee.
+         * {@link JsonCodec#defaultCodec()} (Jackson, java.time as ISO-8601) if not set.
+         *
+         * @param codec the codec
+         * @return this
+         */
+        public Builder jsonCodec(JsonCodec codec) {
+            jsonCodec = Objects.requireNonNull(codec, "codec");
             return this;
         }
 

@@ -98,7 +98,11 @@ public final class RequestOptions {
         return hasJson;
     }
 
-    /** The object sent as a JSON body (Jackson), or null. */
+    /**
+     * The object sent as a JSON body.
+     *
+     * @return the object, encoded by the session's {@link JsonCodec} when sent, or null
+     */
     public Object json() {
         return json;
     }
@@ -465,7 +469,13 @@ public final class RequestOptions {
             return this;
         }
 
-        /** Sends {@code value} serialised by Jackson, {@code Content-Type: application/json}. */
+        /**
+         * Sends {@code value} encoded by the session's {@link JsonCodec} (aiohttp's {@code json=}), with
+         * {@code Content-Type: application/json}.
+         *
+         * @param value what to send
+         * @return this
+         */
         public Builder json(Object value) {
             json = value;
             hasJson = true;

@@ -3,7 +3,6 @@ package io.asyncio4j.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.http.web.Application;
 import io.asyncio4j.http.web.Request;
@@ -177,7 +176,7 @@ class ClientRedirectTest {
             try (ClientSession s = ClientSession.builder().baseUrl(a + "/").build()) {
                 try (ClientResponse r = s.post("/echo", RequestOptions.builder().json(Map.of("k", "v")).build())
                         .await()) {
-                    Map<String, Object> m = r.json(new TypeReference<Map<String, Object>>() { }).await();
+                    Map<String, Object> m = r.<Map<String, Object>>json(Map.class).await();
                     assertThat(m.get("body")).isEqualTo("{\"k\":\"v\"}");
                     assertThat(m.get("method")).isEqualTo("POST");
                     assertThat(r.contentType()).isEqualTo("application/json");

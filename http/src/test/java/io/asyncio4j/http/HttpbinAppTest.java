@@ -63,7 +63,7 @@ class HttpbinAppTest {
         String text = new String(body, StandardCharsets.UTF_8);
         if (jsonBody && body.length > 0 && body[0] == '{') {
             @SuppressWarnings("unchecked")
-            Map<String, Object> m = Json.MAPPER.convertValue(parse(body), Map.class);
+            Map<String, Object> m = (Map<String, Object>) parse(body);
             text = String.valueOf(new java.util.TreeMap<>(m));
         }
         return sb.append(' ').append(text).toString().replace(base, "HOST");
@@ -80,8 +80,8 @@ class HttpbinAppTest {
 
     private static Object parse(byte[] body) {
         try {
-            return Json.MAPPER.readValue(body, Object.class);
-        } catch (java.io.IOException e) {
+            return JsonCodec.defaultCodec().decode(body, Object.class);
+        } catch (JSONDecodeError e) {
             throw new AssertionError("not JSON: " + new String(body, StandardCharsets.UTF_8), e);
         }
     }

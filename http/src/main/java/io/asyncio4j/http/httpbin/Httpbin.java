@@ -1,9 +1,9 @@
 package io.asyncio4j.http.httpbin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.http.Compressor;
+import io.asyncio4j.http.JSONDecodeError;
+import io.asyncio4j.http.JsonCodec;
 import io.asyncio4j.http.web.Application;
 import io.asyncio4j.http.web.FileField;
 import io.asyncio4j.http.web.HTTPBadRequest;
@@ -49,7 +49,7 @@ import java.util.UUID;
  */
 public final class Httpbin {
     /** Flask's {@code jsonify} as httpbin runs it: compact, keys sorted (the maps here are sorted), a newline after. */
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonCodec JSON = JsonCodec.defaultCodec();
     /** Headers httpbin hides unless {@code ?show_env=1}: they describe the hosting, not the request. */
     private static final Set<String> ENV_COOKIES = Set.of("_gauges_unique", "_gauges_unique_year",
             "_gauges_unique_month", "_gauges_unique_day", "_gauges_unique_hour", "__utmz", "__utma", "__utmb");
@@ -256,8 +256,8 @@ public final class Httpbin {
         Object json = null;
         if (body.length > 0 && data.length() > 0) {
             try {
-                json = JSON.readValue(body, Object.class);
-            } catch (java.io.IOException notJson) {
+                json = JSON.decode(body, Object.class);
+            } catch (JSONDecodeError notJson) {
                 json = null; // httpbin: None when the body is not JSON, whatever the content type
             }
         }
@@ -333,11 +333,7 @@ public final class Httpbin {
     }
 
     private static byte[] jsonBytes(Object data) {
-        try {
-            return JSON.writeValueAsBytes(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e); // maps, lists, strings, numbers and booleans only
-        }
+        return JSON.encode(data); // maps, lists, strings, numbers and booleans only
     }
 
     // ---- statuses, delays, redirects ----

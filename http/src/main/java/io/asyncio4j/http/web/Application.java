@@ -1,6 +1,7 @@
 package io.asyncio4j.http.web;
 
 import io.asyncio4j.Coro;
+import io.asyncio4j.http.JsonCodec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -42,6 +43,8 @@ public final class Application {
     private final Router router = new Router(this);
     private List<Middleware> middlewares = new ArrayList<>();
     private long clientMaxSize = DEFAULT_CLIENT_MAX_SIZE;
+    /** Null: the parent's, else the default. */
+    private JsonCodec jsonCodec;
     private Handler chain;
     private final Map<String, Object> state = new ConcurrentHashMap<>();
     private List<AppHook> onStartup = new ArrayList<>();
@@ -90,6 +93,41 @@ public final class Application {
             throw new IllegalArgumentException("clientMaxSize must be >= 0, not " + bytes);
         }
         this.clientMaxSize = bytes;
+        return this;
+    }
+
+    /**
+     * The codec of this application's JSON: the one set with {@link #jsonCodec(JsonCodec)}, else (for a
+     * sub-application) its parent's, else {@link JsonCodec#defaultCodec()}. {@link Request#json()} decodes with the
+     * codec of the application whose route matched ({@code request.app()}), and so does a
+     * {@link WebSocketResponse}'s {@code sendJson}/{@code receiveJson}; a handler answers with it through
+     * {@code Response.json(data, request.app().jsonCodec())} (the one-argument {@link Response#json(Object)} always
+     * uses the default codec). Cheap: getting the default codec loads no JSON library.
+     *
+     * @return the codec in force for this application
+     */
+    public JsonCodec jsonCodec() {
+        for (Application a = this; a != null; a = a.parent) {
+            if (a.jsonCodec != null) {
+                return a.jsonCodec;
+            }
+        }
+        return JsonCodec.defaultCodec();
+    }
+
+    /**
+     * Sets the codec of this application's JSON and, unless they set their own, its sub-applications' (aiohttp's
+     * {@code json_response(dumps=...)} and {@code request.json(loads=...)} for the whole application). It is called
+     * on the loop thread of the handler's task, by every worker's loop when the application serves several (see
+     * {@link JsonCodec} for what it must guarantee).
+     *
+     * @param codec the codec
+     * @return this
+     * @throws IllegalStateException if the application is running
+     */
+    public Application jsonCodec(JsonCodec codec) {
+        checkNotFrozen("jsonCodec");
+        this.jsonCodec = Objects.requireNonNull(codec, "codec");
         return this;
     }
 

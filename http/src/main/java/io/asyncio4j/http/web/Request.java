@@ -2,10 +2,11 @@ package io.asyncio4j.http.web;
 
 import io.asyncio4j.Coro;
 import io.asyncio4j.http.Headers;
+import io.asyncio4j.http.JSONDecodeError;
 import io.asyncio4j.http.RequestHead;
 import io.asyncio4j.streams.StreamReader;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import java.lang.reflect.Type;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -14,6 +15,7 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * aiohttp's {@code web.Request}: one HTTP request as its handler sees it. The head (method, path, query, headers)
@@ -357,21 +359,41 @@ public final class Request {
     }
 
     /**
-     * The body parsed as JSON by Jackson (maps, lists, strings, numbers, booleans, null).
+     * aiohttp's {@code await request.json()}: the body decoded by the application's codec
+     * ({@link Application#jsonCodec()}, Jackson by default) as maps, lists, strings, numbers, booleans and null.
      *
-     * @throws HTTPBadRequest (when awaited) if the body is not JSON
+     * @throws HTTPBadRequest (when awaited) if the body is not JSON; its message is the codec's
+     *                        {@link JSONDecodeError}'s
      */
     public Coro<Object> json() {
         return json(Object.class);
     }
 
-    /** The body parsed as JSON into {@code type} (a record, a bean, {@code Map.class}...). */
+    /**
+     * As {@link #json()}, into {@code type} (a record, a bean, {@code Map.class}...).
+     *
+     * @param type what to read the body as
+     * @param <T>  the type
+     * @return the decoding, run when awaited
+     */
     public <T> Coro<T> json(Class<T> type) {
+        return json((Type) type);
+    }
+
+    /**
+     * As {@link #json()}, into any type, a generic one too ({@code T} is then unchecked).
+     *
+     * @param type what to read the body as
+     * @param <T>  {@code type} as a Java type
+     * @return the decoding, run when awaited
+     */
+    public <T> Coro<T> json(Type type) {
+        Objects.requireNonNull(type, "type");
         return () -> {
             byte[] b = read().await();
             try {
-                return Response.JSON.readValue(b, type);
-            } catch (IOException e) {
+                return app().jsonCodec().decode(b, type);
+            } catch (JSONDecodeError e) {
                 throw new HTTPBadRequest("the body is not valid JSON: " + e.getMessage().lines().findFirst()
                         .orElse(""));
             }

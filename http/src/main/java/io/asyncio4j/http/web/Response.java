@@ -1,8 +1,7 @@
 package io.asyncio4j.http.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asyncio4j.http.Headers;
+import io.asyncio4j.http.JsonCodec;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -32,7 +31,6 @@ import java.util.Objects;
  * hierarchy goes the other way, but the methods are the same.
  */
 public class Response {
-    static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] EMPTY = new byte[0];
 
     private int status = 200;
@@ -79,18 +77,29 @@ public class Response {
 
     /**
      * aiohttp's {@code json_response}: {@code data} (maps, lists, strings, numbers, booleans, null, records and
-     * beans) serialised by Jackson as {@code application/json; charset=utf-8}.
+     * beans; {@code java.time} values as ISO-8601 text) serialised by {@link JsonCodec#defaultCodec()} as
+     * {@code application/json; charset=utf-8}. For the application's codec, use {@link #json(Object, JsonCodec)}
+     * with {@code request.app().jsonCodec()}.
      *
-     * @throws IllegalArgumentException if Jackson cannot serialise {@code data}
+     * @throws IllegalArgumentException if the codec cannot serialise {@code data}
      */
     public static Response json(Object data) {
-        byte[] b;
-        try {
-            b = JSON.writeValueAsBytes(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot serialise to JSON: " + e.getOriginalMessage(), e);
-        }
-        Response r = bytes(b, "application/json");
+        return json(data, JsonCodec.defaultCodec());
+    }
+
+    /**
+     * aiohttp's {@code json_response(data, dumps=...)}: {@code data} serialised by {@code codec} as
+     * {@code application/json; charset=utf-8}; {@code Response.json(data, request.app().jsonCodec())} answers with
+     * the application's codec ({@link Application#jsonCodec(JsonCodec)}). The codec is called here, on the calling
+     * task's thread.
+     *
+     * @param data  what to send
+     * @param codec the codec that writes it
+     * @return a 200 response with the JSON text as its body
+     * @throws IllegalArgumentException if {@code codec} cannot serialise {@code data}
+     */
+    public static Response json(Object data, JsonCodec codec) {
+        Response r = bytes(Objects.requireNonNull(codec, "codec").encode(data), "application/json");
         r.charset = "utf-8";
         return r;
     }

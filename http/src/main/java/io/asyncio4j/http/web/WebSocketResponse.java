@@ -98,7 +98,8 @@ public class WebSocketResponse extends Response implements WebSocket {
                 sb.append(e.getKey()).append(": ").append(e.getValue()).append("\r\n");
             }
             sb.append("\r\n");
-            connection = new WebSocketProtocol(Asyncio.getRunningLoop(), false, protocol, deflate, options);
+            connection = new WebSocketProtocol(Asyncio.getRunningLoop(), false, protocol, deflate, options,
+                    request.app().jsonCodec());
             request.protocol().upgrade(sb.toString().getBytes(StandardCharsets.ISO_8859_1), connection);
             return null;
         };

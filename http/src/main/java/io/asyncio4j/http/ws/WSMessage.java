@@ -1,8 +1,8 @@
 package io.asyncio4j.http.ws;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.asyncio4j.http.JsonCodec;
+import java.lang.reflect.Type;
+import java.util.Objects;
 
 /**
  * aiohttp's {@code WSMessage}: one received message or state. What {@code data} holds depends on the type:
@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
  * @param extra the close reason of a {@link WSMsgType#CLOSE}, else null or ""
  */
 public record WSMessage(WSMsgType type, Object data, String extra) {
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final WSMessage CLOSING = new WSMessage(WSMsgType.CLOSING, null, null);
     static final WSMessage CLOSED = new WSMessage(WSMsgType.CLOSED, null, null);
 
@@ -41,16 +40,29 @@ public record WSMessage(WSMsgType type, Object data, String extra) {
     }
 
     /**
-     * {@code msg.json()}: the text (or UTF-8 bytes) parsed by Jackson into {@code type}.
+     * aiohttp's {@code msg.json()}: the text (or UTF-8 bytes) decoded by {@link JsonCodec#defaultCodec()} into
+     * {@code type}. A message knows nothing of its connection: to use the session's or application's codec, call
+     * {@code msg.json(type, ws.jsonCodec())} or {@code ws.receiveJson(type)}.
      *
-     * @throws UncheckedIOException if it is not valid JSON for {@code type}
+     * @throws io.asyncio4j.http.JSONDecodeError if it is not valid JSON for {@code type}
      */
     public <T> T json(Class<T> type) {
-        try {
-            return data instanceof byte[] b ? JSON.readValue(b, type) : JSON.readValue(str(), type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return json(type, JsonCodec.defaultCodec());
+    }
+
+    /**
+     * The text (or UTF-8 bytes) decoded by {@code codec} into {@code type} (a generic type too; {@code T} is then
+     * unchecked).
+     *
+     * @param type  what to read the message as
+     * @param codec the codec that reads it
+     * @param <T>   {@code type} as a Java type
+     * @return the value
+     * @throws io.asyncio4j.http.JSONDecodeError if it is not valid JSON for {@code type}
+     */
+    public <T> T json(Type type, JsonCodec codec) {
+        Objects.requireNonNull(type, "type");
+        return data instanceof byte[] b ? codec.decode(b, type) : codec.decode(str(), type);
     }
 
     @Override

@@ -49,6 +49,28 @@ public interface WebSocket extends Iterable<WSMessage> {
         return connection().receiveJson(type);
     }
 
+    /**
+     * The next text message decoded by {@link #jsonCodec()} into {@code type}.
+     *
+     * @param type what to read the message as
+     * @param <T>  {@code type} as a Java type
+     * @return the receive and decoding, run when awaited
+     * @see WebSocketProtocol#receiveJson(java.lang.reflect.Type)
+     */
+    default <T> Coro<T> receiveJson(java.lang.reflect.Type type) {
+        return connection().receiveJson(type);
+    }
+
+    /**
+     * The codec of {@code sendJson} and {@code receiveJson}: the session's or the application's.
+     *
+     * @return the codec
+     * @see WebSocketProtocol#jsonCodec()
+     */
+    default io.asyncio4j.http.JsonCodec jsonCodec() {
+        return connection().jsonCodec();
+    }
+
     /** @see WebSocketProtocol#sendStr(String) */
     default Coro<Void> sendStr(String data) {
         return connection().sendStr(data);

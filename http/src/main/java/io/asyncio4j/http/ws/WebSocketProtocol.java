@@ -1,7 +1,5 @@
 package io.asyncio4j.http.ws;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.CancelledError;
 import io.asyncio4j.Coro;
@@ -9,6 +7,7 @@ import io.asyncio4j.EventLoop;
 import io.asyncio4j.Future;
 import io.asyncio4j.TimeoutError;
 import io.asyncio4j.TimerHandle;
+import io.asyncio4j.http.JsonCodec;
 import io.asyncio4j.net.ConnectionResetError;
 import io.asyncio4j.net.Protocol;
 import io.asyncio4j.net.Transport;
@@ -43,7 +42,6 @@ import java.util.Objects;
  * close meanwhile (a close from another task ends a waiting receive with {@link WSMsgType#CLOSING}).
  */
 public final class WebSocketProtocol implements Protocol {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Object EOF = new Object();
 
     private final EventLoop loop;
@@ -53,6 +51,7 @@ public final class WebSocketProtocol implements Protocol {
     private final WebSocketReader reader;
     private final PerMessageDeflate deflate;
     private final FlowControl flow;
+    private final JsonCodec jsonCodec;
     /** Received messages, a WebSocketError or a connection's exception, then EOF. */
     private final ArrayDeque<Object> inbox = new ArrayDeque<>();
     private Future<Void> wakeup;
@@ -83,6 +82,23 @@ public final class WebSocketProtocol implements Protocol {
      */
     public WebSocketProtocol(EventLoop loop, boolean client, String protocol, PerMessageDeflate deflate,
                              WSOptions options) {
+        this(loop, client, protocol, deflate, options, JsonCodec.defaultCodec());
+    }
+
+    /**
+     * As {@link #WebSocketProtocol(EventLoop, boolean, String, PerMessageDeflate, WSOptions)}, with the codec of
+     * {@link #sendJson} and {@link #receiveJson}: the client session's or the server application's.
+     *
+     * @param loop      the loop whose thread runs the transport
+     * @param client    true for the client end
+     * @param protocol  the negotiated subprotocol, or null
+     * @param deflate   the negotiated permessage-deflate, or null
+     * @param options   the settings
+     * @param jsonCodec the codec of the connection's JSON messages
+     */
+    public WebSocketProtocol(EventLoop loop, boolean client, String protocol, PerMessageDeflate deflate,
+                             WSOptions options, JsonCodec jsonCodec) {
+        this.jsonCodec = Objects.requireNonNull(jsonCodec, "jsonCodec");
         this.deflate = deflate;
         this.loop = Objects.requireNonNull(loop, "loop");
         this.client = client;
@@ -273,12 +289,35 @@ public final class WebSocketProtocol implements Protocol {
     }
 
     /**
-     * The next message's text parsed by Jackson into {@code type}.
+     * aiohttp's {@code receive_json()}: the next message's text decoded by this connection's {@link #jsonCodec()}
+     * into {@code type}.
      *
      * @throws IllegalArgumentException (when awaited) if it is not {@link WSMsgType#TEXT}
+     * @throws io.asyncio4j.http.JSONDecodeError (when awaited) if the text is not valid JSON for {@code type}
      */
     public <T> Coro<T> receiveJson(Class<T> type) {
-        return () -> expect(receive(null).await(), WSMsgType.TEXT).json(type);
+        return receiveJson((java.lang.reflect.Type) type);
+    }
+
+    /**
+     * As {@link #receiveJson(Class)}, into any type (a generic one too); {@code T} is unchecked.
+     *
+     * @param type what to read the message as
+     * @param <T>  {@code type} as a Java type
+     * @return the receive and decoding, run when awaited
+     */
+    public <T> Coro<T> receiveJson(java.lang.reflect.Type type) {
+        return () -> expect(receive(null).await(), WSMsgType.TEXT).json(type, jsonCodec);
+    }
+
+    /**
+     * The codec of {@link #sendJson} and {@link #receiveJson}: the session's ({@code ClientSession.Builder
+     * .jsonCodec}) on the client end, the application's ({@code Application.jsonCodec}) on the server end.
+     *
+     * @return the codec
+     */
+    public JsonCodec jsonCodec() {
+        return jsonCodec;
     }
 
     private static WSMessage expect(WSMessage msg, WSMsgType type) {
@@ -340,16 +379,13 @@ public final class WebSocketProtocol implements Protocol {
     }
 
     /**
-     * Sends {@code data} serialised by Jackson as a text message.
+     * aiohttp's {@code send_json(data)}: {@code data} encoded by this connection's {@link #jsonCodec()}, sent as a
+     * text message.
      *
-     * @throws IllegalArgumentException if Jackson cannot serialise it
+     * @throws IllegalArgumentException if the codec cannot serialise it (at once, not when awaited)
      */
     public Coro<Void> sendJson(Object data) {
-        try {
-            return sendStr(JSON.writeValueAsString(data));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot serialise to JSON: " + e.getOriginalMessage(), e);
-        }
+        return sendStr(jsonCodec.encodeToString(data));
     }
 
     /** Sends a ping (at most 125 bytes of payload). */
