@@ -10,7 +10,6 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -52,17 +51,13 @@ final class BaseEventLoop implements EventLoop {
     private static final long ORIGIN = System.nanoTime();
     private static final double CLOCK_RESOLUTION = 1e-9;
     private static final double MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
-    /** CPython's _MIN_SCHEDULED_TIMER_HANDLES and _MIN_CANCELLED_TIMER_HANDLES_FRACTION. */
-    private static final int MIN_SCHEDULED_TIMER_HANDLES = 100;
     /** CPython's {@code slow_callback_duration}: in debug mode, callbacks and task steps longer than this are logged. */
     private double slowCallbackDuration = 0.1;
     private static final AtomicInteger EXECUTOR_IDS = new AtomicInteger();
 
     private final ArrayDeque<Handle> ready = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<Handle> threadsafeReady = new ConcurrentLinkedQueue<>();
-    private TimerHandle[] timers = new TimerHandle[16];
-    private int timerCount;
-    private int timerCancelledCount;
+    private final TimerHeap timers = new TimerHeap();
 
     /** The thread running the loop, or null when it is not running. */
     volatile Thread thread;
@@ -166,9 +161,8 @@ final class BaseEventLoop implements EventLoop {
         checkCallback(cb, "callAt");
         checkClosed();
         checkThread();
-        TimerHandle h = new TimerHandle(when, cb, this);
-        h.scheduled = true;
-        heapPush(h);
+        TimerHandle h = new TimerHandle(when, cb, timers);
+        timers.push(h);
         return h;
     }
 
@@ -214,12 +208,6 @@ final class BaseEventLoop implements EventLoop {
             if (s != null) {
                 s.wakeup();
             }
-        }
-    }
-
-    void timerHandleCancelled(TimerHandle h) {
-        if (h.scheduled) {
-            timerCancelledCount++;
         }
     }
 
@@ -528,35 +516,22 @@ final class BaseEventLoop implements EventLoop {
 
     /** CPython's {@code _run_once}: one full iteration. */
     private void runOnce() {
-        if (timerCount > MIN_SCHEDULED_TIMER_HANDLES && timerCancelledCount * 2 > timerCount) {
-            compactTimers();
-        } else {
-            while (timerCount > 0 && timers[0].cancelled) {
-                timerCancelledCount--;
-                heapPop().scheduled = false;
-            }
-        }
+        timers.dropCancelled();
         drainThreadsafe();
         double timeout;
         if (!ready.isEmpty() || stopping) {
             timeout = 0;
-        } else if (timerCount > 0) {
-            timeout = Math.min(Math.max(0, timers[0].when - time()), MAXIMUM_SELECT_TIMEOUT);
+        } else if (!timers.isEmpty()) {
+            timeout = Math.min(Math.max(0, timers.firstWhen() - time()), MAXIMUM_SELECT_TIMEOUT);
         } else {
             timeout = -1;
         }
         poll(timeout);
         drainThreadsafe();
 
-        if (timerCount > 0) {
+        if (!timers.isEmpty()) {
             double now = time();
-            double endTime = now + CLOCK_RESOLUTION;
-            // "<= now" too: far from 0, adding the resolution may not change the double at all.
-            while (timerCount > 0 && (timers[0].when < endTime || timers[0].when <= now)) {
-                TimerHandle h = heapPop();
-                h.scheduled = false;
-                ready.add(h);
-            }
+            timers.moveDue(now, now + CLOCK_RESOLUTION, ready);
         }
 
         int ntodo = ready.size();
@@ -611,7 +586,7 @@ final class BaseEventLoop implements EventLoop {
             if (timeout > 0) {
                 select(sel, Math.min(timeout, CLOSED_WORLD_SETTLE_MILLIS / 1000.0));
                 if (ready.isEmpty() && threadsafeReady.isEmpty()) {
-                    virtualNow = Math.max(virtualNow, timers[0].when);
+                    virtualNow = Math.max(virtualNow, timers.firstWhen());
                 }
             } else {
                 select(sel, timeout);
@@ -621,7 +596,7 @@ final class BaseEventLoop implements EventLoop {
         if (virtualTime && !io && externalPending == 0 && timeout > 0) {
             // Nothing outside the loop can happen before the next timer: jump to it.
             if (threadsafeReady.isEmpty()) {
-                virtualNow = Math.max(virtualNow, timers[0].when);
+                virtualNow = Math.max(virtualNow, timers.firstWhen());
             }
             return;
         }
@@ -845,9 +820,7 @@ final class BaseEventLoop implements EventLoop {
         destroyPendingTasks();
         ready.clear();
         threadsafeReady.clear();
-        Arrays.fill(timers, 0, timerCount, null);
-        timerCount = 0;
-        timerCancelledCount = 0;
+        timers.clear();
         executorShutdownCalled = true;
         ExecutorService ex = defaultExecutor;
         defaultExecutor = null;
@@ -1000,89 +973,9 @@ final class BaseEventLoop implements EventLoop {
         LOG.log(Level.ERROR, sb.toString(), exc instanceof Throwable t ? t : null);
     }
 
-    // ---- timer heap: CPython's heapq over TimerHandle.__lt__, which compares deadlines only ------------------
-    // Timers with equal deadlines come out in the order heapq's algorithm leaves them, not in scheduling order;
-    // with virtual time equal deadlines are common, and CPython's order is the one to reproduce.
-
-    private void heapPush(TimerHandle h) {
-        if (timerCount == timers.length) {
-            timers = Arrays.copyOf(timers, timerCount * 2);
-        }
-        int i = timerCount++;
-        timers[i] = h;
-        siftUp(0, i);
-    }
-
-    private TimerHandle heapPop() {
-        TimerHandle last = timers[--timerCount];
-        timers[timerCount] = null;
-        if (timerCount == 0) {
-            return last;
-        }
-        TimerHandle top = timers[0];
-        timers[0] = last;
-        siftDown(0);
-        return top;
-    }
-
-    /** heapq's {@code _siftdown}: moves {@code timers[pos]} towards {@code start} while it is due before its parent. */
-    private void siftUp(int start, int pos) {
-        TimerHandle h = timers[pos];
-        while (pos > start) {
-            int parent = (pos - 1) >>> 1;
-            TimerHandle p = timers[parent];
-            if (!(h.when < p.when)) {
-                break;
-            }
-            timers[pos] = p;
-            pos = parent;
-        }
-        timers[pos] = h;
-    }
-
-    /**
-     * heapq's {@code _siftup}: moves the earlier child up (the right one on a tie) all the way to a leaf, puts
-     * {@code timers[pos]} there and sifts it back up.
-     */
-    private void siftDown(int pos) {
-        int start = pos;
-        TimerHandle h = timers[pos];
-        int child = 2 * pos + 1;
-        while (child < timerCount) {
-            int right = child + 1;
-            if (right < timerCount && !(timers[child].when < timers[right].when)) {
-                child = right;
-            }
-            timers[pos] = timers[child];
-            pos = child;
-            child = 2 * pos + 1;
-        }
-        timers[pos] = h;
-        siftUp(start, pos);
-    }
-
-    /** Drops every cancelled timer and rebuilds the heap (when most timers are cancelled, as CPython). */
-    private void compactTimers() {
-        int n = 0;
-        for (int i = 0; i < timerCount; i++) {
-            TimerHandle h = timers[i];
-            if (h.cancelled) {
-                h.scheduled = false;
-            } else {
-                timers[n++] = h;
-            }
-        }
-        Arrays.fill(timers, n, timerCount, null);
-        timerCount = n;
-        timerCancelledCount = 0;
-        for (int i = (n >>> 1) - 1; i >= 0; i--) {
-            siftDown(i);
-        }
-    }
-
     /** Number of timers in the heap, cancelled ones included (for tests). */
     int scheduledTimerCount() {
-        return timerCount;
+        return timers.size();
     }
 
     @Override
