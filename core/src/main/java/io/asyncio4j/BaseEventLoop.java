@@ -48,8 +48,8 @@ import java.util.function.BiConsumer;
 final class BaseEventLoop implements EventLoop {
     private static final System.Logger LOG = System.getLogger("io.asyncio4j");
     private static final ThreadLocal<BaseEventLoop> RUNNING = new ThreadLocal<>();
-    private static final long ORIGIN = System.nanoTime();
-    private static final double CLOCK_RESOLUTION = 1e-9;
+    /** Shared by every real-time loop; held here so that its zero is when this class is initialised. */
+    private static final LoopClock REAL_CLOCK = LoopClock.Real.REAL;
     private static final double MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
     /** CPython's {@code slow_callback_duration}: in debug mode, callbacks and task steps longer than this are logged. */
     private double slowCallbackDuration = 0.1;
@@ -58,6 +58,7 @@ final class BaseEventLoop implements EventLoop {
     private final ArrayDeque<Handle> ready = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<Handle> threadsafeReady = new ConcurrentLinkedQueue<>();
     private final TimerHeap timers = new TimerHeap();
+    private final LoopClock clock;
 
     /** The thread running the loop, or null when it is not running. */
     volatile Thread thread;
@@ -80,7 +81,6 @@ final class BaseEventLoop implements EventLoop {
     private boolean deregisterPending;
     private static final long IDLE_POLL_INTERVAL_NANOS = 20_000;
 
-    private final boolean virtualTime;
     /** See {@link Runner#closedWorld(boolean)}: set by the runner before the loop starts. */
     boolean closedWorld;
     /**
@@ -88,7 +88,6 @@ final class BaseEventLoop implements EventLoop {
      * the peer by the time the write returns, this covers a kernel that defers the delivery a little.
      */
     static final long CLOSED_WORLD_SETTLE_MILLIS = 2;
-    private double virtualNow;
     /** Work in flight outside the loop that will call back into it (executor jobs, wrapped stages). */
     private int externalPending;
     /** Fast carrier: tasks parked in the JDK whose wait has ended, to be stepped on the loop. */
@@ -103,7 +102,7 @@ final class BaseEventLoop implements EventLoop {
     private Task<?> firstLive, lastLive;
 
     BaseEventLoop(boolean virtualTime) {
-        this.virtualTime = virtualTime;
+        this.clock = virtualTime ? new LoopClock.Virtual() : REAL_CLOCK;
     }
 
     /** The loop running on the calling thread (or whose task is the calling thread), or null. */
@@ -119,11 +118,11 @@ final class BaseEventLoop implements EventLoop {
 
     @Override
     public double time() {
-        return virtualTime ? virtualNow : (System.nanoTime() - ORIGIN) / 1e9;
+        return clock.time();
     }
 
     boolean isVirtualTime() {
-        return virtualTime;
+        return clock instanceof LoopClock.Virtual;
     }
 
     @Override
@@ -531,7 +530,7 @@ final class BaseEventLoop implements EventLoop {
 
         if (!timers.isEmpty()) {
             double now = time();
-            timers.moveDue(now, now + CLOCK_RESOLUTION, ready);
+            timers.moveDue(now, now + LoopClock.RESOLUTION, ready);
         }
 
         int ntodo = ready.size();
@@ -581,34 +580,41 @@ final class BaseEventLoop implements EventLoop {
             }
             return;
         }
-        if (virtualTime && closedWorld && io && externalPending == 0) {
-            // Every peer is this loop: the I/O it waits for is its own, already written; the clock follows timers only.
-            if (timeout > 0) {
-                select(sel, Math.min(timeout, CLOSED_WORLD_SETTLE_MILLIS / 1000.0));
-                if (ready.isEmpty() && threadsafeReady.isEmpty()) {
-                    virtualNow = Math.max(virtualNow, timers.firstWhen());
+        if (clock instanceof LoopClock.Virtual virtual) {
+            if (closedWorld && io && externalPending == 0) {
+                // Every peer is this loop: the I/O it waits for is its own, already written; the clock follows
+                // timers only.
+                if (timeout > 0) {
+                    select(sel, Math.min(timeout, CLOSED_WORLD_SETTLE_MILLIS / 1000.0));
+                    if (ready.isEmpty() && threadsafeReady.isEmpty()) {
+                        virtual.jumpTo(timers.firstWhen());
+                    }
+                } else {
+                    select(sel, timeout);
                 }
-            } else {
-                select(sel, timeout);
+                return;
             }
-            return;
-        }
-        if (virtualTime && !io && externalPending == 0 && timeout > 0) {
-            // Nothing outside the loop can happen before the next timer: jump to it.
-            if (threadsafeReady.isEmpty()) {
-                virtualNow = Math.max(virtualNow, timers.firstWhen());
+            if (!io && externalPending == 0 && timeout > 0) {
+                // Nothing outside the loop can happen before the next timer: jump to it.
+                if (threadsafeReady.isEmpty()) {
+                    virtual.jumpTo(timers.firstWhen());
+                }
+                return;
             }
-            return;
+            long t0 = System.nanoTime();
+            waitFor(sel, io, timeout);
+            virtual.waited(t0, timeout);
+        } else {
+            waitFor(sel, io, timeout);
         }
-        long t0 = System.nanoTime();
+    }
+
+    /** Waits in real time: on the selector while a channel is watched, else parked. */
+    private void waitFor(Selector sel, boolean io, double timeout) {
         if (io) {
             select(sel, timeout);
         } else {
             park(timeout);
-        }
-        if (virtualTime) {
-            double elapsed = (System.nanoTime() - t0) / 1e9;
-            virtualNow += timeout < 0 ? elapsed : Math.min(elapsed, timeout);
         }
     }
 
