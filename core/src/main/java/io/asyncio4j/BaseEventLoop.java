@@ -1,14 +1,7 @@
 package io.asyncio4j;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,8 +22,13 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 
 /**
- * The event loop: CPython's {@code BaseEventLoop} with a {@link Selector} for I/O (opened on first use), see
- * {@link EventLoop} for the contract.
+ * The event loop: CPython's {@code BaseEventLoop}, see {@link EventLoop} for the contract. This class is the loop
+ * proper: the ready queues, {@code runOnce}, run/stop/close, tasks, executors and error handling. Its
+ * collaborators, one concept each and used only on the loop's thread (unless their javadoc says otherwise):
+ * {@link TimerHeap} (the scheduled timers in CPython's heap order), {@link SelectorIo} (the selector and the
+ * reader/writer watches, CPython's {@code selector_events.py}) and {@link LoopClock} (real or virtual time). How
+ * long a wait takes, and so when virtual time jumps, is decided here ({@code poll}), because it depends on all
+ * three and on the work outside the loop:
  *
  * <p>Virtual time ({@link Runner#virtualTime(boolean)}): {@link #time()} starts at 0 and moves only while the
  * loop waits. When nothing is ready and nothing outside the loop can wake it (no channel registered on the
@@ -58,6 +56,7 @@ final class BaseEventLoop implements EventLoop {
     private final ArrayDeque<Handle> ready = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<Handle> threadsafeReady = new ConcurrentLinkedQueue<>();
     private final TimerHeap timers = new TimerHeap();
+    private final SelectorIo io = new SelectorIo(ready);
     private final LoopClock clock;
 
     /** The thread running the loop, or null when it is not running. */
@@ -72,14 +71,6 @@ final class BaseEventLoop implements EventLoop {
     private volatile boolean closed;
     private boolean debug;
     private Carrier carrier;
-    private Selector selector;
-    /** Channels with a reader or a writer: while any, the loop waits on its selector (and virtual time waits too). */
-    private int ioWatchers;
-    /** When the selector was last polled; see {@link #poll(double)}. */
-    private long lastPollNanos;
-    /** A watched channel was closed: its key is deregistered (and a server socket unbound) at the next select. */
-    private boolean deregisterPending;
-    private static final long IDLE_POLL_INTERVAL_NANOS = 20_000;
 
     /** See {@link Runner#closedWorld(boolean)}: set by the runner before the loop starts. */
     boolean closedWorld;
@@ -203,10 +194,7 @@ final class BaseEventLoop implements EventLoop {
             if (t != null) {
                 LockSupport.unpark(t);
             }
-            Selector s = selector;
-            if (s != null) {
-                s.wakeup();
-            }
+            io.wakeup();
         }
     }
 
@@ -562,39 +550,27 @@ final class BaseEventLoop implements EventLoop {
 
     /** Waits for I/O, another thread or the timeout (seconds; 0: just poll; -1: no limit). */
     private void poll(double timeout) {
-        Selector sel = selector;
-        boolean io = sel != null && ioWatchers > 0;
-        if (deregisterPending && sel != null && !io) {
-            // Nothing else would select: a channel closed while watched keeps its socket (a listening one stays
-            // bound) until the selector lets go of it.
-            deregisterPending = false;
-            select(sel, 0);
-        }
+        io.flushDeregistrations();
         if (timeout == 0) {
-            // With callbacks ready, CPython polls without waiting on every iteration. A poll is a system call and
-            // the JDK's selector bookkeeping (a few microseconds), so when iterations come faster than
-            // IDLE_POLL_INTERVAL apart the poll is left to a later one: I/O is then seen a few microseconds later,
-            // which no program can tell from the data arriving later.
-            if (io && System.nanoTime() - lastPollNanos >= IDLE_POLL_INTERVAL_NANOS) {
-                select(sel, 0);
-            }
+            io.pollIfDue();
             return;
         }
+        boolean watching = io.watching();
         if (clock instanceof LoopClock.Virtual virtual) {
-            if (closedWorld && io && externalPending == 0) {
+            if (closedWorld && watching && externalPending == 0) {
                 // Every peer is this loop: the I/O it waits for is its own, already written; the clock follows
                 // timers only.
                 if (timeout > 0) {
-                    select(sel, Math.min(timeout, CLOSED_WORLD_SETTLE_MILLIS / 1000.0));
+                    select(Math.min(timeout, CLOSED_WORLD_SETTLE_MILLIS / 1000.0));
                     if (ready.isEmpty() && threadsafeReady.isEmpty()) {
                         virtual.jumpTo(timers.firstWhen());
                     }
                 } else {
-                    select(sel, timeout);
+                    select(timeout);
                 }
                 return;
             }
-            if (!io && externalPending == 0 && timeout > 0) {
+            if (!watching && externalPending == 0 && timeout > 0) {
                 // Nothing outside the loop can happen before the next timer: jump to it.
                 if (threadsafeReady.isEmpty()) {
                     virtual.jumpTo(timers.firstWhen());
@@ -602,17 +578,17 @@ final class BaseEventLoop implements EventLoop {
                 return;
             }
             long t0 = System.nanoTime();
-            waitFor(sel, io, timeout);
+            waitFor(watching, timeout);
             virtual.waited(t0, timeout);
         } else {
-            waitFor(sel, io, timeout);
+            waitFor(watching, timeout);
         }
     }
 
     /** Waits in real time: on the selector while a channel is watched, else parked. */
-    private void waitFor(Selector sel, boolean io, double timeout) {
-        if (io) {
-            select(sel, timeout);
+    private void waitFor(boolean watching, double timeout) {
+        if (watching) {
+            select(timeout);
         } else {
             park(timeout);
         }
@@ -634,56 +610,18 @@ final class BaseEventLoop implements EventLoop {
         }
     }
 
-    private void select(Selector sel, double timeout) {
+    /** Selects with {@code timeout} (not 0), asleep: another thread's callback wakes it (or it just polls). */
+    private void select(double timeout) {
+        sleeping = true;
         try {
-            lastPollNanos = System.nanoTime();
-            if (timeout == 0) {
-                sel.selectNow(this::processSelected);
-                return;
-            }
-            sleeping = true;
-            try {
-                if (!threadsafeReady.isEmpty()) {
-                    sel.selectNow(this::processSelected);
-                } else if (timeout < 0) {
-                    sel.select(this::processSelected);
-                } else {
-                    sel.select(this::processSelected, Math.max(1, (long) Math.ceil(timeout * 1000)));
-                }
-            } finally {
-                sleeping = false;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** CPython's {@code _process_events}: queues the reader and writer of a ready channel. */
-    private void processSelected(SelectionKey key) {
-        if (!(key.attachment() instanceof IoWatch w) || !key.isValid()) {
-            return;
-        }
-        int ops = key.readyOps();
-        if ((ops & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT)) != 0 && w.reader != null) {
-            if (w.reader.cancelled) {
-                removeReader((SelectableChannel) key.channel());
+            if (!threadsafeReady.isEmpty()) {
+                io.selectNow();
             } else {
-                ready.add(w.reader);
+                io.select(timeout);
             }
+        } finally {
+            sleeping = false;
         }
-        if ((ops & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT)) != 0 && w.writer != null) {
-            if (w.writer.cancelled) {
-                removeWriter((SelectableChannel) key.channel());
-            } else {
-                ready.add(w.writer);
-            }
-        }
-    }
-
-    /** The reader and writer callbacks of one channel, attached to its selection key. */
-    private static final class IoWatch {
-        Handle reader;
-        Handle writer;
     }
 
     @Override
@@ -696,7 +634,8 @@ final class BaseEventLoop implements EventLoop {
 
     @Override
     public boolean removeReader(SelectableChannel channel) {
-        return unwatch(channel, true);
+        checkThread();
+        return io.unwatch(channel, true);
     }
 
     @Override
@@ -706,7 +645,8 @@ final class BaseEventLoop implements EventLoop {
 
     @Override
     public boolean removeWriter(SelectableChannel channel) {
-        return unwatch(channel, false);
+        checkThread();
+        return io.unwatch(channel, false);
     }
 
     private void watch(SelectableChannel ch, Runnable cb, boolean read) {
@@ -716,97 +656,7 @@ final class BaseEventLoop implements EventLoop {
         checkCallback(cb, read ? "addReader" : "addWriter");
         checkClosed();
         checkThread();
-        Selector sel = selector();
-        SelectionKey key = ch.keyFor(sel);
-        IoWatch w;
-        if (key == null) {
-            w = new IoWatch();
-            try {
-                ch.configureBlocking(false);
-                key = ch.register(sel, 0, w);
-            } catch (ClosedChannelException e) {
-                throw new IllegalStateException("cannot watch a closed channel: " + ch, e);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot make " + ch + " non-blocking", e);
-            }
-        } else if (!key.isValid()) {
-            throw new IllegalStateException("cannot watch a closed channel: " + ch);
-        } else {
-            w = (IoWatch) key.attachment();
-        }
-        if (w.reader == null && w.writer == null) {
-            ioWatchers++;
-        }
-        Handle h = new Handle(cb);
-        if (read) {
-            if (w.reader != null) {
-                w.reader.cancel();
-            }
-            w.reader = h;
-        } else {
-            if (w.writer != null) {
-                w.writer.cancel();
-            }
-            w.writer = h;
-        }
-        key.interestOps(interest(ch, w));
-    }
-
-    private boolean unwatch(SelectableChannel ch, boolean read) {
-        checkThread();
-        Selector sel = selector;
-        SelectionKey key = sel == null || ch == null ? null : ch.keyFor(sel);
-        if (key == null || !(key.attachment() instanceof IoWatch w)) {
-            return false;
-        }
-        Handle h = read ? w.reader : w.writer;
-        if (h == null) {
-            return false;
-        }
-        h.cancel();
-        if (read) {
-            w.reader = null;
-        } else {
-            w.writer = null;
-        }
-        if (w.reader == null && w.writer == null) {
-            ioWatchers--;
-        }
-        if (key.isValid()) {
-            // The key stays registered (interest 0) until the channel closes: re-registering a cancelled key
-            // before the next select would fail.
-            key.interestOps(interest(ch, w));
-        } else {
-            deregisterPending = true; // closed: its socket is let go of at the selector's next select
-        }
-        return true;
-    }
-
-    /** Readable means acceptable for a server channel; writable means connectable while a connect is pending. */
-    private static int interest(SelectableChannel ch, IoWatch w) {
-        int ops = 0;
-        if (w.reader != null) {
-            ops |= ch instanceof ServerSocketChannel ? SelectionKey.OP_ACCEPT : SelectionKey.OP_READ;
-        }
-        if (w.writer != null) {
-            ops |= ch instanceof SocketChannel sc && sc.isConnectionPending()
-                    ? SelectionKey.OP_CONNECT : SelectionKey.OP_WRITE;
-        }
-        return ops & ch.validOps();
-    }
-
-    /** The loop's selector, opened on first use; channels registered on it are polled every iteration. */
-    Selector selector() {
-        checkClosed();
-        Selector s = selector;
-        if (s == null) {
-            try {
-                s = selector = Selector.open();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return s;
+        io.watch(ch, cb, read);
     }
 
     @Override
@@ -833,15 +683,7 @@ final class BaseEventLoop implements EventLoop {
         if (ex != null) {
             ex.shutdown();
         }
-        Selector s = selector;
-        selector = null;
-        if (s != null) {
-            try {
-                s.close();
-            } catch (IOException e) {
-                ErrorReporting.log(Level.WARNING, "closing the loop's selector failed", e);
-            }
-        }
+        io.close();
     }
 
     /**
