@@ -1,16 +1,8 @@
 package io.asyncio4j;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -30,8 +22,13 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 
 /**
- * The event loop: CPython's {@code BaseEventLoop} with a {@link Selector} for I/O (opened on first use), see
- * {@link EventLoop} for the contract.
+ * The event loop: CPython's {@code BaseEventLoop}, see {@link EventLoop} for the contract. This class is the loop
+ * proper: the ready queues, {@code runOnce}, run/stop/close, tasks, executors and error handling. Its
+ * collaborators, one concept each and used only on the loop's thread (unless their javadoc says otherwise):
+ * {@link TimerHeap} (the scheduled timers in CPython's heap order), {@link SelectorIo} (the selector and the
+ * reader/writer watches, CPython's {@code selector_events.py}) and {@link LoopClock} (real or virtual time). How
+ * long a wait takes, and so when virtual time jumps, is decided here ({@code poll}), because it depends on all
+ * three and on the work outside the loop:
  *
  * <p>Virtual time ({@link Runner#virtualTime(boolean)}): {@link #time()} starts at 0 and moves only while the
  * loop waits. When nothing is ready and nothing outside the loop can wake it (no channel registered on the
@@ -49,20 +46,18 @@ import java.util.function.BiConsumer;
 final class BaseEventLoop implements EventLoop {
     private static final System.Logger LOG = System.getLogger("io.asyncio4j");
     private static final ThreadLocal<BaseEventLoop> RUNNING = new ThreadLocal<>();
-    private static final long ORIGIN = System.nanoTime();
-    private static final double CLOCK_RESOLUTION = 1e-9;
+    /** Shared by every real-time loop; held here so that its zero is when this class is initialised. */
+    private static final LoopClock REAL_CLOCK = LoopClock.Real.REAL;
     private static final double MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
-    /** CPython's _MIN_SCHEDULED_TIMER_HANDLES and _MIN_CANCELLED_TIMER_HANDLES_FRACTION. */
-    private static final int MIN_SCHEDULED_TIMER_HANDLES = 100;
     /** CPython's {@code slow_callback_duration}: in debug mode, callbacks and task steps longer than this are logged. */
     private double slowCallbackDuration = 0.1;
     private static final AtomicInteger EXECUTOR_IDS = new AtomicInteger();
 
     private final ArrayDeque<Handle> ready = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<Handle> threadsafeReady = new ConcurrentLinkedQueue<>();
-    private TimerHandle[] timers = new TimerHandle[16];
-    private int timerCount;
-    private int timerCancelledCount;
+    private final TimerHeap timers = new TimerHeap();
+    private final SelectorIo io = new SelectorIo(ready);
+    private final LoopClock clock;
 
     /** The thread running the loop, or null when it is not running. */
     volatile Thread thread;
@@ -76,16 +71,7 @@ final class BaseEventLoop implements EventLoop {
     private volatile boolean closed;
     private boolean debug;
     private Carrier carrier;
-    private Selector selector;
-    /** Channels with a reader or a writer: while any, the loop waits on its selector (and virtual time waits too). */
-    private int ioWatchers;
-    /** When the selector was last polled; see {@link #poll(double)}. */
-    private long lastPollNanos;
-    /** A watched channel was closed: its key is deregistered (and a server socket unbound) at the next select. */
-    private boolean deregisterPending;
-    private static final long IDLE_POLL_INTERVAL_NANOS = 20_000;
 
-    private final boolean virtualTime;
     /** See {@link Runner#closedWorld(boolean)}: set by the runner before the loop starts. */
     boolean closedWorld;
     /**
@@ -93,7 +79,6 @@ final class BaseEventLoop implements EventLoop {
      * the peer by the time the write returns, this covers a kernel that defers the delivery a little.
      */
     static final long CLOSED_WORLD_SETTLE_MILLIS = 2;
-    private double virtualNow;
     /** Work in flight outside the loop that will call back into it (executor jobs, wrapped stages). */
     private int externalPending;
     /** Fast carrier: tasks parked in the JDK whose wait has ended, to be stepped on the loop. */
@@ -108,7 +93,7 @@ final class BaseEventLoop implements EventLoop {
     private Task<?> firstLive, lastLive;
 
     BaseEventLoop(boolean virtualTime) {
-        this.virtualTime = virtualTime;
+        this.clock = virtualTime ? new LoopClock.Virtual() : REAL_CLOCK;
     }
 
     /** The loop running on the calling thread (or whose task is the calling thread), or null. */
@@ -124,11 +109,11 @@ final class BaseEventLoop implements EventLoop {
 
     @Override
     public double time() {
-        return virtualTime ? virtualNow : (System.nanoTime() - ORIGIN) / 1e9;
+        return clock.time();
     }
 
     boolean isVirtualTime() {
-        return virtualTime;
+        return clock instanceof LoopClock.Virtual;
     }
 
     @Override
@@ -166,9 +151,8 @@ final class BaseEventLoop implements EventLoop {
         checkCallback(cb, "callAt");
         checkClosed();
         checkThread();
-        TimerHandle h = new TimerHandle(when, cb, this);
-        h.scheduled = true;
-        heapPush(h);
+        TimerHandle h = new TimerHandle(when, cb, timers);
+        timers.push(h);
         return h;
     }
 
@@ -210,16 +194,7 @@ final class BaseEventLoop implements EventLoop {
             if (t != null) {
                 LockSupport.unpark(t);
             }
-            Selector s = selector;
-            if (s != null) {
-                s.wakeup();
-            }
-        }
-    }
-
-    void timerHandleCancelled(TimerHandle h) {
-        if (h.scheduled) {
-            timerCancelledCount++;
+            io.wakeup();
         }
     }
 
@@ -528,35 +503,22 @@ final class BaseEventLoop implements EventLoop {
 
     /** CPython's {@code _run_once}: one full iteration. */
     private void runOnce() {
-        if (timerCount > MIN_SCHEDULED_TIMER_HANDLES && timerCancelledCount * 2 > timerCount) {
-            compactTimers();
-        } else {
-            while (timerCount > 0 && timers[0].cancelled) {
-                timerCancelledCount--;
-                heapPop().scheduled = false;
-            }
-        }
+        timers.dropCancelled();
         drainThreadsafe();
         double timeout;
         if (!ready.isEmpty() || stopping) {
             timeout = 0;
-        } else if (timerCount > 0) {
-            timeout = Math.min(Math.max(0, timers[0].when - time()), MAXIMUM_SELECT_TIMEOUT);
+        } else if (!timers.isEmpty()) {
+            timeout = Math.min(Math.max(0, timers.firstWhen() - time()), MAXIMUM_SELECT_TIMEOUT);
         } else {
             timeout = -1;
         }
         poll(timeout);
         drainThreadsafe();
 
-        if (timerCount > 0) {
+        if (!timers.isEmpty()) {
             double now = time();
-            double endTime = now + CLOCK_RESOLUTION;
-            // "<= now" too: far from 0, adding the resolution may not change the double at all.
-            while (timerCount > 0 && (timers[0].when < endTime || timers[0].when <= now)) {
-                TimerHandle h = heapPop();
-                h.scheduled = false;
-                ready.add(h);
-            }
+            timers.moveDue(now, now + LoopClock.RESOLUTION, ready);
         }
 
         int ntodo = ready.size();
@@ -588,52 +550,47 @@ final class BaseEventLoop implements EventLoop {
 
     /** Waits for I/O, another thread or the timeout (seconds; 0: just poll; -1: no limit). */
     private void poll(double timeout) {
-        Selector sel = selector;
-        boolean io = sel != null && ioWatchers > 0;
-        if (deregisterPending && sel != null && !io) {
-            // Nothing else would select: a channel closed while watched keeps its socket (a listening one stays
-            // bound) until the selector lets go of it.
-            deregisterPending = false;
-            select(sel, 0);
-        }
+        io.flushDeregistrations();
         if (timeout == 0) {
-            // With callbacks ready, CPython polls without waiting on every iteration. A poll is a system call and
-            // the JDK's selector bookkeeping (a few microseconds), so when iterations come faster than
-            // IDLE_POLL_INTERVAL apart the poll is left to a later one: I/O is then seen a few microseconds later,
-            // which no program can tell from the data arriving later.
-            if (io && System.nanoTime() - lastPollNanos >= IDLE_POLL_INTERVAL_NANOS) {
-                select(sel, 0);
-            }
+            io.pollIfDue();
             return;
         }
-        if (virtualTime && closedWorld && io && externalPending == 0) {
-            // Every peer is this loop: the I/O it waits for is its own, already written; the clock follows timers only.
-            if (timeout > 0) {
-                select(sel, Math.min(timeout, CLOSED_WORLD_SETTLE_MILLIS / 1000.0));
-                if (ready.isEmpty() && threadsafeReady.isEmpty()) {
-                    virtualNow = Math.max(virtualNow, timers[0].when);
+        boolean watching = io.watching();
+        if (clock instanceof LoopClock.Virtual virtual) {
+            if (closedWorld && watching && externalPending == 0) {
+                // Every peer is this loop: the I/O it waits for is its own, already written; the clock follows
+                // timers only.
+                if (timeout > 0) {
+                    select(Math.min(timeout, CLOSED_WORLD_SETTLE_MILLIS / 1000.0));
+                    if (ready.isEmpty() && threadsafeReady.isEmpty()) {
+                        virtual.jumpTo(timers.firstWhen());
+                    }
+                } else {
+                    select(timeout);
                 }
-            } else {
-                select(sel, timeout);
+                return;
             }
-            return;
-        }
-        if (virtualTime && !io && externalPending == 0 && timeout > 0) {
-            // Nothing outside the loop can happen before the next timer: jump to it.
-            if (threadsafeReady.isEmpty()) {
-                virtualNow = Math.max(virtualNow, timers[0].when);
+            if (!watching && externalPending == 0 && timeout > 0) {
+                // Nothing outside the loop can happen before the next timer: jump to it.
+                if (threadsafeReady.isEmpty()) {
+                    virtual.jumpTo(timers.firstWhen());
+                }
+                return;
             }
-            return;
+            long t0 = System.nanoTime();
+            waitFor(watching, timeout);
+            virtual.waited(t0, timeout);
+        } else {
+            waitFor(watching, timeout);
         }
-        long t0 = System.nanoTime();
-        if (io) {
-            select(sel, timeout);
+    }
+
+    /** Waits in real time: on the selector while a channel is watched, else parked. */
+    private void waitFor(boolean watching, double timeout) {
+        if (watching) {
+            select(timeout);
         } else {
             park(timeout);
-        }
-        if (virtualTime) {
-            double elapsed = (System.nanoTime() - t0) / 1e9;
-            virtualNow += timeout < 0 ? elapsed : Math.min(elapsed, timeout);
         }
     }
 
@@ -653,56 +610,18 @@ final class BaseEventLoop implements EventLoop {
         }
     }
 
-    private void select(Selector sel, double timeout) {
+    /** Selects with {@code timeout} (not 0), asleep: another thread's callback wakes it (or it just polls). */
+    private void select(double timeout) {
+        sleeping = true;
         try {
-            lastPollNanos = System.nanoTime();
-            if (timeout == 0) {
-                sel.selectNow(this::processSelected);
-                return;
-            }
-            sleeping = true;
-            try {
-                if (!threadsafeReady.isEmpty()) {
-                    sel.selectNow(this::processSelected);
-                } else if (timeout < 0) {
-                    sel.select(this::processSelected);
-                } else {
-                    sel.select(this::processSelected, Math.max(1, (long) Math.ceil(timeout * 1000)));
-                }
-            } finally {
-                sleeping = false;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** CPython's {@code _process_events}: queues the reader and writer of a ready channel. */
-    private void processSelected(SelectionKey key) {
-        if (!(key.attachment() instanceof IoWatch w) || !key.isValid()) {
-            return;
-        }
-        int ops = key.readyOps();
-        if ((ops & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT)) != 0 && w.reader != null) {
-            if (w.reader.cancelled) {
-                removeReader((SelectableChannel) key.channel());
+            if (!threadsafeReady.isEmpty()) {
+                io.selectNow();
             } else {
-                ready.add(w.reader);
+                io.select(timeout);
             }
+        } finally {
+            sleeping = false;
         }
-        if ((ops & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT)) != 0 && w.writer != null) {
-            if (w.writer.cancelled) {
-                removeWriter((SelectableChannel) key.channel());
-            } else {
-                ready.add(w.writer);
-            }
-        }
-    }
-
-    /** The reader and writer callbacks of one channel, attached to its selection key. */
-    private static final class IoWatch {
-        Handle reader;
-        Handle writer;
     }
 
     @Override
@@ -715,7 +634,8 @@ final class BaseEventLoop implements EventLoop {
 
     @Override
     public boolean removeReader(SelectableChannel channel) {
-        return unwatch(channel, true);
+        checkThread();
+        return io.unwatch(channel, true);
     }
 
     @Override
@@ -725,7 +645,8 @@ final class BaseEventLoop implements EventLoop {
 
     @Override
     public boolean removeWriter(SelectableChannel channel) {
-        return unwatch(channel, false);
+        checkThread();
+        return io.unwatch(channel, false);
     }
 
     private void watch(SelectableChannel ch, Runnable cb, boolean read) {
@@ -735,97 +656,7 @@ final class BaseEventLoop implements EventLoop {
         checkCallback(cb, read ? "addReader" : "addWriter");
         checkClosed();
         checkThread();
-        Selector sel = selector();
-        SelectionKey key = ch.keyFor(sel);
-        IoWatch w;
-        if (key == null) {
-            w = new IoWatch();
-            try {
-                ch.configureBlocking(false);
-                key = ch.register(sel, 0, w);
-            } catch (ClosedChannelException e) {
-                throw new IllegalStateException("cannot watch a closed channel: " + ch, e);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot make " + ch + " non-blocking", e);
-            }
-        } else if (!key.isValid()) {
-            throw new IllegalStateException("cannot watch a closed channel: " + ch);
-        } else {
-            w = (IoWatch) key.attachment();
-        }
-        if (w.reader == null && w.writer == null) {
-            ioWatchers++;
-        }
-        Handle h = new Handle(cb);
-        if (read) {
-            if (w.reader != null) {
-                w.reader.cancel();
-            }
-            w.reader = h;
-        } else {
-            if (w.writer != null) {
-                w.writer.cancel();
-            }
-            w.writer = h;
-        }
-        key.interestOps(interest(ch, w));
-    }
-
-    private boolean unwatch(SelectableChannel ch, boolean read) {
-        checkThread();
-        Selector sel = selector;
-        SelectionKey key = sel == null || ch == null ? null : ch.keyFor(sel);
-        if (key == null || !(key.attachment() instanceof IoWatch w)) {
-            return false;
-        }
-        Handle h = read ? w.reader : w.writer;
-        if (h == null) {
-            return false;
-        }
-        h.cancel();
-        if (read) {
-            w.reader = null;
-        } else {
-            w.writer = null;
-        }
-        if (w.reader == null && w.writer == null) {
-            ioWatchers--;
-        }
-        if (key.isValid()) {
-            // The key stays registered (interest 0) until the channel closes: re-registering a cancelled key
-            // before the next select would fail.
-            key.interestOps(interest(ch, w));
-        } else {
-            deregisterPending = true; // closed: its socket is let go of at the selector's next select
-        }
-        return true;
-    }
-
-    /** Readable means acceptable for a server channel; writable means connectable while a connect is pending. */
-    private static int interest(SelectableChannel ch, IoWatch w) {
-        int ops = 0;
-        if (w.reader != null) {
-            ops |= ch instanceof ServerSocketChannel ? SelectionKey.OP_ACCEPT : SelectionKey.OP_READ;
-        }
-        if (w.writer != null) {
-            ops |= ch instanceof SocketChannel sc && sc.isConnectionPending()
-                    ? SelectionKey.OP_CONNECT : SelectionKey.OP_WRITE;
-        }
-        return ops & ch.validOps();
-    }
-
-    /** The loop's selector, opened on first use; channels registered on it are polled every iteration. */
-    Selector selector() {
-        checkClosed();
-        Selector s = selector;
-        if (s == null) {
-            try {
-                s = selector = Selector.open();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return s;
+        io.watch(ch, cb, read);
     }
 
     @Override
@@ -845,24 +676,14 @@ final class BaseEventLoop implements EventLoop {
         destroyPendingTasks();
         ready.clear();
         threadsafeReady.clear();
-        Arrays.fill(timers, 0, timerCount, null);
-        timerCount = 0;
-        timerCancelledCount = 0;
+        timers.clear();
         executorShutdownCalled = true;
         ExecutorService ex = defaultExecutor;
         defaultExecutor = null;
         if (ex != null) {
             ex.shutdown();
         }
-        Selector s = selector;
-        selector = null;
-        if (s != null) {
-            try {
-                s.close();
-            } catch (IOException e) {
-                ErrorReporting.log(Level.WARNING, "closing the loop's selector failed", e);
-            }
-        }
+        io.close();
     }
 
     /**
@@ -1000,89 +821,9 @@ final class BaseEventLoop implements EventLoop {
         LOG.log(Level.ERROR, sb.toString(), exc instanceof Throwable t ? t : null);
     }
 
-    // ---- timer heap: CPython's heapq over TimerHandle.__lt__, which compares deadlines only ------------------
-    // Timers with equal deadlines come out in the order heapq's algorithm leaves them, not in scheduling order;
-    // with virtual time equal deadlines are common, and CPython's order is the one to reproduce.
-
-    private void heapPush(TimerHandle h) {
-        if (timerCount == timers.length) {
-            timers = Arrays.copyOf(timers, timerCount * 2);
-        }
-        int i = timerCount++;
-        timers[i] = h;
-        siftUp(0, i);
-    }
-
-    private TimerHandle heapPop() {
-        TimerHandle last = timers[--timerCount];
-        timers[timerCount] = null;
-        if (timerCount == 0) {
-            return last;
-        }
-        TimerHandle top = timers[0];
-        timers[0] = last;
-        siftDown(0);
-        return top;
-    }
-
-    /** heapq's {@code _siftdown}: moves {@code timers[pos]} towards {@code start} while it is due before its parent. */
-    private void siftUp(int start, int pos) {
-        TimerHandle h = timers[pos];
-        while (pos > start) {
-            int parent = (pos - 1) >>> 1;
-            TimerHandle p = timers[parent];
-            if (!(h.when < p.when)) {
-                break;
-            }
-            timers[pos] = p;
-            pos = parent;
-        }
-        timers[pos] = h;
-    }
-
-    /**
-     * heapq's {@code _siftup}: moves the earlier child up (the right one on a tie) all the way to a leaf, puts
-     * {@code timers[pos]} there and sifts it back up.
-     */
-    private void siftDown(int pos) {
-        int start = pos;
-        TimerHandle h = timers[pos];
-        int child = 2 * pos + 1;
-        while (child < timerCount) {
-            int right = child + 1;
-            if (right < timerCount && !(timers[child].when < timers[right].when)) {
-                child = right;
-            }
-            timers[pos] = timers[child];
-            pos = child;
-            child = 2 * pos + 1;
-        }
-        timers[pos] = h;
-        siftUp(start, pos);
-    }
-
-    /** Drops every cancelled timer and rebuilds the heap (when most timers are cancelled, as CPython). */
-    private void compactTimers() {
-        int n = 0;
-        for (int i = 0; i < timerCount; i++) {
-            TimerHandle h = timers[i];
-            if (h.cancelled) {
-                h.scheduled = false;
-            } else {
-                timers[n++] = h;
-            }
-        }
-        Arrays.fill(timers, n, timerCount, null);
-        timerCount = n;
-        timerCancelledCount = 0;
-        for (int i = (n >>> 1) - 1; i >= 0; i--) {
-            siftDown(i);
-        }
-    }
-
     /** Number of timers in the heap, cancelled ones included (for tests). */
     int scheduledTimerCount() {
-        return timerCount;
+        return timers.size();
     }
 
     @Override

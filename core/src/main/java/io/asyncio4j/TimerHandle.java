@@ -9,12 +9,12 @@ public final class TimerHandle extends Handle {
     final double when;
     /** Still in the loop's timer heap (CPython's {@code _scheduled}). */
     boolean scheduled;
-    private final BaseEventLoop loop;
+    private final TimerHeap heap;
 
-    TimerHandle(double when, Runnable callback, BaseEventLoop loop) {
+    TimerHandle(double when, Runnable callback, TimerHeap heap) {
         super(callback);
         this.when = when;
-        this.loop = loop;
+        this.heap = heap;
     }
 
     /** The time, on the loop's clock ({@link EventLoop#time()}), at which the callback is due. */
@@ -26,7 +26,7 @@ public final class TimerHandle extends Handle {
     public void cancel() {
         if (!cancelled) {
             cancelled = true;
-            loop.timerHandleCancelled(this);
+            heap.timerCancelled(this);
         }
     }
 
