@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Which blocking JDK calls in a task park only that task on the fast carrier (the list in README's "Blocking calls
- * inside tasks"): each test has a task wait in the JDK for something only another task of the same loop gives, which
+ * Which blocking JDK calls in a task park only that task on the fast carrier (the list in docs/python-to-java.md,
+ * "Blocking calls inside a task"): each test has a task wait in the JDK for something only another task of the same loop gives, which
  * finishes only if the loop ran the other task meanwhile. What blocks the loop on both carriers is tested too.
  */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)

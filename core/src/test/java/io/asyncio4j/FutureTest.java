@@ -250,7 +250,7 @@ class FutureTest {
         }
     }
 
-    /** Python's {@code type(e).__name__}, with the exception-type rule of the README (RuntimeError: IllegalState). */
+    /** Python's {@code type(e).__name__}, with the exception-type rule of docs/python-to-java.md (RuntimeError: IllegalState). */
     private static String pythonType(Throwable e) {
         return e instanceof InvalidStateError || e instanceof CancelledError ? e.getClass().getSimpleName()
                 : e instanceof IllegalStateException ? "RuntimeError" : e.getClass().getName();

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The README's rule for CPython's exception types, with CPython's messages: a {@code ValueError} about an argument
+ * The rule for CPython's exception types (docs/python-to-java.md), with CPython's messages: a {@code ValueError} about an argument
  * is an {@link IllegalArgumentException}; a {@code ValueError} that no argument caused, only the object's state
  * (one release or {@code task_done()} too many), and a {@code RuntimeError}, are {@link IllegalStateException}s.
  * The lines are what CPython 3.12.1 prints for:

@@ -179,7 +179,7 @@ class StreamReaderTest {
     }
 
     /**
-     * CPython's types and messages by the README's rule (ValueError: IllegalArgumentException; an assertion or a
+     * CPython's types and messages by the rule of docs/python-to-java.md (ValueError: IllegalArgumentException; an assertion or a
      * RuntimeError: IllegalStateException). CPython 3.12.1 prints {@code ValueError: Limit cannot be <= 0},
      * {@code AssertionError: feed_data after feed_eof} and {@code ValueError: negative buffersize in recv} for
      * {@code asyncio.StreamReader(limit=0)}, {@code r.feed_eof(); r.feed_data(b"x")} and
