@@ -33,9 +33,7 @@ public final class SocketTransport implements Transport {
     private final Map<String, Object> extra = new HashMap<>();
     private final ArrayDeque<ByteBuffer> buffer = new ArrayDeque<>();
     private int bufferSize;
-    private int highWater = 64 * 1024;
-    private int lowWater = 16 * 1024;
-    private boolean protocolPaused;
+    private final WriteFlowControl flow;
     private boolean closing;
     private boolean eof;
     private boolean paused;
@@ -46,6 +44,7 @@ public final class SocketTransport implements Transport {
         this.channel = channel;
         this.protocol = protocol;
         this.onConnectionLost = onConnectionLost;
+        this.flow = new WriteFlowControl(loop, this);
         String p;
         try {
             p = String.valueOf(channel.getRemoteAddress());
@@ -207,7 +206,7 @@ public final class SocketTransport implements Transport {
         }
         buffer.add(b);
         bufferSize += b.remaining();
-        maybePauseProtocol();
+        flow.maybePauseProtocol();
     }
 
     private void writeReady() {
@@ -230,7 +229,7 @@ public final class SocketTransport implements Transport {
         for (ByteBuffer b : buffer) {
             bufferSize += b.remaining();
         }
-        maybeResumeProtocol();
+        flow.maybeResumeProtocol();
         if (buffer.isEmpty()) {
             loop.removeWriter(channel);
             if (closing) {
@@ -267,39 +266,12 @@ public final class SocketTransport implements Transport {
 
     @Override
     public void setWriteBufferLimits(int high, int low) {
-        if (!(high >= low && low >= 0)) {
-            throw new IllegalArgumentException("high (" + high + ") must be >= low (" + low + ") must be >= 0");
-        }
-        highWater = high;
-        lowWater = low;
-        maybePauseProtocol();
+        flow.setLimits(high, low);
     }
 
     @Override
     public int getWriteBufferSize() {
         return bufferSize;
-    }
-
-    private void maybePauseProtocol() {
-        if (bufferSize > highWater && !protocolPaused) {
-            protocolPaused = true;
-            try {
-                protocol.pauseWriting();
-            } catch (RuntimeException e) {
-                report("protocol.pauseWriting() failed", e);
-            }
-        }
-    }
-
-    private void maybeResumeProtocol() {
-        if (protocolPaused && bufferSize <= lowWater) {
-            protocolPaused = false;
-            try {
-                protocol.resumeWriting();
-            } catch (RuntimeException e) {
-                report("protocol.resumeWriting() failed", e);
-            }
-        }
     }
 
     // ---- closing ----

@@ -5,7 +5,9 @@ package io.asyncio4j.net;
  * and never block: {@link #write} sends what it can at once and buffers the rest, which the loop sends as the peer
  * accepts it. When the buffer goes above the high water mark (64 KiB by default) the protocol's
  * {@link BaseProtocol#pauseWriting()} is called; when it drains to the low mark (16 KiB),
- * {@link BaseProtocol#resumeWriting()}.
+ * {@link BaseProtocol#resumeWriting()}. In this library's transports an exception from either goes to the loop's
+ * exception handler ({@code "protocol.pause_writing() failed"}, {@code "protocol.resume_writing() failed"}), not to
+ * the caller of {@link #write}.
  */
 public interface Transport {
     /** Sends {@code data} (copied if it must be buffered). @throws IllegalStateException after {@link #writeEof()} */
@@ -40,10 +42,22 @@ public interface Transport {
 
     boolean isReading();
 
-    /** Sets the water marks (bytes); {@code high} &ge; {@code low} &ge; 0. */
+    /**
+     * Sets the water marks (bytes), CPython's {@code set_write_buffer_limits}; if the buffer is already above the new
+     * high mark, the protocol's {@link BaseProtocol#pauseWriting()} is called at once.
+     *
+     * @param high the high water mark, in bytes
+     * @param low the low water mark, in bytes
+     * @throws IllegalArgumentException unless {@code high >= low >= 0}, with CPython's message,
+     *         such as {@code "high (1) must be >= low (2) must be >= 0"}
+     */
     void setWriteBufferLimits(int high, int low);
 
-    /** Bytes buffered, not yet sent. */
+    /**
+     * Bytes buffered, not yet sent: what the water marks are compared with.
+     *
+     * @return the size of the write buffer, in bytes
+     */
     int getWriteBufferSize();
 
     /**

@@ -11,7 +11,9 @@ import java.util.ArrayDeque;
  * CPython's {@code FlowControlMixin}: the writing side of a protocol's flow control. The protocol forwards its
  * transport's {@code pauseWriting}, {@code resumeWriting} and {@code connectionLost} here, and a task that writes
  * awaits {@link #drain()} to wait while the transport's buffer is above its high water mark. Used by
- * {@link StreamWriter#drain()} and by protocols of other packages (the HTTP server). For the loop's thread.
+ * {@link StreamWriter#drain()} and by protocols of other packages (the HTTP server). For the loop's thread. The
+ * transport side, which decides when to call {@code pauseWriting} and {@code resumeWriting}, is
+ * {@link io.asyncio4j.net.WriteFlowControl}.
  */
 public final class FlowControl {
     private final EventLoop loop;

@@ -4,6 +4,7 @@ import io.asyncio4j.EventLoop;
 import io.asyncio4j.Future;
 import io.asyncio4j.net.BaseProtocol;
 import io.asyncio4j.net.Transport;
+import io.asyncio4j.net.WriteFlowControl;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -12,8 +13,9 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * A write-only transport over a blocking {@link OutputStream} (a child process's stdin): writes are queued and a
- * helper thread of {@code pumps} sends them, handing completion back to the loop. Water marks and
- * {@code pauseWriting}/{@code resumeWriting} as for sockets, so {@link StreamWriter#drain()} works the same.
+ * helper thread of {@code pumps} sends them, handing completion back to the loop. The write buffer counts the bytes
+ * not yet taken by the pipe, those being sent included; its water marks pause and resume the protocol through the
+ * same {@link WriteFlowControl} as sockets, so {@link StreamWriter#drain()} waits while the child does not read.
  */
 final class PipeWriteTransport implements Transport {
     private final EventLoop loop;
@@ -25,15 +27,14 @@ final class PipeWriteTransport implements Transport {
     private boolean writing;
     private boolean closing;
     private boolean lost;
-    private boolean paused;
-    private int high = 64 * 1024;
-    private int low = 16 * 1024;
+    private final WriteFlowControl flow;
 
     PipeWriteTransport(EventLoop loop, OutputStream out, ExecutorService pumps, BaseProtocol protocol) {
         this.loop = loop;
         this.out = out;
         this.pumps = pumps;
         this.protocol = protocol;
+        this.flow = new WriteFlowControl(loop, this);
     }
 
     @Override
@@ -46,10 +47,7 @@ final class PipeWriteTransport implements Transport {
         }
         pending.add(data.clone());
         bufferSize += data.length;
-        if (bufferSize > high && !paused) {
-            paused = true;
-            protocol.pauseWriting();
-        }
+        flow.maybePauseProtocol();
         flush();
     }
 
@@ -84,10 +82,7 @@ final class PipeWriteTransport implements Transport {
                 finish(f.exception());
                 return;
             }
-            if (paused && bufferSize <= low) {
-                paused = false;
-                protocol.resumeWriting();
-            }
+            flow.maybeResumeProtocol(); // may write more
             flush();
         });
     }
@@ -155,11 +150,7 @@ final class PipeWriteTransport implements Transport {
 
     @Override
     public void setWriteBufferLimits(int high, int low) {
-        if (!(high >= low && low >= 0)) {
-            throw new IllegalArgumentException("high (" + high + ") must be >= low (" + low + ") must be >= 0");
-        }
-        this.high = high;
-        this.low = low;
+        flow.setLimits(high, low);
     }
 
     @Override

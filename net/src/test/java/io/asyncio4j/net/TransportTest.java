@@ -25,6 +25,25 @@ class TransportTest {
         }
     }
 
+    /** A server whose connections read nothing until {@link #startReading}; it adds them to {@code accepted}. */
+    static Coro<Server> nonReadingServer(List<Transport> accepted) {
+        return Net.createServer(() -> new Protocol() {
+            @Override
+            public void connectionMade(Transport t) {
+                t.pauseReading();
+                accepted.add(t);
+            }
+        }, "127.0.0.1", 0);
+    }
+
+    /** Makes the first connection of a {@link #nonReadingServer} read (and drop) what it is sent. */
+    static void startReading(List<Transport> accepted) {
+        while (accepted.isEmpty()) {
+            Asyncio.sleep(0.001).await();
+        }
+        accepted.get(0).resumeReading();
+    }
+
     /** Records its callbacks; echoes what it receives if asked. */
     static final class Recorder implements Protocol {
         final List<String> events = new ArrayList<>();
@@ -118,13 +137,7 @@ class TransportTest {
     void writeBufferWaterMarksPauseAndResumeTheProtocol() {
         List<String> out = run(() -> {
             List<Transport> accepted = new ArrayList<>();
-            Server server = Net.createServer(() -> new Protocol() {
-                @Override
-                public void connectionMade(Transport t) {
-                    t.pauseReading(); // read nothing until told
-                    accepted.add(t);
-                }
-            }, "127.0.0.1", 0).await();
+            Server server = nonReadingServer(accepted).await();
             Connected<Recorder> c = Net.createConnection(() -> new Recorder(false, false), "127.0.0.1",
                     server.port()).await();
             Transport t = c.transport();
@@ -135,10 +148,7 @@ class TransportTest {
             }
             List<String> log = new ArrayList<>();
             log.add("paused above high: " + (t.getWriteBufferSize() > 1024 * 1024));
-            while (accepted.isEmpty()) {
-                Asyncio.sleep(0.001).await();
-            }
-            accepted.get(0).resumeReading(); // the peer drains the connection (its protocol drops the data)
+            startReading(accepted); // the peer drains the connection (its protocol drops the data)
             while (!c.protocol().events.contains("resumeWriting")) {
                 Asyncio.sleep(0.001).await();
             }
@@ -151,6 +161,51 @@ class TransportTest {
         });
         assertThat(out).containsExactly("paused above high: true", "resumed at or below low: true",
                 "[connectionMade, pauseWriting, resumeWriting, connectionLost None]");
+    }
+
+    @Test
+    void errorsOfPauseAndResumeWritingGoToTheExceptionHandlerWithCPythonsMessages() {
+        List<String> out = run(() -> {
+            List<String> log = new ArrayList<>();
+            List<Transport> accepted = new ArrayList<>();
+            Server server = nonReadingServer(accepted).await();
+            List<String> events = new ArrayList<>();
+            Connected<Protocol> c = Net.<Protocol>createConnection(() -> new Protocol() {
+                @Override
+                public void pauseWriting() {
+                    events.add("pauseWriting");
+                    throw new IllegalStateException("no pause");
+                }
+
+                @Override
+                public void resumeWriting() {
+                    events.add("resumeWriting");
+                    throw new IllegalStateException("no resume");
+                }
+            }, "127.0.0.1", server.port()).await();
+            Transport t = c.transport();
+            Asyncio.getRunningLoop().setExceptionHandler((l, ctx) -> log.add(ctx.get("message") + ": "
+                    + ((Throwable) ctx.get("exception")).getMessage() + ", transport given: "
+                    + (ctx.get("transport") == t) + ", protocol given: " + (ctx.get("protocol") == c.protocol())));
+            byte[] chunk = new byte[64 * 1024];
+            while (events.isEmpty()) {
+                t.write(chunk); // does not throw: the peer does not read, the socket buffers fill, then ours
+            }
+            log.add("paused above high: " + (t.getWriteBufferSize() > 64 * 1024));
+            startReading(accepted); // the peer drains the connection
+            while (events.size() < 2) {
+                Asyncio.sleep(0.001).await();
+            }
+            log.add(events + ", closing: " + t.isClosing());
+            t.close();
+            server.close();
+            return log;
+        });
+        assertThat(out).containsExactly(
+                "protocol.pause_writing() failed: no pause, transport given: true, protocol given: true",
+                "paused above high: true",
+                "protocol.resume_writing() failed: no resume, transport given: true, protocol given: true",
+                "[pauseWriting, resumeWriting], closing: false");
     }
 
     @Test
