@@ -306,6 +306,11 @@ public final class StreamReader {
         return Arrays.copyOfRange(buf, start, end);
     }
 
+    /** Bytes received and not yet read (for this package's tests and transports). */
+    int buffered() {
+        return size();
+    }
+
     private int size() {
         return end - start;
     }

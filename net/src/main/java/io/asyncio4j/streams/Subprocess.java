@@ -88,12 +88,18 @@ public final class Subprocess {
         Asyncio.gather(true, all.toArray(new Future<?>[0])).addDoneCallback(f -> pumps.shutdown());
     }
 
-    /** Feeds a reader from a blocking pipe, chunk by chunk, each read on a helper thread. */
+    /**
+     * Feeds a reader from a blocking pipe, chunk by chunk, each read on a helper thread, no faster than the program
+     * reads: while more than twice the reader's limit is unread, the pump waits (and the child blocks on its pipe).
+     */
     private StreamReader pump(EventLoop loop, InputStream in) {
         StreamReader reader = new StreamReader();
+        PipeReadTransport pipe = new PipeReadTransport(loop, in);
+        reader.setTransport(pipe);
         readers.add(loop.createTask(() -> {
             boolean retried = false;
             while (true) {
+                pipe.whenReading().await();
                 byte[] chunk;
                 try {
                     chunk = loop.runInExecutor(pumps, () -> {

@@ -26,6 +26,32 @@ class SubprocessTest {
         }
     }
 
+    /**
+     * CPython pauses a pipe's read transport while its StreamReader holds more than twice its limit: a child that
+     * writes 10 MB nobody reads yet blocks on its full pipe instead of filling this process's memory.
+     */
+    @Test
+    void aChildWritingFasterThanTheProgramReadsIsHeldBack() {
+        List<Integer> seen = run(() -> {
+            Subprocess p = Subprocess.exec(List.of("head", "-c", "10000000", "/dev/zero"), Redirect.DEVNULL,
+                    Redirect.PIPE, Redirect.DEVNULL).await();
+            StreamReader out = p.stdout();
+            int pauseAt = 2 * StreamReader.DEFAULT_LIMIT;
+            for (int i = 0; i < 1000 && out.buffered() <= pauseAt; i++) {
+                Asyncio.sleep(0.01).await(); // real time: until the pump has read past the pause mark
+            }
+            for (int i = 0; i < 20; i++) {
+                Asyncio.sleep(0.01).await(); // a pump without back-pressure would read on meanwhile
+            }
+            int held = out.buffered();
+            int total = out.read(-1).await().length;
+            return List.of(held, total, p.waitFor().await());
+        });
+        assertThat(seen.get(0)).as("unread bytes while paused").isGreaterThan(2 * StreamReader.DEFAULT_LIMIT)
+                .isLessThanOrEqualTo(2 * StreamReader.DEFAULT_LIMIT + 65536);
+        assertThat(seen.subList(1, 3)).containsExactly(10_000_000, 0);
+    }
+
     @Test
     void readLinesAndTheExitCode() {
         List<String> out = run(() -> {
