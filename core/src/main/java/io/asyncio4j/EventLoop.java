@@ -51,6 +51,7 @@ public interface EventLoop {
      * @param delay seconds from now
      * @param cb the callback
      * @return a handle that can cancel the timer before it fires
+     * @throws IllegalArgumentException if {@code delay} is NaN
      * @throws IllegalStateException if the loop is closed or the caller is another thread while it runs
      */
     TimerHandle callLater(double delay, Runnable cb);
@@ -62,6 +63,7 @@ public interface EventLoop {
      * @param when the deadline on the loop's clock
      * @param cb the callback
      * @return a handle that can cancel the timer before it fires
+     * @throws IllegalArgumentException if {@code when} is NaN
      * @throws IllegalStateException if the loop is closed or the caller is another thread while it runs
      */
     TimerHandle callAt(double when, Runnable cb);
