@@ -442,8 +442,8 @@ public final class Asyncio {
      * (it is not interrupted) and its result is dropped, and the await throws {@link CancelledError} at once.
      *
      * <p>Memory consistency effects: actions in the task prior to awaiting the returned coroutine
-     * <i>happen-before</i> {@code fn} begins, on the executor's thread; actions taken by {@code fn} happen-before the awaiting task
-     * resumes with its result or exception.
+     * <i>happen-before</i> {@code fn} begins, on the executor's thread; actions taken by {@code fn} happen-before
+     * the awaiting task resumes with its result or exception.
      *
      * @param <T> the type of {@code fn}'s result
      * @param fn the blocking code to run off the loop
