@@ -12,15 +12,23 @@ abstract class Acquirable extends LoopBound {
     public abstract void release();
 
     /**
-     * Acquires, waiting in FIFO order while it cannot; returns true.
+     * CPython's {@code acquire()}: acquires, waiting in FIFO order while it cannot. Await it inside a task of the
+     * loop the object is bound to.
      *
+     * @return a coroutine giving true once acquired
      * @throws CancelledError (when awaited) if the waiting task is cancelled; nothing is acquired then
      */
     public Coro<Boolean> acquire() {
         return this::doAcquire;
     }
 
-    /** Acquires and returns a {@link Held} whose {@code close()} releases: {@code async with x:}. */
+    /**
+     * Acquires, as {@link #acquire()}, and gives a {@link Held} whose {@code close()} releases: Python's
+     * {@code async with x:}, as {@code try (Held h = x.hold().await()) { ... }}.
+     *
+     * @return a coroutine giving the {@code Held} once acquired; if the waiting task is cancelled it throws
+     *         {@link CancelledError} and nothing is acquired
+     */
     public Coro<Held> hold() {
         return () -> {
             doAcquire();

@@ -40,6 +40,11 @@ public final class Asyncio {
      * CPython's {@code asyncio.run}: runs {@code main} on a new loop on this thread; afterwards cancels every task
      * left and waits for them, shuts the default executor down and closes the loop.
      *
+     * <p>Call it from a thread with no running loop; it blocks that thread until {@code main} and the clean-up are
+     * done. If {@code main}'s task is cancelled, the {@link CancelledError} is thrown from here.
+     *
+     * @param <T> the type of {@code main}'s result
+     * @param main the coroutine to run as the loop's main task
      * @return the result of {@code main}; its exception is thrown as the same object
      * @throws IllegalStateException if called from a running loop
      */
@@ -52,7 +57,12 @@ public final class Asyncio {
         }
     }
 
-    /** The loop running this task or callback. @throws IllegalStateException "no running event loop" */
+    /**
+     * CPython's {@code asyncio.get_running_loop}: the loop running this task or callback.
+     *
+     * @return the loop whose thread (or one of whose tasks) is calling
+     * @throws IllegalStateException ("no running event loop") if called from any other thread
+     */
     public static EventLoop getRunningLoop() {
         BaseEventLoop loop = BaseEventLoop.running();
         if (loop == null) {
@@ -61,7 +71,12 @@ public final class Asyncio {
         return loop;
     }
 
-    /** A new loop, not running and not set as any thread's loop; drive it with {@code runUntilComplete}. */
+    /**
+     * CPython's {@code asyncio.new_event_loop}: a new loop, not running and not set as any thread's loop; drive it
+     * with {@code runUntilComplete} or {@code runForever} on the thread that is to own it, and close it afterwards.
+     *
+     * @return a new, open, idle loop
+     */
     public static EventLoop newEventLoop() {
         return new BaseEventLoop(false);
     }
@@ -83,6 +98,7 @@ public final class Asyncio {
      * {@code "main"}; if it has ended by then, no thread is the main thread. The message names the thread by its
      * Java name ({@code 'main'} where CPython says {@code 'MainThread'}).
      *
+     * @return the running loop, else this thread's loop
      * @throws IllegalStateException ("There is no current event loop in thread 'NAME'.", CPython's
      *         {@code RuntimeError}) if there is no running loop, no loop set for this thread, and none may be created
      */
@@ -105,8 +121,10 @@ public final class Asyncio {
 
     /**
      * Sets this thread's loop, the one {@link #getEventLoop()} returns outside a running loop; {@code null} clears
-     * it, after which {@code getEventLoop()} throws there (even in the main thread), as in CPython.
+     * it, after which {@code getEventLoop()} throws there (even in the main thread), as in CPython
+     * ({@code asyncio.set_event_loop}). Affects only the calling thread.
      *
+     * @param loop the loop for this thread, or {@code null}
      * @throws IllegalArgumentException if {@code loop} is not one of asyncio4j's loops
      */
     public static void setEventLoop(EventLoop loop) {
@@ -144,22 +162,52 @@ public final class Asyncio {
         boolean setCalled;
     }
 
-    /** Same as {@code aw.await()}. */
+    /**
+     * Same as {@code aw.await()} (Python's {@code await aw}): must be called inside a task of a running loop.
+     *
+     * @param <T> the type of the result
+     * @param aw what to await
+     * @return its result; its exception is thrown as it is, and a cancellation of the current task as
+     *         {@link CancelledError}
+     */
     public static <T> T await(Awaitable<T> aw) {
         return aw.await();
     }
 
-    /** Schedules {@code coro} as a new task of the running loop; its first step runs in the next iteration. */
+    /**
+     * CPython's {@code asyncio.create_task}: schedules {@code coro} as a new task of the running loop; its first step
+     * runs in the next iteration. Call it on the loop's thread (in a task or a callback).
+     *
+     * @param <T> the type of the coroutine's result
+     * @param coro the coroutine the task runs
+     * @return the new task, named {@code Task-N}
+     * @throws IllegalStateException if no loop is running on this thread
+     */
     public static <T> Task<T> createTask(Coro<T> coro) {
         return createTask(coro, null);
     }
 
-    /** As {@link #createTask(Coro)}, with a name ({@code null}: {@code Task-N}). */
+    /**
+     * As {@link #createTask(Coro)}, with a name.
+     *
+     * @param <T> the type of the coroutine's result
+     * @param coro the coroutine the task runs
+     * @param name the task's name ({@code null}: {@code Task-N})
+     * @return the new task
+     * @throws IllegalStateException if no loop is running on this thread
+     */
     public static <T> Task<T> createTask(Coro<T> coro, String name) {
         return getRunningLoop().createTask(coro, name);
     }
 
-    /** A future as it is; a coroutine (or other awaitable) wrapped in a new task. */
+    /**
+     * CPython's {@code asyncio.ensure_future}: a future as it is; a coroutine (or other awaitable) wrapped in a new
+     * task of the running loop (or this thread's loop, see {@link #getEventLoop()}).
+     *
+     * @param <T> the type of the result
+     * @param aw a future, or an awaitable to schedule
+     * @return {@code aw} itself if it is a {@link Future}, else a new task awaiting it
+     */
     public static <T> Future<T> ensureFuture(Awaitable<T> aw) {
         if (aw instanceof Future<T> f) {
             return f;
@@ -167,17 +215,34 @@ public final class Asyncio {
         return ((BaseEventLoop) getEventLoop()).ensureFuture(aw);
     }
 
-    /** The task running on this thread, or {@code null} outside a task (in a plain callback, or another thread). */
+    /**
+     * CPython's {@code asyncio.current_task}.
+     *
+     * @return the task running on this thread, or {@code null} outside a task (in a plain callback, or another
+     *         thread)
+     */
     public static Task<?> currentTask() {
         return Carrier.currentTask();
     }
 
-    /** The running loop's unfinished tasks. @throws IllegalStateException outside a running loop */
+    /**
+     * CPython's {@code asyncio.all_tasks}: the running loop's unfinished tasks.
+     *
+     * @return a snapshot: tasks created or finished later do not change it
+     * @throws IllegalStateException outside a running loop
+     */
     public static Set<Task<?>> allTasks() {
         return ((BaseEventLoop) getRunningLoop()).allTasks();
     }
 
-    /** Suspends the current task for {@code seconds}; {@code sleep(0)} gives the loop exactly one iteration. */
+    /**
+     * CPython's {@code asyncio.sleep}: when awaited, suspends the current task for {@code seconds} on the loop's
+     * clock (virtual time included); {@code sleep(0)} (or any delay &le; 0) gives the loop exactly one iteration.
+     * Cancelling the task while it sleeps ends the sleep with {@link CancelledError}.
+     *
+     * @param seconds the delay
+     * @return a coroutine to await inside a task; awaiting it elsewhere throws {@link IllegalStateException}
+     */
     public static Coro<Void> sleep(double seconds) {
         if (seconds <= 0) {
             return Tasks.YIELD;
@@ -185,7 +250,14 @@ public final class Asyncio {
         return () -> Tasks.sleep(seconds, null);
     }
 
-    /** As {@link #sleep(double)}, then returns {@code result}. */
+    /**
+     * As {@link #sleep(double)}, then returns {@code result}.
+     *
+     * @param <T> the type of the result
+     * @param seconds the delay
+     * @param result what the await returns
+     * @return a coroutine to await inside a task
+     */
     public static <T> Coro<T> sleep(double seconds, T result) {
         return () -> Tasks.sleep(seconds, result);
     }
@@ -193,6 +265,12 @@ public final class Asyncio {
     /**
      * Runs the awaitables concurrently; the future's result lists their results in argument order. The first
      * exception completes it (the others keep running); cancelling it cancels the unfinished children.
+     * CPython's {@code asyncio.gather} with {@code return_exceptions=False}; coroutines are wrapped in tasks of the
+     * running (or this thread's) loop.
+     *
+     * @param <T> the common type of the results
+     * @param aws the awaitables, each awaited once even if it is given more than once
+     * @return a future of the results in argument order
      */
     @SafeVarargs
     @SuppressWarnings("unchecked")
@@ -200,26 +278,51 @@ public final class Asyncio {
         return (Future<List<T>>) (Future<?>) Gather.gather(false, aws);
     }
 
-    /** As {@link #gather(Awaitable[])}; with {@code returnExceptions} exceptions take the place of results. */
+    /**
+     * As {@link #gather(Awaitable[])}; with {@code returnExceptions} a child's exception (a cancelled child: its
+     * {@link CancelledError}) takes the place of its result instead of completing the future.
+     *
+     * @param returnExceptions whether exceptions are results (CPython's {@code return_exceptions})
+     * @param aws the awaitables
+     * @return a future of the results (or exceptions) in argument order
+     */
     public static Future<List<Object>> gather(boolean returnExceptions, Awaitable<?>... aws) {
         return Gather.gather(returnExceptions, aws);
     }
 
-    /** As {@link #gather(Awaitable[])} over a collection. */
+    /**
+     * As {@link #gather(Awaitable[])} over a collection, in its iteration order.
+     *
+     * @param <T> the common type of the results
+     * @param aws the awaitables
+     * @return a future of the results in iteration order
+     */
     @SuppressWarnings("unchecked")
     public static <T> Future<List<T>> gather(Collection<? extends Awaitable<? extends T>> aws) {
         return (Future<List<T>>) (Future<?>) Gather.gather(false, aws.toArray(new Awaitable<?>[0]));
     }
 
-    /** Waits until all are done; see {@link #wait(Collection, Double, ReturnWhen)}. */
+    /**
+     * Waits until all are done, with no time limit; see {@link #wait(Collection, Double, ReturnWhen)}.
+     *
+     * @param <T> the type of the results
+     * @param aws the awaitables
+     * @return a coroutine giving the done futures (and no pending ones)
+     */
     public static <T> Coro<Done<T>> wait(Collection<? extends Awaitable<T>> aws) {
         return wait(aws, null, ReturnWhen.ALL_COMPLETED);
     }
 
     /**
      * Waits until {@code when} is met or {@code timeout} seconds pass ({@code null}: no limit) and returns the
-     * done and pending futures. Never raises a child's exception, never cancels.
+     * done and pending futures. Never raises a child's exception, never cancels: on timeout, and when the awaiting
+     * task is cancelled, the children keep running. CPython's {@code asyncio.wait}; coroutines are wrapped in tasks.
      *
+     * @param <T> the type of the results
+     * @param aws the awaitables
+     * @param timeout the limit in seconds, or {@code null}
+     * @param when which completion ends the wait
+     * @return a coroutine to await inside a task, giving the done and the pending futures
      * @throws IllegalArgumentException (when awaited) if {@code aws} is empty
      */
     public static <T> Coro<Done<T>> wait(Collection<? extends Awaitable<T>> aws, Double timeout, ReturnWhen when) {
@@ -231,7 +334,12 @@ public final class Asyncio {
      * until it has finished and throws {@link TimeoutError} (cause: the {@link CancelledError}); if it swallowed the
      * cancellation and returned, returns that value. A coroutine runs inline in the current task. A timeout &le; 0
      * returns a done future's result, and otherwise cancels at once: a coroutine never starts. Cancelling the
-     * awaiting task cancels {@code aw}.
+     * awaiting task cancels {@code aw}. CPython's {@code asyncio.wait_for}.
+     *
+     * @param <T> the type of the result
+     * @param aw what to await
+     * @param timeout the limit in seconds, or {@code null}
+     * @return a coroutine to await inside a task, giving {@code aw}'s result
      */
     public static <T> Coro<T> waitFor(Awaitable<T> aw, Double timeout) {
         return () -> WaitFor.await(aw, timeout);
@@ -247,6 +355,13 @@ public final class Asyncio {
      *     System.out.println(next.await());   // in completion order
      * }
      * }</pre>
+     *
+     * CPython's {@code asyncio.as_completed}.
+     *
+     * @param <T> the type of the results
+     * @param aws the awaitables; coroutines are wrapped in tasks at once
+     * @param timeout the limit in seconds for all of them, or {@code null}
+     * @return one coroutine per distinct awaitable, each to be awaited inside a task
      */
     public static <T> Iterable<Coro<T>> asCompleted(Collection<? extends Awaitable<T>> aws, Double timeout) {
         return new AsCompleted<>(aws, timeout);
@@ -255,7 +370,11 @@ public final class Asyncio {
     /**
      * A future that follows {@code aw} but protects it from cancellation: cancelling the returned future (or the
      * task awaiting it) leaves {@code aw} running; cancelling {@code aw} itself cancels the returned future. A done
-     * future is returned as it is. A coroutine is wrapped in a new task.
+     * future is returned as it is. A coroutine is wrapped in a new task. CPython's {@code asyncio.shield}.
+     *
+     * @param <T> the type of the result
+     * @param aw what to protect
+     * @return a future completing as {@code aw} does
      */
     public static <T> Future<T> shield(Awaitable<T> aw) {
         return Shield.shield(aw);
@@ -264,40 +383,120 @@ public final class Asyncio {
     /**
      * Runs {@code body} in the current task with a deadline {@code delay} seconds after the await ({@code null}:
      * none): on expiry the task is cancelled and the {@link CancelledError} becomes a {@link TimeoutError} at the
-     * boundary; a cancel from elsewhere passes through as {@code CancelledError}. See {@link Timeout}.
+     * boundary; a cancel from elsewhere passes through as {@code CancelledError}. See {@link Timeout}. CPython's
+     * {@code async with asyncio.timeout(delay)}.
+     *
+     * @param <T> the type of the body's result
+     * @param delay seconds from the await to the deadline, or {@code null}
+     * @param body the code to run under the deadline
+     * @return a coroutine to await inside a task, giving the body's result
      */
     public static <T> Coro<T> timeout(Double delay, Coro<T> body) {
         Objects.requireNonNull(body, "timeout: the body is null");
         return () -> Timeout.runAfter(delay, t -> body.call());
     }
 
-    /** As {@link #timeout(Double, Coro)}, handing the body its {@link Timeout} (to read or move the deadline). */
+    /**
+     * As {@link #timeout(Double, Coro)}, handing the body its {@link Timeout} (to read or move the deadline).
+     *
+     * @param <T> the type of the body's result
+     * @param delay seconds from the await to the deadline, or {@code null}
+     * @param body the code to run under the deadline
+     * @return a coroutine to await inside a task, giving the body's result
+     */
     public static <T> Coro<T> timeout(Double delay, Timeout.Body<T> body) {
         return () -> Timeout.runAfter(delay, body);
     }
 
-    /** As {@link #timeout(Double, Coro)} with a deadline {@code when} on {@code loop.time()}'s clock. */
+    /**
+     * As {@link #timeout(Double, Coro)} with a deadline {@code when} on {@code loop.time()}'s clock (CPython's
+     * {@code asyncio.timeout_at}).
+     *
+     * @param <T> the type of the body's result
+     * @param when the deadline on the loop's clock, or {@code null}
+     * @param body the code to run under the deadline
+     * @return a coroutine to await inside a task, giving the body's result
+     */
     public static <T> Coro<T> timeoutAt(Double when, Coro<T> body) {
         Objects.requireNonNull(body, "timeoutAt: the body is null");
         return () -> Timeout.runAt(when, t -> body.call());
     }
 
-    /** As {@link #timeoutAt(Double, Coro)}, handing the body its {@link Timeout}. */
+    /**
+     * As {@link #timeoutAt(Double, Coro)}, handing the body its {@link Timeout}.
+     *
+     * @param <T> the type of the body's result
+     * @param when the deadline on the loop's clock, or {@code null}
+     * @param body the code to run under the deadline
+     * @return a coroutine to await inside a task, giving the body's result
+     */
     public static <T> Coro<T> timeoutAt(Double when, Timeout.Body<T> body) {
         return () -> Timeout.runAt(when, body);
     }
 
-    /** Runs {@code fn} on the loop's default executor and awaits its result. */
+    /**
+     * CPython's {@code asyncio.to_thread}: when awaited, runs {@code fn} on the loop's default executor
+     * ({@link EventLoop#runInExecutor(java.util.concurrent.Executor, Callable) runInExecutor(null, fn)}) and
+     * suspends the current task until it returns. {@code fn}'s exception is thrown from the await as it is.
+     * Cancelling the awaiting task cancels the call if it has not started; once started, {@code fn} runs to the end
+     * (it is not interrupted) and its result is dropped, and the await throws {@link CancelledError} at once.
+     *
+     * <p>Memory consistency effects: actions in the task prior to awaiting the returned coroutine
+     * <i>happen-before</i> {@code fn} begins, on the executor's thread; actions taken by {@code fn} happen-before
+     * the awaiting task resumes with its result or exception.
+     *
+     * @param <T> the type of {@code fn}'s result
+     * @param fn the blocking code to run off the loop
+     * @return a coroutine to await inside a task (else it throws {@link IllegalStateException}), giving {@code fn}'s
+     *         result
+     */
     public static <T> Coro<T> toThread(Callable<T> fn) {
         return () -> Threads.toThread(fn);
     }
 
-    /** From another thread: runs {@code coro} as a task on {@code loop}; the result comes in the returned future. */
+    /**
+     * CPython's {@code asyncio.run_coroutine_threadsafe}: from any thread other than {@code loop}'s, runs
+     * {@code coro} as a new task of {@code loop}, created in the loop's next iteration; the task's outcome completes
+     * the returned future (its result; its exception; a cancelled task cancels the future). Cancelling the returned
+     * future cancels the task (through {@link EventLoop#callSoonThreadsafe(Runnable)}), or, if the task has not been
+     * created yet, keeps it from being created. Do not block on the future from the loop's own thread: the loop
+     * could not run the task.
+     *
+     * <p>Memory consistency effects: actions in a thread prior to calling {@code runCoroutineThreadsafe}
+     * <i>happen-before</i> the coroutine's first step on the loop (the submission goes through
+     * {@code callSoonThreadsafe}); actions taken by the coroutine happen-before actions subsequent to the retrieval
+     * of its result from the returned future ({@code get}, {@code join}, or a dependent stage) in another thread.
+     *
+     * @param <T> the type of the coroutine's result
+     * @param coro the coroutine to run on the loop
+     * @param loop the loop to run it on
+     * @return a future completed from the loop's thread with the task's outcome
+     * @throws NullPointerException if {@code coro} or {@code loop} is null
+     * @throws IllegalStateException if {@code loop} is closed
+     */
     public static <T> CompletableFuture<T> runCoroutineThreadsafe(Coro<T> coro, EventLoop loop) {
         return Threads.runCoroutineThreadsafe(coro, loop);
     }
 
-    /** A future of the running (or this thread's) loop that completes with {@code stage}. */
+    /**
+     * CPython's {@code asyncio.wrap_future}: a future of the running (or this thread's) loop that completes, on the
+     * loop's thread, as {@code stage} does: with its value, with its exception (unwrapped from a
+     * {@link java.util.concurrent.CompletionException}), or cancelled if {@code stage} was cancelled. Cancelling the
+     * returned future cancels {@code stage} (through {@code toCompletableFuture().cancel(false)}, where the stage
+     * allows it). Call it on the loop's thread (in a task or a callback); {@code stage} may be completed from any
+     * thread. If the loop is closed before {@code stage} completes, the completion is dropped.
+     *
+     * <p>Memory consistency effects: actions in a thread prior to completing {@code stage} <i>happen-before</i> the
+     * returned future's done callbacks run and a task awaiting it resumes, on the loop's thread (for a
+     * {@link CompletableFuture}; another {@code CompletionStage} must make its own completion visible to its
+     * {@code whenComplete} actions, as {@code CompletableFuture} does).
+     *
+     * @param <T> the type of the stage's value
+     * @param stage the stage to follow
+     * @return a new future of the loop
+     * @throws NullPointerException if {@code stage} is null
+     * @throws IllegalStateException if there is no running loop and no loop for this thread
+     */
     public static <T> Future<T> wrapFuture(CompletionStage<T> stage) {
         return Threads.wrapFuture(stage);
     }

@@ -15,6 +15,12 @@ package io.asyncio4j;
  * @param <T> the result type
  */
 public interface Awaitable<T> {
-    /** Suspends the current task until this is done; returns its result or throws its exception. */
+    /**
+     * Python's {@code await}: suspends the current task until this is done (see the class comment).
+     *
+     * @return the result; the exception is thrown as the same object, and a cancellation of the awaiting task as
+     *         {@link CancelledError}
+     * @throws IllegalStateException if the current thread is not running a task of a running loop
+     */
     T await();
 }

@@ -18,7 +18,12 @@ public class Barrier {
     private State state = State.FILLING;
     private int count;
 
-    /** @throws IllegalArgumentException ("parties must be > 0") if {@code parties} is less than 1 */
+    /**
+     * A barrier for {@code parties} tasks, filling.
+     *
+     * @param parties the number of tasks that must wait before all of them go on
+     * @throws IllegalArgumentException ("parties must be > 0") if {@code parties} is less than 1
+     */
     public Barrier(int parties) {
         if (parties < 1) {
             throw new IllegalArgumentException("parties must be > 0");
@@ -27,8 +32,11 @@ public class Barrier {
     }
 
     /**
-     * Waits until {@code parties} tasks are waiting, then returns this party's index.
+     * Waits until {@code parties} tasks are waiting, then returns this party's index. If the waiting task is
+     * cancelled, it leaves the barrier (it no longer counts as waiting) and the await throws
+     * {@link CancelledError}; the barrier is not broken.
      *
+     * @return a coroutine, to await inside a task, giving this party's index in {@code 0..parties-1}
      * @throws BrokenBarrierError (when awaited) if the barrier is or becomes broken or is reset while waiting
      */
     public Coro<Integer> waitParties() {
@@ -73,7 +81,12 @@ public class Barrier {
         }
     }
 
-    /** Makes the waiting parties throw {@link BrokenBarrierError}, then lets the barrier fill again. */
+    /**
+     * CPython's {@code Barrier.reset()}: makes the waiting parties throw {@link BrokenBarrierError}, then lets the
+     * barrier fill again.
+     *
+     * @return a coroutine to await inside a task
+     */
     public Coro<Void> reset() {
         return () -> {
             try (Held h = cond.hold().await()) {
@@ -88,7 +101,12 @@ public class Barrier {
         };
     }
 
-    /** Breaks the barrier: waiting and later parties throw {@link BrokenBarrierError}. */
+    /**
+     * CPython's {@code Barrier.abort()}: breaks the barrier: waiting and later parties throw
+     * {@link BrokenBarrierError}.
+     *
+     * @return a coroutine to await inside a task
+     */
     public Coro<Void> abort() {
         return () -> {
             try (Held h = cond.hold().await()) {
@@ -99,17 +117,29 @@ public class Barrier {
         };
     }
 
-    /** The number of tasks needed to pass the barrier. */
+    /**
+     * CPython's {@code Barrier.parties}.
+     *
+     * @return the number of tasks needed to pass the barrier
+     */
     public int parties() {
         return parties;
     }
 
-    /** The number of tasks waiting while the barrier fills. */
+    /**
+     * CPython's {@code Barrier.n_waiting}.
+     *
+     * @return the number of tasks waiting while the barrier fills; 0 while it drains, resets or is broken
+     */
     public int nWaiting() {
         return state == State.FILLING ? count : 0;
     }
 
-    /** Whether the barrier is broken. */
+    /**
+     * CPython's {@code Barrier.broken}.
+     *
+     * @return whether the barrier is broken
+     */
     public boolean broken() {
         return state == State.BROKEN;
     }

@@ -12,7 +12,12 @@ public class BoundedSemaphore extends Semaphore {
         this(1);
     }
 
-    /** @throws IllegalArgumentException if {@code value} is negative */
+    /**
+     * A bounded semaphore with {@code value} permits, which is also its bound.
+     *
+     * @param value the initial number of permits and the most it may ever have
+     * @throws IllegalArgumentException if {@code value} is negative
+     */
     public BoundedSemaphore(int value) {
         super(value);
         this.bound = value;

@@ -11,10 +11,16 @@ package io.asyncio4j;
 public class CancelledError extends Error {
     private static final long serialVersionUID = 1L;
 
+    /** A cancellation, with no message. */
     public CancelledError() {
         super();
     }
 
+    /**
+     * A cancellation.
+     *
+     * @param message the detail message
+     */
     public CancelledError(String message) {
         super(message);
     }

@@ -31,7 +31,12 @@ public class Condition extends Acquirable {
         this(new Lock());
     }
 
-    /** A condition over {@code lock}, which other conditions may share. */
+    /**
+     * A condition over {@code lock}, which other conditions may share (CPython's {@code Condition(lock)}).
+     *
+     * @param lock the lock to wait and signal under
+     * @throws NullPointerException if {@code lock} is null
+     */
     public Condition(Lock lock) {
         this.lock = Objects.requireNonNull(lock, "Condition: the lock is null");
     }
@@ -48,15 +53,22 @@ public class Condition extends Acquirable {
         lock.release();
     }
 
-    /** Whether the underlying lock is held. */
+    /**
+     * CPython's {@code Condition.locked()}.
+     *
+     * @return whether the underlying lock is held
+     */
     public boolean locked() {
         return lock.locked();
     }
 
     /**
      * Python's {@code Condition.wait()}: releases the lock, waits until signalled, re-acquires the lock and returns
-     * true.
+     * true. If the waiting task is cancelled, it still re-acquires the lock before {@link CancelledError} is thrown,
+     * so the caller's {@code try}-with-resources releases a lock it holds; a signal it may have had goes to the next
+     * waiter.
      *
+     * @return a coroutine, to await inside a task holding the lock, giving true
      * @throws IllegalStateException (when awaited) if the lock is not held
      */
     public Coro<Boolean> waitSignal() {
@@ -64,8 +76,12 @@ public class Condition extends Acquirable {
     }
 
     /**
-     * Waits until {@code predicate} is true, checking it first and after every wake-up, with the lock held; returns
-     * true.
+     * CPython's {@code Condition.wait_for}: waits until {@code predicate} is true, checking it first and after every
+     * wake-up, with the lock held. Cancellation is as for {@link #waitSignal()}.
+     *
+     * @param predicate the condition to wait for; called on the loop's thread with the lock held
+     * @return a coroutine, to await inside a task holding the lock, giving true
+     * @throws NullPointerException if {@code predicate} is null
      */
     public Coro<Boolean> waitFor(BooleanSupplier predicate) {
         Objects.requireNonNull(predicate, "waitFor: the predicate is null");
@@ -129,6 +145,7 @@ public class Condition extends Acquirable {
     /**
      * Python's {@code notify(n)}: wakes up to {@code n} waiters, in order; each returns once it re-acquires the lock.
      *
+     * @param n the most waiters to wake
      * @throws IllegalStateException if the lock is not held
      */
     public void signal(int n) {

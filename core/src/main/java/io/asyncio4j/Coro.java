@@ -20,7 +20,12 @@ package io.asyncio4j;
  */
 @FunctionalInterface
 public interface Coro<T> extends Awaitable<T> {
-    /** The body. Call it through {@link #await()}, which checks that it runs inside a task. */
+    /**
+     * The body. Call it through {@link #await()}, which checks that it runs inside a task.
+     *
+     * @return the coroutine's result
+     * @throws Exception any exception, checked or not; {@link #await()} rethrows it as it is
+     */
     T call() throws Exception;
 
     /**

@@ -12,7 +12,15 @@ public class Event extends LoopBound {
     private final ArrayDeque<Future<Boolean>> waiters = new ArrayDeque<>();
     private boolean value;
 
-    /** Whether the flag is set. */
+    /** A new event whose flag is clear; it binds to a loop at its first wait. */
+    public Event() {
+    }
+
+    /**
+     * CPython's {@code Event.is_set()}.
+     *
+     * @return whether the flag is set
+     */
     public boolean isSet() {
         return value;
     }
@@ -34,7 +42,12 @@ public class Event extends LoopBound {
         value = false;
     }
 
-    /** Python's {@code Event.wait()}: returns true once the flag is set (at once if it is). */
+    /**
+     * Python's {@code Event.wait()}: waits until the flag is set (returns at once if it is). If the waiting task is
+     * cancelled, the await throws {@link CancelledError} and the task stops waiting; the event is unaffected.
+     *
+     * @return a coroutine, to await inside a task, giving true once the flag is set
+     */
     public Coro<Boolean> waitSet() {
         return () -> {
             if (value) {

@@ -25,19 +25,64 @@ import java.util.function.BiConsumer;
  * {@code task}); the default handler logs through {@link System.Logger} named {@code io.asyncio4j}.
  */
 public interface EventLoop {
-    /** The loop's clock in seconds: monotonic, or virtual under {@link Runner#virtualTime(boolean)}. */
+    /**
+     * CPython's {@code loop.time()}: the loop's clock, the one {@link #callAt} and timeouts use. Any thread may call
+     * it.
+     *
+     * @return seconds on a monotonic clock, or on the virtual clock under {@link Runner#virtualTime(boolean)}
+     */
     double time();
 
-    /** Schedules {@code cb} to run in the next iteration, after callbacks already scheduled. */
+    /**
+     * CPython's {@code call_soon}: schedules {@code cb} to run on the loop in the next iteration, after callbacks
+     * already scheduled (FIFO). Call it on the loop's thread (in a task or a callback); from other threads use
+     * {@link #callSoonThreadsafe(Runnable)}.
+     *
+     * @param cb the callback; an exception it throws goes to the exception handler
+     * @return a handle that can cancel the call before it runs
+     * @throws IllegalStateException if the loop is closed or the caller is another thread while it runs
+     */
     Handle callSoon(Runnable cb);
 
-    /** Schedules {@code cb} to run {@code delay} seconds from now (a delay &le; 0 means the next iteration's timers). */
+    /**
+     * CPython's {@code call_later}: schedules {@code cb} to run {@code delay} seconds from now on the loop's clock (a
+     * delay &le; 0 means the next iteration's timers). Call it on the loop's thread.
+     *
+     * @param delay seconds from now
+     * @param cb the callback
+     * @return a handle that can cancel the timer before it fires
+     * @throws IllegalArgumentException if {@code delay} is NaN
+     * @throws IllegalStateException if the loop is closed or the caller is another thread while it runs
+     */
     TimerHandle callLater(double delay, Runnable cb);
 
-    /** Schedules {@code cb} to run at {@code when} on the loop's clock. */
+    /**
+     * CPython's {@code call_at}: schedules {@code cb} to run at {@code when} on the loop's clock ({@link #time()}).
+     * Call it on the loop's thread.
+     *
+     * @param when the deadline on the loop's clock
+     * @param cb the callback
+     * @return a handle that can cancel the timer before it fires
+     * @throws IllegalArgumentException if {@code when} is NaN
+     * @throws IllegalStateException if the loop is closed or the caller is another thread while it runs
+     */
     TimerHandle callAt(double when, Runnable cb);
 
-    /** As {@link #callSoon(Runnable)}, from any thread; wakes the loop if it is waiting. */
+    /**
+     * CPython's {@code call_soon_threadsafe}: as {@link #callSoon(Runnable)}, from any thread; wakes the loop if it
+     * is waiting. From another thread the callback goes through a concurrent queue that the loop drains into its
+     * ready queue before and after each wait for I/O, so it runs in one of the loop's next iterations; from
+     * the loop's own thread it keeps its FIFO place among {@code callSoon}s. If the loop is closed after the call
+     * but before the callback runs, the callback is dropped. The returned handle may be cancelled from any thread,
+     * racing with the loop as in CPython.
+     *
+     * <p>Memory consistency effects: actions in a thread prior to calling {@code callSoonThreadsafe}
+     * <i>happen-before</i> {@code cb} runs on the loop's thread.
+     *
+     * @param cb the callback; an exception it throws goes to the exception handler
+     * @return a handle that can cancel the call before it runs
+     * @throws IllegalStateException if the loop is closed
+     */
     Handle callSoonThreadsafe(Runnable cb);
 
     /**
@@ -46,32 +91,80 @@ public interface EventLoop {
      * registered on the loop's selector; a new reader replaces the previous one. While a channel is watched, the
      * loop waits on its selector (in virtual time too: I/O can come at any moment).
      *
+     * <p>Call it on the loop's thread.
+     *
+     * @param channel the channel to watch
+     * @param callback runs on the loop each iteration the channel is ready for reading
      * @throws IllegalStateException if the channel is closed
      */
     void addReader(java.nio.channels.SelectableChannel channel, Runnable callback);
 
-    /** Stops watching {@code channel} for reading. @return whether it was watched */
+    /**
+     * CPython's {@code remove_reader}: stops watching {@code channel} for reading. Call it on the loop's thread.
+     *
+     * @param channel the channel
+     * @return whether it was watched
+     */
     boolean removeReader(java.nio.channels.SelectableChannel channel);
 
     /**
      * CPython's {@code add_writer}: calls {@code callback} whenever {@code channel} is writable (for a socket whose
-     * connect is pending: when the connect has completed or failed), until {@link #removeWriter}.
+     * connect is pending: when the connect has completed or failed), until {@link #removeWriter}. As with
+     * {@link #addReader}, the channel is made non-blocking and a new writer replaces the previous one. Call it on the
+     * loop's thread.
+     *
+     * @param channel the channel to watch
+     * @param callback runs on the loop each iteration the channel is ready for writing
      */
     void addWriter(java.nio.channels.SelectableChannel channel, Runnable callback);
 
-    /** Stops watching {@code channel} for writing. @return whether it was watched */
+    /**
+     * CPython's {@code remove_writer}: stops watching {@code channel} for writing. Call it on the loop's thread.
+     *
+     * @param channel the channel
+     * @return whether it was watched
+     */
     boolean removeWriter(java.nio.channels.SelectableChannel channel);
 
-    /** A new pending future bound to this loop. */
+    /**
+     * CPython's {@code create_future}.
+     *
+     * @param <T> the type of the result
+     * @return a new pending future bound to this loop
+     */
     <T> Future<T> createFuture();
 
-    /** Wraps {@code coro} in a new task whose first step runs in the next iteration; {@code name} may be null. */
+    /**
+     * CPython's {@code create_task}: wraps {@code coro} in a new task whose first step runs in the next iteration.
+     * Call it on the loop's thread.
+     *
+     * @param <T> the type of the coroutine's result
+     * @param coro the coroutine the task runs
+     * @param name the task's name ({@code null}: {@code Task-N})
+     * @return the new task
+     * @throws IllegalStateException if the loop is closed or the caller is another thread while it runs
+     */
     <T> Task<T> createTask(Coro<T> coro, String name);
 
     /**
      * Runs {@code fn} on {@code executor} (null: the loop's default executor, a bounded pool of daemon threads)
      * and returns a future of its result, completed on the loop. Cancelling the future cancels the call if it has
-     * not started.
+     * not started; a call already running is not interrupted, and its outcome is dropped. If the loop is closed
+     * before the call ends, the outcome is dropped too. CPython's {@code run_in_executor}. Call it on the loop's
+     * thread.
+     *
+     * <p>Memory consistency effects: as for {@link Executor}, actions in the calling thread prior to
+     * {@code runInExecutor} <i>happen-before</i> {@code fn} begins, perhaps in another thread; actions taken by
+     * {@code fn} happen-before the returned future's done callbacks run and a task awaiting it resumes, on the loop's
+     * thread. (An {@code Executor} of your own must keep {@code Executor}'s promise, as those of
+     * {@code java.util.concurrent} do.)
+     *
+     * @param <T> the type of {@code fn}'s result
+     * @param executor where to run {@code fn}, or {@code null} for the default executor
+     * @param fn the blocking code to run off the loop
+     * @return a future of the loop completed with {@code fn}'s result or exception
+     * @throws IllegalStateException if the loop is closed or the caller is another thread while it runs
+     * @throws java.util.concurrent.RejectedExecutionException if the executor rejects the call
      */
     <T> Future<T> runInExecutor(Executor executor, Callable<T> fn);
 
@@ -80,6 +173,8 @@ public interface EventLoop {
      * pool the loop creates on first use (platform daemon threads, {@code min(32, cores + 4)} of them). Like
      * CPython's {@code set_default_executor}, the loop then owns it: {@code Asyncio.run} shuts it down at the end and
      * {@link #close()} shuts it down without waiting.
+     *
+     * @param executor the new default executor
      */
     void setDefaultExecutor(java.util.concurrent.ExecutorService executor);
 
@@ -87,49 +182,110 @@ public interface EventLoop {
      * Runs the loop until {@code aw} is done and returns its result or throws its exception. A coroutine is
      * wrapped in a task first.
      *
+     * <p>The calling thread becomes the loop's thread until this returns (CPython's {@code run_until_complete}).
+     *
+     * @param <T> the type of the result
+     * @param aw the future or coroutine to run to completion
+     * @return {@code aw}'s result
      * @throws IllegalStateException if the loop is closed or running, or stopped before {@code aw} was done
      */
     <T> T runUntilComplete(Awaitable<T> aw);
 
-    /** Runs iterations until {@link #stop()} is called. */
+    /**
+     * CPython's {@code run_forever}: runs iterations on the calling thread, which is the loop's thread meanwhile,
+     * until {@link #stop()} is called.
+     *
+     * @throws IllegalStateException if the loop is closed or already running
+     */
     void runForever();
 
-    /** Makes the loop return after the current iteration (or, if not running, after the next one it runs). */
+    /**
+     * CPython's {@code stop}: makes the loop return after the current iteration (or, if not running, after the next
+     * one it runs). Call it on the loop's thread; from another thread, {@code callSoonThreadsafe(loop::stop)}.
+     */
     void stop();
 
     /**
      * Closes the loop: drops pending callbacks and shuts the default executor down without waiting.
-     * Idempotent. @throws IllegalStateException if the loop is running
+     * Idempotent. Tasks still pending are reported (CPython's "Task was destroyed but it is pending!") and their
+     * threads unwound, so their {@code finally} blocks run.
+     *
+     * @throws IllegalStateException if the loop is running
      */
     void close();
 
+    /**
+     * CPython's {@code is_running}.
+     *
+     * @return whether a thread is running the loop now
+     */
     boolean isRunning();
 
+    /**
+     * CPython's {@code is_closed}.
+     *
+     * @return whether {@link #close()} was called
+     */
     boolean isClosed();
 
     /**
      * Debug mode: logs a warning for every callback or task step that holds the loop longer than
      * {@link #getSlowCallbackDuration()} (100 ms by default), as CPython's debug mode does; a blocking call in a
      * task shows up this way.
+     *
+     * @param on whether debug mode is on
      */
     void setDebug(boolean on);
 
-    /** CPython's {@code slow_callback_duration}, in seconds (default 0.1). */
+    /**
+     * Sets CPython's {@code slow_callback_duration}: in debug mode, a callback or task step that holds the loop
+     * longer is logged.
+     *
+     * @param seconds the threshold in seconds (default 0.1)
+     */
     void setSlowCallbackDuration(double seconds);
 
+    /**
+     * CPython's {@code slow_callback_duration}.
+     *
+     * @return the debug mode's threshold in seconds (default 0.1)
+     */
     double getSlowCallbackDuration();
 
+    /**
+     * CPython's {@code get_debug}.
+     *
+     * @return whether debug mode is on
+     */
     boolean getDebug();
 
-    /** Replaces the exception handler; {@code null} restores the default one, which logs. */
+    /**
+     * CPython's {@code set_exception_handler}: replaces the exception handler, which the loop calls on its thread.
+     *
+     * @param handler called with the loop and the context; {@code null} restores the default one, which logs
+     */
     void setExceptionHandler(BiConsumer<EventLoop, Map<String, Object>> handler);
 
-    /** The current exception handler, or {@code null} for the default one. */
+    /**
+     * CPython's {@code get_exception_handler}.
+     *
+     * @return the current exception handler, or {@code null} for the default one
+     */
     BiConsumer<EventLoop, Map<String, Object>> getExceptionHandler();
 
-    /** Passes {@code context} to the exception handler (CPython's {@code call_exception_handler}). */
+    /**
+     * Passes {@code context} to the exception handler (CPython's {@code call_exception_handler}); if the handler
+     * throws, the default handler logs both. Call it on the loop's thread.
+     *
+     * @param context CPython's context keys: {@code message}, and any of {@code exception}, {@code handle},
+     *        {@code future}, {@code task}
+     */
     void callExceptionHandler(Map<String, Object> context);
 
-    /** The default handler: logs the message, the other keys and the exception's stack trace. */
+    /**
+     * CPython's {@code default_exception_handler}: logs the message, the other keys and the exception's stack trace.
+     *
+     * @param context the context, as for {@link #callExceptionHandler(Map)}
+     */
     void defaultExceptionHandler(Map<String, Object> context);
 }

@@ -8,9 +8,15 @@ import java.util.List;
  */
 public class ExceptionGroup extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    /** The exceptions, in order. */
     private final List<Throwable> exceptions;
 
     /**
+     * A group of {@code exceptions}; the first is also the cause, the others are suppressed exceptions, so a stack
+     * trace shows all of them.
+     *
+     * @param message the message; the number of exceptions is appended
+     * @param exceptions the exceptions, in order; copied
      * @throws IllegalArgumentException if {@code exceptions} is empty
      */
     public ExceptionGroup(String message, List<? extends Throwable> exceptions) {
@@ -27,7 +33,11 @@ public class ExceptionGroup extends RuntimeException {
         }
     }
 
-    /** The exceptions of this group, in order; never empty. */
+    /**
+     * The exceptions of this group (CPython's {@code exceptions}).
+     *
+     * @return the exceptions, in order; never empty, unmodifiable
+     */
     public List<Throwable> exceptions() {
         return exceptions;
     }

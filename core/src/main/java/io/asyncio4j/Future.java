@@ -45,11 +45,20 @@ public class Future<T> implements Awaitable<T> {
         this.loop = loop;
     }
 
-    /** Whether the future is finished or cancelled. */
+    /**
+     * CPython's {@code Future.done()}.
+     *
+     * @return whether the future is finished (with a result or an exception) or cancelled
+     */
     public boolean done() {
         return state != PENDING;
     }
 
+    /**
+     * CPython's {@code Future.cancelled()}.
+     *
+     * @return whether the future was cancelled
+     */
     public boolean cancelled() {
         return state == CANCELLED;
     }
@@ -58,6 +67,11 @@ public class Future<T> implements Awaitable<T> {
      * The result: returns it, rethrows the exception the future finished with (the same object), or throws
      * {@link CancelledError} if cancelled.
      *
+     * <p>Retrieving the exception (here or through {@link #exception()}) keeps it from being reported as never
+     * retrieved. CPython's {@code Future.result()}; it never waits (see {@link #await()}).
+     *
+     * @return the result
+     * @throws CancelledError if the future was cancelled
      * @throws InvalidStateError ("Result is not set.") if the future is still pending
      */
     public T result() {
@@ -77,8 +91,9 @@ public class Future<T> implements Awaitable<T> {
     }
 
     /**
-     * The exception the future finished with, or {@code null} if it finished with a result.
+     * The exception the future finished with (CPython's {@code Future.exception()}); never waits.
      *
+     * @return the exception, or {@code null} if the future finished with a result
      * @throws CancelledError if cancelled
      * @throws InvalidStateError ("Exception is not set.") if still pending
      */
@@ -96,7 +111,13 @@ public class Future<T> implements Awaitable<T> {
         }
     }
 
-    /** Finishes the future with {@code value}. @throws InvalidStateError ("invalid state") if already done */
+    /**
+     * Finishes the future with {@code value} and schedules its done callbacks (CPython's {@code set_result}); a task
+     * awaiting it resumes in a later iteration. Call it on the loop's thread.
+     *
+     * @param value the result; may be null
+     * @throws InvalidStateError ("invalid state") if already done
+     */
     public void setResult(T value) {
         complete(value);
     }
@@ -112,8 +133,11 @@ public class Future<T> implements Awaitable<T> {
     }
 
     /**
-     * Finishes the future with {@code e}; {@link #result()} and {@code await()} will throw that very object.
+     * Finishes the future with {@code e}; {@link #result()} and {@code await()} will throw that very object
+     * (CPython's {@code set_exception}). If nobody retrieves it, the loop's exception handler reports it once the
+     * future is unreachable. Call it on the loop's thread.
      *
+     * @param e the exception
      * @throws InvalidStateError ("invalid state") if already done
      * @throws NullPointerException if {@code e} is null
      */
@@ -135,7 +159,11 @@ public class Future<T> implements Awaitable<T> {
         scheduleCallbacks();
     }
 
-    /** Same as {@code cancel(null)}. */
+    /**
+     * Same as {@code cancel(null)}.
+     *
+     * @return false if the future was already done
+     */
     public boolean cancel() {
         return cancel(null);
     }
@@ -162,7 +190,13 @@ public class Future<T> implements Awaitable<T> {
         return true;
     }
 
-    /** Adds a callback run (through {@code callSoon}) with this future once it is done; at once if it is. */
+    /**
+     * CPython's {@code add_done_callback}: adds a callback run with this future on the loop (through
+     * {@code callSoon}, never inline) once it is done; if it is already done, scheduled at once. Callbacks run in the
+     * order they were added. Call it on the loop's thread.
+     *
+     * @param cb the callback; an exception it throws goes to the loop's exception handler
+     */
     @SuppressWarnings("unchecked")
     public void addDoneCallback(Consumer<? super Future<T>> cb) {
         if (cb == null) {
@@ -182,7 +216,13 @@ public class Future<T> implements Awaitable<T> {
         }
     }
 
-    /** Removes every registration of {@code cb} (compared with {@code equals}); returns how many were removed. */
+    /**
+     * CPython's {@code remove_done_callback}: removes every registration of {@code cb} (compared with
+     * {@code equals}). A callback already scheduled because the future is done still runs.
+     *
+     * @param cb the callback to remove
+     * @return how many registrations were removed
+     */
     public int removeDoneCallback(Consumer<? super Future<T>> cb) {
         if (callbacks == null) {
             return 0;
@@ -203,7 +243,11 @@ public class Future<T> implements Awaitable<T> {
         return 0;
     }
 
-    /** The loop this future is bound to. */
+    /**
+     * CPython's {@code get_loop}.
+     *
+     * @return the loop this future is bound to
+     */
     public EventLoop getLoop() {
         return loop;
     }

@@ -18,7 +18,11 @@ public class Handle {
         cancelled = true;
     }
 
-    /** Whether {@link #cancel()} was called. */
+    /**
+     * CPython's {@code Handle.cancelled()}.
+     *
+     * @return whether {@link #cancel()} was called
+     */
     public boolean cancelled() {
         return cancelled;
     }

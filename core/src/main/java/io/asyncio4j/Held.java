@@ -15,7 +15,12 @@ public interface Held extends AutoCloseable {
     @Override
     void close();
 
-    /** A {@link Held} that runs {@code release} once, on the first {@link #close()}. */
+    /**
+     * A {@link Held} that runs {@code release} once, on the first {@link #close()}.
+     *
+     * @param release what closing does, on the closing thread
+     * @return a new, open {@code Held}
+     */
     static Held releasing(Runnable release) {
         return new Held() {
             private boolean closed;

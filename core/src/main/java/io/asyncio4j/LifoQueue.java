@@ -15,7 +15,11 @@ public class LifoQueue<T> extends Queue<T> {
         this(0);
     }
 
-    /** A LIFO queue holding at most {@code maxsize} items; {@code maxsize <= 0} means unbounded. */
+    /**
+     * A LIFO queue holding at most {@code maxsize} items; {@code maxsize <= 0} means unbounded.
+     *
+     * @param maxsize the most items the queue holds; 0 or less: no limit
+     */
     public LifoQueue(int maxsize) {
         super(maxsize);
     }

@@ -20,7 +20,15 @@ public class Lock extends Acquirable {
     private final ArrayDeque<Future<Boolean>> waiters = new ArrayDeque<>();
     private boolean locked;
 
-    /** Whether some task holds the lock. */
+    /** A new, unlocked lock; it binds to a loop at its first wait. */
+    public Lock() {
+    }
+
+    /**
+     * CPython's {@code Lock.locked()}.
+     *
+     * @return whether some task holds the lock
+     */
     public boolean locked() {
         return locked;
     }

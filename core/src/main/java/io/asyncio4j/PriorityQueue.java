@@ -19,7 +19,11 @@ public class PriorityQueue<T extends Comparable<? super T>> extends Queue<T> {
         this(0);
     }
 
-    /** A priority queue holding at most {@code maxsize} items; {@code maxsize <= 0} means unbounded. */
+    /**
+     * A priority queue holding at most {@code maxsize} items; {@code maxsize <= 0} means unbounded.
+     *
+     * @param maxsize the most items the queue holds; 0 or less: no limit
+     */
     public PriorityQueue(int maxsize) {
         super(maxsize);
     }

@@ -45,7 +45,12 @@ public class Queue<T> extends LoopBound {
         this(0);
     }
 
-    /** A queue holding at most {@code maxsize} items; {@code maxsize <= 0} means unbounded. */
+    /**
+     * A queue holding at most {@code maxsize} items; {@code maxsize <= 0} means unbounded. It binds to a loop at its
+     * first wait.
+     *
+     * @param maxsize the most items the queue holds; 0 or less: no limit
+     */
     public Queue(int maxsize) {
         this.maxsize = maxsize;
         finished.set();
@@ -69,28 +74,48 @@ public class Queue<T> extends LoopBound {
 
     // ---- the queue ----
 
-    /** The number of items in the queue. */
+    /**
+     * CPython's {@code Queue.qsize()}.
+     *
+     * @return the number of items in the queue
+     */
     public int qsize() {
         return size();
     }
 
-    /** The maximum number of items, or 0 (or less) if unbounded. */
+    /**
+     * CPython's {@code Queue.maxsize}.
+     *
+     * @return the maximum number of items, or 0 (or less) if unbounded
+     */
     public int maxsize() {
         return maxsize;
     }
 
+    /**
+     * CPython's {@code Queue.empty()}.
+     *
+     * @return whether the queue holds no item
+     */
     public boolean empty() {
         return size() == 0;
     }
 
-    /** Whether the queue holds {@code maxsize} items (never, if unbounded). */
+    /**
+     * CPython's {@code Queue.full()}.
+     *
+     * @return whether the queue holds {@code maxsize} items (never, if unbounded)
+     */
     public boolean full() {
         return maxsize > 0 && size() >= maxsize;
     }
 
     /**
-     * Puts {@code item}, waiting while the queue is full.
+     * Puts {@code item}, waiting while the queue is full (CPython's {@code Queue.put}). A cancelled put adds nothing
+     * (see the class comment).
      *
+     * @param item the item; may be null except in a {@link PriorityQueue}
+     * @return a coroutine to await inside a task
      * @throws QueueShutDown (when awaited) if the queue is or becomes shut down
      */
     public Coro<Void> put(T item) {
@@ -107,8 +132,9 @@ public class Queue<T> extends LoopBound {
     }
 
     /**
-     * Puts {@code item} without waiting.
+     * Puts {@code item} without waiting (CPython's {@code Queue.put_nowait}), waking the first waiting consumer.
      *
+     * @param item the item; may be null except in a {@link PriorityQueue}
      * @throws QueueFull if the queue is full
      * @throws QueueShutDown if the queue is shut down
      */
@@ -126,8 +152,10 @@ public class Queue<T> extends LoopBound {
     }
 
     /**
-     * Takes an item, waiting while the queue is empty.
+     * Takes an item, waiting while the queue is empty (CPython's {@code Queue.get}). A cancelled get takes nothing
+     * (see the class comment).
      *
+     * @return a coroutine, to await inside a task, giving the item
      * @throws QueueShutDown (when awaited) if the queue is shut down and empty
      */
     public Coro<T> get() {
@@ -143,8 +171,9 @@ public class Queue<T> extends LoopBound {
     }
 
     /**
-     * Takes an item without waiting.
+     * Takes an item without waiting (CPython's {@code Queue.get_nowait}), waking the first waiting producer.
      *
+     * @return the item
      * @throws QueueEmpty if the queue is empty
      * @throws QueueShutDown if the queue is shut down and empty
      */
@@ -178,7 +207,12 @@ public class Queue<T> extends LoopBound {
         }
     }
 
-    /** Waits until every item put has been marked done with {@link #taskDone()}. */
+    /**
+     * CPython's {@code Queue.join()}: waits until every item put has been marked done with {@link #taskDone()}. A
+     * cancelled join just stops waiting.
+     *
+     * @return a coroutine to await inside a task
+     */
     public Coro<Void> join() {
         return () -> {
             if (unfinishedTasks > 0) {
@@ -191,7 +225,9 @@ public class Queue<T> extends LoopBound {
     /**
      * Shuts the queue down: puts throw {@link QueueShutDown} from now on, and so do gets once the queue is empty;
      * every waiting producer and consumer is woken to find that out. With {@code immediate}, the queued items are
-     * dropped and each counts as done, which may release {@link #join()}.
+     * dropped and each counts as done, which may release {@link #join()}. CPython 3.13's {@code Queue.shutdown}.
+     *
+     * @param immediate whether to drop the queued items too
      */
     public void shutdown(boolean immediate) {
         isShutdown = true;

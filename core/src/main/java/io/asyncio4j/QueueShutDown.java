@@ -4,10 +4,16 @@ package io.asyncio4j;
 public class QueueShutDown extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** A put or get on a shut-down queue, with no message. */
     public QueueShutDown() {
         super();
     }
 
+    /**
+     * A put or get on a shut-down queue.
+     *
+     * @param message the detail message
+     */
     public QueueShutDown(String message) {
         super(message);
     }

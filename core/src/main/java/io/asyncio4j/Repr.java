@@ -60,6 +60,9 @@ public final class Repr {
      * Python's {@code repr(float)} (and {@code str}): the shortest digits that read back, positional from 1e-4 up
      * to 1e16, else in exponent form: {@code 1.0}, {@code 0.1}, {@code 1e+16}, {@code 1.5e-05}, {@code inf},
      * {@code nan}.
+     *
+     * @param d the value
+     * @return the text Python would print for it
      */
     public static String ofFloat(double d) {
         if (Double.isNaN(d)) {
@@ -84,6 +87,10 @@ public final class Repr {
     /**
      * Python's {@code round(x, ndigits)} of a float: the exact binary value rounded to {@code ndigits} decimals,
      * ties to even, then the nearest double; NaN and infinities as they are, the sign of a zero kept.
+     *
+     * @param x the value
+     * @param ndigits the number of decimals to keep; negative rounds to tens, hundreds, ...
+     * @return the rounded value
      */
     public static double round(double x, int ndigits) {
         if (Double.isNaN(x) || Double.isInfinite(x)) {

@@ -34,17 +34,31 @@ public final class Runner implements AutoCloseable {
     private boolean setEventLoop;
     private boolean closed;
 
+    /** A runner with the default options: real time, debug mode as the loop's default. No loop is created yet. */
     public Runner() {
     }
 
-    /** Debug mode for the loop (see {@link EventLoop#setDebug(boolean)}). */
+    /**
+     * Debug mode for the loop (see {@link EventLoop#setDebug(boolean)}); CPython's {@code Runner(debug=...)}.
+     *
+     * @param on whether debug mode is on
+     * @return this runner
+     * @throws IllegalStateException if the loop has already been created
+     */
     public Runner debug(boolean on) {
         checkNotStarted("debug");
         this.debug = on;
         return this;
     }
 
-    /** Virtual time for the loop; see the class comment. */
+    /**
+     * Virtual time for the loop; see the class comment. (No CPython equivalent; the anchor is
+     * kotlinx-coroutines-test's virtual time.)
+     *
+     * @param on whether the loop's clock is virtual
+     * @return this runner
+     * @throws IllegalStateException if the loop has already been created
+     */
     public Runner virtualTime(boolean on) {
         checkNotStarted("virtualTime");
         this.virtualTime = on;
@@ -60,6 +74,10 @@ public final class Runner implements AutoCloseable {
      * a loop talking to another process or thread: their answers would come "late", after timers that should not
      * have fired yet. No effect without {@link #virtualTime(boolean)}; executor jobs and wrapped stages still
      * hold the clock.
+     *
+     * @param on whether the loop's sockets talk only to the loop itself
+     * @return this runner
+     * @throws IllegalStateException if the loop has already been created
      */
     public Runner closedWorld(boolean on) {
         checkNotStarted("closedWorld");
@@ -69,8 +87,13 @@ public final class Runner implements AutoCloseable {
 
     /**
      * Runs {@code main} as a task on the runner's loop until it is done and returns its result or throws its
-     * exception (the same object). May be called again on the same loop.
+     * exception (the same object). May be called again on the same loop. Blocks the calling thread, which is the
+     * loop's thread meanwhile. CPython's {@code Runner.run}.
      *
+     * @param <T> the type of {@code main}'s result
+     * @param main the coroutine to run as a task
+     * @return {@code main}'s result
+     * @throws NullPointerException if {@code main} is null
      * @throws IllegalStateException if the runner is closed, or called from a running loop
      */
     public <T> T run(Coro<T> main) {
@@ -87,7 +110,12 @@ public final class Runner implements AutoCloseable {
         return l.runUntilComplete(l.createTask(main, null));
     }
 
-    /** The runner's loop, created if needed. */
+    /**
+     * CPython's {@code Runner.get_loop}.
+     *
+     * @return the runner's loop, created (and set as this thread's loop) if needed
+     * @throws IllegalStateException if the runner is closed
+     */
     public EventLoop getLoop() {
         if (closed) {
             throw new IllegalStateException("Runner is closed");

@@ -27,7 +27,12 @@ public class Semaphore extends Acquirable {
         this(1);
     }
 
-    /** @throws IllegalArgumentException ("Semaphore initial value must be >= 0") if {@code value} is negative */
+    /**
+     * A semaphore with {@code value} permits. It binds to a loop at its first wait, as CPython's does.
+     *
+     * @param value the initial number of permits
+     * @throws IllegalArgumentException ("Semaphore initial value must be >= 0") if {@code value} is negative
+     */
     public Semaphore(int value) {
         if (value < 0) {
             throw new IllegalArgumentException("Semaphore initial value must be >= 0");
@@ -35,7 +40,11 @@ public class Semaphore extends Acquirable {
         this.value = value;
     }
 
-    /** Whether an {@link #acquire()} now would wait: no permit, or earlier waiters still queued. */
+    /**
+     * CPython's {@code Semaphore.locked()}.
+     *
+     * @return whether an {@link #acquire()} now would wait: no permit, or earlier waiters still queued
+     */
     public boolean locked() {
         return value == 0 || !allCancelled(waiters);
     }

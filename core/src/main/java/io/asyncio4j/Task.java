@@ -65,7 +65,11 @@ public class Task<T> extends Future<T> {
         loop.registerTask(this);
     }
 
-    /** The task's name: {@code Task-N} unless set. */
+    /**
+     * CPython's {@code Task.get_name()}.
+     *
+     * @return the task's name: {@code Task-N} unless set
+     */
     public String getName() {
         String n = name;
         if (n == null) {
@@ -74,11 +78,20 @@ public class Task<T> extends Future<T> {
         return n;
     }
 
+    /**
+     * CPython's {@code Task.set_name()}.
+     *
+     * @param name the new name; {@code null} becomes {@code "null"}, as {@code String.valueOf} makes it
+     */
     public void setName(String name) {
         this.name = String.valueOf(name);
     }
 
-    /** The coroutine this task runs. */
+    /**
+     * CPython's {@code Task.get_coro()}.
+     *
+     * @return the coroutine this task runs
+     */
     public Coro<T> getCoro() {
         return coro;
     }
@@ -105,14 +118,20 @@ public class Task<T> extends Future<T> {
         return true;
     }
 
-    /** The number of cancel requests not yet taken back by {@link #uncancel()}. */
+    /**
+     * CPython's {@code Task.cancelling()}.
+     *
+     * @return the number of cancel requests not yet taken back by {@link #uncancel()}
+     */
     public int cancelling() {
         return numCancelsRequested;
     }
 
     /**
      * Takes back one cancel request (used by code that handled a cancellation it caused, such as a timeout);
-     * returns the remaining count, never below zero.
+     * CPython's {@code Task.uncancel()}.
+     *
+     * @return the remaining count, never below zero
      */
     public int uncancel() {
         if (numCancelsRequested > 0) {

@@ -37,9 +37,20 @@ import java.util.Set;
  * while it is aborting, throws {@link IllegalStateException}.
  */
 public final class TaskGroup {
-    /** The body of a group: creates tasks with {@code tg} and may await anything meanwhile. */
+    /**
+     * The body of a group: creates tasks with {@code tg} and may await anything meanwhile.
+     *
+     * @param <T> the type of the body's result
+     */
     @FunctionalInterface
     public interface Body<T> {
+        /**
+         * Runs the body in the awaiting task.
+         *
+         * @param tg the group, to create tasks in
+         * @return the body's result, returned once every task of the group has finished
+         * @throws Exception any exception; it fails the group as a task's exception does
+         */
         T run(TaskGroup tg) throws Exception;
     }
 
@@ -62,6 +73,14 @@ public final class TaskGroup {
      * A coroutine that runs {@code body} with a new group in the awaiting task ({@code async with TaskGroup() as
      * tg}) and returns the body's result once every task of the group has finished.
      *
+     * <p>The first failure (of the body or of a task) cancels the group's other tasks and the body; once all have
+     * finished the failures are thrown together. Cancelling the awaiting task from outside cancels the group's tasks
+     * too, and the {@link CancelledError} is thrown once they have finished. CPython's {@code asyncio.TaskGroup}.
+     *
+     * @param <T> the type of the body's result
+     * @param body the body, run in the awaiting task
+     * @return a coroutine to await inside a task, giving the body's result
+     * @throws NullPointerException if {@code body} is null
      * @throws ExceptionGroup (when awaited) if the body or a task of the group failed
      */
     public static <T> Coro<T> run(Body<T> body) {
@@ -71,14 +90,25 @@ public final class TaskGroup {
         return () -> new TaskGroup(Tasks.requireCurrentTask("TaskGroup.run()")).runBody(body);
     }
 
-    /** Creates a task of this group; see {@link #createTask(Coro, String)}. */
+    /**
+     * Creates a task of this group; see {@link #createTask(Coro, String)}.
+     *
+     * @param <R> the type of the coroutine's result
+     * @param coro the coroutine the task runs
+     * @return the new task, named {@code Task-N}
+     */
     public <R> Task<R> createTask(Coro<R> coro) {
         return createTask(coro, null);
     }
 
     /**
-     * Creates a task of this group, named {@code name} (null: the default {@code Task-N}).
+     * Creates a task of this group, named {@code name} (null: the default {@code Task-N}). CPython's
+     * {@code TaskGroup.create_task}; call it on the loop's thread.
      *
+     * @param <R> the type of the coroutine's result
+     * @param coro the coroutine the task runs
+     * @param name the task's name, or {@code null}
+     * @return the new task; its failure fails the group
      * @throws IllegalStateException if the group has finished or is shutting down after a failure
      */
     public <R> Task<R> createTask(Coro<R> coro, String name) {

@@ -23,9 +23,20 @@ package io.asyncio4j;
  * <p><b>Threads.</b> All methods must be called on the loop's thread (from the body or from callbacks of the loop).
  */
 public final class Timeout {
-    /** A body that can see, and move, its own deadline. */
+    /**
+     * A body that can see, and move, its own deadline.
+     *
+     * @param <T> the type of the body's result
+     */
     @FunctionalInterface
     public interface Body<T> {
+        /**
+         * Runs the body in the awaiting task, under the deadline.
+         *
+         * @param timeout the body's timeout, to read or move the deadline while it runs
+         * @return the body's result
+         * @throws Exception any exception, thrown from the await as it is
+         */
         T run(Timeout timeout) throws Exception;
     }
 
@@ -79,16 +90,22 @@ public final class Timeout {
         return runAt(when, body);
     }
 
-    /** The deadline on the loop's clock, or {@code null} if there is none. */
+    /**
+     * CPython's {@code Timeout.when()}.
+     *
+     * @return the deadline on the loop's clock, or {@code null} if there is none
+     */
     public Double when() {
         return when;
     }
 
     /**
      * Moves the deadline to {@code when} on the loop's clock ({@code null}: no deadline). A deadline already past
-     * expires in the next iteration.
+     * expires in the next iteration. CPython's {@code Timeout.reschedule}; call it on the loop's thread.
      *
+     * @param when the new deadline on the loop's clock ({@link EventLoop#time()}), or {@code null}
      * @throws IllegalStateException if the body has ended or the timeout has already expired
+     * @throws IllegalArgumentException if {@code when} is NaN
      */
     public void reschedule(Double when) {
         if (state != State.ENTERED) {
@@ -108,7 +125,11 @@ public final class Timeout {
         }
     }
 
-    /** Whether the deadline has passed (the task was cancelled by this timeout). */
+    /**
+     * CPython's {@code Timeout.expired()}.
+     *
+     * @return whether the deadline has passed (the task was cancelled by this timeout)
+     */
     public boolean expired() {
         return state == State.EXPIRING || state == State.EXPIRED;
     }

@@ -17,7 +17,11 @@ public final class TimerHandle extends Handle {
         this.heap = heap;
     }
 
-    /** The time, on the loop's clock ({@link EventLoop#time()}), at which the callback is due. */
+    /**
+     * CPython's {@code TimerHandle.when()}.
+     *
+     * @return the time, on the loop's clock ({@link EventLoop#time()}), at which the callback is due
+     */
     public double when() {
         return when;
     }
