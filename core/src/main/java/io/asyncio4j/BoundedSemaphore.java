@@ -25,8 +25,8 @@ public class BoundedSemaphore extends Semaphore {
 
     /**
      * @throws IllegalStateException ("BoundedSemaphore released too many times"; CPython's {@code ValueError}, which
-     *         the README's rule makes an {@code IllegalStateException}: no argument is at fault) if this would raise
-     *         the value above the initial one
+     *         the rule of docs/python-to-java.md makes an {@code IllegalStateException}: no argument is at
+     *         fault) if this would raise the value above the initial one
      */
     @Override
     public void release() {

@@ -193,9 +193,9 @@ public class Queue<T> extends LoopBound {
      * Tells the queue that the processing of an item taken from it is complete; {@link #join()} returns when every
      * item put has been marked done.
      *
-     * @throws IllegalStateException ("task_done() called too many times"; CPython's {@code ValueError}, which the
-     *         README's rule makes an {@code IllegalStateException}: no argument is at fault) if called more times
-     *         than items were put
+     * @throws IllegalStateException ("task_done() called too many times"; CPython's {@code ValueError}, which
+     *         the rule of docs/python-to-java.md makes an {@code IllegalStateException}: no argument is at
+     *         fault) if called more times than items were put
      */
     public void taskDone() {
         if (unfinishedTasks <= 0) {
