@@ -2,6 +2,7 @@ package io.asyncio4j.http;
 
 import io.asyncio4j.EventLoop;
 import io.asyncio4j.net.BaseProtocol;
+import io.asyncio4j.net.ReadTransport;
 import io.asyncio4j.net.Transport;
 import io.asyncio4j.streams.StreamReader;
 import java.util.function.Consumer;
@@ -27,7 +28,7 @@ import java.util.function.Consumer;
  *
  * <p><b>Threads.</b> The loop's thread only; not thread-safe.
  */
-final class DecodedBody implements Transport {
+final class DecodedBody extends ReadTransport {
     /** The most bytes decoded in one go: the reader's overshoot above its high-water mark. */
     static final int PIECE = 16 * 1024;
 
@@ -170,21 +171,6 @@ final class DecodedBody implements Transport {
     }
 
     @Override
-    public void write(byte[] data) {
-        throw unsupported();
-    }
-
-    @Override
-    public void writeEof() {
-        throw unsupported();
-    }
-
-    @Override
-    public boolean canWriteEof() {
-        return false;
-    }
-
-    @Override
     public void close() {
         discard();
     }
@@ -192,16 +178,6 @@ final class DecodedBody implements Transport {
     @Override
     public void abort() {
         discard();
-    }
-
-    @Override
-    public void setWriteBufferLimits(int high, int low) {
-        throw unsupported();
-    }
-
-    @Override
-    public int getWriteBufferSize() {
-        return 0;
     }
 
     @Override
@@ -216,11 +192,7 @@ final class DecodedBody implements Transport {
 
     @Override
     public void setProtocol(BaseProtocol protocol) {
-        throw unsupported();
-    }
-
-    private static UnsupportedOperationException unsupported() {
-        return new UnsupportedOperationException("a decoded body's flow control only pauses and resumes reading");
+        throw new UnsupportedOperationException("a decoded body feeds its StreamReader, not a protocol");
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.asyncio4j.streams;
 import io.asyncio4j.EventLoop;
 import io.asyncio4j.Future;
 import io.asyncio4j.net.BaseProtocol;
-import io.asyncio4j.net.Transport;
+import io.asyncio4j.net.ReadTransport;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -14,12 +14,11 @@ import java.io.InputStream;
  * process's memory.
  *
  * <p>The pipe itself blocks, so a pump task of {@link Subprocess} reads it on a helper thread and feeds the reader;
- * before each read it awaits {@link #whenReading()}. Writing methods throw {@link UnsupportedOperationException}: a
- * read pipe has no write side (CPython's read transport has no {@code write}).
+ * before each read it awaits {@link #whenReading()}.
  *
  * <p><b>Threads.</b> The loop's thread only.
  */
-final class PipeReadTransport implements Transport {
+final class PipeReadTransport extends ReadTransport {
     private final EventLoop loop;
     private final InputStream pipe;
     private boolean paused;
@@ -94,31 +93,6 @@ final class PipeReadTransport implements Transport {
     }
 
     @Override
-    public void write(byte[] data) {
-        throw readOnly();
-    }
-
-    @Override
-    public void writeEof() {
-        throw readOnly();
-    }
-
-    @Override
-    public boolean canWriteEof() {
-        return false;
-    }
-
-    @Override
-    public void setWriteBufferLimits(int high, int low) {
-        throw readOnly();
-    }
-
-    @Override
-    public int getWriteBufferSize() {
-        return 0;
-    }
-
-    @Override
     public Object getExtraInfo(String name) {
         return "pipe".equals(name) ? pipe : null;
     }
@@ -131,10 +105,6 @@ final class PipeReadTransport implements Transport {
     @Override
     public void setProtocol(BaseProtocol protocol) {
         throw new UnsupportedOperationException("a subprocess's read pipe feeds its StreamReader, not a protocol");
-    }
-
-    private static UnsupportedOperationException readOnly() {
-        return new UnsupportedOperationException("a subprocess's stdout or stderr pipe is read-only");
     }
 
     @Override
