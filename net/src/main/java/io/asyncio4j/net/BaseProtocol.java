@@ -5,13 +5,19 @@ package io.asyncio4j.net;
  * empty defaults; implement what you need. Callbacks must not block: they run on the loop.
  */
 public interface BaseProtocol {
-    /** The connection is made; {@code transport} is the way to write to it and to close it. */
+    /**
+     * The connection is made (CPython's {@code connection_made}). Called once, first.
+     *
+     * @param transport the way to write to the connection and to close it
+     */
     default void connectionMade(Transport transport) {
     }
 
     /**
      * The connection is lost or closed: {@code exc} is null for a regular close or EOF, else the error. Called
-     * once, last.
+     * once, last (CPython's {@code connection_lost}).
+     *
+     * @param exc null for a regular close or EOF, else the error
      */
     default void connectionLost(Throwable exc) {
     }

@@ -7,13 +7,27 @@ import java.nio.ByteBuffer;
  * without an array per read.
  */
 public interface BufferedProtocol extends BaseProtocol {
-    /** A buffer with room to read into (its position onwards, at least one byte); {@code sizeHint} is -1 or advisory. */
+    /**
+     * CPython's {@code get_buffer}: a buffer for the transport's next read.
+     *
+     * @param sizeHint -1, or a size the transport suggests; advisory
+     * @return a buffer with room to read into, from its position onwards, at least one byte
+     */
     ByteBuffer getBuffer(int sizeHint);
 
-    /** {@code nbytes} were read into the last buffer, which now has its position advanced past them. */
+    /**
+     * CPython's {@code buffer_updated}: bytes were read into the last buffer, which now has its position advanced
+     * past them.
+     *
+     * @param nbytes how many bytes were read
+     */
     void bufferUpdated(int nbytes);
 
-    /** As {@link Protocol#eofReceived()}. */
+    /**
+     * As {@link Protocol#eofReceived()}.
+     *
+     * @return true to keep the connection half-open, false (the default) to close the transport
+     */
     default boolean eofReceived() {
         return false;
     }

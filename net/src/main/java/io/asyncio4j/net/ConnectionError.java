@@ -11,6 +11,9 @@ public class ConnectionError extends UncheckedIOException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * A connection error with the given message.
+     *
+     * @param message the message, naming the peer
      * @param cause the JDK's exception, or null when there is none (a connection closed cleanly while a body was
      *              still expected, a write after close): then an {@link IOException} with the same message stands in,
      *              as {@link UncheckedIOException} needs one

@@ -6,6 +6,12 @@ import java.io.IOException;
 public class ConnectionRefusedError extends ConnectionError {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A refused connection.
+     *
+     * @param message the message, naming the peer
+     * @param cause the JDK's exception
+     */
     public ConnectionRefusedError(String message, IOException cause) {
         super(message, cause);
     }

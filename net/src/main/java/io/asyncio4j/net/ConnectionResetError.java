@@ -6,6 +6,12 @@ import java.io.IOException;
 public class ConnectionResetError extends ConnectionError {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A reset or lost connection.
+     *
+     * @param message the message, naming the peer
+     * @param cause the JDK's exception
+     */
     public ConnectionResetError(String message, IOException cause) {
         super(message, cause);
     }

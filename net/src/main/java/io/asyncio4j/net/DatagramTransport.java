@@ -74,8 +74,12 @@ public final class DatagramTransport {
     }
 
     /**
-     * Sends {@code data} to {@code addr}, or to the connected peer if {@code addr} is null.
+     * CPython's {@code sendto}: sends {@code data} to {@code addr}, or to the connected peer if {@code addr} is
+     * null; queues a copy if the socket's buffer is full. Never waits. After {@link #close()} the datagram is
+     * dropped; a failed send goes to {@link DatagramProtocol#errorReceived}.
      *
+     * @param data the datagram
+     * @param addr the receiver, or null on a connected endpoint
      * @throws IllegalArgumentException if the endpoint is connected and {@code addr} is another address, or it is
      *         not connected and {@code addr} is null
      */
@@ -127,12 +131,19 @@ public final class DatagramTransport {
         }
     }
 
-    /** Bytes queued, not yet sent. */
+    /**
+     * CPython's {@code get_write_buffer_size}.
+     *
+     * @return the bytes of the datagrams queued, not yet sent
+     */
     public int getWriteBufferSize() {
         return bufferSize;
     }
 
-    /** Closes once the queued datagrams are sent. Idempotent. */
+    /**
+     * CPython's {@code close}: stops receiving and closes once the queued datagrams are sent; the protocol's
+     * {@code connectionLost} then gets null. Idempotent.
+     */
     public void close() {
         if (closing) {
             return;
@@ -144,7 +155,10 @@ public final class DatagramTransport {
         }
     }
 
-    /** Closes at once, dropping queued datagrams. */
+    /**
+     * CPython's {@code abort}: closes at once, dropping queued datagrams; the protocol's {@code connectionLost} gets
+     * null.
+     */
     public void abort() {
         buffer.clear();
         bufferSize = 0;
@@ -154,6 +168,11 @@ public final class DatagramTransport {
         loop.callSoon(() -> connectionLost(null));
     }
 
+    /**
+     * CPython's {@code is_closing}.
+     *
+     * @return whether {@link #close()} or {@link #abort()} was called
+     */
     public boolean isClosing() {
         return closing;
     }
@@ -170,7 +189,12 @@ public final class DatagramTransport {
         }
     }
 
-    /** {@code "sockname"}, {@code "peername"} (null unless connected), {@code "socket"}. */
+    /**
+     * CPython's {@code get_extra_info}.
+     *
+     * @param name {@code "sockname"}, {@code "peername"} or {@code "socket"} (the channel)
+     * @return the item ({@code "peername"}: null unless connected), or null for an unknown name
+     */
     public Object getExtraInfo(String name) {
         return extra.get(name);
     }

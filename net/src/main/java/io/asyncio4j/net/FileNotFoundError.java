@@ -16,9 +16,12 @@ import java.io.UncheckedIOException;
 public class FileNotFoundError extends UncheckedIOException {
     private static final long serialVersionUID = 1L;
 
+    /** The name that was not found, as given. */
     private final String filename;
 
     /**
+     * A {@code FileNotFoundError} for {@code filename}, with CPython's message.
+     *
      * @param filename the name that was not found, as given
      * @param cause the JDK's exception
      */
@@ -27,12 +30,20 @@ public class FileNotFoundError extends UncheckedIOException {
         this.filename = filename;
     }
 
-    /** The name that was not found ({@code e.filename}). */
+    /**
+     * Python's {@code e.filename}.
+     *
+     * @return the name that was not found, as given
+     */
     public String filename() {
         return filename;
     }
 
-    /** {@code e.errno}: always 2. */
+    /**
+     * Python's {@code e.errno}.
+     *
+     * @return always 2 ({@code ENOENT})
+     */
     public int errno() {
         return 2;
     }

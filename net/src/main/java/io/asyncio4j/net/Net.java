@@ -28,8 +28,15 @@ public final class Net {
 
     /**
      * Connects to {@code host:port}, trying the resolved addresses in order, and wires a new protocol from
-     * {@code factory} to the connection; returns once the protocol's {@code connectionMade} has run.
+     * {@code factory} to the connection; returns once the protocol's {@code connectionMade} has run. Cancelling
+     * the awaiting task closes the socket being connected (or aborts the new transport) and no protocol is left
+     * attached.
      *
+     * @param <P> the protocol's type
+     * @param factory makes the protocol, called once on the loop's thread after the socket connects
+     * @param host a host name or address literal, resolved off the loop (see {@link Sockets#getaddrinfo})
+     * @param port the port, 0..65535
+     * @return a coroutine to await inside a task, giving the transport and the protocol
      * @throws ConnectionRefusedError (when awaited) if every address refused, naming host and port
      * @throws ConnectionError (when awaited) for other connection failures
      */
@@ -42,6 +49,14 @@ public final class Net {
      * As {@link #createConnection(Supplier, String, int)}, over TLS if {@code tls} is not null: returns once the
      * handshake is done and the server's certificate and host name verified.
      *
+     * @param <P> the protocol's type
+     * @param factory makes the application protocol, called once on the loop's thread after the socket connects
+     * @param host a host name or address literal; also the name verified and sent as SNI unless {@code tls} names
+     *        another
+     * @param port the port, 0..65535
+     * @param tls the TLS options, or null for plain TCP
+     * @return a coroutine to await inside a task, giving the (TLS, if asked) transport and the protocol
+     * @throws NullPointerException if {@code factory} or {@code host} is null
      * @throws TlsError (when awaited) if the handshake fails or times out, naming host, port and reason
      */
     public static <P extends BaseProtocol> Coro<Connected<P>> createConnection(Supplier<P> factory, String host,
@@ -90,6 +105,11 @@ public final class Net {
     /**
      * Listens on {@code host:port} (null host: every interface; port 0: a free port) with {@code SO_REUSEADDR} and
      * a backlog of 100, and serves each connection with a new protocol from {@code factory}.
+     *
+     * @param factory makes one protocol per accepted connection, on the loop's thread
+     * @param host the address or name to bind, or null for every interface
+     * @param port the port, 0..65535 (0: a free port, see {@link Server#port()})
+     * @return a coroutine to await inside a task, giving the listening server
      */
     public static Coro<Server> createServer(Supplier<? extends BaseProtocol> factory, String host, int port) {
         return createServer(factory, java.util.Collections.singletonList(host), port, 100, null);
@@ -99,6 +119,12 @@ public final class Net {
      * As {@link #createServer(Supplier, String, int)}, serving TLS with {@code tls}'s context (its key managers
      * hold the server's certificate). Each connection's protocol gets its {@code connectionMade} after the
      * handshake; failed handshakes are reported to the loop's exception handler.
+     *
+     * @param factory makes one application protocol per accepted connection, on the loop's thread
+     * @param host the address or name to bind, or null for every interface
+     * @param port the port, 0..65535 (0: a free port)
+     * @param tls the TLS options, or null for plain TCP
+     * @return a coroutine to await inside a task, giving the listening server
      */
     public static Coro<Server> createServer(Supplier<? extends BaseProtocol> factory, String host, int port,
                                             TlsOptions tls) {
@@ -111,6 +137,13 @@ public final class Net {
      * {@code SO_REUSEADDR} and {@code backlog}, serving TLS if {@code tls} is not null. See
      * {@link Server#listen(Supplier, List, int, int)}.
      *
+     * @param factory makes one protocol per accepted connection, on the loop's thread
+     * @param hosts the addresses or names to bind (a null element: every interface)
+     * @param port the port, 0..65535
+     * @param backlog the listen backlog of each socket
+     * @param tls the TLS options, or null for plain TCP
+     * @return a coroutine to await inside a task, giving the listening server
+     * @throws NullPointerException if {@code factory} is null
      * @throws IllegalArgumentException if {@code hosts} is empty, {@code port} is not in 0..65535 or
      *         {@code backlog} is not positive
      * @throws java.io.UncheckedIOException (when awaited) naming host and port if resolving or binding fails
@@ -132,7 +165,16 @@ public final class Net {
      * CPython's {@code loop.start_tls}: upgrades an open connection to TLS. {@code protocol} (the transport's
      * current application protocol) then talks through the returned transport, once the handshake is done; do not
      * use the old transport any more. Bytes the transport receives before this call still go to the old protocol:
-     * pause reading (or agree on the switch in the protocol, as STARTTLS does) until it is made.
+     * pause reading (or agree on the switch in the protocol, as STARTTLS does) until it is made. If the handshake
+     * fails or the awaiting task is cancelled, the transport is aborted.
+     *
+     * @param transport the open transport, on the running loop
+     * @param protocol the application protocol that talks through the returned transport
+     * @param tls the TLS options; on the client side, {@link TlsOptions#serverHostname()} (else the peer's host)
+     *        is verified
+     * @param serverSide true to act as the TLS server
+     * @return a coroutine to await inside a task, giving the TLS transport
+     * @throws NullPointerException if {@code transport} or {@code tls} is null
      */
     public static Coro<Transport> startTls(Transport transport, BaseProtocol protocol, TlsOptions tls,
                                            boolean serverSide) {
@@ -193,6 +235,12 @@ public final class Net {
      * if {@code remote} is not null, connected to it (then it only talks to that peer). Returns once the protocol's
      * {@code connectionMade} has run.
      *
+     * @param <P> the protocol's type
+     * @param factory makes the protocol, called once on the loop's thread
+     * @param local the local address to bind, or null for any
+     * @param remote the only peer, or null to talk to any
+     * @return a coroutine to await inside a task, giving the transport and the protocol
+     * @throws NullPointerException if {@code factory} is null
      * @throws java.io.UncheckedIOException (when awaited) naming the address if binding or connecting fails
      */
     public static <P extends DatagramProtocol> Coro<Datagram<P>> createDatagramEndpoint(Supplier<P> factory,

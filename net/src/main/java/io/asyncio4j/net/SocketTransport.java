@@ -61,7 +61,15 @@ public final class SocketTransport implements Transport {
      * Wraps a connected channel (CPython's {@code connect_accepted_socket} without the task): makes it
      * non-blocking with {@code TCP_NODELAY}, then, in the next iterations, calls {@code protocol.connectionMade},
      * starts reading and completes {@code waiter} (if not null). {@code onConnectionLost} (may be null) runs after
-     * the protocol's {@code connectionLost}.
+     * the protocol's {@code connectionLost}. Call it on {@code loop}'s thread.
+     *
+     * @param loop the loop that drives the transport
+     * @param channel a connected channel, now owned by the transport (closing the transport closes it)
+     * @param protocol the protocol the transport calls
+     * @param waiter completed (with null) once {@code connectionMade} has run, or null
+     * @param onConnectionLost run after the protocol's {@code connectionLost}, or null
+     * @return the transport
+     * @throws ConnectionError if the channel cannot be configured
      */
     public static SocketTransport attach(EventLoop loop, SocketChannel channel, BaseProtocol protocol,
                                          Future<Void> waiter, Runnable onConnectionLost) {

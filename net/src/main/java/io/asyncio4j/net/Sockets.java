@@ -28,10 +28,14 @@ public final class Sockets {
 
     /**
      * Resolves {@code host} on the default executor (it may block; even an IP address literal, as CPython's
-     * {@code loop.getaddrinfo}), giving the addresses in the resolver's order with {@code port}. A null host gives the wildcard address. The
-     * order is the JDK's ({@link InetAddress#getAllByName}): the system resolver's if the JVM runs with
-     * {@code -Djava.net.preferIPv6Addresses=system}; by default the JDK puts IPv4 addresses first.
+     * {@code loop.getaddrinfo}), giving the addresses in the resolver's order with {@code port}. A null host gives
+     * the wildcard address. The order is the JDK's ({@link InetAddress#getAllByName}): the system resolver's if the
+     * JVM runs with {@code -Djava.net.preferIPv6Addresses=system}; by default the JDK puts IPv4 addresses first.
+     * Cancelling the awaiting task does not stop a lookup already running on the executor; its result is dropped.
      *
+     * @param host a host name or address literal, or null for the wildcard address
+     * @param port the port to put in each address
+     * @return a coroutine to await inside a task, giving the addresses (at least one)
      * @throws java.io.UncheckedIOException (when awaited) naming the host if it cannot be resolved
      */
     public static Coro<List<InetSocketAddress>> getaddrinfo(String host, int port) {
@@ -58,6 +62,10 @@ public final class Sockets {
      * The addresses to connect to or listen on for {@code host} (CPython's {@code _ensure_resolved}, which
      * {@code create_connection} and {@code create_server} use): an IP address literal as it is, at once, with no
      * executor job (CPython's {@code _ipaddr_info}); a name (or null) through {@link #getaddrinfo}.
+     *
+     * @param host a host name, an address literal ({@code [::1]} too), or null for the wildcard address
+     * @param port the port to put in each address
+     * @return a coroutine to await inside a task, giving the addresses (at least one)
      */
     public static Coro<List<InetSocketAddress>> ensureResolved(String host, int port) {
         return () -> {
@@ -76,7 +84,16 @@ public final class Sockets {
         }
     }
 
-    /** Connects {@code channel} to {@code address}, waiting for the handshake on the loop. */
+    /**
+     * CPython's {@code loop.sock_connect}: connects {@code channel} to {@code address}, waiting for the handshake on
+     * the loop. Cancelling the awaiting task stops watching the channel; the channel stays open (half-connected),
+     * for the caller to close.
+     *
+     * @param channel an unconnected channel; made non-blocking
+     * @param address the peer
+     * @return a coroutine to await inside a task
+     * @throws ConnectionError (when awaited) naming {@code address} if the connection fails
+     */
     public static Coro<Void> sockConnect(SocketChannel channel, InetSocketAddress address) {
         return () -> {
             EventLoop loop = Asyncio.getRunningLoop();
@@ -112,7 +129,12 @@ public final class Sockets {
         };
     }
 
-    /** Accepts a connection, waiting for one; the new channel is non-blocking. */
+    /**
+     * CPython's {@code loop.sock_accept}: accepts a connection, waiting for one.
+     *
+     * @param server a bound, listening channel; made non-blocking
+     * @return a coroutine to await inside a task, giving the new, non-blocking channel
+     */
     public static Coro<SocketChannel> sockAccept(ServerSocketChannel server) {
         return () -> {
             server.configureBlocking(false); // as the other operations: a blocking accept would hold the task
@@ -125,7 +147,15 @@ public final class Sockets {
         };
     }
 
-    /** Receives up to {@code n} bytes, waiting until some arrive; an empty array means EOF. */
+    /**
+     * CPython's {@code loop.sock_recv}: receives up to {@code n} bytes, waiting until some arrive.
+     *
+     * @param channel a connected channel; made non-blocking
+     * @param n the most bytes to receive
+     * @return a coroutine to await inside a task, giving the bytes received; an empty array means EOF
+     * @throws IllegalArgumentException if {@code n} is negative
+     * @throws ConnectionError (when awaited) naming the peer if reading fails
+     */
     public static Coro<byte[]> sockRecv(SocketChannel channel, int n) {
         if (n < 0) {
             throw new IllegalArgumentException("negative buffersize in recv");
@@ -137,7 +167,16 @@ public final class Sockets {
         };
     }
 
-    /** Receives into {@code buf} (from its position), waiting until some bytes arrive; returns their count, 0 at EOF. */
+    /**
+     * CPython's {@code loop.sock_recv_into}: receives into {@code buf} (from its position), waiting until some bytes
+     * arrive.
+     *
+     * @param channel a connected channel; made non-blocking
+     * @param buf where the bytes go; its position advances past them
+     * @return a coroutine to await inside a task, giving the count of bytes received, 0 at EOF (or if {@code buf}
+     *         has no room)
+     * @throws ConnectionError (when awaited) naming the peer if reading fails
+     */
     public static Coro<Integer> sockRecvInto(SocketChannel channel, ByteBuffer buf) {
         return () -> Math.max(0, recvInto(channel, buf));
     }
@@ -161,7 +200,15 @@ public final class Sockets {
         }
     }
 
-    /** Sends all of {@code data}, waiting while the socket's send buffer is full. */
+    /**
+     * CPython's {@code loop.sock_sendall}: sends all of {@code data}, waiting while the socket's send buffer is
+     * full. If the awaiting task is cancelled, the bytes already sent stay sent and the rest are not sent.
+     *
+     * @param channel a connected channel; made non-blocking
+     * @param data the bytes to send; not copied, so do not change them until the await returns
+     * @return a coroutine to await inside a task
+     * @throws ConnectionError (when awaited) naming the peer if writing fails
+     */
     public static Coro<Void> sockSendall(SocketChannel channel, byte[] data) {
         return () -> {
             channel.configureBlocking(false);

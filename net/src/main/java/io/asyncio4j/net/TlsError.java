@@ -6,6 +6,12 @@ import java.io.IOException;
 public class TlsError extends ConnectionError {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A TLS failure.
+     *
+     * @param message the message, naming the peer
+     * @param cause the JDK's exception
+     */
     public TlsError(String message, IOException cause) {
         super(message, cause);
     }

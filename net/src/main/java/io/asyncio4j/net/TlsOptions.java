@@ -15,6 +15,12 @@ import javax.net.ssl.SSLContext;
  * @param shutdownTimeout seconds to wait for the peer's close_notify when closing (CPython's default: 30)
  */
 public record TlsOptions(SSLContext context, String serverHostname, double handshakeTimeout, double shutdownTimeout) {
+    /**
+     * Checks the options.
+     *
+     * @throws NullPointerException if {@code context} is null
+     * @throws IllegalArgumentException if a timeout is not positive, with CPython's message
+     */
     public TlsOptions {
         Objects.requireNonNull(context, "TlsOptions: the SSLContext is null");
         if (!(handshakeTimeout > 0)) {
@@ -27,12 +33,23 @@ public record TlsOptions(SSLContext context, String serverHostname, double hands
         }
     }
 
-    /** TLS with {@code context}, the peer's host name from the connection, and CPython's timeouts. */
+    /**
+     * TLS with {@code context}, the peer's host name from the connection, and CPython's timeouts (60 s handshake,
+     * 30 s shutdown).
+     *
+     * @param context the JDK's TLS context
+     * @return the options
+     */
     public static TlsOptions of(SSLContext context) {
         return new TlsOptions(context, null, 60.0, 30.0);
     }
 
-    /** The default JDK context (the JDK's trusted CAs) for clients. */
+    /**
+     * The default JDK context (the JDK's trusted CAs) for clients, as CPython's {@code ssl.create_default_context()}.
+     *
+     * @return the options
+     * @throws IllegalStateException if the JDK has no default TLS context
+     */
     public static TlsOptions defaults() {
         try {
             return of(SSLContext.getDefault());
@@ -41,7 +58,12 @@ public record TlsOptions(SSLContext context, String serverHostname, double hands
         }
     }
 
-    /** The same with {@code name} as the expected server name. */
+    /**
+     * The same with {@code name} as the expected server name (CPython's {@code server_hostname=}).
+     *
+     * @param name the name to verify in the server's certificate and to send as SNI; null for the host connected to
+     * @return new options
+     */
     public TlsOptions withServerHostname(String name) {
         return new TlsOptions(context, name, handshakeTimeout, shutdownTimeout);
     }
@@ -51,13 +73,22 @@ public record TlsOptions(SSLContext context, String serverHostname, double hands
      * aborting the connection (the application's {@code connectionLost} then gets a
      * {@link io.asyncio4j.TimeoutError}, as in CPython).
      *
+     * @param seconds the timeout
+     * @return new options
      * @throws IllegalArgumentException if {@code seconds} is not positive
      */
     public TlsOptions withShutdownTimeout(double seconds) {
         return new TlsOptions(context, serverHostname, handshakeTimeout, seconds);
     }
 
-    /** The same with another handshake timeout. */
+    /**
+     * The same with another handshake timeout (CPython's {@code ssl_handshake_timeout=}): a handshake that takes
+     * longer fails with {@link TlsError}.
+     *
+     * @param seconds the timeout
+     * @return new options
+     * @throws IllegalArgumentException if {@code seconds} is not positive
+     */
     public TlsOptions withHandshakeTimeout(double seconds) {
         return new TlsOptions(context, serverHostname, seconds, shutdownTimeout);
     }

@@ -10,36 +10,76 @@ package io.asyncio4j.net;
  * the caller of {@link #write}.
  */
 public interface Transport {
-    /** Sends {@code data} (copied if it must be buffered). @throws IllegalStateException after {@link #writeEof()} */
+    /**
+     * CPython's {@code write}: sends {@code data}, at once as far as the socket takes it, buffering the rest
+     * (copied, so the caller may reuse the array). Never blocks and never waits: watch the water marks, or use a
+     * {@link io.asyncio4j.streams.StreamWriter}'s {@code drain()}.
+     *
+     * @param data the bytes to send
+     * @throws IllegalStateException after {@link #writeEof()}
+     */
     void write(byte[] data);
 
-    /** Sends each array in turn. */
+    /**
+     * CPython's {@code writelines}: sends each array in turn, as {@link #write(byte[])}.
+     *
+     * @param data the arrays to send
+     */
     default void writelines(Iterable<byte[]> data) {
         for (byte[] d : data) {
             write(d);
         }
     }
 
-    /** Closes this side for writing once the buffer is sent (half-close); reading goes on. */
+    /**
+     * CPython's {@code write_eof}: closes this side for writing once the buffer is sent (half-close); reading goes
+     * on.
+     */
     void writeEof();
 
-    /** Whether {@link #writeEof()} is supported. */
+    /**
+     * CPython's {@code can_write_eof}.
+     *
+     * @return whether {@link #writeEof()} is supported (not over TLS, which has no half-close)
+     */
     boolean canWriteEof();
 
-    /** Closes the connection once the buffer is sent; no more data is received. Idempotent. */
+    /**
+     * CPython's {@code close}: closes the connection once the buffer is sent; no more data is received, and the
+     * protocol's {@code connectionLost} is called (with null) when it is done. Idempotent.
+     */
     void close();
 
-    /** Closes at once, dropping buffered data; the protocol's {@code connectionLost} gets null. */
+    /**
+     * CPython's {@code abort}: closes at once, dropping buffered data; the protocol's {@code connectionLost} gets
+     * null.
+     */
     void abort();
 
-    /** Whether the transport is closing or closed. */
+    /**
+     * CPython's {@code is_closing}.
+     *
+     * @return whether the transport is closing or closed
+     */
     boolean isClosing();
 
-    /** Stops calling the protocol with data until {@link #resumeReading()}. */
+    /**
+     * CPython's {@code pause_reading}: stops calling the protocol with data until {@link #resumeReading()}.
+     * Idempotent.
+     */
     void pauseReading();
 
+    /**
+     * CPython's {@code resume_reading}: calls the protocol with data again after {@link #pauseReading()}.
+     * Idempotent.
+     */
     void resumeReading();
 
+    /**
+     * CPython's {@code is_reading}.
+     *
+     * @return whether the transport is reading: not paused and not closing
+     */
     boolean isReading();
 
     /**
@@ -65,13 +105,25 @@ public interface Transport {
      * ({@link java.net.InetSocketAddress}es), {@code "socket"} (the channel); over TLS also {@code "sslcontext"}
      * (the {@link javax.net.ssl.SSLContext}), {@code "ssl_object"} (the {@link javax.net.ssl.SSLEngine}),
      * {@code "cipher"} (the cipher suite's name) and {@code "peercert"} (the peer's
-     * {@link java.security.cert.Certificate}, null if it sent none); null for an unknown name.
+     * {@link java.security.cert.Certificate}, null if it sent none). CPython's {@code get_extra_info}.
+     *
+     * @param name the name of the item
+     * @return the item, or null for an unknown name
      */
     Object getExtraInfo(String name);
 
-    /** The protocol this transport calls. */
+    /**
+     * CPython's {@code get_protocol}.
+     *
+     * @return the protocol this transport calls
+     */
     BaseProtocol getProtocol();
 
-    /** Makes the transport call {@code protocol} from now on (CPython's {@code set_protocol}; used by startTls). */
+    /**
+     * Makes the transport call {@code protocol} from now on (CPython's {@code set_protocol}; used by
+     * {@link Net#startTls}). The new protocol gets no {@code connectionMade}.
+     *
+     * @param protocol the protocol to call
+     */
     void setProtocol(BaseProtocol protocol);
 }

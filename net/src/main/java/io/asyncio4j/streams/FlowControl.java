@@ -22,6 +22,11 @@ public final class FlowControl {
     private Throwable lostWith;
     private final ArrayDeque<Future<Void>> drainWaiters = new ArrayDeque<>();
 
+    /**
+     * Flow control for one connection, not paused.
+     *
+     * @param loop the loop whose thread calls this object; the drain waiters are its futures
+     */
     public FlowControl(EventLoop loop) {
         this.loop = loop;
     }
@@ -41,7 +46,11 @@ public final class FlowControl {
         }
     }
 
-    /** The connection is lost ({@code exc} null for a regular close): wakes the waiters, with {@code exc} if any. */
+    /**
+     * The connection is lost: wakes the waiters, with {@code exc} if any; every later {@link #drain()} throws.
+     *
+     * @param exc null for a regular close, else the error
+     */
     public void connectionLost(Throwable exc) {
         connectionLost = true;
         lostWith = exc;
@@ -57,7 +66,11 @@ public final class FlowControl {
         drainWaiters.clear();
     }
 
-    /** Whether writing is paused. */
+    /**
+     * Whether writing is paused.
+     *
+     * @return true between {@link #pauseWriting()} and {@link #resumeWriting()}
+     */
     public boolean isPaused() {
         return paused;
     }
@@ -66,7 +79,9 @@ public final class FlowControl {
      * CPython's {@code _drain_helper}: returns at once unless writing is paused, else waits for
      * {@link #resumeWriting()}. Cancelling the wait leaves the flow control as it was.
      *
-     * @throws ConnectionResetError (when awaited) if the connection is lost, before or during the wait
+     * @return a coroutine to await inside a task
+     * @throws ConnectionResetError (when awaited) if the connection is lost, before or during the wait (or the
+     *         error the connection was lost with, if it was lost during the wait)
      */
     public Coro<Void> drain() {
         return () -> {

@@ -52,6 +52,11 @@ public final class Server implements AutoCloseable {
      * Binds to every address of {@code host} (null: all interfaces) at {@code port} (0: a free port, the same for
      * all addresses if possible), with {@code SO_REUSEADDR}, and starts serving: CPython's {@code create_server}.
      *
+     * @param factory makes one protocol per accepted connection, on the loop's thread
+     * @param host the address or name to bind, or null for every interface
+     * @param port the port, 0..65535
+     * @param backlog the kernel's queue of connections not yet accepted, per socket
+     * @return a coroutine to await inside a task, giving the server, already serving
      * @throws UncheckedIOException (when awaited) naming host and port if binding fails
      */
     public static Coro<Server> listen(Supplier<? extends BaseProtocol> factory, String host, int port, int backlog) {
@@ -65,8 +70,14 @@ public final class Server implements AutoCloseable {
      * serving. A null host is the wildcard address: one socket that accepts IPv4 and, where the system has IPv6,
      * IPv6 connections (CPython opens two sockets, {@code 0.0.0.0} and {@code ::}; the JDK cannot set
      * {@code IPV6_V6ONLY}). Host names are resolved on the default executor; if any address cannot be bound, the
-     * sockets already bound are closed.
+     * sockets already bound are closed. Cancelling the awaiting task while names resolve binds nothing.
      *
+     * @param factory makes one protocol per accepted connection, on the loop's thread
+     * @param hosts the addresses or names to bind (a null element: every interface)
+     * @param port the port, 0..65535
+     * @param backlog the kernel's queue of connections not yet accepted, per socket
+     * @return a coroutine to await inside a task, giving the server, already serving
+     * @throws NullPointerException if {@code factory} or {@code hosts} is null
      * @throws IllegalArgumentException if {@code hosts} is empty, {@code port} is not in 0..65535 or
      *         {@code backlog} is not positive
      * @throws UncheckedIOException (when awaited) naming the host and port if resolving or binding fails
@@ -207,13 +218,21 @@ public final class Server implements AutoCloseable {
         waiters.clear();
     }
 
-    /** The port of the first listening socket, or -1 once closed. */
+    /**
+     * The port the server listens on, handy after binding port 0.
+     *
+     * @return the port of the first listening socket, or -1 once closed
+     */
     public int port() {
         List<InetSocketAddress> s = sockets();
         return s.isEmpty() ? -1 : s.get(0).getPort();
     }
 
-    /** The addresses this server listens on; empty once closed. */
+    /**
+     * CPython's {@code Server.sockets}, as addresses.
+     *
+     * @return the addresses this server listens on, a new list; empty once closed
+     */
     public List<InetSocketAddress> sockets() {
         List<InetSocketAddress> out = new ArrayList<>();
         if (channels != null) {
@@ -228,15 +247,20 @@ public final class Server implements AutoCloseable {
         return out;
     }
 
-    /** Whether the server accepts connections. */
+    /**
+     * CPython's {@code Server.is_serving}.
+     *
+     * @return whether the server accepts connections
+     */
     public boolean isServing() {
         return serving;
     }
 
     /**
-     * Serves until the server is closed; cancelling the awaiting task closes the server and waits for its
-     * connections to end before the {@link io.asyncio4j.CancelledError} goes on.
+     * CPython's {@code Server.serve_forever}: serves until the server is closed; cancelling the awaiting task closes
+     * the server and waits for its connections to end before the {@link io.asyncio4j.CancelledError} goes on.
      *
+     * @return a coroutine to await inside a task; it ends (normally) when {@link #close()} is called
      * @throws IllegalStateException (when awaited) if the server is closed or already serving forever
      */
     public Coro<Void> serveForever() {
@@ -291,7 +315,10 @@ public final class Server implements AutoCloseable {
 
     /**
      * Waits until the server is closed, its listening sockets are released (the port refuses connections and can
-     * be bound again) and every connection it accepted has ended.
+     * be bound again) and every connection it accepted has ended. CPython's {@code Server.wait_closed}. Cancelling
+     * the awaiting task ends only the wait.
+     *
+     * @return a coroutine to await inside a task
      */
     public Coro<Void> waitClosed() {
         return () -> {

@@ -40,7 +40,12 @@ public final class StreamReader {
         this(DEFAULT_LIMIT);
     }
 
-    /** @param limit the most bytes {@link #readuntil} and {@link #readline} look through, and the flow-control unit */
+    /**
+     * A reader with the given limit (CPython's {@code StreamReader(limit=...)}).
+     *
+     * @param limit the most bytes {@link #readuntil} and {@link #readline} look through, and the flow-control unit
+     * @throws IllegalArgumentException if {@code limit} is not positive
+     */
     public StreamReader(int limit) {
         if (limit <= 0) {
             throw new IllegalArgumentException("Limit cannot be <= 0");
@@ -55,6 +60,7 @@ public final class StreamReader {
      * reads bring that down to the limit (what {@code StreamReaderProtocol} does; for protocols of other packages
      * that feed a reader, as the HTTP server does with a request's body). Call once, before feeding.
      *
+     * @param t the transport that feeds this reader
      * @throws IllegalStateException if a transport is already set
      */
     public void setTransport(Transport t) {
@@ -64,7 +70,13 @@ public final class StreamReader {
         transport = t;
     }
 
-    /** Adds received data (a copy of it); wakes the waiting read. */
+    /**
+     * CPython's {@code feed_data}: adds received data (a copy of it) and wakes the waiting read. For the protocol
+     * that feeds the reader, on the loop's thread.
+     *
+     * @param data the bytes received; an empty array is ignored
+     * @throws IllegalStateException after {@link #feedEof()}
+     */
     public void feedData(byte[] data) {
         feed(data, false);
     }
@@ -101,13 +113,17 @@ public final class StreamReader {
         }
     }
 
-    /** Marks the end of the stream; wakes the waiting read. */
+    /** CPython's {@code feed_eof}: marks the end of the stream and wakes the waiting read. */
     public void feedEof() {
         eof = true;
         wakeUpWaiter();
     }
 
-    /** Makes every read throw {@code exc} (the connection failed). */
+    /**
+     * CPython's {@code set_exception}: makes every read, the waiting one too, throw {@code exc}.
+     *
+     * @param exc the connection's error
+     */
     public void setException(Throwable exc) {
         exception = exc;
         Future<Void> w = waiter;
@@ -119,7 +135,11 @@ public final class StreamReader {
         }
     }
 
-    /** The connection's error, or null. */
+    /**
+     * CPython's {@code exception()}.
+     *
+     * @return the error set by {@link #setException}, or null
+     */
     public Throwable exception() {
         return exception;
     }
@@ -136,14 +156,22 @@ public final class StreamReader {
 
     // ---- reading ----
 
-    /** Whether the stream ended and the buffer is empty. */
+    /**
+     * CPython's {@code at_eof}.
+     *
+     * @return whether the stream ended and the buffer is empty
+     */
     public boolean atEof() {
         return eof && size() == 0;
     }
 
     /**
      * Reads up to {@code n} bytes, waiting until at least one is buffered; an empty array at EOF. With {@code n < 0}
-     * reads until EOF and returns everything.
+     * reads until EOF and returns everything. CPython's {@code read}.
+     *
+     * @param n the most bytes to read, or a negative number for all until EOF
+     * @return a coroutine to await inside a task, giving the bytes
+     * @throws IllegalStateException (when awaited) if another task is waiting for data on this reader
      */
     public Coro<byte[]> read(int n) {
         return () -> {
@@ -172,7 +200,9 @@ public final class StreamReader {
 
     /**
      * Reads a line, up to and including {@code \n}; at EOF, what is left (maybe without {@code \n}, maybe empty).
+     * CPython's {@code readline}.
      *
+     * @return a coroutine to await inside a task, giving the line
      * @throws LimitOverrunError (when awaited) if no {@code \n} comes within the limit; the over-long data is
      *         dropped, as CPython does (which throws ValueError there)
      */
@@ -197,8 +227,11 @@ public final class StreamReader {
     private static final byte[] NEWLINE = {'\n'};
 
     /**
-     * Reads up to and including {@code separator}.
+     * Reads up to and including {@code separator}. CPython's {@code readuntil}.
      *
+     * @param separator the bytes that end the chunk; copied
+     * @return a coroutine to await inside a task, giving the chunk with the separator
+     * @throws IllegalArgumentException if {@code separator} is null or empty
      * @throws IncompleteReadError (when awaited) if the stream ends first: its {@code partial()} is all that was left
      * @throws LimitOverrunError (when awaited) if the separator is not within the limit; the data stays buffered
      */
@@ -241,8 +274,11 @@ public final class StreamReader {
     }
 
     /**
-     * Reads exactly {@code n} bytes.
+     * Reads exactly {@code n} bytes. CPython's {@code readexactly}.
      *
+     * @param n how many bytes to read
+     * @return a coroutine to await inside a task, giving {@code n} bytes
+     * @throws IllegalArgumentException if {@code n} is negative
      * @throws IncompleteReadError (when awaited) if the stream ends first, with the bytes that were left
      */
     public Coro<byte[]> readexactly(int n) {

@@ -27,33 +27,53 @@ public final class StreamWriter implements AutoCloseable {
         this.reader = reader;
     }
 
-    /** The transport underneath. */
+    /**
+     * CPython's {@code StreamWriter.transport}.
+     *
+     * @return the transport underneath
+     */
     public Transport transport() {
         return transport;
     }
 
-    /** Sends {@code data}, buffering what the socket does not take at once. */
+    /**
+     * CPython's {@code write}: sends {@code data}, buffering (a copy of) what the socket does not take at once. Never
+     * waits; follow a burst of writes with {@link #drain()}.
+     *
+     * @param data the bytes to send
+     */
     public void write(byte[] data) {
         transport.write(data);
     }
 
-    /** Sends each array in turn. */
+    /**
+     * CPython's {@code writelines}: sends each array in turn, as {@link #write(byte[])}.
+     *
+     * @param data the arrays to send
+     */
     public void writelines(Iterable<byte[]> data) {
         transport.writelines(data);
     }
 
-    /** Closes this side for writing once the buffer is sent; the peer sees EOF. */
+    /** CPython's {@code write_eof}: closes this side for writing once the buffer is sent; the peer sees EOF. */
     public void writeEof() {
         transport.writeEof();
     }
 
+    /**
+     * CPython's {@code can_write_eof}.
+     *
+     * @return whether {@link #writeEof()} is supported (not over TLS)
+     */
     public boolean canWriteEof() {
         return transport.canWriteEof();
     }
 
     /**
-     * Waits while the transport's buffer is above its high water mark.
+     * CPython's {@code drain}: waits while the transport's buffer is above its high water mark. Cancelling the
+     * awaiting task ends only the wait; the buffered bytes are still sent.
      *
+     * @return a coroutine to await inside a task
      * @throws io.asyncio4j.net.ConnectionError (when awaited) if the connection was lost, or the reader's error
      */
     public Coro<Void> drain() {
@@ -69,17 +89,30 @@ public final class StreamWriter implements AutoCloseable {
         };
     }
 
-    /** Closes the connection once the buffer is sent. Never waits: await {@link #waitClosed()} for that. */
+    /**
+     * CPython's {@code close}: closes the connection once the buffer is sent. Never waits: await
+     * {@link #waitClosed()} for that.
+     */
     @Override
     public void close() {
         transport.close();
     }
 
+    /**
+     * CPython's {@code is_closing}.
+     *
+     * @return whether the transport is closing or closed
+     */
     public boolean isClosing() {
         return transport.isClosing();
     }
 
-    /** Waits until the connection is closed. */
+    /**
+     * CPython's {@code wait_closed}: waits until the connection is closed (the protocol's {@code connectionLost} has
+     * run). Cancelling the awaiting task ends only the wait.
+     *
+     * @return a coroutine to await inside a task
+     */
     public Coro<Void> waitClosed() {
         return () -> {
             protocol.closed.await();
@@ -87,7 +120,12 @@ public final class StreamWriter implements AutoCloseable {
         };
     }
 
-    /** The transport's extra information: {@code "peername"}, {@code "sockname"}, {@code "socket"}. */
+    /**
+     * CPython's {@code get_extra_info}; see {@link Transport#getExtraInfo(String)} for the names.
+     *
+     * @param name the name of the item, such as {@code "peername"}, {@code "sockname"} or {@code "socket"}
+     * @return the item, or null for an unknown name
+     */
     public Object getExtraInfo(String name) {
         return transport.getExtraInfo(name);
     }

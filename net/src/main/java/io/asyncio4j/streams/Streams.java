@@ -30,22 +30,54 @@ public final class Streams {
     private Streams() {
     }
 
-    /** Connects to {@code host:port}; see {@link Net#createConnection}. */
+    /**
+     * CPython's {@code asyncio.open_connection}: connects to {@code host:port} over TCP, with a reader of
+     * {@link StreamReader#DEFAULT_LIMIT}; see {@link Net#createConnection(java.util.function.Supplier, String, int)}
+     * for the failures. Cancelling the awaiting task leaves no socket open.
+     *
+     * @param host a host name or address literal
+     * @param port the port, 0..65535
+     * @return a coroutine to await inside a task, giving the reader and the writer
+     */
     public static Coro<Connection> openConnection(String host, int port) {
         return openConnection(host, port, StreamReader.DEFAULT_LIMIT);
     }
 
-    /** As {@link #openConnection(String, int)} with the reader's {@code limit}. */
+    /**
+     * As {@link #openConnection(String, int)} with the reader's {@code limit}.
+     *
+     * @param host a host name or address literal
+     * @param port the port, 0..65535
+     * @param limit the reader's buffer limit (see {@link StreamReader#StreamReader(int)})
+     * @return a coroutine to await inside a task, giving the reader and the writer
+     */
     public static Coro<Connection> openConnection(String host, int port, int limit) {
         return openConnection(host, port, limit, null);
     }
 
-    /** As {@link #openConnection(String, int)} over TLS ({@code tls} null: plain TCP). */
+    /**
+     * As {@link #openConnection(String, int)} over TLS ({@code tls} null: plain TCP); returns once the handshake is
+     * done.
+     *
+     * @param host a host name or address literal
+     * @param port the port, 0..65535
+     * @param tls the TLS options, or null for plain TCP
+     * @return a coroutine to await inside a task, giving the reader and the writer
+     */
     public static Coro<Connection> openConnection(String host, int port, TlsOptions tls) {
         return openConnection(host, port, StreamReader.DEFAULT_LIMIT, tls);
     }
 
-    /** As {@link #openConnection(String, int)} with the reader's {@code limit}, over TLS if {@code tls} is set. */
+    /**
+     * The general form: as {@link #openConnection(String, int)} with the reader's {@code limit}, over TLS if
+     * {@code tls} is set.
+     *
+     * @param host a host name or address literal
+     * @param port the port, 0..65535
+     * @param limit the reader's buffer limit
+     * @param tls the TLS options, or null for plain TCP
+     * @return a coroutine to await inside a task, giving the reader and the writer
+     */
     public static Coro<Connection> openConnection(String host, int port, int limit, TlsOptions tls) {
         return () -> {
             EventLoop loop = Asyncio.getRunningLoop();
@@ -59,23 +91,55 @@ public final class Streams {
 
     /**
      * Listens on {@code host:port} (null host: all interfaces; port 0: a free port) and runs {@code handler} as a
-     * new task for each connection.
+     * new task for each connection. CPython's {@code asyncio.start_server}; the server listens as soon as the
+     * await returns.
+     *
+     * @param handler run as a new task for each connection, with that connection's reader and writer
+     * @param host the address or name to bind, or null for every interface
+     * @param port the port, 0..65535 (0: a free port, see {@link Server#port()})
+     * @return a coroutine to await inside a task, giving the listening server
      */
     public static Coro<Server> startServer(ConnectionHandler handler, String host, int port) {
         return startServer(handler, host, port, StreamReader.DEFAULT_LIMIT);
     }
 
-    /** As {@link #startServer(ConnectionHandler, String, int)} with the readers' {@code limit}. */
+    /**
+     * As {@link #startServer(ConnectionHandler, String, int)} with the readers' {@code limit}.
+     *
+     * @param handler run as a new task for each connection, with that connection's reader and writer
+     * @param host the address or name to bind, or null for every interface
+     * @param port the port, 0..65535 (0: a free port, see {@link Server#port()})
+     * @param limit each reader's buffer limit
+     * @return a coroutine to await inside a task, giving the listening server
+     */
     public static Coro<Server> startServer(ConnectionHandler handler, String host, int port, int limit) {
         return startServer(handler, host, port, limit, null);
     }
 
-    /** As {@link #startServer(ConnectionHandler, String, int)} over TLS ({@code tls} null: plain TCP). */
+    /**
+     * As {@link #startServer(ConnectionHandler, String, int)} over TLS ({@code tls} null: plain TCP); the handler
+     * runs once a connection's handshake is done.
+     *
+     * @param handler run as a new task for each connection, with that connection's reader and writer
+     * @param host the address or name to bind, or null for every interface
+     * @param port the port, 0..65535 (0: a free port, see {@link Server#port()})
+     * @param tls the TLS options (the context's key managers hold the certificate), or null for plain TCP
+     * @return a coroutine to await inside a task, giving the listening server
+     */
     public static Coro<Server> startServer(ConnectionHandler handler, String host, int port, TlsOptions tls) {
         return startServer(handler, host, port, StreamReader.DEFAULT_LIMIT, tls);
     }
 
-    /** The general form for one host: the readers' {@code limit}, and TLS if {@code tls} is set. */
+    /**
+     * The general form for one host: the readers' {@code limit}, and TLS if {@code tls} is set.
+     *
+     * @param handler run as a new task for each connection, with that connection's reader and writer
+     * @param host the address or name to bind, or null for every interface
+     * @param port the port, 0..65535 (0: a free port, see {@link Server#port()})
+     * @param limit each reader's buffer limit
+     * @param tls the TLS options, or null for plain TCP
+     * @return a coroutine to await inside a task, giving the listening server
+     */
     public static Coro<Server> startServer(ConnectionHandler handler, String host, int port, int limit,
                                            TlsOptions tls) {
         return startServer(handler, java.util.Collections.singletonList(host), port, 100, limit, tls);
@@ -87,6 +151,14 @@ public final class Streams {
      * {@code backlog}, the readers' {@code limit}, and TLS if {@code tls} is set; runs {@code handler} as a new task
      * for each connection. See {@link Net#createServer(java.util.function.Supplier, List, int, int, TlsOptions)}.
      *
+     * @param handler run as a new task for each connection, with that connection's reader and writer
+     * @param hosts the addresses or names to bind (a null element: every interface)
+     * @param port the port, 0..65535
+     * @param backlog the listen backlog of each socket
+     * @param limit each reader's buffer limit
+     * @param tls the TLS options, or null for plain TCP
+     * @return a coroutine to await inside a task, giving the listening server
+     * @throws NullPointerException if {@code handler} is null
      * @throws IllegalArgumentException (when awaited) if {@code hosts} is empty, {@code port} is not in 0..65535
      *         or {@code backlog} is not positive
      * @throws java.io.UncheckedIOException (when awaited) naming host and port if resolving or binding fails

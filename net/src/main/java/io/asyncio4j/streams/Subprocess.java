@@ -53,7 +53,12 @@ public final class Subprocess {
         INHERIT
     }
 
-    /** What {@link #communicate} read: stdout and stderr (null where not piped). */
+    /**
+     * What {@link #communicate} read: stdout and stderr (null where not piped).
+     *
+     * @param stdout everything the child wrote to stdout, or null if stdout was not {@link Redirect#PIPE}
+     * @param stderr everything the child wrote to stderr, or null if stderr was not {@link Redirect#PIPE}
+     */
     public record Output(byte[] stdout, byte[] stderr) {
     }
 
@@ -149,14 +154,30 @@ public final class Subprocess {
         return false;
     }
 
-    /** CPython's {@code create_subprocess_exec} with every stream inherited. */
+    /**
+     * CPython's {@code create_subprocess_exec} with every stream inherited.
+     *
+     * @param args the program, then its arguments
+     * @return a coroutine to await inside a task, giving the started child
+     */
     public static Coro<Subprocess> exec(String... args) {
         return exec(List.of(args), Redirect.INHERIT, Redirect.INHERIT, Redirect.INHERIT);
     }
 
     /**
-     * CPython's {@code create_subprocess_exec}: starts {@code args.get(0)} with the rest as its arguments.
+     * CPython's {@code create_subprocess_exec}: starts {@code args.get(0)} with the rest as its arguments. The
+     * start itself blocks the loop's thread briefly (as {@code fork}/{@code exec} does in CPython); the piped
+     * streams are then pumped by daemon threads and read and written on the loop. Cancelling a task that awaits the
+     * child does not kill it: call {@link #kill()} or {@link #terminate()}.
      *
+     * @param args the program, then its arguments
+     * @param stdin where the child's stdin comes from ({@link Redirect#STDOUT} is not allowed)
+     * @param stdout where the child's stdout goes ({@link Redirect#STDOUT} is not allowed)
+     * @param stderr where the child's stderr goes
+     * @return a coroutine to await inside a task, giving the started child
+     * @throws NullPointerException if {@code args} is null
+     * @throws IllegalArgumentException if {@code args} is empty or {@code stdin} or {@code stdout} is
+     *         {@link Redirect#STDOUT}
      * @throws FileNotFoundError (when awaited) if there is no such program (CPython's {@code FileNotFoundError},
      *         {@code [Errno 2] No such file or directory: 'name'}); an {@link UncheckedIOException}
      * @throws UncheckedIOException (when awaited) naming the program if it cannot be started for another reason
@@ -201,7 +222,16 @@ public final class Subprocess {
         };
     }
 
-    /** CPython's {@code create_subprocess_shell}: runs {@code command} with {@code /bin/sh -c}. */
+    /**
+     * CPython's {@code create_subprocess_shell}: runs {@code command} with {@code /bin/sh -c}.
+     *
+     * @param command the shell command line
+     * @param stdin where the child's stdin comes from
+     * @param stdout where the child's stdout goes
+     * @param stderr where the child's stderr goes
+     * @return a coroutine to await inside a task, giving the started shell
+     * @throws NullPointerException if {@code command} is null
+     */
     public static Coro<Subprocess> shell(String command, Redirect stdin, Redirect stdout, Redirect stderr) {
         Objects.requireNonNull(command, "shell: command is null");
         return exec(List.of("/bin/sh", "-c", command), stdin, stdout, stderr);
@@ -225,39 +255,70 @@ public final class Subprocess {
         };
     }
 
-    /** The child's stdin, or null unless {@link Redirect#PIPE}. */
+    /**
+     * The child's stdin, as a stream of the loop.
+     *
+     * @return the stdin, or null unless it was {@link Redirect#PIPE}
+     */
     public StreamWriter stdin() {
         return stdin;
     }
 
-    /** The child's stdout, or null unless {@link Redirect#PIPE}. */
+    /**
+     * The child's stdout, as a stream of the loop.
+     *
+     * @return the stdout, or null unless it was {@link Redirect#PIPE}
+     */
     public StreamReader stdout() {
         return stdout;
     }
 
-    /** The child's stderr, or null unless {@link Redirect#PIPE}. */
+    /**
+     * The child's stderr, as a stream of the loop.
+     *
+     * @return the stderr, or null unless it was {@link Redirect#PIPE}
+     */
     public StreamReader stderr() {
         return stderr;
     }
 
+    /**
+     * The child's process id (CPython's {@code Process.pid}).
+     *
+     * @return the operating system's id of the child
+     */
     public long pid() {
         return process.pid();
     }
 
-    /** The exit code, or null while the child runs (as seen by the loop). */
+    /**
+     * CPython's {@code Process.returncode}. Read it on the loop's thread.
+     *
+     * @return the exit code, or null while the child runs (as seen by the loop)
+     */
     public Integer returncode() {
         return exited.done() && exited.exception() == null ? exited.result() : null;
     }
 
-    /** Waits until the child exits; returns its exit code (128 + n for a signal n, as the shell reports it). */
+    /**
+     * CPython's {@code Process.wait}: waits until the child exits. Cancelling the awaiting task ends only the wait;
+     * the child runs on and a later {@code waitFor} still sees its exit.
+     *
+     * @return a coroutine to await inside a task, giving the exit code (128 + n for a signal n, as the shell
+     *         reports it)
+     */
     public Coro<Integer> waitFor() {
         return () -> Asyncio.shield(exited).await();
     }
 
     /**
      * Writes {@code input} (if not null) to stdin and closes it, reads stdout and stderr to their ends, and waits
-     * for the child to exit.
+     * for the child to exit. CPython's {@code Process.communicate}. Cancelling the awaiting task stops the reading
+     * and the waiting, not the child.
      *
+     * @param input the bytes for stdin, or null to send nothing
+     * @return a coroutine to await inside a task, giving what the child wrote
+     * @throws UncheckedIOException (when awaited) if reading stdout or stderr fails
      * @throws IllegalStateException (when awaited) if input is given but stdin is not a pipe
      */
     public Coro<Output> communicate(byte[] input) {
