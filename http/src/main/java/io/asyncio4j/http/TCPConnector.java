@@ -1,9 +1,7 @@
 package io.asyncio4j.http;
 
 import io.asyncio4j.Asyncio;
-import io.asyncio4j.CancelledError;
 import io.asyncio4j.EventLoop;
-import io.asyncio4j.Future;
 import io.asyncio4j.net.Connected;
 import io.asyncio4j.net.ConnectionError;
 import io.asyncio4j.net.Net;
@@ -13,12 +11,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -85,17 +79,8 @@ public final class TCPConnector implements AutoCloseable {
     /** Resolved addresses per host and port. */
     private final DnsCacheTable dnsCache;
     private EventLoop loop;
-    private boolean closed;
-
-    /** Idle connections per key, the most recently released last. */
-    private final Map<ConnectionKey, ArrayDeque<ClientConnection>> idle = new HashMap<>();
-    private int idleCount;
-    /** Connections in use or being connected, per key. */
-    private final Map<ConnectionKey, Integer> acquired = new HashMap<>();
-    private int acquiredCount;
-    /** Every open connection (for close()). */
-    private final List<ClientConnection> all = new ArrayList<>();
-    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    /** The connections: idle per key, acquired, the limits and the waiters. */
+    private final ConnectionPool pool;
 
     /** aiohttp's defaults: limit 100, no per-host limit, 15 s keep-alive, reuse on. */
     public TCPConnector() {
@@ -135,6 +120,7 @@ public final class TCPConnector implements AutoCloseable {
         this.dnsCache = new DnsCacheTable(b.ttlDnsCache, b.dnsCacheMaxSize);
         this.tls = b.tls;
         this.fingerprint = b.fingerprint;
+        this.pool = new ConnectionPool(limit, limitPerHost, keepaliveTimeout, b.forceClose);
     }
 
     /** A builder for a connector with non-default settings. */
@@ -159,7 +145,7 @@ public final class TCPConnector implements AutoCloseable {
     }
 
     public boolean closed() {
-        return closed;
+        return pool.closed();
     }
 
     /** The TLS settings of https connections (the JDK's trusted CAs and host name check by default). */
@@ -207,86 +193,44 @@ public final class TCPConnector implements AutoCloseable {
 
     /** Sockets open now: in use, being connected, or idle in the pool. */
     public int openConnections() {
-        return acquiredCount + idleCount;
+        return pool.openConnections();
     }
 
     /** Idle connections in the pool now. */
     public int idleConnections() {
-        return idleCount;
+        return pool.idleConnections();
     }
 
     /** Closes every connection and the pool; never suspends. Idempotent. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        for (ClientConnection c : new ArrayList<>(all)) {
-            c.shutdown();
-        }
-        all.clear();
-        idle.clear();
-        idleCount = 0;
-        for (Waiter w : waiters) {
-            if (!w.future.done()) {
-                w.future.setException(new ClientConnectionError("Connector is closed."));
-            }
-        }
-        waiters.clear();
+        pool.close();
     }
 
     // ---- acquiring ----
-
-    private static final Object NEW = new Object();
-
-    private record Waiter(ConnectionKey key, Future<Object> future) {
-    }
 
     /**
      * A connection for {@code key}, reused from the pool or newly opened (within {@code sockConnect} seconds),
      * waiting in FIFO order while the limits are reached.
      */
     ClientConnection connect(ConnectionKey key, Double sockConnect, Trace trace) {
-        if (closed) {
+        if (pool.closed()) {
             throw new ClientConnectionError("Connector is closed.");
         }
         EventLoop running = Asyncio.getRunningLoop();
         if (loop == null) {
             loop = running;
+            pool.bind(running);
         } else if (loop != running) {
             throw new IllegalStateException("this TCPConnector belongs to another event loop");
         }
-        // Slots are granted to waiters the moment they free up, so every queued waiter is blocked right now: a
-        // request that can go (another host, under the limits) goes without overtaking anyone who could.
-        Object slot = tryTake(key);
-        boolean waited = slot == null;
-        if (slot == null) {
-            Future<Object> f = loop.createFuture();
-            Waiter w = new Waiter(key, f);
-            waiters.add(w);
-            if (!trace.isEmpty()) {
-                trace.send(c -> c.connectionQueuedStart, new TraceConfig.ConnectionParams());
-            }
-            try {
-                slot = f.await();
-            } catch (CancelledError e) {
-                waiters.remove(w);
-                if (f.done() && !f.cancelled() && f.exception() == null) {
-                    giveBack(key, f.result());
-                }
-                throw e;
-            }
-        }
-        if (waited && !trace.isEmpty()) {
-            trace.send(c -> c.connectionQueuedEnd, new TraceConfig.ConnectionParams());
-        }
-        if (slot instanceof ClientConnection c) {
-            c.reused = true;
+        ClientConnection reused = pool.acquire(key, trace);
+        if (reused != null) {
+            reused.reused = true;
             if (!trace.isEmpty()) {
                 trace.send(x -> x.connectionReuseconn, new TraceConfig.ConnectionParams());
             }
-            return c;
+            return reused;
         }
         try {
             if (!trace.isEmpty()) {
@@ -300,25 +244,20 @@ public final class TCPConnector implements AutoCloseable {
                 List<String> proxyAddresses = resolve(key.proxy().host(), key.proxy().port(), trace);
                 c = ProxyTunnel.open(this, key, loop, proxyAddresses, sockConnect);
             }
-            c.acquired = true;
-            if (closed) {
-                c.close();
-                throw new ClientConnectionError("Connector is closed.");
-            }
-            all.add(c);
+            pool.register(c);
             if (!trace.isEmpty()) {
                 trace.send(x -> x.connectionCreateEnd, new TraceConfig.ConnectionParams());
             }
             return c;
         } catch (ConnectionError e) {
-            slotFailed(key);
+            pool.slotFailed(key);
             throw connectorError(key, e);
         } catch (java.io.UncheckedIOException e) {
-            slotFailed(key);
+            pool.slotFailed(key);
             throw key.proxy() != null ? ProxyTunnel.unreachable(key, e.getCause())
                     : new ClientConnectorError(key.host(), key.port(), key.ssl(), e.getCause());
         } catch (Throwable e) {
-            slotFailed(key);
+            pool.slotFailed(key);
             throw e;
         }
     }
@@ -394,145 +333,16 @@ public final class TCPConnector implements AutoCloseable {
         return out;
     }
 
-    /** An idle connection for key (now acquired), or NEW (a slot reserved for a new one), or null. */
-    private Object tryTake(ConnectionKey key) {
-        if (limitPerHost > 0 && acquired.getOrDefault(key, 0) >= limitPerHost) {
-            return null;
-        }
-        ArrayDeque<ClientConnection> q = idle.get(key);
-        while (q != null && !q.isEmpty()) {
-            ClientConnection c = q.pollLast();
-            idleCount--;
-            if (c.idleTimer != null) {
-                c.idleTimer.cancel();
-                c.idleTimer = null;
-            }
-            if (c.isOpen()) {
-                count(key, +1);
-                c.acquired = true;
-                return c;
-            }
-            all.remove(c);
-        }
-        if (limit > 0 && acquiredCount + idleCount >= limit && !evictIdle()) {
-            return null;
-        }
-        count(key, +1);
-        return NEW;
-    }
-
-    /** Closes the least recently used idle connection of any host; false if there is none. */
-    private boolean evictIdle() {
-        ClientConnection oldest = null;
-        for (ArrayDeque<ClientConnection> q : idle.values()) {
-            // the first of each deque is its least recently used; pick any (hosts are few)
-            if (!q.isEmpty() && oldest == null) {
-                oldest = q.peekFirst();
-            }
-        }
-        if (oldest == null) {
-            return false;
-        }
-        dropIdle(oldest);
-        oldest.close();
-        return true;
-    }
-
-    private void count(ConnectionKey key, int delta) {
-        acquired.merge(key, delta, Integer::sum);
-        if (acquired.get(key) == 0) {
-            acquired.remove(key);
-        }
-        acquiredCount += delta;
-    }
-
-    /** A granted slot whose waiter was cancelled: back to the pool, then the next waiter. */
-    private void giveBack(ConnectionKey key, Object slot) {
-        if (slot instanceof ClientConnection c) {
-            release(c, c.isOpen());
-        } else {
-            slotFailed(key);
-        }
-    }
-
-    private void slotFailed(ConnectionKey key) {
-        count(key, -1);
-        wakeWaiters();
-    }
-
-    /** Grants slots to waiters in FIFO order while the limits allow. */
-    private void wakeWaiters() {
-        if (closed) {
-            return;
-        }
-        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
-            Waiter w = it.next();
-            if (w.future.done()) {
-                it.remove();
-                continue;
-            }
-            Object slot = tryTake(w.key);
-            if (slot != null) {
-                it.remove();
-                w.future.setResult(slot);
-            } else if (limit > 0 && acquiredCount + idleCount >= limit && idleCount == 0) {
-                break;      // the total limit binds: no later waiter can go either
-            }
-        }
-    }
-
     // ---- releasing ----
 
-    /** The connection's exchange ended: pooled if {@code keep}, else closed; the slot goes to the next waiter. */
+    /** The connection's exchange ended: pooled if {@code keep}, else closed (see {@link ConnectionPool#release}). */
     void release(ClientConnection c, boolean keep) {
-        if (!c.acquired) {
-            return;
-        }
-        c.acquired = false;
-        count(c.key, -1);
-        if (keep && !forceClose && !closed && keepaliveTimeout > 0 && c.isOpen()) {
-            idle.computeIfAbsent(c.key, k -> new ArrayDeque<>()).addLast(c);
-            idleCount++;
-            c.idleTimer = loop.callLater(keepaliveTimeout, () -> {
-                c.idleTimer = null;
-                dropIdle(c);
-                c.close();
-                wakeWaiters();
-            });
-        } else {
-            c.close();
-            all.remove(c);
-        }
-        wakeWaiters();
+        pool.release(c, keep);
     }
 
-    /** An idle connection closed (by the server or a timer): it leaves the pool. */
+    /** A connection closed: it leaves the pool (see {@link ConnectionPool#connectionLost}). */
     void connectionLost(ClientConnection c) {
-        all.remove(c);
-        if (c.acquired) {
-            release(c, false);
-            return;
-        }
-        if (dropIdle(c)) {
-            wakeWaiters();
-        }
-    }
-
-    private boolean dropIdle(ClientConnection c) {
-        ArrayDeque<ClientConnection> q = idle.get(c.key);
-        if (q != null && q.remove(c)) {
-            idleCount--;
-            if (q.isEmpty()) {
-                idle.remove(c.key);
-            }
-            if (c.idleTimer != null) {
-                c.idleTimer.cancel();
-                c.idleTimer = null;
-            }
-            all.remove(c);
-            return true;
-        }
-        return false;
+        pool.connectionLost(c);
     }
 
     /** The TLS options of a request: its own, else the connector's. */
@@ -712,6 +522,6 @@ public final class TCPConnector implements AutoCloseable {
     @Override
     public String toString() {
         return "<TCPConnector limit=" + limit + " limitPerHost=" + limitPerHost + " open=" + openConnections()
-                + " idle=" + idleCount + " waiting=" + waiters.size() + (closed ? " closed" : "") + ">";
+                + " idle=" + idleConnections() + " waiting=" + pool.waiting() + (closed() ? " closed" : "") + ">";
     }
 }
