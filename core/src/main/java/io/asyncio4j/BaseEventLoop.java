@@ -83,7 +83,10 @@ final class BaseEventLoop implements EventLoop {
     private int externalPending;
     /** Fast carrier: tasks parked in the JDK whose wait has ended, to be stepped on the loop. */
     private final ConcurrentLinkedQueue<Runnable> detachedResumptions = new ConcurrentLinkedQueue<>();
-    /** Fast carrier: the loop thread waits for a task blocked in the JDK; resumptions must unpark it. */
+    /**
+     * Fast carrier: the loop thread is parked waiting for a task blocked in the JDK; whoever makes a task runnable
+     * (a resumption, or a submission of the awaited task) must unpark it.
+     */
     volatile boolean waitingForTask;
 
     private ExecutorService defaultExecutor;

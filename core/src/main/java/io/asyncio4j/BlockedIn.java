@@ -74,9 +74,8 @@ final class BlockedIn {
 
     /** The JDK's waiting APIs that hold no lock the loop could need while they wait. */
     private static boolean isWaitingApi(String cls) {
-        return cls.startsWith("java.util.concurrent.") || cls.startsWith("jdk.internal.net.http.")
-                || cls.equals("java.net.http.HttpClient") || cls.equals("java.lang.ProcessImpl")
-                || cls.equals("java.lang.Process");
+        return cls.startsWith("java.util.concurrent.") || cls.startsWith("jdk.internal.net.http.") // HttpClient.send
+                || cls.equals("java.lang.ProcessImpl") || cls.equals("java.lang.Process");
     }
 
     private static boolean isJdk(String cls) {

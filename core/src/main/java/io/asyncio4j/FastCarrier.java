@@ -112,11 +112,12 @@ final class FastCarrier extends Carrier {
         private Runnable cont;
         /** Made runnable by the loop's own thread: plain field. */
         private boolean submitted;
-        /** Made runnable by another thread (the JDK waking a thread that blocked in the JDK). */
+        /**
+         * Made runnable by somebody else than its own step: a JDK thread waking a thread that blocked in the JDK, or
+         * another task of this loop releasing what it waited for.
+         */
         private volatile boolean foreignSubmitted;
-        /** The loop thread is parked waiting for {@link #foreignSubmitted}. */
-        private volatile boolean loopWaiting;
-        /** Parked in socket I/O while the loop goes on; whoever clears it (CAS) resumes the task. */
+        /** Parked in the JDK while the loop goes on ({@link BlockedIn}); whoever clears it (CAS) resumes the task. */
         private volatile boolean detached;
         /** Yielded in {@link #suspend()}; its continuation waits for the loop. */
         private boolean suspended;
@@ -163,8 +164,8 @@ final class FastCarrier extends Carrier {
             foreignSubmitted = true;
             if (detached && DETACHED.compareAndSet(this, true, false)) {
                 loop.resumeDetached(this::resumeDetached);
-            } else if (loopWaiting) {
-                LockSupport.unpark(loop.thread);
+            } else if (loop.waitingForTask) {
+                LockSupport.unpark(loop.thread); // it may be this task the loop waits for
             }
         }
 
@@ -230,7 +231,6 @@ final class FastCarrier extends Carrier {
          * they need nothing from the loop but its thread.
          */
         private void awaitForeignSubmission(BaseEventLoop l) {
-            loopWaiting = true;
             boolean loopOuter = l.waitingForTask;
             l.waitingForTask = true;
             try {
@@ -240,7 +240,6 @@ final class FastCarrier extends Carrier {
                     }
                 }
             } finally {
-                loopWaiting = false;
                 l.waitingForTask = loopOuter;
             }
         }
