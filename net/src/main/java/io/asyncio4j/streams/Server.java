@@ -158,11 +158,7 @@ public final class Server implements AutoCloseable {
                         loop.addReader(ch, () -> acceptConnections(ch));
                     }
                 });
-                Map<String, Object> ctx = new HashMap<>();
-                ctx.put("message", "socket.accept() out of system resource");
-                ctx.put("exception", e);
-                ctx.put("socket", ch);
-                loop.callExceptionHandler(ctx);
+                report("socket.accept() out of system resource", e, ch);
                 return;
             }
             if (c == null) {
@@ -174,10 +170,7 @@ public final class Server implements AutoCloseable {
             } catch (Throwable e) {
                 closeQuietly(c); // never leak the accepted socket, whatever failed (a class that cannot load)
                 rethrowIfVmError(e);
-                Map<String, Object> ctx = new HashMap<>();
-                ctx.put("message", "the protocol factory failed");
-                ctx.put("exception", e);
-                loop.callExceptionHandler(ctx);
+                report("the protocol factory failed", e, null);
                 continue;
             }
             activeCount++;
@@ -187,12 +180,20 @@ public final class Server implements AutoCloseable {
                 closeQuietly(c);
                 detach();
                 rethrowIfVmError(e);
-                Map<String, Object> ctx = new HashMap<>();
-                ctx.put("message", "cannot set up an accepted connection");
-                ctx.put("exception", e);
-                loop.callExceptionHandler(ctx);
+                report("cannot set up an accepted connection", e, null);
             }
         }
+    }
+
+    /** To the loop's exception handler, with the listening {@code socket} if one is concerned. */
+    private void report(String message, Throwable e, ServerSocketChannel socket) {
+        Map<String, Object> ctx = new HashMap<>();
+        ctx.put("message", message);
+        ctx.put("exception", e);
+        if (socket != null) {
+            ctx.put("socket", socket);
+        }
+        loop.callExceptionHandler(ctx);
     }
 
     /** Out of memory and the like end the loop, as they do in {@code Handle}; anything else is reported. */
