@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>{@link FastCarrier}: each task is a virtual thread whose scheduler is the loop itself, so the loop's
  *       thread is its only carrier and a switch is a continuation yield. Needs
- *       {@code --add-opens java.base/java.lang=ALL-UNNAMED} and a loop on a platform thread.</li>
+ *       {@code --add-opens java.base/java.lang=ALL-UNNAMED} on the class path ({@code =io.asyncio4j} on the module
+ *       path: {@link #ENABLE_FAST}) and a loop on a platform thread.</li>
  *   <li>{@link PortableCarrier}: task virtual threads on the JDK's default scheduler, handing control to and from
  *       the loop thread so that only one of them runs at a time. Slower, needs nothing.</li>
  * </ul>
@@ -21,8 +22,18 @@ import java.util.function.Consumer;
  */
 abstract sealed class Carrier permits FastCarrier, PortableCarrier {
     static final String PROPERTY = "asyncio4j.carrier";
-    static final String ENABLE_FAST = "--add-opens java.base/java.lang=ALL-UNNAMED";
+    /** The JVM option that enables the fast carrier for the way this library was loaded. */
+    static final String ENABLE_FAST = enableFast(Carrier.class.getModule());
     private static final AtomicBoolean TOLD = new AtomicBoolean();
+
+    /**
+     * The option that opens {@code java.lang} to {@code module}, which is this library's: to {@code ALL-UNNAMED} on
+     * the class path, to the module's name ({@code io.asyncio4j}) on the module path, where an opening to
+     * {@code ALL-UNNAMED} does not reach it.
+     */
+    static String enableFast(Module module) {
+        return "--add-opens java.base/java.lang=" + (module.isNamed() ? module.getName() : "ALL-UNNAMED");
+    }
 
     /** A new, not yet started thread for {@code task}; its body is {@link Task#runBody()}. */
     abstract TaskThread newThread(Task<?> task);

@@ -12,7 +12,8 @@ import java.util.concurrent.locks.LockSupport;
  * {@link FastThread#execute(Runnable)} and the loop thread runs it, so a switch is a continuation yield.
  *
  * <p>Reaches the package-private {@code java.lang.VirtualThread(Executor, String, int, Runnable)} constructor,
- * which needs {@code --add-opens java.base/java.lang=ALL-UNNAMED}.
+ * which needs {@code java.lang} opened to this library: {@code --add-opens java.base/java.lang=ALL-UNNAMED} on the
+ * class path, {@code --add-opens java.base/java.lang=io.asyncio4j} on the module path.
  *
  * <p><b>Why the loop may wait for a task blocked in the JDK.</b> The loop thread is a task thread's only carrier.
  * If a task thread parked inside the JDK while holding or queued for a lock of the JDK's (say, the monitor of a bin

@@ -6,8 +6,9 @@
  * <h2>Threads</h2>
  * A loop runs on the thread that calls {@link io.asyncio4j.Asyncio#run(io.asyncio4j.Coro)},
  * {@link io.asyncio4j.Runner#run(io.asyncio4j.Coro)} or {@link io.asyncio4j.EventLoop#runUntilComplete}. Each task
- * runs on a virtual thread of its own; with the fast carrier ({@code --add-opens java.base/java.lang=ALL-UNNAMED})
- * the loop's thread is the only carrier of its tasks, otherwise a portable carrier hands control back and forth.
+ * runs on a virtual thread of its own; with the fast carrier ({@code --add-opens java.base/java.lang=ALL-UNNAMED} on
+ * the class path, {@code --add-opens java.base/java.lang=io.asyncio4j} on the module path) the loop's thread is the
+ * only carrier of its tasks, otherwise a portable carrier hands control back and forth.
  * Either way exactly one task or callback of a loop runs at a time, and a task gives the loop up only inside an
  * {@code await()} that suspends. Loop objects are not thread-safe: other threads use
  * {@link io.asyncio4j.EventLoop#callSoonThreadsafe(Runnable)} and

@@ -25,6 +25,16 @@ class CarrierTest {
     static final boolean FAST = "fast".equals(System.getProperty("asyncio4j.carrier"));
 
 
+    /** The hint names the flag that reaches this library: ALL-UNNAMED on the class path, its module's name else. */
+    @Test
+    void theHintNamesTheFlagForTheWayTheLibraryIsLoaded() {
+        assertThat(Carrier.enableFast(ClassLoader.getSystemClassLoader().getUnnamedModule()))
+                .isEqualTo("--add-opens java.base/java.lang=ALL-UNNAMED");
+        assertThat(Carrier.enableFast(Object.class.getModule())).isEqualTo("--add-opens java.base/java.lang=java.base");
+        // The tests run on the class path: the library is in the unnamed module.
+        assertThat(Carrier.ENABLE_FAST).isEqualTo("--add-opens java.base/java.lang=ALL-UNNAMED");
+    }
+
     @Test
     void virtualThreadsThatATaskStartsAreNotTasksAndRunBesideTheLoop() {
         List<Object> seen = run(() -> {

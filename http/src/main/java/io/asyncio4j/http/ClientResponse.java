@@ -2,6 +2,8 @@ package io.asyncio4j.http;
 
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
+import io.asyncio4j.http.json.JSONDecodeError;
+import io.asyncio4j.http.json.JsonCodec;
 import io.asyncio4j.streams.StreamReader;
 import java.lang.reflect.Type;
 import java.net.URI;
@@ -10,9 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Locale;
 
 /**
  * aiohttp's {@code ClientResponse}: the status and head of a response, and its body, which goes on arriving after

@@ -4,11 +4,10 @@ import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
 import io.asyncio4j.TimeoutError;
-import io.asyncio4j.http.ws.ClientWebSocketResponse;
+import io.asyncio4j.http.json.JsonCodec;
 import io.asyncio4j.http.ws.PerMessageDeflate;
 import io.asyncio4j.http.ws.WSHandshake;
 import io.asyncio4j.http.ws.WSOptions;
-import io.asyncio4j.http.ws.WSServerHandshakeError;
 import io.asyncio4j.http.ws.WebSocketProtocol;
 import io.asyncio4j.net.TlsOptions;
 import java.io.ByteArrayOutputStream;
@@ -740,7 +739,8 @@ public final class ClientSession implements AutoCloseable {
      * {@link TraceConfig}s. It sends {@code Upgrade: websocket}, {@code Connection: Upgrade},
      * {@code Sec-WebSocket-Version: 13} (unless the header fields set them), a random {@code Sec-WebSocket-Key},
      * the subprotocols, the permessage-deflate offer (unless {@link WSOptions#compress()} is false), and the
-     * request's then {@code options}' header fields over the session's. Through a proxy the handshake goes in a
+     * request's header fields (extra ones such as {@code Origin}: {@link RequestOptions.Builder#header}) over the
+     * session's. Through a proxy the handshake goes in a
      * {@code CONNECT} tunnel for {@code ws} as for {@code wss} (RFC 6455 section 4.1; aiohttp 3.8 sends a
      * {@code ws} handshake to the proxy as a plain request, which proxies such as tinyproxy refuse).
      *
@@ -776,7 +776,7 @@ public final class ClientSession implements AutoCloseable {
             byte[] nonce = new byte[16];
             WsRandom.INSTANCE.nextBytes(nonce);
             String secKey = Base64.getEncoder().encodeToString(nonce);
-            Headers h = options.headers().copy();
+            Headers h = new Headers();
             for (String[] field : new String[][] {{"Upgrade", "websocket"}, {"Connection", "Upgrade"},
                     {"Sec-WebSocket-Version", "13"}}) {
                 if (!h.contains(field[0]) && !request.headers().contains(field[0])) {

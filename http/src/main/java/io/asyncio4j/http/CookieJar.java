@@ -2,6 +2,7 @@ package io.asyncio4j.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -239,6 +240,15 @@ public final class CookieJar implements AbstractCookieJar {
     private static final String FORMAT = "asyncio4j-cookie-jar";
 
     /**
+     * The mapper of the jar's file format: the library's own, not the user's {@code JsonCodec}, so that a codec
+     * configured for an application's bodies cannot change how cookies are saved. A holder, so that Jackson is
+     * loaded by the first {@link #save} or {@link #load} only.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
+    /**
      * Writes the jar's cookies (not expired) to {@code file} in the JSON format above (aiohttp's
      * {@code save(file_path)}), replacing it: written to a temporary file next to it, then moved over it, so a
      * reader never sees half a file.
@@ -248,7 +258,7 @@ public final class CookieJar implements AbstractCookieJar {
     public void save(Path file) throws IOException {
         Objects.requireNonNull(file, "file is null");
         expire();
-        ObjectNode root = DefaultJsonCodec.mapper().createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", 1);
         ArrayNode list = root.putArray("cookies");
@@ -274,7 +284,7 @@ public final class CookieJar implements AbstractCookieJar {
         Path target = file.toAbsolutePath();
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
-            DefaultJsonCodec.mapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
+            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
@@ -293,7 +303,7 @@ public final class CookieJar implements AbstractCookieJar {
         Objects.requireNonNull(file, "file is null");
         JsonNode root;
         try {
-            root = DefaultJsonCodec.mapper().readTree(file.toFile());
+            root = Json.MAPPER.readTree(file.toFile());
         } catch (IOException e) {
             // instanceof, not a catch clause: verifying CookieJar then loads no Jackson class (JsonCodecTest)
             if (e instanceof JsonProcessingException p) {

@@ -1,5 +1,6 @@
 package io.asyncio4j.http;
 
+import io.asyncio4j.http.json.JsonCodec;
 import io.asyncio4j.net.TlsOptions;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,7 +9,6 @@ import io.asyncio4j.http.web.Application;
 import io.asyncio4j.http.web.Site;
 import io.asyncio4j.http.web.Web;
 import io.asyncio4j.http.web.WebSocketResponse;
-import io.asyncio4j.http.ws.ClientWebSocketResponse;
 import io.asyncio4j.http.ws.WSCloseCode;
 import io.asyncio4j.http.ws.WSMessage;
 import io.asyncio4j.http.ws.WSMsgType;

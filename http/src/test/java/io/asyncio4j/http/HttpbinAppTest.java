@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.http.httpbin.Httpbin;
+import io.asyncio4j.http.json.JSONDecodeError;
+import io.asyncio4j.http.json.JsonCodec;
 import io.asyncio4j.http.web.Site;
 import io.asyncio4j.http.web.Web;
 import java.nio.charset.StandardCharsets;

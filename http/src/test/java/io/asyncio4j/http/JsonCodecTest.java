@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.asyncio4j.Asyncio;
+import io.asyncio4j.http.json.JSONDecodeError;
+import io.asyncio4j.http.json.JsonCodec;
 import io.asyncio4j.http.test.TestClient;
 import io.asyncio4j.http.test.TestServer;
 import io.asyncio4j.http.web.Application;
 import io.asyncio4j.http.web.Response;
 import io.asyncio4j.http.web.WebSocketResponse;
-import io.asyncio4j.http.ws.ClientWebSocketResponse;
 import io.asyncio4j.http.ws.WSMessage;
 import io.asyncio4j.http.ws.WSMsgType;
 import java.io.File;
@@ -260,7 +261,7 @@ class JsonCodecTest {
             }
         }) {
             for (String name : List.of("io.asyncio4j.http.ClientSession", "io.asyncio4j.http.ClientResponse",
-                    "io.asyncio4j.http.CookieJar", "io.asyncio4j.http.JsonCodec", "io.asyncio4j.http.DefaultJsonCodec",
+                    "io.asyncio4j.http.CookieJar", "io.asyncio4j.http.json.JsonCodec", "io.asyncio4j.http.json.DefaultJsonCodec",
                     "io.asyncio4j.http.web.Application", "io.asyncio4j.http.web.Request",
                     "io.asyncio4j.http.web.Response", "io.asyncio4j.http.web.WebSocketResponse",
                     "io.asyncio4j.http.ws.WSMessage", "io.asyncio4j.http.ws.WebSocketProtocol",
@@ -276,7 +277,7 @@ class JsonCodecTest {
                     .invoke(null, "hi");
             assertThat(jackson(asked)).as("Jackson classes loaded before any JSON").isEmpty();
 
-            Class<?> jsonCodec = Class.forName("io.asyncio4j.http.JsonCodec", true, loader);
+            Class<?> jsonCodec = Class.forName("io.asyncio4j.http.json.JsonCodec", true, loader);
             byte[] json = (byte[]) jsonCodec.getMethod("encode", Object.class).invoke(codec, Map.of("a", 1));
             assertThat(new String(json, StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
             assertThat(jackson(asked)).contains("com.fasterxml.jackson.databind.ObjectMapper",

@@ -4,7 +4,6 @@ import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
 import io.asyncio4j.Future;
-import io.asyncio4j.streams.Server;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
@@ -108,10 +107,11 @@ public final class Net {
      *
      * @param factory makes one protocol per accepted connection, on the loop's thread
      * @param host the address or name to bind, or null for every interface
-     * @param port the port, 0..65535 (0: a free port, see {@link Server#port()})
+     * @param port the port, 0..65535 (0: a free port, see {@link AbstractServer#port()})
      * @return a coroutine to await inside a task, giving the listening server
      */
-    public static Coro<Server> createServer(Supplier<? extends BaseProtocol> factory, String host, int port) {
+    public static Coro<AbstractServer> createServer(Supplier<? extends BaseProtocol> factory, String host,
+                                                    int port) {
         return createServer(factory, java.util.Collections.singletonList(host), port, 100, null);
     }
 
@@ -126,8 +126,8 @@ public final class Net {
      * @param tls the TLS options, or null for plain TCP
      * @return a coroutine to await inside a task, giving the listening server
      */
-    public static Coro<Server> createServer(Supplier<? extends BaseProtocol> factory, String host, int port,
-                                            TlsOptions tls) {
+    public static Coro<AbstractServer> createServer(Supplier<? extends BaseProtocol> factory, String host,
+                                                    int port, TlsOptions tls) {
         return createServer(factory, java.util.Collections.singletonList(host), port, 100, tls);
     }
 
@@ -135,7 +135,7 @@ public final class Net {
      * The general form of {@code createServer}: listens on every address of each of {@code hosts} (a null host:
      * every interface) at {@code port} (0: a free port, shared by all the addresses if possible) with
      * {@code SO_REUSEADDR} and {@code backlog}, serving TLS if {@code tls} is not null. See
-     * {@link Server#listen(Supplier, List, int, int)}.
+     * {@link AbstractServer#listen(List, int)}.
      *
      * @param factory makes one protocol per accepted connection, on the loop's thread
      * @param hosts the addresses or names to bind (a null element: every interface)
@@ -148,17 +148,19 @@ public final class Net {
      *         {@code backlog} is not positive
      * @throws java.io.UncheckedIOException (when awaited) naming host and port if resolving or binding fails
      */
-    public static Coro<Server> createServer(Supplier<? extends BaseProtocol> factory, List<String> hosts, int port,
-                                            int backlog, TlsOptions tls) {
+    public static Coro<AbstractServer> createServer(Supplier<? extends BaseProtocol> factory, List<String> hosts,
+                                                    int port, int backlog, TlsOptions tls) {
         Objects.requireNonNull(factory, "createServer: the protocol factory is null");
-        if (tls == null) {
-            return Server.listen(factory, hosts, port, backlog);
+        AbstractServer.checkAddress(hosts, port);
+        if (backlog <= 0) {
+            throw new IllegalArgumentException("backlog must be > 0, not " + backlog);
         }
-        return Server.listen(() -> { // called on the loop's thread, for each accepted connection
-            javax.net.ssl.SSLEngine engine = tls.context().createSSLEngine();
-            engine.setUseClientMode(false);
-            return new TlsProtocol(Asyncio.getRunningLoop(), engine, tls, "a client", factory.get(), null);
-        }, hosts, port, backlog);
+        List<String> names = new ArrayList<>(hosts);
+        return () -> {
+            ProtocolServer server = new ProtocolServer(factory, backlog, tls);
+            server.listen(names, port).await();
+            return server;
+        };
     }
 
     /**

@@ -168,8 +168,10 @@ public final class Streams {
         Objects.requireNonNull(handler, "startServer: the handler is null");
         return () -> {
             EventLoop loop = Asyncio.getRunningLoop();
-            return Net.createServer(() -> new StreamReaderProtocol(loop, new StreamReader(limit), handler), hosts,
-                    port, backlog, tls).await();
+            Server server = new Server(() -> new StreamReaderProtocol(loop, new StreamReader(limit), handler),
+                    backlog, tls);
+            server.bind(hosts, port).await();
+            return server;
         };
     }
 }

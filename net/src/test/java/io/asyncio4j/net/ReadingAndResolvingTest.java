@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.Future;
-import io.asyncio4j.streams.Server;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -66,7 +65,7 @@ class ReadingAndResolvingTest {
         List<String> out = run(() -> {
             List<String> log = new ArrayList<>();
             List<Collector> accepted = new ArrayList<>();
-            Server server = Net.createServer(() -> {
+            AbstractServer server = Net.createServer(() -> {
                 Collector c = new Collector();
                 accepted.add(c);
                 return c;

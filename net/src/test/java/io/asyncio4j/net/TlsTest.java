@@ -9,7 +9,6 @@ import io.asyncio4j.Coro;
 import io.asyncio4j.Future;
 import io.asyncio4j.Runner;
 import io.asyncio4j.streams.Connection;
-import io.asyncio4j.streams.Server;
 import io.asyncio4j.streams.Streams;
 import io.asyncio4j.streams.Subprocess;
 import io.asyncio4j.streams.Subprocess.Redirect;
@@ -74,7 +73,7 @@ class TlsTest {
         }
     }
 
-    static Coro<Server> echoServer() {
+    static Coro<io.asyncio4j.streams.Server> echoServer() {
         return Streams.startServer((reader, writer) -> {
             while (true) {
                 byte[] line = reader.readline().await();
@@ -91,7 +90,7 @@ class TlsTest {
     void streamsEchoOverTls() {
         List<String> out = run(() -> {
             List<String> log = new ArrayList<>();
-            Server server = echoServer().await();
+            AbstractServer server = echoServer().await();
             Connection c = Streams.openConnection("localhost", server.port(), clientTls).await();
             for (String msg : List.of("hello\n", "x".repeat(50_000) + "\n")) {
                 c.writer().write(msg.getBytes(StandardCharsets.UTF_8));
@@ -115,7 +114,7 @@ class TlsTest {
             List<String> log = new ArrayList<>();
             List<Object> serverErrors = new ArrayList<>();
             Asyncio.getRunningLoop().setExceptionHandler((l, ctx) -> serverErrors.add(ctx.get("message")));
-            Server server = echoServer().await();
+            AbstractServer server = echoServer().await();
             try {
                 Streams.openConnection("127.0.0.1", server.port(), clientTls.withServerHostname("wrong.example"))
                         .await();
@@ -150,7 +149,7 @@ class TlsTest {
     void startTlsUpgradesAnOpenConnection() {
         String got = run(() -> {
             Future<String> received = Asyncio.getRunningLoop().createFuture();
-            Server server = Net.createServer(() -> new Protocol() {
+            AbstractServer server = Net.createServer(() -> new Protocol() {
                 Transport tls;
                 final List<byte[]> early = new ArrayList<>();
 
@@ -227,7 +226,7 @@ class TlsTest {
             sServer.kill();
             sServer.waitFor().await();
 
-            Server ours = echoServer().await();
+            AbstractServer ours = echoServer().await();
             Subprocess sClient = Subprocess.exec(List.of("/usr/bin/openssl", "s_client", "-connect",
                     "127.0.0.1:" + ours.port(), "-quiet", "-verify_return_error", "-CAfile", pem.toString(),
                     "-verify_hostname", "localhost"), Redirect.PIPE, Redirect.PIPE, Redirect.DEVNULL).await();
@@ -260,7 +259,7 @@ class TlsTest {
             List<String> out = run(() -> {
                 List<String> log = new ArrayList<>();
                 for (boolean answers : new boolean[] {false, true}) {
-                    Server ours = answers ? echoServer().await() : null;
+                    AbstractServer ours = answers ? echoServer().await() : null;
                     int port = answers ? ours.port() : silent.getLocalPort();
                     List<Throwable> lostWith = new ArrayList<>();
                     Future<Void> lost = Asyncio.getRunningLoop().createFuture();
@@ -298,7 +297,7 @@ class TlsTest {
         List<String> out = run(() -> {
             List<String> log = new ArrayList<>();
             List<Object> serverSide = new ArrayList<>();
-            Server server = Streams.startServer((r, w) -> {
+            AbstractServer server = Streams.startServer((r, w) -> {
                 serverSide.add(w.getExtraInfo("sslcontext"));
                 serverSide.add(w.getExtraInfo("peercert"));
                 w.write(r.readline().await());
@@ -351,13 +350,13 @@ class TlsTest {
                     + ((Throwable) ctx.get("exception")).getMessage()));
             // The warm-up (class loading, JIT) may take longer than the 0.2 s handshake limit of the server under
             // test on a loaded machine: it gets a server of its own with the default limit.
-            Server warmServer = Streams.startServer((r, w) -> w.close(), "127.0.0.1", 0, serverTls).await();
+            AbstractServer warmServer = Streams.startServer((r, w) -> w.close(), "127.0.0.1", 0, serverTls).await();
             Connection warm = Streams.openConnection("localhost", warmServer.port(), clientTls).await();
             warm.writer().close();
             warm.writer().waitClosed().await();
             warmServer.close();
             warmServer.waitClosed().await();
-            Server server = Streams.startServer((r, w) -> w.close(), "127.0.0.1", 0,
+            AbstractServer server = Streams.startServer((r, w) -> w.close(), "127.0.0.1", 0,
                     serverTls.withHandshakeTimeout(0.2)).await();
             Asyncio.sleep(0.1).await();
             reported.clear();

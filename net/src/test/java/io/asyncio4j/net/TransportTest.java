@@ -7,7 +7,6 @@ import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
 import io.asyncio4j.Future;
 import io.asyncio4j.Runner;
-import io.asyncio4j.streams.Server;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +25,7 @@ class TransportTest {
     }
 
     /** A server whose connections read nothing until {@link #startReading}; it adds them to {@code accepted}. */
-    static Coro<Server> nonReadingServer(List<Transport> accepted) {
+    static Coro<AbstractServer> nonReadingServer(List<Transport> accepted) {
         return Net.createServer(() -> new Protocol() {
             @Override
             public void connectionMade(Transport t) {
@@ -100,7 +99,7 @@ class TransportTest {
     void echoOverProtocolsWithHalfClose() {
         List<String> out = run(() -> {
             List<Recorder> serverSide = new ArrayList<>();
-            Server server = Net.createServer(() -> {
+            AbstractServer server = Net.createServer(() -> {
                 Recorder r = new Recorder(true, true);
                 serverSide.add(r);
                 return r;
@@ -137,7 +136,7 @@ class TransportTest {
     void writeBufferWaterMarksPauseAndResumeTheProtocol() {
         List<String> out = run(() -> {
             List<Transport> accepted = new ArrayList<>();
-            Server server = nonReadingServer(accepted).await();
+            AbstractServer server = nonReadingServer(accepted).await();
             Connected<Recorder> c = Net.createConnection(() -> new Recorder(false, false), "127.0.0.1",
                     server.port()).await();
             Transport t = c.transport();
@@ -168,7 +167,7 @@ class TransportTest {
         List<String> out = run(() -> {
             List<String> log = new ArrayList<>();
             List<Transport> accepted = new ArrayList<>();
-            Server server = nonReadingServer(accepted).await();
+            AbstractServer server = nonReadingServer(accepted).await();
             List<String> events = new ArrayList<>();
             Connected<Protocol> c = Net.<Protocol>createConnection(() -> new Protocol() {
                 @Override
@@ -212,7 +211,7 @@ class TransportTest {
     void abortDropsBufferedDataAndCloseSendsItFirst() {
         List<String> out = run(() -> {
             List<Recorder> serverSide = new ArrayList<>();
-            Server server = Net.createServer(() -> {
+            AbstractServer server = Net.createServer(() -> {
                 Recorder r = new Recorder(false, false);
                 serverSide.add(r);
                 return r;
@@ -246,7 +245,7 @@ class TransportTest {
         String got = run(() -> {
             ByteBuffer mine = ByteBuffer.allocate(1024);
             Future<String> done = Asyncio.getRunningLoop().createFuture();
-            Server server = Net.createServer(() -> new BufferedProtocol() {
+            AbstractServer server = Net.createServer(() -> new BufferedProtocol() {
                 @Override
                 public ByteBuffer getBuffer(int sizeHint) {
                     return mine;

@@ -194,7 +194,7 @@ class PipeWriteFlowControlTest {
         List<String> out = run(() -> {
             List<String> log = new ArrayList<>();
             Transport pipe = open(new GatedPipe(), new Recorder(false));
-            Server server = Net.createServer(() -> new Protocol() {
+            io.asyncio4j.net.AbstractServer server = Net.createServer(() -> new Protocol() {
             }, "127.0.0.1", 0).await();
             Connected<Protocol> c = Net.<Protocol>createConnection(() -> new Protocol() {
             }, "127.0.0.1", server.port()).await();

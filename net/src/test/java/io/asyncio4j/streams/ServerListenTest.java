@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.asyncio4j.Coro;
 import io.asyncio4j.net.ConnectionRefusedError;
+import io.asyncio4j.net.Net;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -135,11 +136,11 @@ class ServerListenTest {
 
     @Test
     void argumentsAreChecked() {
-        assertThatThrownBy(() -> Server.listen(() -> null, List.of(), 0, 100))
+        assertThatThrownBy(() -> Net.createServer(() -> null, List.of(), 0, 100, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Server.listen(() -> null, List.of("127.0.0.1"), 0, 0))
+        assertThatThrownBy(() -> Net.createServer(() -> null, List.of("127.0.0.1"), 0, 0, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Server.listen(() -> null, List.of("127.0.0.1"), 65536, 100))
+        assertThatThrownBy(() -> Net.createServer(() -> null, List.of("127.0.0.1"), 65536, 100, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -2,6 +2,7 @@ package io.asyncio4j.bench.echo;
 
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.bench.NettyServer;
+import io.asyncio4j.net.AbstractServer;
 import io.asyncio4j.net.Net;
 import io.asyncio4j.net.Protocol;
 import io.asyncio4j.net.Transport;
@@ -44,7 +45,7 @@ public final class EchoServer {
                 return s.serveForever().await();
             });
             case "protocol" -> Asyncio.run(() -> {
-                Server s = Net.createServer(() -> new Protocol() {
+                AbstractServer s = Net.createServer(() -> new Protocol() {
                     private Transport transport;
 
                     @Override

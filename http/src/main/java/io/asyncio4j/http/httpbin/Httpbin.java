@@ -2,8 +2,8 @@ package io.asyncio4j.http.httpbin;
 
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.http.Compressor;
-import io.asyncio4j.http.JSONDecodeError;
-import io.asyncio4j.http.JsonCodec;
+import io.asyncio4j.http.json.JSONDecodeError;
+import io.asyncio4j.http.json.JsonCodec;
 import io.asyncio4j.http.web.Application;
 import io.asyncio4j.http.web.FileField;
 import io.asyncio4j.http.web.HTTPBadRequest;

@@ -1,7 +1,7 @@
 package io.asyncio4j.http.web;
 
 import io.asyncio4j.Coro;
-import io.asyncio4j.http.JsonCodec;
+import io.asyncio4j.http.json.JsonCodec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.asyncio4j.http.web;
 
 import io.asyncio4j.Coro;
 import io.asyncio4j.http.Headers;
-import io.asyncio4j.http.JSONDecodeError;
+import io.asyncio4j.http.json.JSONDecodeError;
 import io.asyncio4j.http.RequestHead;
 import io.asyncio4j.streams.StreamReader;
 import java.io.ByteArrayOutputStream;

@@ -1,7 +1,7 @@
 package io.asyncio4j.http.web;
 
 import io.asyncio4j.http.Headers;
-import io.asyncio4j.http.JsonCodec;
+import io.asyncio4j.http.json.JsonCodec;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;

@@ -6,7 +6,7 @@ import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
 import io.asyncio4j.ReturnWhen;
 import io.asyncio4j.Task;
-import io.asyncio4j.streams.Server;
+import io.asyncio4j.net.AbstractServer;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ public final class Site implements AutoCloseable {
     private final ServerOptions options;
     private final Set<HttpProtocol> connections = new LinkedHashSet<>();
     private EventLoop loop;
-    private Server server;
+    private AbstractServer server;
     private boolean closing;
     private Task<Void> shutdownTask;
 

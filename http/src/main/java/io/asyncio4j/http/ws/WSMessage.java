@@ -1,6 +1,6 @@
 package io.asyncio4j.http.ws;
 
-import io.asyncio4j.http.JsonCodec;
+import io.asyncio4j.http.json.JsonCodec;
 import java.lang.reflect.Type;
 import java.util.Objects;
 
@@ -44,7 +44,7 @@ public record WSMessage(WSMsgType type, Object data, String extra) {
      * {@code type}. A message knows nothing of its connection: to use the session's or application's codec, call
      * {@code msg.json(type, ws.jsonCodec())} or {@code ws.receiveJson(type)}.
      *
-     * @throws io.asyncio4j.http.JSONDecodeError if it is not valid JSON for {@code type}
+     * @throws io.asyncio4j.http.json.JSONDecodeError if it is not valid JSON for {@code type}
      */
     public <T> T json(Class<T> type) {
         return json(type, JsonCodec.defaultCodec());
@@ -58,7 +58,7 @@ public record WSMessage(WSMsgType type, Object data, String extra) {
      * @param codec the codec that reads it
      * @param <T>   {@code type} as a Java type
      * @return the value
-     * @throws io.asyncio4j.http.JSONDecodeError if it is not valid JSON for {@code type}
+     * @throws io.asyncio4j.http.json.JSONDecodeError if it is not valid JSON for {@code type}
      */
     public <T> T json(Type type, JsonCodec codec) {
         Objects.requireNonNull(type, "type");

@@ -1,11 +1,13 @@
 package io.asyncio4j.http.ws;
 
-import io.asyncio4j.http.Headers;
 import java.util.List;
 
 /**
- * The settings of one WebSocket, aiohttp's keyword arguments of {@code WebSocketResponse(...)} and
- * {@code session.ws_connect(...)}: immutable, built with {@link #builder()}.
+ * The protocol settings of one WebSocket, aiohttp's keyword arguments of {@code WebSocketResponse(...)} and the
+ * WebSocket ones of {@code session.ws_connect(...)}: immutable, built with {@link #builder()}. The client's
+ * handshake request (extra headers such as {@code Origin}, proxy, auth, TLS) is not a WebSocket setting: it is
+ * given as the {@code RequestOptions} of {@code ClientSession.wsConnect(url, options, request)}, so that this
+ * package, the frame protocol both ends use, does not depend on the HTTP client.
  *
  * <pre>{@code
  * WSOptions o = WSOptions.builder().protocols("chat").heartbeat(30.0).maxMsgSize(1 << 20).build();
@@ -19,18 +21,16 @@ import java.util.List;
  *                       {@link WSCloseCode#ABNORMAL_CLOSURE} if nothing arrives within half of it; null: none
  * @param protocols      the subprotocols this side speaks, in order of preference
  * @param maxMsgSize     the largest message accepted, in bytes (4 MiB); 0 for no limit
- * @param headers        extra request headers (the client's handshake only: {@code Origin}, cookies...)
  * @param compress       permessage-deflate (true): a server accepts a client's offer, a client offers it (aiohttp's
  *                       client offers only with {@code compress=15}; browsers always do)
  */
 public record WSOptions(double timeout, Double receiveTimeout, boolean autoclose, boolean autoping, Double heartbeat,
-                        List<String> protocols, int maxMsgSize, Headers headers, boolean compress) {
+                        List<String> protocols, int maxMsgSize, boolean compress) {
     /** aiohttp's defaults. */
     public static final WSOptions DEFAULT = builder().build();
 
     public WSOptions {
         protocols = List.copyOf(protocols);
-        headers = headers.copy().readOnly();
         if (maxMsgSize < 0) {
             throw new IllegalArgumentException("maxMsgSize must be >= 0, not " + maxMsgSize);
         }
@@ -52,7 +52,6 @@ public record WSOptions(double timeout, Double receiveTimeout, boolean autoclose
         private Double heartbeat;
         private List<String> protocols = List.of();
         private int maxMsgSize = 4 * 1024 * 1024;
-        private final Headers headers = new Headers();
         private boolean compress = true;
 
         private Builder() {
@@ -93,11 +92,6 @@ public record WSOptions(double timeout, Double receiveTimeout, boolean autoclose
             return this;
         }
 
-        public Builder header(String name, String value) {
-            headers.add(name, value);
-            return this;
-        }
-
         public Builder compress(boolean on) {
             compress = on;
             return this;
@@ -105,7 +99,7 @@ public record WSOptions(double timeout, Double receiveTimeout, boolean autoclose
 
         public WSOptions build() {
             return new WSOptions(timeout, receiveTimeout, autoclose, autoping, heartbeat, protocols, maxMsgSize,
-                    headers, compress);
+                    compress);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.asyncio4j.http.ws;
 
 import io.asyncio4j.Coro;
+import io.asyncio4j.http.ClientWebSocketResponse;
 import java.util.Iterator;
 
 /**
@@ -67,7 +68,7 @@ public interface WebSocket extends Iterable<WSMessage> {
      * @return the codec
      * @see WebSocketProtocol#jsonCodec()
      */
-    default io.asyncio4j.http.JsonCodec jsonCodec() {
+    default io.asyncio4j.http.json.JsonCodec jsonCodec() {
         return connection().jsonCodec();
     }
 

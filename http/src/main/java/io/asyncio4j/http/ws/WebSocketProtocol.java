@@ -7,7 +7,8 @@ import io.asyncio4j.EventLoop;
 import io.asyncio4j.Future;
 import io.asyncio4j.TimeoutError;
 import io.asyncio4j.TimerHandle;
-import io.asyncio4j.http.JsonCodec;
+import io.asyncio4j.http.ClientWebSocketResponse;
+import io.asyncio4j.http.json.JsonCodec;
 import io.asyncio4j.net.ConnectionResetError;
 import io.asyncio4j.net.Protocol;
 import io.asyncio4j.net.Transport;
@@ -293,7 +294,7 @@ public final class WebSocketProtocol implements Protocol {
      * into {@code type}.
      *
      * @throws IllegalArgumentException (when awaited) if it is not {@link WSMsgType#TEXT}
-     * @throws io.asyncio4j.http.JSONDecodeError (when awaited) if the text is not valid JSON for {@code type}
+     * @throws io.asyncio4j.http.json.JSONDecodeError (when awaited) if the text is not valid JSON for {@code type}
      */
     public <T> Coro<T> receiveJson(Class<T> type) {
         return receiveJson((java.lang.reflect.Type) type);

@@ -77,7 +77,7 @@ class InteropTest {
         int rc = p.waitFor();
         Assumptions.assumeFalse(out.contains("No module named 'aiohttp'"), "aiohttp is not installed");
         assertThat(rc).as(out).isEqualTo(0);
-        return io.asyncio4j.http.JsonCodec.defaultCodec().decode(out, Map.class);
+        return io.asyncio4j.http.json.JsonCodec.defaultCodec().decode(out, Map.class);
     }
 
     static File zeros(int size) throws java.io.IOException {

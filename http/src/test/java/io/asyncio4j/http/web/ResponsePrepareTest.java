@@ -7,7 +7,7 @@ import io.asyncio4j.http.ClientResponse;
 import io.asyncio4j.http.RequestOptions;
 import io.asyncio4j.http.test.AppFactory;
 import io.asyncio4j.http.test.TestClient;
-import io.asyncio4j.http.ws.ClientWebSocketResponse;
+import io.asyncio4j.http.ClientWebSocketResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.http.ClientSession;
-import io.asyncio4j.http.ws.ClientWebSocketResponse;
+import io.asyncio4j.http.ClientWebSocketResponse;
 import io.asyncio4j.http.ws.WSMessage;
 import io.asyncio4j.http.ws.WSOptions;
 import java.io.BufferedReader;

@@ -1,10 +1,9 @@
-package io.asyncio4j.http.ws;
+package io.asyncio4j.http;
 
 import io.asyncio4j.Coro;
-import io.asyncio4j.http.ClientResponse;
-import io.asyncio4j.http.ClientSession;
-import io.asyncio4j.http.Headers;
-import io.asyncio4j.http.RequestOptions;
+import io.asyncio4j.http.ws.WSOptions;
+import io.asyncio4j.http.ws.WebSocket;
+import io.asyncio4j.http.ws.WebSocketProtocol;
 import java.util.Objects;
 
 /**

@@ -1,8 +1,6 @@
-package io.asyncio4j.http.ws;
+package io.asyncio4j.http;
 
-import io.asyncio4j.http.ClientResponseError;
-import io.asyncio4j.http.Headers;
-import io.asyncio4j.http.RequestInfo;
+import io.asyncio4j.http.ws.WebSocket;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package io.asyncio4j.http;
+package io.asyncio4j.http.json;
 
 import java.lang.reflect.Type;
 
@@ -20,10 +20,6 @@ final class DefaultJsonCodec implements JsonCodec {
         static final JacksonJsonCodec CODEC = new JacksonJsonCodec();
     }
 
-    /** The default codec's Jackson mapper, for the library's own files ({@link CookieJar#save}); made on first use. */
-    static com.fasterxml.jackson.databind.ObjectMapper mapper() {
-        return Jackson.CODEC.mapper();
-    }
 
     @Override
     public byte[] encode(Object value) {

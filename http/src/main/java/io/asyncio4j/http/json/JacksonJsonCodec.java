@@ -1,4 +1,4 @@
-package io.asyncio4j.http;
+package io.asyncio4j.http.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,10 +21,6 @@ final class JacksonJsonCodec implements JsonCodec {
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
-
-    ObjectMapper mapper() {
-        return mapper;
-    }
 
     @Override
     public byte[] encode(Object value) {

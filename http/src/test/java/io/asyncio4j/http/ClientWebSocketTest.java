@@ -1,11 +1,15 @@
-package io.asyncio4j.http.ws;
+package io.asyncio4j.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.asyncio4j.Asyncio;
-import io.asyncio4j.http.ClientSession;
-import io.asyncio4j.http.InvalidURL;
+import io.asyncio4j.http.ws.WSHandshake;
+import io.asyncio4j.http.ws.WSMessage;
+import io.asyncio4j.http.ws.WSMsgType;
+import io.asyncio4j.http.ws.WSOptions;
+import io.asyncio4j.http.ws.WebSocketError;
+import io.asyncio4j.http.ws.WebSocketWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -142,7 +146,8 @@ class ClientWebSocketTest {
         }, new byte[0]), port -> Asyncio.run(() -> {
             try (ClientSession session = new ClientSession()) {
                 ClientWebSocketResponse ws = session.wsConnect("ws://127.0.0.1:" + port + "/chat?room=1",
-                        WSOptions.builder().protocols("a", "b").header("Origin", "http://example").build()).await();
+                        WSOptions.builder().protocols("a", "b").build(),
+                        RequestOptions.builder().header("Origin", "http://example").build()).await();
                 assertThat(ws.protocol()).isNull(); // the server chose none
                 ws.connection().transport().close();
             }

@@ -1,4 +1,4 @@
-package io.asyncio4j.http;
+package io.asyncio4j.http.json;
 
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * JSON for the client, the server and WebSockets: aiohttp's {@code json_serialize=} ({@code ClientSession}),
  * {@code dumps=} ({@code web.json_response}) and {@code loads=} ({@code resp.json()}, {@code request.json()},
- * {@code ws.receive_json()}) as one object. Set one with {@link ClientSession.Builder#jsonCodec(JsonCodec)} (request
- * {@code json} bodies, {@link ClientResponse#json(Type)}, the session's WebSockets) or
+ * {@code ws.receive_json()}) as one object. Set one with
+ * {@link io.asyncio4j.http.ClientSession.Builder#jsonCodec(JsonCodec)} (request {@code json} bodies, {@link io.asyncio4j.http.ClientResponse#json(Type)}, the session's WebSockets) or
  * {@link io.asyncio4j.http.web.Application#jsonCodec(JsonCodec)} (the application's {@code request.json()},
  * {@link io.asyncio4j.http.web.Response#json(Object, JsonCodec)} given {@code request.app().jsonCodec()}, and its
  * {@code WebSocketResponse}s); everything else uses {@link #defaultCodec()}.

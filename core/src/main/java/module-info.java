@@ -1,0 +1,12 @@
+/**
+ * asyncio4j's core: Python's asyncio model (an event loop per thread, coroutines, futures, tasks, synchronisation and
+ * queues). One package, {@link io.asyncio4j}.
+ *
+ * <p><b>The fast carrier.</b> Tasks run on the fast carrier when {@code java.lang} is opened to this module:
+ * {@code --add-opens java.base/java.lang=io.asyncio4j} on the module path ({@code =ALL-UNNAMED} on the class path).
+ * Without it everything works on the portable carrier, more slowly, and the library says once which flag would
+ * give the fast one.
+ */
+module io.asyncio4j {
+    exports io.asyncio4j;
+}

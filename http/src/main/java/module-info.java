@@ -1,0 +1,36 @@
+/**
+ * asyncio4j's HTTP, in aiohttp's shape: the client ({@code io.asyncio4j.http}), the server
+ * ({@code io.asyncio4j.http.web}), WebSockets for both ({@code io.asyncio4j.http.ws}) and JSON
+ * ({@code io.asyncio4j.http.json}).
+ *
+ * <p><b>JSON of your types.</b> The default {@code JsonCodec} is Jackson: it binds your records and beans by
+ * reflection, from module {@code com.fasterxml.jackson.databind}, so a modular application opens (or, for public
+ * records and beans, exports) the packages of the types it sends or receives as JSON to it:
+ * {@code opens com.example.api to com.fasterxml.jackson.databind;}. This module opens nothing: the codec binds none
+ * of its own types (the library's own JSON is maps, lists and Jackson's tree).
+ */
+module io.asyncio4j.http {
+    requires transitive io.asyncio4j.net;
+    // The HTTP/1.1 parser (docs/http-parser.md); no Jetty type is in this module's API.
+    requires org.eclipse.jetty.http;
+    requires org.eclipse.jetty.io;
+    // The default JsonCodec and the cookie jar's file. Plain requires, not static: the classes are referred to
+    // directly (loaded lazily, on the first JSON, not reflectively) and Jackson is a mandatory dependency.
+    requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jsr310;
+    // Content-Encoding br; its native library comes from a provider module found by service binding
+    // (com.aayushatharva.brotli4j uses BrotliNativeProvider). Where it cannot load, br is neither offered nor decoded.
+    requires com.aayushatharva.brotli4j;
+    // AioHttpExtension (io.asyncio4j.http.test) is a JUnit 5 extension: needed only by the tests that use it.
+    requires static org.junit.jupiter.api;
+    requires static org.junit.platform.commons;
+
+    exports io.asyncio4j.http;
+    exports io.asyncio4j.http.json;
+    exports io.asyncio4j.http.web;
+    exports io.asyncio4j.http.ws;
+    // Until they move into their own modules (asyncio4j-http-test, asyncio4j-httpbin):
+    exports io.asyncio4j.http.test;
+    exports io.asyncio4j.http.httpbin;
+}

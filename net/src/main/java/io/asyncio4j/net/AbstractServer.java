@@ -1,0 +1,379 @@
+package io.asyncio4j.net;
+
+import io.asyncio4j.Asyncio;
+import io.asyncio4j.Coro;
+import io.asyncio4j.EventLoop;
+import io.asyncio4j.Future;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * A listening server: CPython's {@code asyncio.AbstractServer} (the name of {@code events.AbstractServer}) holding
+ * the implementation of {@code base_events.Server}. Its listening sockets sit on one loop and each accepted
+ * connection is served by a new protocol from the server's factory (wrapped in TLS if the server was made with
+ * {@link TlsOptions}). {@link Net#createServer(Supplier, List, int, int, TlsOptions)} returns one;
+ * {@code io.asyncio4j.streams.Server}, what {@code Streams.startServer} returns, is the streams API's subclass.
+ *
+ * <p>A server starts serving once {@link #listen(List, int)} has bound it. {@link #close()} stops accepting and
+ * closes the listening sockets; connections already accepted go on until they end. {@link #waitClosed()} then waits
+ * for them. {@link #serveForever()} waits until the server is closed or the awaiting task is cancelled, which closes
+ * it. Every method is for the thread of the loop the server listens on; none is thread-safe.
+ */
+public abstract class AbstractServer implements AutoCloseable {
+    private final Supplier<? extends BaseProtocol> factory;
+    private final int backlog;
+    private EventLoop loop;
+    /** The listening channels; empty before {@link #listen}, null once closed. */
+    private List<ServerSocketChannel> channels = List.of();
+    private boolean bound;
+    /** Listening channels closed but maybe still registered with the loop's selector (so still bound). */
+    private List<ServerSocketChannel> released = List.of();
+    private boolean serving;
+    private int activeCount;
+    private final List<Future<Void>> waiters = new ArrayList<>();
+    private Future<Void> servingForever;
+
+    /**
+     * A server not yet listening: {@link #listen(List, int)} binds it and starts serving. Each accepted
+     * connection gets a new protocol from {@code factory}, on the loop's thread; with {@code tls}, the protocol is
+     * wrapped in a TLS server protocol whose handshake runs first (the application protocol's
+     * {@code connectionMade} comes after it; failed handshakes are reported to the loop's exception handler).
+     *
+     * @param factory makes one protocol per accepted connection, on the loop's thread
+     * @param backlog the kernel's queue of connections not yet accepted, per socket; also the most connections
+     *        accepted in one go
+     * @param tls the TLS options (the context's key managers hold the certificate), or null for plain TCP
+     * @throws NullPointerException if {@code factory} is null
+     * @throws IllegalArgumentException if {@code backlog} is not positive
+     */
+    protected AbstractServer(Supplier<? extends BaseProtocol> factory, int backlog, TlsOptions tls) {
+        Objects.requireNonNull(factory, "the protocol factory is null");
+        if (backlog <= 0) {
+            throw new IllegalArgumentException("backlog must be > 0, not " + backlog);
+        }
+        this.backlog = backlog;
+        this.factory = tls == null ? factory : () -> { // called on the loop's thread, for each accepted connection
+            javax.net.ssl.SSLEngine engine = tls.context().createSSLEngine();
+            engine.setUseClientMode(false);
+            return new TlsProtocol(loop, engine, tls, "a client", factory.get(), null);
+        };
+    }
+
+    /** The checks {@link #listen} makes, for factories that check before they return their coroutine. */
+    static void checkAddress(List<String> hosts, int port) {
+        Objects.requireNonNull(hosts, "the host list is null");
+        if (hosts.isEmpty()) {
+            throw new IllegalArgumentException("no host to listen on");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be in 0..65535, not " + port);
+        }
+    }
+
+    /**
+     * Binds to every address of each of {@code hosts} (CPython's {@code create_server} with a sequence of hosts),
+     * each address once, at {@code port} (0: a free port, the same for all addresses if possible), with
+     * {@code SO_REUSEADDR} and the server's backlog, on the running loop, and starts serving. A null host is the
+     * wildcard address: one socket that accepts IPv4 and, where the system has IPv6, IPv6 connections (CPython
+     * opens two sockets, {@code 0.0.0.0} and {@code ::}; the JDK cannot set {@code IPV6_V6ONLY}). Host names are
+     * resolved on the default executor; if any address cannot be bound, the sockets already bound are closed.
+     * Cancelling the awaiting task while names resolve binds nothing. A subclass's factory method awaits this once,
+     * before it hands the server out.
+     *
+     * @param hosts the addresses or names to bind (a null element: every interface)
+     * @param port the port, 0..65535
+     * @return a coroutine to await inside a task, on the loop the server is to serve on
+     * @throws NullPointerException if {@code hosts} is null
+     * @throws IllegalArgumentException if {@code hosts} is empty or {@code port} is not in 0..65535
+     * @throws IllegalStateException (when awaited) if the server was bound or closed before
+     * @throws UncheckedIOException (when awaited) naming the host and port if resolving or binding fails
+     */
+    protected final Coro<Void> listen(List<String> hosts, int port) {
+        checkAddress(hosts, port);
+        List<String> names = new ArrayList<>(hosts);
+        return () -> {
+            if (bound || channels == null) {
+                throw new IllegalStateException("server " + this + (bound ? " is already bound" : " is closed"));
+            }
+            bound = true;
+            EventLoop running = Asyncio.getRunningLoop();
+            LinkedHashSet<InetSocketAddress> addrs = new LinkedHashSet<>();
+            for (String host : names) {
+                try {
+                    addrs.addAll(Sockets.ensureResolved(host, port).await());
+                } catch (UncheckedIOException e) {
+                    throw new UncheckedIOException("cannot listen on " + host + ":" + port + ": "
+                            + e.getCause().getMessage(), e.getCause());
+                }
+            }
+            List<ServerSocketChannel> opened = new ArrayList<>();
+            int p = port;
+            InetSocketAddress current = null;
+            try {
+                for (InetSocketAddress addr : addrs) {
+                    current = addr;
+                    ServerSocketChannel ch = ServerSocketChannel.open();
+                    opened.add(ch);
+                    ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                    ch.bind(p == 0 ? addr : new InetSocketAddress(addr.getAddress(), p), backlog);
+                    p = ((InetSocketAddress) ch.getLocalAddress()).getPort(); // the other addresses share the port
+                    ch.configureBlocking(false);
+                }
+            } catch (IOException e) {
+                opened.forEach(AbstractServer::closeQuietly);
+                String where = names.size() == 1 && names.get(0) == null ? "*" : String.join(",",
+                        names.stream().map(String::valueOf).toList());
+                throw new UncheckedIOException("cannot listen on " + where + ":" + p + " (" + current + "): "
+                        + e.getMessage(), e);
+            }
+            loop = running;
+            channels = opened;
+            startServing();
+            return null;
+        };
+    }
+
+    /**
+     * Starts accepting connections: CPython's {@code Server.start_serving}, which {@link #listen(List, int)} has
+     * done already. Idempotent; does nothing before the server is bound or once it is closed.
+     */
+    public void startServing() {
+        if (serving || channels == null || loop == null) {
+            return;
+        }
+        serving = true;
+        for (ServerSocketChannel ch : channels) {
+            loop.addReader(ch, () -> acceptConnections(ch));
+        }
+    }
+
+    private void acceptConnections(ServerSocketChannel ch) {
+        for (int i = 0; i < backlog; i++) {
+            SocketChannel c;
+            try {
+                c = ch.accept();
+            } catch (IOException e) {
+                // Out of file descriptors, say: stop accepting for a second, as CPython does. Paused before the
+                // report, so that even a report that fails cannot leave the loop spinning on the listener.
+                loop.removeReader(ch);
+                loop.callLater(1.0, () -> {
+                    if (serving && channels != null && channels.contains(ch)) {
+                        loop.addReader(ch, () -> acceptConnections(ch));
+                    }
+                });
+                report("socket.accept() out of system resource", e, ch);
+                return;
+            }
+            if (c == null) {
+                return;
+            }
+            BaseProtocol protocol;
+            try {
+                protocol = factory.get();
+            } catch (Throwable e) {
+                closeQuietly(c); // never leak the accepted socket, whatever failed (a class that cannot load)
+                rethrowIfVmError(e);
+                report("the protocol factory failed", e, null);
+                continue;
+            }
+            activeCount++;
+            try {
+                SocketTransport.attach(loop, c, protocol, null, this::detach);
+            } catch (Throwable e) {
+                closeQuietly(c);
+                detach();
+                rethrowIfVmError(e);
+                report("cannot set up an accepted connection", e, null);
+            }
+        }
+    }
+
+    /** To the loop's exception handler, with the listening {@code socket} if one is concerned. */
+    private void report(String message, Throwable e, ServerSocketChannel socket) {
+        Map<String, Object> ctx = new HashMap<>();
+        ctx.put("message", message);
+        ctx.put("exception", e);
+        if (socket != null) {
+            ctx.put("socket", socket);
+        }
+        loop.callExceptionHandler(ctx);
+    }
+
+    /** Out of memory and the like end the loop, as they do in {@code Handle}; anything else is reported. */
+    private static void rethrowIfVmError(Throwable e) {
+        if (e instanceof VirtualMachineError vme && !(e instanceof StackOverflowError)) {
+            throw vme;
+        }
+    }
+
+    private void detach() {
+        activeCount--;
+        if (activeCount == 0 && channels == null) {
+            wakeUp();
+        }
+    }
+
+    private void wakeUp() {
+        for (Future<Void> w : waiters) {
+            if (!w.done()) {
+                w.setResult(null);
+            }
+        }
+        waiters.clear();
+    }
+
+    /**
+     * The port the server listens on, handy after binding port 0.
+     *
+     * @return the port of the first listening socket, or -1 once closed
+     */
+    public int port() {
+        List<InetSocketAddress> s = sockets();
+        return s.isEmpty() ? -1 : s.get(0).getPort();
+    }
+
+    /**
+     * CPython's {@code Server.sockets}, as addresses.
+     *
+     * @return the addresses this server listens on, a new list; empty once closed
+     */
+    public List<InetSocketAddress> sockets() {
+        List<InetSocketAddress> out = new ArrayList<>();
+        if (channels != null) {
+            for (ServerSocketChannel ch : channels) {
+                try {
+                    out.add((InetSocketAddress) ch.getLocalAddress());
+                } catch (IOException ignored) {
+                    // a closed channel has no address
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * CPython's {@code Server.is_serving}.
+     *
+     * @return whether the server accepts connections
+     */
+    public boolean isServing() {
+        return serving;
+    }
+
+    /**
+     * CPython's {@code Server.serve_forever}: serves until the server is closed; cancelling the awaiting task closes
+     * the server and waits for its connections to end before the {@link io.asyncio4j.CancelledError} goes on.
+     *
+     * @return a coroutine to await inside a task; it ends (normally) when {@link #close()} is called
+     * @throws IllegalStateException (when awaited) if the server is not bound, is closed or is already serving
+     *         forever
+     */
+    public Coro<Void> serveForever() {
+        return () -> {
+            if (servingForever != null) {
+                throw new IllegalStateException("server " + this + " is already being awaited on serve_forever()");
+            }
+            if (channels == null) {
+                throw new IllegalStateException("server " + this + " is closed");
+            }
+            if (loop == null) {
+                throw new IllegalStateException("server " + this + " is not bound yet");
+            }
+            startServing();
+            servingForever = loop.createFuture();
+            try {
+                servingForever.await();
+            } catch (io.asyncio4j.CancelledError e) {
+                close();
+                try {
+                    waitClosed().await();
+                } catch (io.asyncio4j.CancelledError again) {
+                    // cancelled again while the connections end: the first cancellation goes on
+                }
+                throw e;
+            } finally {
+                servingForever = null;
+            }
+            return null;
+        };
+    }
+
+    /** Stops accepting and closes the listening sockets; connections already made go on. Idempotent. */
+    @Override
+    public void close() {
+        List<ServerSocketChannel> chs = channels;
+        if (chs == null) {
+            return;
+        }
+        channels = null;
+        serving = false;
+        for (ServerSocketChannel ch : chs) {
+            closeQuietly(ch);
+            loop.removeReader(ch); // after closing: the loop then lets go of the socket at once
+        }
+        released = chs;
+        if (servingForever != null && !servingForever.done()) {
+            servingForever.cancel();
+            servingForever = null;
+        }
+        if (activeCount == 0) {
+            wakeUp();
+        }
+    }
+
+    /**
+     * Waits until the server is closed, its listening sockets are released (the port refuses connections and can
+     * be bound again) and every connection it accepted has ended. CPython's {@code Server.wait_closed}. Cancelling
+     * the awaiting task ends only the wait.
+     *
+     * @return a coroutine to await inside a task
+     * @throws IllegalStateException (when awaited) if the server was never bound and is not closed
+     */
+    public Coro<Void> waitClosed() {
+        return () -> {
+            if (channels != null || activeCount != 0) {
+                if (loop == null) {
+                    throw new IllegalStateException("server " + this + " is not bound yet");
+                }
+                Future<Void> w = loop.createFuture();
+                waiters.add(w);
+                w.await();
+            }
+            // A channel registered with a selector keeps its socket until the selector lets go of it, in the loop's
+            // next select: wait for that, so that the port is free once this returns.
+            while (released.stream().anyMatch(ServerSocketChannel::isRegistered)) {
+                Asyncio.sleep(0).await();
+            }
+            return null;
+        };
+    }
+
+    private static void closeQuietly(java.nio.channels.Channel ch) {
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // nothing left to release
+        }
+    }
+
+    /**
+     * The server's sockets, whether it is serving and how many connections it has, for logs.
+     *
+     * @return a description such as {@code <Server sockets=[/127.0.0.1:8080] serving connections=2>}
+     */
+    @Override
+    public String toString() {
+        return "<Server sockets=" + sockets() + (serving ? " serving" : "") + " connections=" + activeCount + ">";
+    }
+}
