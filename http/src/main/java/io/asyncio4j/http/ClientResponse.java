@@ -2,6 +2,7 @@ package io.asyncio4j.http;
 
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
+import io.asyncio4j.http.internal.ResponseHead;
 import io.asyncio4j.streams.StreamReader;
 import java.lang.reflect.Type;
 import java.net.URI;

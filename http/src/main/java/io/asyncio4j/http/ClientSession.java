@@ -4,6 +4,11 @@ import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
 import io.asyncio4j.TimeoutError;
+import io.asyncio4j.http.internal.BodyWriter;
+import io.asyncio4j.http.internal.HeadWriter;
+import io.asyncio4j.http.internal.Hosts;
+import io.asyncio4j.http.internal.PercentEncoder;
+import io.asyncio4j.http.internal.ResponseHead;
 import io.asyncio4j.http.ws.ClientWebSocketResponse;
 import io.asyncio4j.http.ws.PerMessageDeflate;
 import io.asyncio4j.http.ws.WSHandshake;
@@ -11,10 +16,8 @@ import io.asyncio4j.http.ws.WSOptions;
 import io.asyncio4j.http.ws.WSServerHandshakeError;
 import io.asyncio4j.http.ws.WebSocketProtocol;
 import io.asyncio4j.net.TlsOptions;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -422,7 +425,7 @@ public final class ClientSession implements AutoCloseable {
         }
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
         boolean ssl = scheme.equals("https") || scheme.equals("wss");
-        int port = url.getPort() >= 0 ? url.getPort() : ssl ? 443 : 80;
+        int port = Hosts.port(url);
         String host = Hosts.of(url);
         ProxyInfo proxy = proxyFor(url, o);
         boolean upgrade = hop.upgrade != null;
@@ -439,8 +442,8 @@ public final class ClientSession implements AutoCloseable {
         // a body in the same write as the head, or written after it by a task (streamed, chunked, compressed,
         // or after 100 Continue)
         boolean inline = body == null || (body.stream() == null && !chunked && o.compress() == null && !expect);
-        byte[] request = serialize(method, plainProxy ? absoluteTarget(url) : originTarget(url), sent,
-                inline && body != null ? body.bytes() : null);
+        byte[] request = HeadWriter.request(method, plainProxy ? absoluteTarget(url) : originTarget(url))
+                .fields(sent).toBytes(inline && body != null ? body.bytes() : null);
         boolean retried = false;
         while (true) {
             ClientConnection conn = connect(loop, key, url, t, trace);
@@ -455,8 +458,8 @@ public final class ClientSession implements AutoCloseable {
             }
             if (!inline) {
                 ex.bodyPending = true;
-                ex.writer = Asyncio.createTask(BodyWriter.write(conn, ex, body.bytes(), body.stream(), chunked,
-                        o.compress(), trace, method, url), "request body to " + key);
+                ex.writer = Asyncio.createTask(RequestBodyTask.write(conn, ex, body.bytes(), body.stream(),
+                        framer(sent, chunked, o.compress()), trace, method, url), "request body to " + key);
             }
             ResponseHead head;
             try {
@@ -518,8 +521,7 @@ public final class ClientSession implements AutoCloseable {
                 if (!sb.isEmpty()) {
                     sb.append('&');
                 }
-                sb.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
-                        .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+                sb.append(PercentEncoder.form(e.getKey())).append('=').append(PercentEncoder.form(e.getValue()));
             }
             return new Body(sb.toString().getBytes(StandardCharsets.US_ASCII), null,
                     "application/x-www-form-urlencoded");
@@ -544,8 +546,7 @@ public final class ClientSession implements AutoCloseable {
                                           Body body, RequestOptions o) {
         Headers h = new Headers();
         if (!hdrs.contains("Host")) {
-            String hostHeader = Hosts.bracketed(host);
-            h.add("Host", port == (ssl ? 443 : 80) ? hostHeader : hostHeader + ":" + port);
+            h.add("Host", Hosts.hostHeader(host, port, ssl ? 443 : 80));
         }
         hdrs.forEach(h::add);
         h.setDefault("Accept", "*/*");
@@ -585,21 +586,24 @@ public final class ClientSession implements AutoCloseable {
         return url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
     }
 
-    /** The request's head, followed by {@code body} if not null. */
-    private static byte[] serialize(String method, String target, Headers h, byte[] body) {
-        StringBuilder sb = new StringBuilder(256);
-        sb.append(method).append(' ').append(target);
-        sb.append(" HTTP/1.1\r\n");
-        h.forEach((n, v) -> sb.append(n).append(": ").append(v).append("\r\n"));
-        sb.append("\r\n");
-        byte[] head = sb.toString().getBytes(StandardCharsets.UTF_8);
-        if (body == null || body.length == 0) {
-            return head;
+    /**
+     * The framing of a body written after its head, as {@code sent} announces it: chunked, else its
+     * {@code Content-Length} (a body the head gives no length for is sent as it comes).
+     */
+    private static BodyWriter framer(Headers sent, boolean chunked, String compress) {
+        Compressor z = compress == null ? null : Compressor.forEncoding(compress);
+        if (chunked) {
+            return new BodyWriter(BodyWriter.Framing.CHUNKED, -1, z);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + body.length);
-        out.writeBytes(head);
-        out.writeBytes(body);
-        return out.toByteArray();
+        String length = sent.get("Content-Length");
+        if (length != null && z == null) {
+            try {
+                return new BodyWriter(BodyWriter.Framing.LENGTH, Long.parseLong(length.strip()), null);
+            } catch (IllegalArgumentException e) {
+                // not a length: the bytes go as they come, the server judges them
+            }
+        }
+        return new BodyWriter(BodyWriter.Framing.CLOSE, -1, z);
     }
 
     // ---- proxies ----
@@ -681,7 +685,8 @@ public final class ClientSession implements AutoCloseable {
             if (!q.isEmpty()) {
                 q.append('&');
             }
-            q.append(quoteQuery(e.getKey())).append('=').append(quoteQuery(e.getValue()));
+            PercentEncoder.appendQuery(q, e.getKey()).append('=');
+            PercentEncoder.appendQuery(q, e.getValue());
         }
         String s = u.toString();
         int cut = s.indexOf('#');
@@ -689,23 +694,6 @@ public final class ClientSession implements AutoCloseable {
         int qm = noFragment.indexOf('?');
         String base = qm < 0 ? noFragment : noFragment.substring(0, qm);
         return URI.create(base + "?" + q + (u.getRawFragment() == null ? "" : "#" + u.getRawFragment()));
-    }
-
-    /** yarl's query quoting: unreserved and {@code /?:@} stay, a space becomes {@code +}, the rest is %XX. */
-    static String quoteQuery(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 8);
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~/?:@".indexOf(c) >= 0) {
-                sb.append((char) c);
-            } else if (c == ' ') {
-                sb.append('+');
-            } else {
-                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
-            }
-        }
-        return sb.toString();
     }
 
     private static URI withoutUserInfo(URI u) {
