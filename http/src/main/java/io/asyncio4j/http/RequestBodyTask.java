@@ -10,9 +10,10 @@ import java.util.Iterator;
 /**
  * Writes a request body after its head, as a task of its own (aiohttp's {@code write_bytes}): waits for
  * {@code 100 Continue} if the exchange asked for it, then sends the bytes or the stream's chunks through the wire
- * layer's {@link BodyWriter} (compressed and framed as the head announced), draining the transport after each write. It stops as soon as the exchange is over (the
- * response came whole, or it failed); a failure of the source or the socket (or of a trace handler) fails the
- * exchange. Each piece of the body is traced ({@code requestChunkSent}) before it is compressed and written.
+ * layer's {@link BodyWriter} (compressed and framed as the head announced), draining the transport after each
+ * write. It stops as soon as the exchange is over (the response came whole, or it failed); a failure of the source
+ * or the socket (or of a trace handler) fails the exchange. Each piece of the body is traced
+ * ({@code requestChunkSent}) before it is compressed and written.
  */
 final class RequestBodyTask {
     /** How much of a {@link StreamReader} body is read per write. */
