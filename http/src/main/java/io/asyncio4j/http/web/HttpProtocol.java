@@ -680,20 +680,6 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
 
     // ---- encoding ----
 
-    private static volatile long dateSecond;
-    private static volatile String dateValue;
-
-    private static String date() {
-        long now = System.currentTimeMillis() / 1000;
-        String d = dateValue;
-        if (d == null || now != dateSecond) {
-            d = HttpDates.format(now);
-            dateValue = d;
-            dateSecond = now;
-        }
-        return d;
-    }
-
     /** The response's bytes: status line, headers, and (unless {@code head} or bodiless status) the body. */
     static byte[] encode(Response r, boolean head, boolean close, boolean http10) {
         int status = r.status();
@@ -749,7 +735,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
             w.field("Content-Length", length);
         }
         if (!hasDate) {
-            w.field("Date", date());
+            w.field("Date", HttpDates.now());
         }
         if (!hasServer) {
             w.field("Server", "asyncio4j");
