@@ -1,10 +1,8 @@
-package io.asyncio4j.http;
+package io.asyncio4j.http.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.asyncio4j.http.internal.ResponseHead;
-import io.asyncio4j.http.internal.ResponseParser;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
