@@ -5,6 +5,8 @@ import io.asyncio4j.EventLoop;
 import io.asyncio4j.Future;
 import io.asyncio4j.Task;
 import io.asyncio4j.TimerHandle;
+import io.asyncio4j.http.internal.ResponseHead;
+import io.asyncio4j.http.internal.ResponseParser;
 import io.asyncio4j.net.Protocol;
 import io.asyncio4j.net.Transport;
 import io.asyncio4j.streams.FlowControl;

@@ -1,5 +1,7 @@
 package io.asyncio4j.http;
 
+import io.asyncio4j.http.internal.Hosts;
+
 /**
  * aiohttp's {@code ClientProxyConnectionError}: the HTTP proxy a request goes through could not be reached
  * (refused, unreachable, name not resolved). {@link #host()} and {@link #port()} are the proxy's; the message names

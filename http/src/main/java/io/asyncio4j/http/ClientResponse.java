@@ -4,6 +4,7 @@ import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.http.json.JSONDecodeError;
 import io.asyncio4j.http.json.JsonCodec;
+import io.asyncio4j.http.internal.ResponseHead;
 import io.asyncio4j.streams.StreamReader;
 import java.lang.reflect.Type;
 import java.net.URI;

@@ -5,16 +5,14 @@ import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
 import io.asyncio4j.TimeoutError;
 import io.asyncio4j.http.json.JsonCodec;
+import io.asyncio4j.http.internal.Hosts;
+import io.asyncio4j.http.internal.ResponseHead;
 import io.asyncio4j.http.ws.PerMessageDeflate;
 import io.asyncio4j.http.ws.WSHandshake;
 import io.asyncio4j.http.ws.WSOptions;
 import io.asyncio4j.http.ws.WebSocketProtocol;
-import io.asyncio4j.net.TlsOptions;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * aiohttp's {@code ClientSession}: makes HTTP/1.1 requests over a pool of keep-alive connections
@@ -89,7 +86,7 @@ import java.util.TreeMap;
  * is not thread-safe. {@link #close()} never suspends: it closes the connector (if the session owns it), so every
  * connection, idle or in use, is closed.
  */
-public final class ClientSession implements AutoCloseable {
+public final class ClientSession implements HttpVerbs, AutoCloseable {
     /** The {@code User-Agent} sent unless the request or session sets one. */
     public static final String USER_AGENT = "asyncio4j-http/0.1";
     /**
@@ -102,8 +99,6 @@ public final class ClientSession implements AutoCloseable {
         static final SecureRandom INSTANCE = new SecureRandom();
     }
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE");
-    /** The chunk traced for a request without a body (aiohttp traces its empty body). */
-    private static final byte[] NO_BYTES = new byte[0];
 
     private final URI baseUrl;
     private final Headers headers;
@@ -154,55 +149,6 @@ public final class ClientSession implements AutoCloseable {
         return new Builder();
     }
 
-    public Coro<ClientResponse> get(String url) {
-        return request("GET", url, RequestOptions.NONE);
-    }
-
-    public Coro<ClientResponse> get(String url, RequestOptions options) {
-        return request("GET", url, options);
-    }
-
-    public Coro<ClientResponse> post(String url, RequestOptions options) {
-        return request("POST", url, options);
-    }
-
-    public Coro<ClientResponse> put(String url, RequestOptions options) {
-        return request("PUT", url, options);
-    }
-
-    public Coro<ClientResponse> patch(String url, RequestOptions options) {
-        return request("PATCH", url, options);
-    }
-
-    public Coro<ClientResponse> delete(String url) {
-        return request("DELETE", url, RequestOptions.NONE);
-    }
-
-    public Coro<ClientResponse> delete(String url, RequestOptions options) {
-        return request("DELETE", url, options);
-    }
-
-    /** A HEAD request; as in aiohttp it does not follow redirects unless {@code allowRedirects(true)} is set. */
-    public Coro<ClientResponse> head(String url) {
-        return head(url, RequestOptions.NONE);
-    }
-
-    public Coro<ClientResponse> head(String url, RequestOptions options) {
-        return send("HEAD", url, options, false);
-    }
-
-    public Coro<ClientResponse> options(String url) {
-        return request("OPTIONS", url, RequestOptions.NONE);
-    }
-
-    public Coro<ClientResponse> options(String url, RequestOptions options) {
-        return request("OPTIONS", url, options);
-    }
-
-    public Coro<ClientResponse> request(String method, String url) {
-        return request(method, url, RequestOptions.NONE);
-    }
-
     /**
      * Sends a request ({@code session.request(method, url, **kwargs)}); the await returns once the final response's
      * head arrived.
@@ -212,17 +158,13 @@ public final class ClientSession implements AutoCloseable {
      * @throws InvalidURL (when awaited) for a URL that cannot be requested
      * @throws IllegalStateException (when awaited) if the session is closed
      */
+    @Override
     public Coro<ClientResponse> request(String method, String url, RequestOptions options) {
-        return send(method, url, options, true);
+        return send(method, url, options, null);
     }
 
-    private Coro<ClientResponse> send(String rawMethod, String url, RequestOptions options, boolean redirectDefault) {
-        return send(rawMethod, url, options, redirectDefault, null);
-    }
-
-    /** As above; {@code upgrade} (a WebSocket handshake's hop, used by one await) or null for a new hop. */
-    private Coro<ClientResponse> send(String rawMethod, String url, RequestOptions options, boolean redirectDefault,
-                                      Hop upgrade) {
+    /** As {@link #request}; {@code upgrade}: a WebSocket handshake's hop (used by one await), or null. */
+    private Coro<ClientResponse> send(String rawMethod, String url, RequestOptions options, Hop upgrade) {
         Objects.requireNonNull(rawMethod, "method is null");
         String method = rawMethod.toUpperCase(Locale.ROOT);
         Objects.requireNonNull(url, "url is null");
@@ -239,7 +181,7 @@ public final class ClientSession implements AutoCloseable {
             EventLoop loop = Asyncio.getRunningLoop();
             ClientTimeout t = options.timeout() != null ? options.timeout() : timeout;
             Double deadline = t.total() == null ? null : loop.time() + t.total();
-            boolean follow = options.allowRedirects() != null ? options.allowRedirects() : redirectDefault;
+            boolean follow = options.allowRedirects() == null || options.allowRedirects();
             Trace trace = traceConfigs.isEmpty() ? Trace.NONE
                     : new Trace(this, traceConfigs, options.traceRequestCtx());
             Hop hop = upgrade != null ? upgrade : new Hop(method);
@@ -280,7 +222,7 @@ public final class ClientSession implements AutoCloseable {
 
     private ClientResponse run(EventLoop loop, String method, String rawUrl, RequestOptions o, ClientTimeout t,
                                Double deadline, boolean follow, Trace trace, Hop hop) throws Exception {
-        URI url = withParams(buildUrl(rawUrl, hop.upgrade != null), o.params());
+        URI url = ClientRequest.withParams(ClientRequest.url(baseUrl, rawUrl, hop.upgrade != null), o.params());
         Headers hdrs = headers.copy();
         for (String name : o.headers().names()) {
             hdrs.remove(name);
@@ -294,7 +236,7 @@ public final class ClientSession implements AutoCloseable {
         }
         BasicAuth credentials = o.auth() != null ? o.auth() : null;
         Map<String, String> requestCookies = o.cookies();
-        Body body = body(o, hdrs, jsonCodec);
+        RequestBody body = ClientRequest.encoded(o, jsonCodec);
         List<ClientResponse> history = new ArrayList<>();
         int redirects = 0;
         while (true) {
@@ -303,7 +245,7 @@ public final class ClientSession implements AutoCloseable {
                 if (credentials != null) {
                     throw new IllegalArgumentException("Cannot combine AUTH argument with credentials encoded in URL");
                 }
-                url = withoutUserInfo(url);
+                url = ClientRequest.withoutUserInfo(url);
             }
             BasicAuth a = credentials != null ? credentials : fromUrl != null ? fromUrl : auth;
             if (a != null && hdrs.contains("Authorization")) {
@@ -316,7 +258,8 @@ public final class ClientSession implements AutoCloseable {
                 hop.headers = hdrs.copy().readOnly();
                 trace.send(c -> c.requestStart, new TraceConfig.RequestStartParams(method, url, hop.headers));
             }
-            ClientResponse resp = once(loop, method, url, withCookies(hdrs, url, requestCookies), a, body, t,
+            ClientResponse resp = once(loop, method, url,
+                    ClientRequest.withCookies(hdrs, cookieJar.filterCookies(url), requestCookies), a, body, t,
                     deadline, o, trace, hop);
             cookieJar.updateCookies(resp.cookies().values(), url);
             int status = resp.status();
@@ -332,7 +275,7 @@ public final class ClientSession implements AutoCloseable {
                     throw new TooManyRedirects(history.get(0).requestInfo(), history, status, "Exceeded "
                             + o.maxRedirects() + " redirects, the last from " + url);
                 }
-                if (!resendable(body) && (status == 307 || status == 308)) {
+                if (body != null && !body.resendable() && (status == 307 || status == 308)) {
                     resp.release();
                     throw new ClientPayloadError("Cannot resend a streamed request body on a " + status
                             + " redirect from " + url + " (the stream was read once)", null);
@@ -378,33 +321,6 @@ public final class ClientSession implements AutoCloseable {
         }
     }
 
-    /**
-     * The header fields with the {@code Cookie} field to send to {@code url}: an explicit field's cookies, then the
-     * jar's, then the request's (a later one replacing an earlier of the same name), in name order as aiohttp
-     * sends them; the fields unchanged if neither the jar nor the request has a cookie for it.
-     */
-    private Headers withCookies(Headers hdrs, URI url, Map<String, String> requestCookies) {
-        Map<String, String> fromJar = cookieJar.filterCookies(url);
-        if (fromJar.isEmpty() && requestCookies.isEmpty()) {
-            return hdrs;
-        }
-        Map<String, String> all = new TreeMap<>();
-        String explicit = hdrs.get("Cookie");
-        if (explicit != null) {
-            for (Cookie c : Cookie.parseRequestHeader(explicit)) {
-                all.put(c.name(), c.value());
-            }
-        }
-        all.putAll(fromJar);
-        all.putAll(requestCookies);
-        StringBuilder sb = new StringBuilder();
-        all.forEach((n, v) -> sb.append(sb.isEmpty() ? "" : "; ").append(n).append('=').append(v));
-        Headers h = hdrs.copy();
-        h.remove("Cookie");
-        h.add("Cookie", sb.toString());
-        return h;
-    }
-
     private ClientResponse finish(ClientResponse resp, RequestOptions o) {
         boolean raise = o.raiseForStatus() != null ? o.raiseForStatus() : raiseForStatus;
         if (raise) {
@@ -414,37 +330,22 @@ public final class ClientSession implements AutoCloseable {
     }
 
     /** One request on one connection; a stale pooled connection is replaced once for idempotent methods. */
-    private ClientResponse once(EventLoop loop, String method, URI url, Headers hdrs, BasicAuth a, Body body,
+    private ClientResponse once(EventLoop loop, String method, URI url, Headers hdrs, BasicAuth a, RequestBody body,
                                 ClientTimeout t, Double deadline, RequestOptions o, Trace trace, Hop hop) {
-        if (body != null && body.stream() instanceof FormData form) {
-            body = new Body(null, form.upload(), body.contentType()); // the files' sizes as this hop starts
-        }
-        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-        boolean ssl = scheme.equals("https") || scheme.equals("wss");
-        int port = url.getPort() >= 0 ? url.getPort() : ssl ? 443 : 80;
-        String host = Hosts.of(url);
+        boolean ssl = Hosts.secure(url.getScheme());
         ProxyInfo proxy = proxyFor(url, o);
         boolean upgrade = hop.upgrade != null;
         // a WebSocket goes through a proxy's CONNECT tunnel even in the clear: proxies drop a plain request's Upgrade
-        ConnectionKey key = new ConnectionKey(host, port, ssl, ssl ? connector.tlsFor(o.ssl()) : null, proxy,
-                proxy != null && (ssl || upgrade), ssl ? connector.fingerprintFor(o.fingerprint()) : null);
-        Headers sent = requestHeaders(url, host, port, ssl, hdrs, a, body, o);
-        boolean plainProxy = proxy != null && !key.tunnel();
-        if (plainProxy) {
-            sent = proxied(sent, proxy);
-        }
-        boolean expect = "100-continue".equalsIgnoreCase(sent.get("Expect"));
-        boolean chunked = body != null && "chunked".equalsIgnoreCase(sent.get("Transfer-Encoding"));
-        // a body in the same write as the head, or written after it by a task (streamed, chunked, compressed,
-        // or after 100 Continue)
-        boolean inline = body == null || (body.stream() == null && !chunked && o.compress() == null && !expect);
-        byte[] request = serialize(method, plainProxy ? absoluteTarget(url) : originTarget(url), sent,
-                inline && body != null ? body.bytes() : null);
+        ConnectionKey key = new ConnectionKey(Hosts.of(url), Hosts.port(url), ssl,
+                ssl ? connector.tlsFor(o.ssl()) : null, proxy, proxy != null && (ssl || upgrade),
+                ssl ? connector.fingerprintFor(o.fingerprint()) : null);
+        ClientRequest request = new ClientRequest(method, url, hdrs, a, body, o,
+                proxy != null && !key.tunnel() ? proxy : null);
         boolean retried = false;
         while (true) {
             ClientConnection conn = connect(loop, key, url, t, trace);
-            ClientConnection.Exchange ex = conn.send(request, method.equals("HEAD"), t.sockRead(), autoDecompress,
-                    expect && !inline);
+            ClientConnection.Exchange ex = conn.send(request.bytes(), method.equals("HEAD"), t.sockRead(),
+                    autoDecompress, request.expect100 && request.bodyTask);
             ex.maxDecompressSize = o.maxDecompressSize() != null ? o.maxDecompressSize() : maxDecompressSize;
             if (upgrade) {
                 // a 101 switches the connection; any other answer closes it: it never goes back to the pool
@@ -452,37 +353,34 @@ public final class ClientSession implements AutoCloseable {
                 conn.forceClose();
                 hop.connection = conn;
             }
-            if (!inline) {
+            if (request.bodyTask) {
                 ex.bodyPending = true;
-                ex.writer = Asyncio.createTask(BodyWriter.write(conn, ex, body.bytes(), body.stream(), chunked,
-                        o.compress(), trace, method, url), "request body to " + key);
+                ex.writer = Asyncio.createTask(request.bodyWriter(conn, ex, trace), "request body to " + key);
             }
             ResponseHead head;
             try {
-                if (inline && !trace.isEmpty()) {
+                if (!request.bodyTask && !trace.isEmpty()) {
                     // the body went with the head; aiohttp's empty body of a request without one is a chunk too
                     trace.send(c -> c.requestChunkSent, new TraceConfig.RequestChunkSentParams(method, url,
-                            body == null ? NO_BYTES : body.bytes()));
+                            request.inlineBody()));
                 }
                 head = ex.head.await();
             } catch (ServerDisconnectedError | ClientOSError e) {
                 conn.abandon(ex);
                 if (conn.reused && ex.received == 0 && !retried && IDEMPOTENT.contains(method)
-                        && resendable(body)) {
+                        && request.resendable()) {
                     retried = true;
                     continue;
                 }
                 throw e;
             } catch (ClientResponseError e) {
                 conn.abandon(ex);
-                throw new ClientResponseError(new RequestInfo(method, url, sent), List.of(), e.status(),
-                        e.message(), null, e);
+                throw new ClientResponseError(request.info(), List.of(), e.status(), e.message(), null, e);
             } catch (Throwable e) {
                 conn.abandon(ex);
                 throw e;
             }
-            return new ClientResponse(method, url, head, conn, ex, deadline, new RequestInfo(method, url, sent),
-                    trace, jsonCodec);
+            return new ClientResponse(method, url, head, conn, ex, deadline, request.info(), trace, jsonCodec);
         }
     }
 
@@ -493,112 +391,6 @@ public final class ClientSession implements AutoCloseable {
         } catch (TimeoutError e) {
             throw new ServerTimeoutError("Connection timeout to host " + url, e);
         }
-    }
-
-    // ---- the request's bytes ----
-
-    /** A request body: {@code bytes}, or a {@code stream} (StreamReader or Iterator of byte[]). */
-    private record Body(byte[] bytes, Object stream, String contentType) {
-    }
-
-    /** Whether the body can be sent again (on a retry or a 307/308 redirect): not a stream read once. */
-    private static boolean resendable(Body body) {
-        return body == null || body.stream() == null || body.stream() instanceof FormData
-                || body.stream() instanceof FormData.Upload;
-    }
-
-    private static Body body(RequestOptions o, Headers hdrs, JsonCodec jsonCodec) {
-        if (o.hasJson()) {
-            return new Body(jsonCodec.encode(o.json()), null, "application/json");
-        }
-        if (o.form() != null) {
-            StringBuilder sb = new StringBuilder();
-            for (Map.Entry<String, String> e : o.form()) {
-                if (!sb.isEmpty()) {
-                    sb.append('&');
-                }
-                sb.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
-                        .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
-            }
-            return new Body(sb.toString().getBytes(StandardCharsets.US_ASCII), null,
-                    "application/x-www-form-urlencoded");
-        }
-        if (o.dataUnsafe() != null) {
-            return new Body(o.dataUnsafe(), null,
-                    o.dataContentType() != null ? o.dataContentType() : "application/octet-stream");
-        }
-        if (o.stream() instanceof FormData form) {
-            return new Body(null, form, form.contentType());
-        }
-        if (o.stream() != null) {
-            return new Body(null, o.stream(), "application/octet-stream");
-        }
-        if (o.chunked() || o.compress() != null) {
-            return new Body(new byte[0], null, "application/octet-stream");
-        }
-        return null;
-    }
-
-    private static Headers requestHeaders(URI url, String host, int port, boolean ssl, Headers hdrs, BasicAuth a,
-                                          Body body, RequestOptions o) {
-        Headers h = new Headers();
-        if (!hdrs.contains("Host")) {
-            String hostHeader = Hosts.bracketed(host);
-            h.add("Host", port == (ssl ? 443 : 80) ? hostHeader : hostHeader + ":" + port);
-        }
-        hdrs.forEach(h::add);
-        h.setDefault("Accept", "*/*");
-        h.setDefault("Accept-Encoding", ContentDecoder.acceptEncoding());
-        h.setDefault("User-Agent", USER_AGENT);
-        if (a != null) {
-            h.set("Authorization", a.encode());
-        }
-        if (body != null) {
-            h.setDefault("Content-Type", body.contentType());
-            if (o.compress() != null) {
-                h.set("Content-Encoding", o.compress());
-            }
-            boolean sized = body.bytes() != null || body.stream() instanceof FormData.Upload;
-            if (o.chunked() || o.compress() != null || "chunked".equalsIgnoreCase(h.get("Transfer-Encoding"))
-                    || (!sized && !h.contains("Content-Length"))) {
-                h.remove("Content-Length");
-                h.set("Transfer-Encoding", "chunked");
-            } else if (body.bytes() != null) {
-                h.set("Content-Length", Integer.toString(body.bytes().length));
-            } else if (body.stream() instanceof FormData.Upload u) {
-                h.set("Content-Length", Long.toString(u.length()));
-            }
-        } else if (!h.contains("Content-Length") && !h.contains("Transfer-Encoding")) {
-            // aiohttp 3.8 sends the empty body's length with every method
-            h.add("Content-Length", "0");
-        }
-        if (o.expect100()) {
-            h.set("Expect", "100-continue");
-        }
-        return h.readOnly();
-    }
-
-    /** The origin-form request target: the path (at least {@code /}) and the query. */
-    private static String originTarget(URI url) {
-        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-        return url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
-    }
-
-    /** The request's head, followed by {@code body} if not null. */
-    private static byte[] serialize(String method, String target, Headers h, byte[] body) {
-        StringBuilder sb = new StringBuilder(256);
-        sb.append(method).append(' ').append(target);
-        sb.append(" HTTP/1.1\r\n");
-        h.forEach((n, v) -> sb.append(n).append(": ").append(v).append("\r\n"));
-        sb.append("\r\n");
-        byte[] head = sb.toString().getBytes(StandardCharsets.UTF_8);
-        if (body == null || body.length == 0) {
-            return head;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + body.length);
-        out.writeBytes(head);
-        out.writeBytes(body);
-        return out.toByteArray();
     }
 
     // ---- proxies ----
@@ -619,99 +411,6 @@ public final class ClientSession implements AutoCloseable {
             return p;
         }
         return null;
-    }
-
-    /**
-     * An http request's fields for the proxy: its {@code Proxy-Authorization}. The proxy header fields are not sent:
-     * as in aiohttp 3.8 they go with a {@code CONNECT} only (a proxy would pass them on to the origin).
-     */
-    private static Headers proxied(Headers sent, ProxyInfo proxy) {
-        Headers h = sent.copy();
-        if (proxy.auth() != null) {
-            h.set("Proxy-Authorization", proxy.auth().encode());
-        }
-        return h.readOnly();
-    }
-
-    /** The absolute-form request target sent to a proxy: the URL without credentials or fragment. */
-    private static String absoluteTarget(URI url) {
-        String host = Hosts.of(url);
-        StringBuilder sb = new StringBuilder(url.getScheme().toLowerCase(Locale.ROOT)).append("://")
-                .append(Hosts.bracketed(host));
-        if (url.getPort() >= 0) {
-            sb.append(':').append(url.getPort());
-        }
-        return sb.append(originTarget(url)).toString();
-    }
-
-    // ---- URLs ----
-
-    private URI buildUrl(String raw, boolean webSocket) {
-        URI u;
-        try {
-            u = new URI(raw.trim());
-        } catch (URISyntaxException e) {
-            throw new InvalidURL(raw, "Invalid URL (" + e.getReason() + ")");
-        }
-        if (baseUrl != null && !u.isAbsolute()) {
-            u = baseUrl.resolve(u);
-        }
-        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-        if (!u.isAbsolute() || u.isOpaque()) {
-            throw new InvalidURL(raw, "Invalid URL (not absolute)");
-        }
-        if (!scheme.equals("http") && !scheme.equals("https")
-                && !(webSocket && (scheme.equals("ws") || scheme.equals("wss")))) {
-            throw new InvalidURL(raw, webSocket ? "Invalid URL for a WebSocket (the scheme must be ws, wss, http or"
-                    + " https)" : "Invalid URL (the scheme must be http or https)");
-        }
-        if (u.getHost() == null) {
-            throw new InvalidURL(raw, "Invalid URL (no host)");
-        }
-        return u;
-    }
-
-    private static URI withParams(URI u, List<Map.Entry<String, String>> params) {
-        if (params.isEmpty()) {
-            return u;
-        }
-        StringBuilder q = new StringBuilder(u.getRawQuery() == null ? "" : u.getRawQuery());
-        for (Map.Entry<String, String> e : params) {
-            if (!q.isEmpty()) {
-                q.append('&');
-            }
-            q.append(quoteQuery(e.getKey())).append('=').append(quoteQuery(e.getValue()));
-        }
-        String s = u.toString();
-        int cut = s.indexOf('#');
-        String noFragment = cut < 0 ? s : s.substring(0, cut);
-        int qm = noFragment.indexOf('?');
-        String base = qm < 0 ? noFragment : noFragment.substring(0, qm);
-        return URI.create(base + "?" + q + (u.getRawFragment() == null ? "" : "#" + u.getRawFragment()));
-    }
-
-    /** yarl's query quoting: unreserved and {@code /?:@} stay, a space becomes {@code +}, the rest is %XX. */
-    static String quoteQuery(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 8);
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~/?:@".indexOf(c) >= 0) {
-                sb.append((char) c);
-            } else if (c == ' ') {
-                sb.append('+');
-            } else {
-                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
-            }
-        }
-        return sb.toString();
-    }
-
-    private static URI withoutUserInfo(URI u) {
-        String s = u.toString();
-        String ui = u.getRawUserInfo();
-        int at = s.indexOf(ui + "@");
-        return URI.create(s.substring(0, at) + s.substring(at + ui.length() + 1));
     }
 
     // ---- life cycle ----
@@ -765,8 +464,7 @@ public final class ClientSession implements AutoCloseable {
         Objects.requireNonNull(url, "url is null");
         Objects.requireNonNull(options, "options is null");
         Objects.requireNonNull(request, "request is null");
-        if (request.hasJson() || request.form() != null || request.dataUnsafe() != null || request.stream() != null
-                || request.chunked() || request.compress() != null || request.expect100()) {
+        if (request.body() != null || request.chunked() || request.compress() != null || request.expect100()) {
             throw new IllegalArgumentException("a WebSocket handshake has no body: the request options give one");
         }
         return () -> {
@@ -794,7 +492,7 @@ public final class ClientSession implements AutoCloseable {
             hop.upgrade = h;
             ClientResponse resp;
             try {
-                resp = send("GET", url, request, true, hop).await();
+                resp = send("GET", url, request, hop).await();
             } catch (Throwable e) {
                 if (hop.connection != null) {
                     hop.connection.dropUpgrade();     // a 101 came, but a trace hook or a timeout failed the request

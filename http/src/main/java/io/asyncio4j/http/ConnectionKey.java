@@ -1,5 +1,6 @@
 package io.asyncio4j.http;
 
+import io.asyncio4j.http.internal.Hosts;
 import io.asyncio4j.net.TlsOptions;
 import io.asyncio4j.net.Transport;
 

@@ -1,11 +1,11 @@
 package io.asyncio4j.http;
 
 import io.asyncio4j.Asyncio;
+import io.asyncio4j.http.internal.PercentEncoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLConnection;
-import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -170,8 +170,8 @@ public final class FormData {
                 if (out.size() > 0) {
                     out.write('&');
                 }
-                out.writeBytes((URLEncoder.encode(f.name(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(new String(f.value(), StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+                out.writeBytes((PercentEncoder.form(f.name()) + "="
+                        + PercentEncoder.form(new String(f.value(), StandardCharsets.UTF_8)))
                         .getBytes(StandardCharsets.US_ASCII));
             }
             return out.toByteArray();
@@ -199,7 +199,7 @@ public final class FormData {
         head.append("Content-Type: ").append(type).append("\r\n");
         head.append("Content-Disposition: form-data; ").append(nameParam(f.name()));
         if (f.filename() != null) {
-            head.append("; filename=\"").append(percentEncode(f.filename())).append('"');
+            head.append("; filename=\"").append(PercentEncoder.component(f.filename())).append('"');
         }
         head.append("\r\n\r\n");
         return head.toString().getBytes(StandardCharsets.ISO_8859_1);
@@ -336,7 +336,7 @@ public final class FormData {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c > 0xff || (c < 0x20 && c != '\t') || c == 0x7f) {
-                return "name*=utf-8''" + percentEncode(name);
+                return "name*=utf-8''" + PercentEncoder.component(name);
             }
             if (c == '"' || c == '\\') {
                 q.append('\\');
@@ -344,20 +344,5 @@ public final class FormData {
             q.append(c);
         }
         return "name=\"" + q + "\"";
-    }
-
-    /** Python's {@code urllib.parse.quote(s, safe="")}: all but letters, digits and {@code _.-~} as %XX of UTF-8. */
-    static String percentEncode(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "_.-~".indexOf(c) >= 0) {
-                sb.append((char) c);
-            } else {
-                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
-            }
-        }
-        return sb.toString();
     }
 }

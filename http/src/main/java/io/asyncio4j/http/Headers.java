@@ -1,5 +1,6 @@
 package io.asyncio4j.http;
 
+import io.asyncio4j.http.internal.HeadersAccess;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -22,6 +23,11 @@ import java.util.function.BiConsumer;
  * <p>Not thread-safe; like every loop object, use it from the loop's thread (or one thread at a time).
  */
 public final class Headers implements Iterable<Map.Entry<String, String>> {
+    static {
+        // the parsers (io.asyncio4j.http.internal) add fields they have validated without a second check
+        HeadersAccess.install((h, name, value) -> h.addParsed(name, value));
+    }
+
     private final ArrayList<String> names;
     private final ArrayList<String> values;
     private final boolean readOnly;

@@ -1,5 +1,6 @@
 package io.asyncio4j.http;
 
+import io.asyncio4j.http.internal.Hosts;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Locale;

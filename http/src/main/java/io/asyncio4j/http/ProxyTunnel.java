@@ -3,6 +3,10 @@ package io.asyncio4j.http;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.EventLoop;
 import io.asyncio4j.Future;
+import io.asyncio4j.http.internal.HeadWriter;
+import io.asyncio4j.http.internal.Hosts;
+import io.asyncio4j.http.internal.ResponseHead;
+import io.asyncio4j.http.internal.ResponseParser;
 import io.asyncio4j.net.Connected;
 import io.asyncio4j.net.ConnectionError;
 import io.asyncio4j.net.Net;
@@ -10,7 +14,6 @@ import io.asyncio4j.net.Protocol;
 import io.asyncio4j.net.Transport;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -115,8 +118,7 @@ final class ProxyTunnel {
         for (Map.Entry<String, String> e : key.proxy().headers()) {
             h.add(e.getKey(), e.getValue());
         }
-        String host = Hosts.bracketed(key.host());
-        h.set("Host", key.port() == 443 ? host : host + ":" + key.port());
+        h.set("Host", Hosts.hostHeader(key.host(), key.port(), 443));
         h.setDefault("User-Agent", ClientSession.USER_AGENT);
         if (key.proxy().auth() != null) {
             h.set("Proxy-Authorization", key.proxy().auth().encode());
@@ -125,9 +127,7 @@ final class ProxyTunnel {
     }
 
     private static byte[] connectRequest(String authority, Headers h) {
-        StringBuilder sb = new StringBuilder("CONNECT ").append(authority).append(" HTTP/1.1\r\n");
-        h.forEach((n, v) -> sb.append(n).append(": ").append(v).append("\r\n"));
-        return sb.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+        return HeadWriter.request("CONNECT", authority).fields(h).toBytes();
     }
 
     /** Reads the proxy's answer to CONNECT; once its head arrived, stops reading (TLS takes the connection over). */

@@ -30,20 +30,16 @@ public final class RequestOptions {
 
     private final List<Map.Entry<String, String>> params;
     private final Headers headers;
-    private final Object json;
-    private final List<Map.Entry<String, String>> form;
-    private final byte[] data;
+    /** The body, or null: one of {@link RequestBody}'s kinds in place of exclusive fields. */
+    private final RequestBody body;
     private final BasicAuth auth;
     private final Boolean allowRedirects;
     private final int maxRedirects;
     private final Boolean raiseForStatus;
     private final ClientTimeout timeout;
-    private final boolean hasJson;
     private final Map<String, String> cookies;
     private final TlsOptions ssl;
     private final Fingerprint fingerprint;
-    private final String dataContentType;
-    private final Object stream;
     private final boolean chunked;
     private final String compress;
     private final boolean expect100;
@@ -56,10 +52,7 @@ public final class RequestOptions {
     private RequestOptions(Builder b) {
         this.params = List.copyOf(b.params);
         this.headers = b.headers.copy().readOnly();
-        this.json = b.json;
-        this.hasJson = b.hasJson;
-        this.form = b.form == null ? null : List.copyOf(b.form);
-        this.data = b.data == null ? null : b.data.clone();
+        this.body = b.body();
         this.auth = b.auth;
         this.allowRedirects = b.allowRedirects;
         this.maxRedirects = b.maxRedirects;
@@ -67,8 +60,6 @@ public final class RequestOptions {
         this.timeout = b.timeout;
         this.ssl = b.ssl;
         this.fingerprint = b.fingerprint;
-        this.dataContentType = b.dataContentType;
-        this.stream = b.stream;
         this.chunked = b.chunked;
         this.compress = b.compress;
         this.expect100 = b.expect100;
@@ -96,7 +87,7 @@ public final class RequestOptions {
 
     /** Whether a JSON body was given ({@code json(null)} sends {@code null}). */
     public boolean hasJson() {
-        return hasJson;
+        return body instanceof RequestBody.Json;
     }
 
     /**
@@ -105,21 +96,22 @@ public final class RequestOptions {
      * @return the object, encoded by the session's {@link JsonCodec} when sent, or null
      */
     public Object json() {
-        return json;
+        return body instanceof RequestBody.Json j ? j.value() : null;
     }
 
     /** The fields sent as an {@code application/x-www-form-urlencoded} body, or null. */
     public List<Map.Entry<String, String>> form() {
-        return form;
+        return body instanceof RequestBody.Form f ? f.fields() : null;
     }
 
     /** The raw body ({@code application/octet-stream} unless a {@code Content-Type} header is given), or null. */
     public byte[] data() {
-        return data == null ? null : data.clone();
+        return body instanceof RequestBody.Bytes b ? b.bytes().clone() : null;
     }
 
-    byte[] dataUnsafe() {
-        return data;
+    /** The body, or null for none. */
+    RequestBody body() {
+        return body;
     }
 
     /** Basic credentials, or null. */
@@ -154,19 +146,6 @@ public final class RequestOptions {
      */
     public Map<String, String> cookies() {
         return cookies;
-    }
-
-    /** The content type of a {@link Builder#data(FormData)} body, or null. */
-    String dataContentType() {
-        return dataContentType;
-    }
-
-    /**
-     * The streamed body: a {@code StreamReader}, an {@code Iterator<byte[]>} or a {@link FormData} with files, or
-     * null.
-     */
-    Object stream() {
-        return stream;
     }
 
     /** Whether the body is sent with chunked transfer coding. */
@@ -240,10 +219,20 @@ public final class RequestOptions {
         Builder b = new Builder();
         b.params.addAll(params);
         b.headers = headers.copy();
-        b.json = json;
-        b.hasJson = hasJson;
-        b.form = form == null ? null : new ArrayList<>(form);
-        b.data = data;
+        switch (body) {
+            case null -> { }
+            case RequestBody.Json j -> {
+                b.json = j.value();
+                b.hasJson = true;
+            }
+            case RequestBody.Form f -> b.form = new ArrayList<>(f.fields());
+            case RequestBody.Bytes d -> {
+                b.data = d.bytes();
+                b.dataContentType = d.type();
+            }
+            case RequestBody.Multipart m -> b.stream = m.form();
+            case RequestBody.Streamed st -> b.stream = st.source();
+        }
         b.auth = auth;
         b.allowRedirects = allowRedirects;
         b.maxRedirects = maxRedirects;
@@ -252,8 +241,6 @@ public final class RequestOptions {
         b.cookies.putAll(cookies);
         b.ssl = ssl;
         b.fingerprint = fingerprint;
-        b.dataContentType = dataContentType;
-        b.stream = stream;
         b.chunked = chunked;
         b.compress = compress;
         b.expect100 = expect100;
@@ -567,6 +554,26 @@ public final class RequestOptions {
                 throw new IllegalArgumentException("json, form and data can not be used at the same time");
             }
             return new RequestOptions(this);
+        }
+
+        /** The one body given, as its kind (build has checked there is at most one). */
+        private RequestBody body() {
+            if (hasJson) {
+                return new RequestBody.Json(json);
+            }
+            if (form != null) {
+                return new RequestBody.Form(form);
+            }
+            if (data != null) {
+                return new RequestBody.Bytes(data, dataContentType); // the builder's own copy, never changed
+            }
+            if (stream instanceof FormData f) {
+                return new RequestBody.Multipart(f);
+            }
+            if (stream != null) {
+                return new RequestBody.Streamed(stream);
+            }
+            return null;
         }
     }
 }

@@ -1,7 +1,7 @@
 /**
  * HTTP for asyncio4j, in aiohttp's shape: what client and server share. {@link io.asyncio4j.http.Headers} is
  * aiohttp's {@code CIMultiDict} (case-insensitive names, several values each, order kept);
- * {@link io.asyncio4j.http.RequestParser} is the incremental HTTP/1.1 request parser, Jetty's {@code HttpParser} in
+ * the incremental HTTP/1.1 request parser (in the wire layer, {@code io.asyncio4j.http.internal}) is Jetty's {@code HttpParser} in
  * strict RFC 9110 mode with exact per-line limits added (docs/http-parser.md gives the decision and the list of
  * what it rejects). The server is in {@link io.asyncio4j.http.web}.
  *

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.asyncio4j.http.internal.HttpParseException;
+import io.asyncio4j.http.internal.RequestHead;
+import io.asyncio4j.http.internal.RequestParser;
 
 /**
  * Fuzzes {@link RequestParser} with Jazzer. The build fuzzes for {@code maxDuration} in the fast-carrier run

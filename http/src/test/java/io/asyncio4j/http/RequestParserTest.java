@@ -2,6 +2,9 @@ package io.asyncio4j.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.asyncio4j.http.internal.HttpParseException;
+import io.asyncio4j.http.internal.RequestHead;
+import io.asyncio4j.http.internal.RequestParser;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

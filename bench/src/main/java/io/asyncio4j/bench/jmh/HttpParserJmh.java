@@ -1,8 +1,8 @@
 package io.asyncio4j.bench.jmh;
 
-import io.asyncio4j.http.HttpParseException;
-import io.asyncio4j.http.RequestHead;
-import io.asyncio4j.http.RequestParser;
+import io.asyncio4j.http.internal.HttpParseException;
+import io.asyncio4j.http.internal.RequestHead;
+import io.asyncio4j.http.internal.RequestParser;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;

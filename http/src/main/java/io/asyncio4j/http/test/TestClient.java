@@ -4,13 +4,15 @@ import io.asyncio4j.Coro;
 import io.asyncio4j.http.ClientResponse;
 import io.asyncio4j.http.ClientSession;
 import io.asyncio4j.http.CookieJar;
+import io.asyncio4j.http.HttpVerbs;
 import io.asyncio4j.http.RequestOptions;
 import io.asyncio4j.http.web.Application;
 import java.util.Objects;
 
 /**
  * aiohttp's {@code aiohttp.test_utils.TestClient}: a {@link ClientSession} whose base URL is a {@link TestServer},
- * so requests take paths.
+ * so requests take paths: its verb methods ({@link HttpVerbs}) take a path on the server where the session's take
+ * a URL.
  *
  * <pre>{@code
  * try (TestClient client = TestClient.start(app).await();
@@ -22,7 +24,7 @@ import java.util.Objects;
  * <p>The session keeps cookies (aiohttp's test client uses an unsafe jar too: the server is an IP address).
  * Loop-bound like its server.
  */
-public final class TestClient implements AutoCloseable {
+public final class TestClient implements HttpVerbs, AutoCloseable {
     private final TestServer server;
     private final ClientSession session;
 
@@ -59,43 +61,29 @@ public final class TestClient implements AutoCloseable {
         return server.url(path);
     }
 
-    public Coro<ClientResponse> get(String path) {
-        return request("GET", path, RequestOptions.NONE);
+    /**
+     * A HEAD request that follows redirects, as aiohttp's {@code client.head(path)} does (it goes through
+     * {@code session.request}, unlike {@code session.head}).
+     *
+     * @param path    the path on the server
+     * @param options the request's options
+     * @return the response, when awaited
+     */
+    @Override
+    public Coro<ClientResponse> head(String path, RequestOptions options) {
+        return request("HEAD", path, options);
     }
 
-    public Coro<ClientResponse> get(String path, RequestOptions options) {
-        return request("GET", path, options);
-    }
-
-    public Coro<ClientResponse> post(String path, RequestOptions options) {
-        return request("POST", path, options);
-    }
-
-    public Coro<ClientResponse> put(String path, RequestOptions options) {
-        return request("PUT", path, options);
-    }
-
-    public Coro<ClientResponse> patch(String path, RequestOptions options) {
-        return request("PATCH", path, options);
-    }
-
-    public Coro<ClientResponse> delete(String path) {
-        return request("DELETE", path, RequestOptions.NONE);
-    }
-
-    public Coro<ClientResponse> delete(String path, RequestOptions options) {
-        return request("DELETE", path, options);
-    }
-
-    public Coro<ClientResponse> head(String path) {
-        return request("HEAD", path, RequestOptions.NONE);
-    }
-
-    public Coro<ClientResponse> request(String method, String path) {
-        return request(method, path, RequestOptions.NONE);
-    }
-
-    /** A request to the server's {@code path} (relative to the server's root, see {@link TestServer#url}). */
+    /**
+     * A request to the server's {@code path} (relative to the server's root, see {@link TestServer#url}); every
+     * verb method of {@link HttpVerbs} comes here.
+     *
+     * @param method  the method token
+     * @param path    the path on the server
+     * @param options the request's options
+     * @return the response, when awaited
+     */
+    @Override
     public Coro<ClientResponse> request(String method, String path, RequestOptions options) {
         return session.request(method, server.url(path), options);
     }

@@ -4,10 +4,12 @@ import io.asyncio4j.CancelledError;
 import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
 import io.asyncio4j.TimerHandle;
-import io.asyncio4j.http.Chunked;
-import io.asyncio4j.http.HttpParseException;
-import io.asyncio4j.http.RequestHead;
-import io.asyncio4j.http.RequestParser;
+import io.asyncio4j.http.internal.BodyWriter;
+import io.asyncio4j.http.internal.HeadWriter;
+import io.asyncio4j.http.internal.HttpDates;
+import io.asyncio4j.http.internal.HttpParseException;
+import io.asyncio4j.http.internal.RequestHead;
+import io.asyncio4j.http.internal.RequestParser;
 import io.asyncio4j.net.ConnectionResetError;
 import io.asyncio4j.net.Protocol;
 import io.asyncio4j.net.Transport;
@@ -16,7 +18,6 @@ import io.asyncio4j.streams.StreamReader;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * One HTTP/1.1 server connection (aiohttp's {@code RequestHandler}), on the loop's thread. Bytes go through the
@@ -36,7 +37,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     static final System.Logger LOG = System.getLogger("io.asyncio4j.http.web");
     private static final int PENDING_LIMIT = 64 * 1024;
     private static final double LINGER_SECONDS = 2.0;
-    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CONTINUE = HeadWriter.response(100, "Continue").toBytes();
 
     private final Site site;
     private final EventLoop loop;
@@ -368,8 +369,17 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
                 if (lost) {
                     return null;
                 }
-                transport.write(encode(resp, request.method().equals("HEAD"), close,
-                        request.version().equals("HTTP/1.0")));
+                byte[] bytes;
+                try {
+                    bytes = encode(resp, request.method().equals("HEAD"), close,
+                            request.version().equals("HTTP/1.0"));
+                } catch (IllegalArgumentException e) {
+                    // the head writer's injection guard refused a field (or the reason): a 500 goes out instead
+                    logFailure("Refused response head for ", request, e);
+                    bytes = encode(new HTTPInternalServerError().toResponse(), request.method().equals("HEAD"),
+                            close, request.version().equals("HTTP/1.0"));
+                }
+                transport.write(bytes);
                 try {
                     flow.drain().await();
                 } catch (ConnectionResetError gone) {
@@ -419,27 +429,28 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         if (lost || transport.isClosing()) {
             throw new ConnectionResetError("Cannot write to closing transport", null);
         }
-        request.started = r;
         int status = r.status();
         boolean http10 = request.version().equals("HTTP/1.0");
         boolean bodiless = status < 200 || status == 204 || status == 304;
         r.headOnly = bodiless || request.method().equals("HEAD");
-        long length = r.contentLength();
+        long length = coding != null ? -1 : r.contentLength();
         boolean close = mustClose();
-        if (coding != null) {
-            r.compressor = coding.compressor();
-            length = -1;
-        }
+        boolean chunked = false;
         if (length < 0 && !bodiless) {
             if (http10) {
                 close = true; // delimited by closing
             } else {
-                r.chunked = true;
+                chunked = true;
             }
         }
+        BodyWriter.Framing framing = r.headOnly ? BodyWriter.Framing.NONE : chunked ? BodyWriter.Framing.CHUNKED
+                : length >= 0 ? BodyWriter.Framing.LENGTH : BodyWriter.Framing.CLOSE;
+        // the head first: a field the injection guard refuses fails prepare before anything is sent
+        byte[] head = head(r, bodiless ? -1 : length, chunked, close, http10, bodiless, "application/octet-stream");
+        request.started = r;
+        r.body = new BodyWriter(framing, length, coding == null ? null : coding.compressor());
         r.closeConnection = close;
-        transport.write(head(r, bodiless ? -1 : length, r.chunked, close, http10, bodiless,
-                "application/octet-stream"));
+        transport.write(head);
     }
 
     /** Writes a piece of {@code r}'s body, compressed and framed; {@code eof}: the end. */
@@ -447,38 +458,22 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         if (lost || transport.isClosing()) {
             throw new ConnectionResetError("Cannot write to closing transport", null);
         }
-        if (r.headOnly) {
-            return;
-        }
-        if (r.compressor != null) {
-            byte[] c = r.compressor.compress(data);
-            if (eof) {
-                byte[] tail = r.compressor.finish();
-                byte[] both = new byte[c.length + tail.length];
-                System.arraycopy(c, 0, both, 0, c.length);
-                System.arraycopy(tail, 0, both, c.length, tail.length);
-                c = both;
-            }
-            data = c;
-        } else if (r.contentLength() >= 0) {
-            long room = r.contentLength() - r.bodyWritten;
-            if (data.length > room) {
-                data = java.util.Arrays.copyOf(data, (int) room); // aiohttp cuts the body at its length
-            }
-            if (eof && r.bodyWritten + data.length < r.contentLength()) {
+        byte[] out = r.body.write(data);
+        if (eof) {
+            byte[] tail = r.body.finish();
+            if (r.body.shortOfLength()) {
                 r.closeConnection = true; // the client waits for bytes that will not come
             }
+            if (out.length == 0) {
+                out = tail;
+            } else if (tail.length > 0) {
+                byte[] both = java.util.Arrays.copyOf(out, out.length + tail.length);
+                System.arraycopy(tail, 0, both, out.length, tail.length);
+                out = both;
+            }
         }
-        r.bodyWritten += data.length;
-        if (r.chunked) {
-            if (data.length > 0) {
-                transport.write(Chunked.frame(data));
-            }
-            if (eof) {
-                transport.write(Chunked.lastChunk());
-            }
-        } else if (data.length > 0) {
-            transport.write(data);
+        if (out.length > 0) {
+            transport.write(out);
         }
     }
 
@@ -685,20 +680,6 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
 
     // ---- encoding ----
 
-    private static volatile long dateSecond;
-    private static volatile String dateValue;
-
-    private static String date() {
-        long now = System.currentTimeMillis() / 1000;
-        String d = dateValue;
-        if (d == null || now != dateSecond) {
-            d = HttpDates.format(now);
-            dateValue = d;
-            dateSecond = now;
-        }
-        return d;
-    }
-
     /** The response's bytes: status line, headers, and (unless {@code head} or bodiless status) the body. */
     static byte[] encode(Response r, boolean head, boolean close, boolean http10) {
         int status = r.status();
@@ -721,8 +702,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
      */
     static byte[] head(Response r, long length, boolean chunked, boolean close, boolean http10, boolean bodiless,
                        String defaultType) {
-        StringBuilder sb = new StringBuilder(128);
-        sb.append("HTTP/1.1 ").append(r.status()).append(' ').append(r.reason()).append("\r\n");
+        HeadWriter w = HeadWriter.response(r.status(), r.reason());
         boolean hasDate = false;
         boolean hasServer = false;
         boolean hasType = false;
@@ -735,10 +715,10 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
             hasDate |= n.equalsIgnoreCase("Date");
             hasServer |= n.equalsIgnoreCase("Server");
             hasType |= n.equalsIgnoreCase("Content-Type");
-            sb.append(n).append(": ").append(e.getValue()).append("\r\n");
+            w.field(n, e.getValue());
         }
         for (String c : r.cookies().values()) {
-            sb.append("Set-Cookie: ").append(c).append("\r\n");
+            w.field("Set-Cookie", c);
         }
         if (!hasType && !bodiless) {
             String ct = r.contentTypeHeader();
@@ -746,26 +726,25 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
                 ct = defaultType;
             }
             if (ct != null) {
-                sb.append("Content-Type: ").append(ct).append("\r\n");
+                w.field("Content-Type", ct);
             }
         }
         if (chunked) {
-            sb.append("Transfer-Encoding: chunked\r\n");
+            w.field("Transfer-Encoding", "chunked");
         } else if (length >= 0) {
-            sb.append("Content-Length: ").append(length).append("\r\n");
+            w.field("Content-Length", length);
         }
         if (!hasDate) {
-            sb.append("Date: ").append(date()).append("\r\n");
+            w.field("Date", HttpDates.now());
         }
         if (!hasServer) {
-            sb.append("Server: asyncio4j\r\n");
+            w.field("Server", "asyncio4j");
         }
         if (close) {
-            sb.append("Connection: close\r\n");
+            w.field("Connection", "close");
         } else if (http10) {
-            sb.append("Connection: keep-alive\r\n");
+            w.field("Connection", "keep-alive");
         }
-        sb.append("\r\n");
-        return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+        return w.toBytes();
     }
 }

@@ -1,5 +1,6 @@
 package io.asyncio4j.http.web;
 
+import io.asyncio4j.http.internal.PercentEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -114,14 +115,14 @@ public final class Resource {
         for (int i = 0; i < tokens.size(); i++) {
             String t = tokens.get(i);
             if (i % 2 == 0) {
-                quote(sb, t, true);
+                PercentEncoder.appendPath(sb, t);
             } else {
                 String v = parts.get(t);
                 if (v == null) {
                     throw new IllegalArgumentException("missing part '" + t + "' to build the URL of route '" + name
                             + "' (" + path + ")");
                 }
-                quote(sb, v, false);
+                PercentEncoder.appendPathSegment(sb, v);
             }
         }
         return sb.toString();
@@ -142,9 +143,9 @@ public final class Resource {
             for (Object v : values) {
                 sb.append(sep);
                 sep = '&';
-                quoteQuery(sb, e.getKey());
+                PercentEncoder.appendQuery(sb, e.getKey());
                 sb.append('=');
-                quoteQuery(sb, String.valueOf(Objects.requireNonNull(v, "query value of " + e.getKey())));
+                PercentEncoder.appendQuery(sb, String.valueOf(Objects.requireNonNull(v, "query value of " + e.getKey())));
             }
         }
         return sb.toString();
@@ -167,44 +168,9 @@ public final class Resource {
             k++;
         }
         StringBuilder sb = new StringBuilder(router.prefix());
-        quote(sb, tokens.get(0), true);
-        quote(sb, filename.substring(k), true);
+        PercentEncoder.appendPath(sb, tokens.get(0));
+        PercentEncoder.appendPath(sb, filename.substring(k));
         return sb.toString();
-    }
-
-    /** Whether {@code c} may stand as it is in a path segment (RFC 3986 pchar, as yarl's path quoter). */
-    private static boolean pchar(int c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~!$&'()*+,;=:@".indexOf(c) >= 0;
-    }
-
-    static void quote(StringBuilder sb, String s, boolean keepSlash) {
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (pchar(c) || (keepSlash && c == '/')) {
-                sb.append((char) c);
-            } else {
-                percent(sb, c);
-            }
-        }
-    }
-
-    private static void quoteQuery(StringBuilder sb, String s) {
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c == ' ') {
-                sb.append('+');
-            } else if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                    || "-._~!$'()*,?/:@".indexOf(c) >= 0) {
-                sb.append((char) c);
-            } else {
-                percent(sb, c);
-            }
-        }
-    }
-
-    private static void percent(StringBuilder sb, int c) {
-        sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.asyncio4j.http.web;
 
+import io.asyncio4j.http.internal.PercentEncoder;
+import io.asyncio4j.http.internal.Urls;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -277,7 +279,7 @@ public final class Router {
         }
         for (Application a : owner.appChain()) {
             if (a.prefix() != null) {
-                Resource.quote(sb, a.prefix(), true);
+                PercentEncoder.appendPath(sb, a.prefix());
             }
         }
         return sb.toString();

@@ -1,6 +1,6 @@
 package io.asyncio4j.http.web;
 
-import io.asyncio4j.http.RequestParser;
+import io.asyncio4j.http.internal.RequestParser;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,7 @@
 package io.asyncio4j.http.web;
 
 import io.asyncio4j.Asyncio;
+import io.asyncio4j.http.internal.PercentEncoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -106,7 +107,7 @@ final class StaticFiles implements Handler {
             String name = names.get(i);
             String rel = relDir.isEmpty() ? name : relDir + "/" + name;
             StringBuilder url = new StringBuilder();
-            Resource.quote(url, prefix + "/" + rel, true);
+            PercentEncoder.appendPath(url, prefix + "/" + rel);
             String shown = Files.isDirectory(real.resolve(name)) ? name + "/" : name;
             ul.append("<li><a href=\"").append(url).append("\">").append(escape(shown)).append("</a></li>");
             ul.append(i + 1 < names.size() ? "\n" : "");

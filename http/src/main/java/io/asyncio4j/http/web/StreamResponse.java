@@ -1,6 +1,7 @@
 package io.asyncio4j.http.web;
 
 import io.asyncio4j.Coro;
+import io.asyncio4j.http.internal.BodyWriter;
 import java.util.Objects;
 
 /**
@@ -35,13 +36,12 @@ public class StreamResponse extends Response {
     private boolean prepared;
     private boolean eofSent;
     private Request request;
-    /** How {@link HttpProtocol} frames the body; set by prepare. */
-    boolean chunked;
+    /** How {@link HttpProtocol} compresses and frames the body; set by prepare. */
+    BodyWriter body;
+    /** No body goes out (HEAD, 1xx, 204, 304): writes are dropped; set by prepare. */
     boolean headOnly;
     /** Close the connection after this response. */
     boolean closeConnection;
-    io.asyncio4j.http.Compressor compressor;
-    long bodyWritten;
 
     /** A 200 response with no headers yet. */
     public StreamResponse() {

@@ -2,12 +2,12 @@ package io.asyncio4j.http.web;
 
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
+import io.asyncio4j.http.internal.HeadWriter;
 import io.asyncio4j.http.ws.PerMessageDeflate;
 import io.asyncio4j.http.ws.WSHandshake;
 import io.asyncio4j.http.ws.WSOptions;
 import io.asyncio4j.http.ws.WebSocket;
 import io.asyncio4j.http.ws.WebSocketProtocol;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -83,24 +83,22 @@ public class WebSocketResponse extends Response implements WebSocket {
             }
             String protocol = handshake(request);
             request.prepareHook(this); // they may add headers to the 101 answer
-            StringBuilder sb = new StringBuilder("HTTP/1.1 101 Switching Protocols\r\n")
-                    .append("Upgrade: websocket\r\nConnection: upgrade\r\nSec-WebSocket-Accept: ")
-                    .append(WSHandshake.accept(request.header("Sec-WebSocket-Key").strip())).append("\r\n");
+            HeadWriter head = HeadWriter.response(101, "Switching Protocols")
+                    .field("Upgrade", "websocket").field("Connection", "upgrade")
+                    .field("Sec-WebSocket-Accept", WSHandshake.accept(request.header("Sec-WebSocket-Key").strip()));
             if (protocol != null) {
-                sb.append("Sec-WebSocket-Protocol: ").append(protocol).append("\r\n");
+                head.field("Sec-WebSocket-Protocol", protocol);
             }
             PerMessageDeflate deflate = options.compress()
                     ? PerMessageDeflate.negotiateServer(request.header("Sec-WebSocket-Extensions")) : null;
             if (deflate != null) {
-                sb.append("Sec-WebSocket-Extensions: ").append(deflate.response()).append("\r\n");
+                head.field("Sec-WebSocket-Extensions", deflate.response());
             }
-            for (var e : headers()) {
-                sb.append(e.getKey()).append(": ").append(e.getValue()).append("\r\n");
-            }
-            sb.append("\r\n");
+            head.fields(headers());
+            byte[] bytes = head.toBytes();
             connection = new WebSocketProtocol(Asyncio.getRunningLoop(), false, protocol, deflate, options,
                     request.app().jsonCodec());
-            request.protocol().upgrade(sb.toString().getBytes(StandardCharsets.ISO_8859_1), connection);
+            request.protocol().upgrade(bytes, connection);
             return null;
         };
     }

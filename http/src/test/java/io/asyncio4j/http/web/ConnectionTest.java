@@ -5,7 +5,7 @@ import static io.asyncio4j.http.web.RawClient.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.asyncio4j.Asyncio;
-import io.asyncio4j.http.RequestParser;
+import io.asyncio4j.http.internal.RequestParser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.asyncio4j.http.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.asyncio4j.http.internal.Urls;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

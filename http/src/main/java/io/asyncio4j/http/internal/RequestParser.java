@@ -1,5 +1,6 @@
-package io.asyncio4j.http;
+package io.asyncio4j.http.internal;
 
+import io.asyncio4j.http.Headers;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.Objects;
@@ -344,7 +345,7 @@ public final class RequestParser {
                 }
                 expectContinue = true;
             }
-            headers.addParsed(name, value); // Jetty and the head scan checked it
+            HeadersAccess.addParsed(headers, name, value); // Jetty and the head scan checked it
         }
 
         @Override

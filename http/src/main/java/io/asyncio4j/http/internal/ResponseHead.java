@@ -1,4 +1,6 @@
-package io.asyncio4j.http;
+package io.asyncio4j.http.internal;
+
+import io.asyncio4j.http.Headers;
 
 /**
  * The head of a parsed HTTP/1.x response (package-private: the client's view is {@link ClientResponse}).
@@ -7,5 +9,5 @@ package io.asyncio4j.http;
  *                  {@code Connection: close}; HTTP/1.0 only with {@code Connection: keep-alive}); a body delimited
  *                  by the connection's close makes it false
  */
-record ResponseHead(String version, int status, String reason, Headers headers, boolean keepAlive) {
+public record ResponseHead(String version, int status, String reason, Headers headers, boolean keepAlive) {
 }

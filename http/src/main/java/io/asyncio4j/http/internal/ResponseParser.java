@@ -1,5 +1,6 @@
-package io.asyncio4j.http;
+package io.asyncio4j.http.internal;
 
+import io.asyncio4j.http.Headers;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.HttpException;
@@ -15,9 +16,9 @@ import org.eclipse.jetty.http.HttpVersion;
  * ({@link #reset(boolean)}) and every 1xx, 204 and 304 response has no body. One message at a time: {@link #feed}
  * stops right after a message completes. Not thread-safe.
  */
-final class ResponseParser {
+public final class ResponseParser {
     /** What the parser reports: head, body pieces, complete; or an error. */
-    interface Listener {
+    public interface Listener {
         void onHead(ResponseHead head);
 
         /** A piece of the body, chunk framing removed (not decoded); the array is the listener's. */
@@ -30,9 +31,9 @@ final class ResponseParser {
     }
 
     /** aiohttp's default limits: 8190-byte lines; Jetty limits the whole head. */
-    static final int MAX_HEAD = 64 * 1024;
+    public static final int MAX_HEAD = 64 * 1024;
     /** The longest chunk-size line (aiohttp's line limit). */
-    static final int MAX_LINE = 8190;
+    public static final int MAX_LINE = 8190;
 
     private final Listener listener;
     private final HttpParser jetty;
@@ -52,14 +53,14 @@ final class ResponseParser {
     private Throwable thrown;
     private boolean headResponse;
 
-    ResponseParser(Listener listener) {
+    public ResponseParser(Listener listener) {
         this.listener = listener;
         this.jetty = new HttpParser(handler, MAX_HEAD, HttpCompliance.RFC9110);
         jetty.setHeaderCacheCaseSensitive(true);
     }
 
     /** Readies the parser for the response to a new request; {@code head}: the request was a HEAD. */
-    void reset(boolean head) {
+    public void reset(boolean head) {
         jetty.reset();
         chunks.stop();
         headReader.reset();
@@ -73,7 +74,7 @@ final class ResponseParser {
     }
 
     /** Parses from {@code buf}'s position; returns true once the message completed (the rest stays in buf). */
-    boolean feed(ByteBuffer buf) {
+    public boolean feed(ByteBuffer buf) {
         if (!headReader.done() && !failed) {
             try {
                 headReader.read(buf);
@@ -117,7 +118,7 @@ final class ResponseParser {
     }
 
     /** The connection closed: completes a body delimited by the close, else reports an early end. */
-    void eof() {
+    public void eof() {
         if (complete || failed) {
             return;
         }
@@ -156,11 +157,11 @@ final class ResponseParser {
         }
     }
 
-    boolean isComplete() {
+    public boolean isComplete() {
         return complete;
     }
 
-    boolean headDone() {
+    public boolean headDone() {
         return handler.headDone;
     }
 
@@ -168,12 +169,12 @@ final class ResponseParser {
      * The codings of a {@code Transfer-Encoding} that does not end in chunked (the body then ends at the close and
      * is encoded with them), or null.
      */
-    String transferCodings() {
+    public String transferCodings() {
         return headReader.transferCodings();
     }
 
     /** Whether the body is delimited by the connection's close. */
-    boolean readUntilClose() {
+    public boolean readUntilClose() {
         return handler.untilClose;
     }
 

@@ -1,4 +1,4 @@
-package io.asyncio4j.http.web;
+package io.asyncio4j.http.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Percent-decoding of paths and queries (lenient, as yarl: a malformed escape stays as it is). */
-final class Urls {
+public final class Urls {
     private Urls() {
     }
 
     /** The path of a request target: origin-form up to '?', the path of an absolute-form, or the target itself. */
-    static String rawPathOf(String target) {
+    public static String rawPathOf(String target) {
         int q = target.indexOf('?');
         String p = q < 0 ? target : target.substring(0, q);
         if (!p.startsWith("/")) {
@@ -28,7 +28,7 @@ final class Urls {
     }
 
     /** The query string of a request target (after '?', before any '#'), or "". */
-    static String rawQueryOf(String target) {
+    public static String rawQueryOf(String target) {
         int q = target.indexOf('?');
         if (q < 0) {
             return "";
@@ -38,27 +38,27 @@ final class Urls {
     }
 
     /** Fully decoded ({@code +} stays a plus). */
-    static String decodePath(String raw) {
+    public static String decodePath(String raw) {
         return decode(raw, false, false);
     }
 
     /** Decoded but for {@code %2F} and {@code %25}, which stay encoded (upper case): the string routes match. */
-    static String decodeForRouting(String raw) {
+    public static String decodeForRouting(String raw) {
         return decode(raw, false, true);
     }
 
     /** A literal part of a route path as {@link #decodeForRouting} presents it: '%' becomes {@code %25}. */
-    static String encodeForRouting(String literal) {
+    public static String encodeForRouting(String literal) {
         return literal.replace("%", "%25");
     }
 
     /** A matched value of {@link #decodeForRouting}'s string, fully decoded. */
-    static String decodeRoutingValue(String v) {
+    public static String decodeRoutingValue(String v) {
         return v.indexOf('%') < 0 ? v : v.replace("%2F", "/").replace("%25", "%");
     }
 
     /** Parses {@code a=1&b=2&a=3} into names and their values in order ({@code +} is a space). */
-    static Map<String, List<String>> parseQuery(String qs) {
+    public static Map<String, List<String>> parseQuery(String qs) {
         if (qs.isEmpty()) {
             return Map.of();
         }

@@ -2,34 +2,40 @@ package io.asyncio4j.http;
 
 import io.asyncio4j.CancelledError;
 import io.asyncio4j.Coro;
+import io.asyncio4j.http.internal.BodyWriter;
 import io.asyncio4j.streams.StreamReader;
 import java.net.URI;
 import java.util.Iterator;
 
 /**
  * Writes a request body after its head, as a task of its own (aiohttp's {@code write_bytes}): waits for
- * {@code 100 Continue} if the exchange asked for it, then sends the bytes or the stream's chunks, compressed and
- * chunk-framed as asked, draining the transport after each write. It stops as soon as the exchange is over (the
- * response came whole, or it failed); a failure of the source or the socket (or of a trace handler) fails the
- * exchange. Each piece of the body is traced ({@code requestChunkSent}) before it is compressed and written.
+ * {@code 100 Continue} if the exchange asked for it, then sends the bytes or the stream's chunks through the wire
+ * layer's {@link BodyWriter} (compressed and framed as the head announced), draining the transport after each
+ * write. It stops as soon as the exchange is over (the response came whole, or it failed); a failure of the source
+ * or the socket (or of a trace handler) fails the exchange. Each piece of the body is traced
+ * ({@code requestChunkSent}) before it is compressed and written.
  */
-final class BodyWriter {
+final class RequestBodyTask {
     /** How much of a {@link StreamReader} body is read per write. */
     static final int READ_SIZE = 64 * 1024;
 
-    private BodyWriter() {
+    private RequestBodyTask() {
     }
 
+    /**
+     * The task's body.
+     *
+     * @param framer the body's framing and compression, as the head announced it
+     */
     static Coro<Void> write(ClientConnection conn, ClientConnection.Exchange ex, byte[] bytes, Object stream,
-                            boolean chunked, String compress, Trace trace, String method, URI url) {
+                            BodyWriter framer, Trace trace, String method, URI url) {
         return () -> {
             try {
                 if (ex.continue100 != null && !ex.continue100.await()) {
                     return null;
                 }
-                Compressor z = compress == null ? null : Compressor.forEncoding(compress);
                 if (bytes != null) {
-                    if (!send(conn, ex, bytes, z, chunked, trace, method, url)) {
+                    if (!send(conn, ex, bytes, framer, trace, method, url)) {
                         return null;
                     }
                 } else if (stream instanceof StreamReader reader) {
@@ -38,7 +44,7 @@ final class BodyWriter {
                         if (chunk.length == 0) {
                             break;
                         }
-                        if (!send(conn, ex, chunk, z, chunked, trace, method, url)) {
+                        if (!send(conn, ex, chunk, framer, trace, method, url)) {
                             return null;
                         }
                     }
@@ -48,7 +54,7 @@ final class BodyWriter {
                     try {
                         while (it.hasNext()) {
                             byte[] chunk = it.next();
-                            if (chunk != null && !send(conn, ex, chunk, z, chunked, trace, method, url)) {
+                            if (chunk != null && !send(conn, ex, chunk, framer, trace, method, url)) {
                                 return null;
                             }
                         }
@@ -58,10 +64,7 @@ final class BodyWriter {
                         }
                     }
                 }
-                if (z != null && !frame(conn, ex, z.finish(), chunked)) {
-                    return null;
-                }
-                if (chunked && !conn.writeBody(ex, Chunked.lastChunk())) {
+                if (!frame(conn, ex, framer.finish())) {
                     return null;
                 }
                 conn.bodySent(ex);
@@ -75,29 +78,26 @@ final class BodyWriter {
         };
     }
 
-    private static boolean send(ClientConnection conn, ClientConnection.Exchange ex, byte[] data, Compressor z,
-                                boolean chunked, Trace trace, String method, URI url) {
+    private static boolean send(ClientConnection conn, ClientConnection.Exchange ex, byte[] data, BodyWriter framer,
+                                Trace trace, String method, URI url) {
         if (!trace.isEmpty()) {
             if (ex.finished) {
                 return false;   // the exchange is over: nothing more is written, so nothing is traced
             }
             trace.send(c -> c.requestChunkSent, new TraceConfig.RequestChunkSentParams(method, url, data));
         }
-        if (!frame(conn, ex, z == null ? data : z.compress(data), chunked)) {
+        if (!frame(conn, ex, framer.write(data))) {
             return false;
         }
         conn.drain().await();
         return true;
     }
 
-    /** Writes {@code data} (as one chunk if {@code chunked}); an empty chunk is not written (it would end the body). */
-    private static boolean frame(ClientConnection conn, ClientConnection.Exchange ex, byte[] data, boolean chunked) {
-        if (data.length == 0) {
+    /** Writes framed bytes; nothing to write (compression gave nothing yet) is no write. */
+    private static boolean frame(ClientConnection conn, ClientConnection.Exchange ex, byte[] framed) {
+        if (framed.length == 0) {
             return !ex.finished;
         }
-        if (!chunked) {
-            return conn.writeBody(ex, data);
-        }
-        return conn.writeBody(ex, Chunked.frame(data));
+        return conn.writeBody(ex, framed);
     }
 }

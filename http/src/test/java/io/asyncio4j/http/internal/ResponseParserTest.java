@@ -1,4 +1,4 @@
-package io.asyncio4j.http;
+package io.asyncio4j.http.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

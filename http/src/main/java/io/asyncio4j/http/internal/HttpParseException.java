@@ -1,4 +1,4 @@
-package io.asyncio4j.http;
+package io.asyncio4j.http.internal;
 
 /**
  * A request the parser rejected: the status to answer with (400 malformed, 413 body too large, 414 request line

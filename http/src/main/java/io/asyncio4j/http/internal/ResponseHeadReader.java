@@ -1,4 +1,4 @@
-package io.asyncio4j.http;
+package io.asyncio4j.http.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

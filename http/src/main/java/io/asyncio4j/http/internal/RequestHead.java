@@ -1,4 +1,6 @@
-package io.asyncio4j.http;
+package io.asyncio4j.http.internal;
+
+import io.asyncio4j.http.Headers;
 
 /**
  * The head of a parsed HTTP/1.x request: request line and header fields, with what the parser derived from them.
