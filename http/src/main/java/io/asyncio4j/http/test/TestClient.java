@@ -26,7 +26,12 @@ public final class TestClient implements AutoCloseable {
     private final TestServer server;
     private final ClientSession session;
 
-    /** A client of {@code server}, with a new session and an unsafe cookie jar (cookies of IP hosts kept). */
+    /**
+     * A client of {@code server}, with a new session and an unsafe cookie jar (cookies of IP hosts kept).
+     *
+     * @param server the server to send to; not null
+     * @throws NullPointerException if {@code server} is null
+     */
     public TestClient(TestServer server) {
         this(server, ClientSession.builder().cookieJar(new CookieJar(true)));
     }
@@ -34,68 +39,163 @@ public final class TestClient implements AutoCloseable {
     /**
      * A client of {@code server} with a session built from {@code builder} (its base URL is set to the server's;
      * give it {@code cookieJar(new CookieJar(true))} to keep the server's cookies, as the other constructor does).
+     *
+     * @param server  the server to send to; not null
+     * @param builder the session's settings; its base URL is overwritten
+     * @throws NullPointerException if {@code server} or {@code builder} is null
      */
     public TestClient(TestServer server, ClientSession.Builder builder) {
         this.server = Objects.requireNonNull(server, "server");
         this.session = builder.baseUrl(server.url("/")).build();
     }
 
-    /** Starts a {@link TestServer} for {@code app} and returns a client of it. */
+    /**
+     * Starts a {@link TestServer} for {@code app} and returns a client of it.
+     *
+     * @param app the application to serve; frozen by the start
+     * @return the start, run when awaited in a task; server and client are bound to that task's loop
+     * @throws NullPointerException if {@code app} is null (at once)
+     * @throws java.io.UncheckedIOException (when awaited) if binding fails
+     */
     public static Coro<TestClient> start(Application app) {
         Objects.requireNonNull(app, "app");
         return () -> new TestClient(TestServer.start(app).await());
     }
 
+    /** {@return the server this client sends to} */
     public TestServer server() {
         return server;
     }
 
+    /** {@return the session the requests go through (its cookie jar, its defaults)} */
     public ClientSession session() {
         return session;
     }
 
-    /** The server's URL for {@code path} (aiohttp's {@code client.make_url(path)}). */
+    /**
+     * aiohttp's {@code client.make_url(path)}: the server's URL for {@code path}.
+     *
+     * @param path the path and query; {@code "/"} is added in front when missing
+     * @return the absolute URL
+     */
     public String makeUrl(String path) {
         return server.url(path);
     }
 
+    /**
+     * A {@code GET} of the server's {@code path}.
+     *
+     * @param path the path and query, relative to the server's root
+     * @return the request, run when awaited in a task on the server's loop; it gives the response with its head read
+     * @throws io.asyncio4j.http.ClientError (when awaited) as {@link ClientSession#request}
+     */
     public Coro<ClientResponse> get(String path) {
         return request("GET", path, RequestOptions.NONE);
     }
 
+    /**
+     * A {@code GET} of the server's {@code path}.
+     *
+     * @param path    the path and query, relative to the server's root
+     * @param options the request's options ({@link RequestOptions#NONE} for none)
+     * @return the request, run when awaited in a task on the server's loop; it gives the response with its head read
+     * @throws io.asyncio4j.http.ClientError (when awaited) as {@link ClientSession#request}
+     */
     public Coro<ClientResponse> get(String path, RequestOptions options) {
         return request("GET", path, options);
     }
 
+    /**
+     * A {@code POST} to the server's {@code path}.
+     *
+     * @param path    the path and query, relative to the server's root
+     * @param options the request's options ({@link RequestOptions#NONE} for none)
+     * @return the request, run when awaited in a task on the server's loop; it gives the response with its head read
+     * @throws io.asyncio4j.http.ClientError (when awaited) as {@link ClientSession#request}
+     */
     public Coro<ClientResponse> post(String path, RequestOptions options) {
         return request("POST", path, options);
     }
 
+    /**
+     * A {@code PUT} to the server's {@code path}.
+     *
+     * @param path    the path and query, relative to the server's root
+     * @param options the request's options ({@link RequestOptions#NONE} for none)
+     * @return the request, run when awaited in a task on the server's loop; it gives the response with its head read
+     * @throws io.asyncio4j.http.ClientError (when awaited) as {@link ClientSession#request}
+     */
     public Coro<ClientResponse> put(String path, RequestOptions options) {
         return request("PUT", path, options);
     }
 
+    /**
+     * A {@code PATCH} to the server's {@code path}.
+     *
+     * @param path    the path and query, relative to the server's root
+     * @param options the request's options ({@link RequestOptions#NONE} for none)
+     * @return the request, run when awaited in a task on the server's loop; it gives the response with its head read
+     * @throws io.asyncio4j.http.ClientError (when awaited) as {@link ClientSession#request}
+     */
     public Coro<ClientResponse> patch(String path, RequestOptions options) {
         return request("PATCH", path, options);
     }
 
+    /**
+     * A {@code DELETE} of the server's {@code path}.
+     *
+     * @param path the path and query, relative to the server's root
+     * @return the request, run when awaited in a task on the server's loop; it gives the response with its head read
+     * @throws io.asyncio4j.http.ClientError (when awaited) as {@link ClientSession#request}
+     */
     public Coro<ClientResponse> delete(String path) {
         return request("DELETE", path, RequestOptions.NONE);
     }
 
+    /**
+     * A {@code DELETE} of the server's {@code path}.
+     *
+     * @param path    the path and query, relative to the server's root
+     * @param options the request's options ({@link RequestOptions#NONE} for none)
+     * @return the request, run when awaited in a task on the server's loop; it gives the response with its head read
+     * @throws io.asyncio4j.http.ClientError (when awaited) as {@link ClientSession#request}
+     */
     public Coro<ClientResponse> delete(String path, RequestOptions options) {
         return request("DELETE", path, options);
     }
 
+    /**
+     * A {@code HEAD} of the server's {@code path}.
+     *
+     * @param path the path and query, relative to the server's root
+     * @return the request, run when awaited in a task on the server's loop; it gives the response with its head read
+     * @throws io.asyncio4j.http.ClientError (when awaited) as {@link ClientSession#request}
+     */
     public Coro<ClientResponse> head(String path) {
         return request("HEAD", path, RequestOptions.NONE);
     }
 
+    /**
+     * A request with {@code method} to the server's {@code path}.
+     *
+     * @param method the method, a token ({@code "GET"})
+     * @param path   the path and query, relative to the server's root
+     * @return the request, run when awaited in a task on the server's loop; it gives the response with its head read
+     * @throws io.asyncio4j.http.ClientError (when awaited) as {@link ClientSession#request}
+     */
     public Coro<ClientResponse> request(String method, String path) {
         return request(method, path, RequestOptions.NONE);
     }
 
-    /** A request to the server's {@code path} (relative to the server's root, see {@link TestServer#url}). */
+    /**
+     * A request to the server's {@code path} (relative to the server's root, see {@link TestServer#url}).
+     *
+     * @param method  the method, a token ({@code "GET"})
+     * @param path    the path and query, relative to the server's root
+     * @param options the request's options ({@link RequestOptions#NONE} for none)
+     * @return the request, run when awaited in a task on the server's loop; it gives the response with its head read
+     * @throws io.asyncio4j.http.ClientError (when awaited) as {@link ClientSession#request}
+     */
     public Coro<ClientResponse> request(String method, String path, RequestOptions options) {
         return session.request(method, server.url(path), options);
     }
@@ -110,7 +210,12 @@ public final class TestClient implements AutoCloseable {
         }
     }
 
-    /** {@link #close()}, then waits for the server to be closed ({@link TestServer#closeAndWait()}). */
+    /**
+     * {@link #close()}, then waits for the server to be closed ({@link TestServer#closeAndWait()}).
+     *
+     * @return the close, run when awaited on the server's loop thread
+     * @throws IllegalStateException (when awaited) off the server's loop thread
+     */
     public Coro<Void> closeAndWait() {
         return () -> {
             close();
