@@ -28,6 +28,13 @@ public record WSOptions(double timeout, Double receiveTimeout, boolean autoclose
     /** aiohttp's defaults. */
     public static final WSOptions DEFAULT = builder().build();
 
+    /**
+     * Copies {@code protocols} and {@code headers} (the record holds an unmodifiable list and read-only headers)
+     * and checks the components.
+     *
+     * @throws IllegalArgumentException if {@code maxMsgSize} is negative or {@code heartbeat} is not positive
+     * @throws NullPointerException if {@code protocols} (or one of its names) or {@code headers} is null
+     */
     public WSOptions {
         protocols = List.copyOf(protocols);
         headers = headers.copy().readOnly();
@@ -39,6 +46,7 @@ public record WSOptions(double timeout, Double receiveTimeout, boolean autoclose
         }
     }
 
+    /** {@return a new builder, starting from aiohttp's defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -58,51 +66,115 @@ public record WSOptions(double timeout, Double receiveTimeout, boolean autoclose
         private Builder() {
         }
 
+        /**
+         * Sets how long {@code close()} waits for the peer's close frame (aiohttp's {@code timeout}, 10 s).
+         *
+         * @param seconds the wait in seconds
+         * @return this builder
+         */
         public Builder timeout(double seconds) {
             timeout = seconds;
             return this;
         }
 
+        /**
+         * Sets how long {@code receive()} waits for a message (aiohttp's {@code receive_timeout}).
+         *
+         * @param seconds the wait in seconds, or null for no limit (the default)
+         * @return this builder
+         */
         public Builder receiveTimeout(Double seconds) {
             receiveTimeout = seconds;
             return this;
         }
 
+        /**
+         * Sets whether {@code receive()} answers the peer's close frame at once (aiohttp's {@code autoclose}, true).
+         *
+         * @param on true to answer it
+         * @return this builder
+         */
         public Builder autoclose(boolean on) {
             autoclose = on;
             return this;
         }
 
+        /**
+         * Sets whether {@code receive()} answers pings and swallows pongs (aiohttp's {@code autoping}, true).
+         *
+         * @param on true to handle them
+         * @return this builder
+         */
         public Builder autoping(boolean on) {
             autoping = on;
             return this;
         }
 
+        /**
+         * Sets the heartbeat (aiohttp's {@code heartbeat}): a ping after so many seconds without input, and the
+         * connection dropped if nothing arrives within half of it.
+         *
+         * @param seconds the interval in seconds, positive (checked by {@link #build()}); null for none (the default)
+         * @return this builder
+         */
         public Builder heartbeat(Double seconds) {
             heartbeat = seconds;
             return this;
         }
 
+        /**
+         * Sets the subprotocols this side speaks (aiohttp's {@code protocols}).
+         *
+         * @param names the names, in order of preference; none null
+         * @return this builder
+         * @throws NullPointerException if a name is null
+         */
         public Builder protocols(String... names) {
             protocols = List.of(names);
             return this;
         }
 
+        /**
+         * Sets the largest message accepted (aiohttp's {@code max_msg_size}, 4 MiB); a larger one fails the connection
+         * with {@link WSCloseCode#MESSAGE_TOO_BIG}.
+         *
+         * @param bytes the limit in bytes, 0 for none (negative: {@link #build()} throws)
+         * @return this builder
+         */
         public Builder maxMsgSize(int bytes) {
             maxMsgSize = bytes;
             return this;
         }
 
+        /**
+         * Adds a request header to the client's handshake ({@code Origin}, cookies...); a server ignores it.
+         *
+         * @param name  the field name, an RFC 9110 token
+         * @param value the value, without CR, LF or NUL
+         * @return this builder
+         * @throws IllegalArgumentException if {@code name} or {@code value} is invalid, as {@link Headers#add}
+         */
         public Builder header(String name, String value) {
             headers.add(name, value);
             return this;
         }
 
+        /**
+         * Sets whether permessage-deflate is offered (client) or accepted (server) (true).
+         *
+         * @param on true to compress when the peer agrees
+         * @return this builder
+         */
         public Builder compress(boolean on) {
             compress = on;
             return this;
         }
 
+        /**
+         * {@return the options set so far}
+         *
+         * @throws IllegalArgumentException if {@code maxMsgSize} is negative or {@code heartbeat} is not positive
+         */
         public WSOptions build() {
             return new WSOptions(timeout, receiveTimeout, autoclose, autoping, heartbeat, protocols, maxMsgSize,
                     headers, compress);
