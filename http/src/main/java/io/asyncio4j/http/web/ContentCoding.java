@@ -9,9 +9,13 @@ import java.util.Locale;
  * {@code zlib.compressobj(wbits=MAX_WBITS)} writes it; {@code gzip} is RFC 1952.
  */
 public enum ContentCoding {
+    /**
+     * The codings, in the order aiohttp prefers them: {@code deflate} (zlib), {@code gzip}, and {@code identity}
+     * (no compression).
+     */
     DEFLATE, GZIP, IDENTITY;
 
-    /** The token as in {@code Content-Encoding} ({@code "gzip"}). */
+    /** {@return the token as in {@code Content-Encoding} ({@code "gzip"})} */
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }
