@@ -150,6 +150,10 @@ public final class TraceConfig {
     final List<Handler<DnsParams>> dnsCacheHit = new ArrayList<>();
     final List<Handler<DnsParams>> dnsCacheMiss = new ArrayList<>();
 
+    /** A config with no handlers. */
+    public TraceConfig() {
+    }
+
     private static <P> TraceConfig add(TraceConfig tc, List<Handler<P>> list, Handler<P> h) {
         list.add(Objects.requireNonNull(h, "handler is null"));
         return tc;

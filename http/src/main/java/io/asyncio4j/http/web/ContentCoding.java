@@ -9,11 +9,12 @@ import java.util.Locale;
  * {@code zlib.compressobj(wbits=MAX_WBITS)} writes it; {@code gzip} is RFC 1952.
  */
 public enum ContentCoding {
-    /**
-     * The codings, in the order aiohttp prefers them: {@code deflate} (zlib), {@code gzip}, and {@code identity}
-     * (no compression).
-     */
-    DEFLATE, GZIP, IDENTITY;
+    /** {@code deflate}: the zlib format (RFC 1950); aiohttp's first choice. */
+    DEFLATE,
+    /** {@code gzip} (RFC 1952). */
+    GZIP,
+    /** {@code identity}: no compression. */
+    IDENTITY;
 
     /** {@return the token as in {@code Content-Encoding} ({@code "gzip"})} */
     public String value() {
