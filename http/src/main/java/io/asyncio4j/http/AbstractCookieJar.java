@@ -13,27 +13,45 @@ import java.util.function.Predicate;
  */
 public interface AbstractCookieJar extends Iterable<Cookie> {
     /**
-     * Stores {@code cookies} received in a response from {@code responseUrl}, or, with a null URL, as shared
-     * cookies (no domain: sent with every request).
+     * aiohttp's {@code update_cookies}: stores {@code cookies} received in a response from {@code responseUrl}, or,
+     * with a null URL, as shared cookies (no domain: sent with every request). A cookie the jar's rules refuse is
+     * dropped.
+     *
+     * @param cookies     the cookies, as parsed from {@code Set-Cookie} fields; a later one replaces an earlier one
+     *                    of the same name, domain and path
+     * @param responseUrl the URL that sent them, or null for shared cookies
      */
     void updateCookies(Iterable<Cookie> cookies, URI responseUrl);
 
-    /** The cookies to send with a request to {@code requestUrl}, by name (one value per name), in name order. */
+    /**
+     * aiohttp's {@code filter_cookies}: the cookies to send with a request to {@code requestUrl}.
+     *
+     * @param requestUrl the request's URL
+     * @return the cookies by name (one value per name), in name order
+     */
     Map<String, String> filterCookies(URI requestUrl);
 
     /** Removes every cookie. */
     void clear();
 
-    /** Removes the cookies {@code predicate} selects (and those that have expired). */
+    /**
+     * Removes the cookies {@code predicate} selects (and those that have expired).
+     *
+     * @param predicate true for each cookie to remove
+     */
     void clear(Predicate<Cookie> predicate);
 
-    /** Removes the cookies of {@code domain} and its subdomains. */
+    /**
+     * Removes the cookies of {@code domain} and its subdomains.
+     *
+     * @param domain a host name, as in a URL
+     */
     void clearDomain(String domain);
 
-    /** The number of cookies held (expired ones are removed first). */
+    /** {@return the number of cookies held (expired ones are removed first)} */
     int size();
 
-    /** A snapshot of the cookies held, expired ones removed first. */
+    /** {@return a snapshot of the cookies held, expired ones removed first} */
     List<Cookie> cookies();
 
     @Override

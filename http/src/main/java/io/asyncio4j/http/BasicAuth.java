@@ -8,8 +8,17 @@ import java.util.Objects;
 /**
  * aiohttp's {@code BasicAuth}: credentials sent as {@code Authorization: Basic base64(login:password)}. The login
  * may not contain a colon. Immutable.
+ *
+ * @param login    the user name; not null, without a colon
+ * @param password the password; not null, may be empty
  */
 public record BasicAuth(String login, String password) {
+    /**
+     * Checks the credentials.
+     *
+     * @throws NullPointerException if {@code login} or {@code password} is null
+     * @throws IllegalArgumentException if {@code login} contains a colon
+     */
     public BasicAuth {
         Objects.requireNonNull(login, "BasicAuth: login is null");
         Objects.requireNonNull(password, "BasicAuth: password is null");
@@ -18,7 +27,10 @@ public record BasicAuth(String login, String password) {
         }
     }
 
-    /** The {@code Authorization} header's value: {@code Basic dXNlcjpwYXNz}. */
+    /**
+     * {@return the {@code Authorization} header's value: {@code Basic} and the base64 of {@code login:password} in
+     * UTF-8 ({@code Basic dXNlcjpwYXNz})}
+     */
     public String encode() {
         return "Basic " + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

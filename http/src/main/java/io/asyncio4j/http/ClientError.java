@@ -20,10 +20,21 @@ package io.asyncio4j.http;
 public class ClientError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An error with {@code message} and no cause.
+     *
+     * @param message the message
+     */
     public ClientError(String message) {
         super(message);
     }
 
+    /**
+     * An error with {@code message} and {@code cause}.
+     *
+     * @param message the message
+     * @param cause   the exception that caused it (the JDK's or the loop's), or null
+     */
     public ClientError(String message, Throwable cause) {
         super(message, cause);
     }

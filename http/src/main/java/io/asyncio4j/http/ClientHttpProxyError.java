@@ -13,9 +13,21 @@ import java.util.List;
  */
 public class ClientHttpProxyError extends ClientResponseError {
     private static final long serialVersionUID = 1L;
+    /** The proxy's URL. */
     private final URI proxy;
+    /** The {@code host:port} of the {@code CONNECT}. */
     private final String authority;
 
+    /**
+     * An error for the proxy's answer to a {@code CONNECT}.
+     *
+     * @param requestInfo the {@code CONNECT}: method, the request's URL, the fields sent to the proxy
+     * @param status      the proxy's status
+     * @param message     the proxy's reason phrase
+     * @param headers     the proxy's header fields
+     * @param proxy       the proxy's URL, without credentials
+     * @param authority   the {@code host:port} the {@code CONNECT} asked for
+     */
     public ClientHttpProxyError(RequestInfo requestInfo, int status, String message, Headers headers, URI proxy,
                                 String authority) {
         super(requestInfo, List.of(), status, message, headers);
@@ -23,7 +35,7 @@ public class ClientHttpProxyError extends ClientResponseError {
         this.authority = authority;
     }
 
-    /** The proxy's URL (without credentials). */
+    /** {@return the proxy's URL (without credentials)} */
     public URI proxy() {
         return proxy;
     }

@@ -7,6 +7,12 @@ package io.asyncio4j.http;
 public class ClientOSError extends ClientConnectionError {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An error with {@code message} and {@code cause}.
+     *
+     * @param message the message, naming the host and the cause
+     * @param cause   the {@link io.asyncio4j.net.ConnectionError} or {@link java.io.IOException}, or null
+     */
     public ClientOSError(String message, Throwable cause) {
         super(message, cause);
     }

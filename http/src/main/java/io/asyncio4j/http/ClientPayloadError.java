@@ -8,10 +8,21 @@ package io.asyncio4j.http;
 public class ClientPayloadError extends ClientError {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An error with {@code message} and no cause.
+     *
+     * @param message the message, naming the host or what went wrong
+     */
     public ClientPayloadError(String message) {
         super(message);
     }
 
+    /**
+     * An error with {@code message} and {@code cause}.
+     *
+     * @param message the message, naming the host or what went wrong
+     * @param cause   the exception that caused it (the JDK's or the loop's), or null
+     */
     public ClientPayloadError(String message, Throwable cause) {
         super(message, cause);
     }

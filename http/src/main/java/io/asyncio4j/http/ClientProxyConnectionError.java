@@ -10,9 +10,21 @@ import io.asyncio4j.http.internal.Hosts;
  */
 public class ClientProxyConnectionError extends ClientConnectorError {
     private static final long serialVersionUID = 1L;
+    /** The host the request was for. */
     private final String targetHost;
+    /** The port the request was for. */
     private final int targetPort;
 
+    /**
+     * An error for the proxy {@code proxyHost:proxyPort}, with the message the class comment shows.
+     *
+     * @param proxyHost  the proxy's host
+     * @param proxyPort  the proxy's port
+     * @param targetHost the host the request was for
+     * @param targetPort the port the request was for
+     * @param ssl        whether the request was to use TLS
+     * @param cause      the exception that caused it, or null
+     */
     public ClientProxyConnectionError(String proxyHost, int proxyPort, String targetHost, int targetPort, boolean ssl,
                                       Throwable cause) {
         super("Cannot connect to proxy " + hostPort(proxyHost, proxyPort) + " for host "
@@ -22,12 +34,12 @@ public class ClientProxyConnectionError extends ClientConnectorError {
         this.targetPort = targetPort;
     }
 
-    /** The host the request was for. */
+    /** {@return the host the request was for} */
     public String targetHost() {
         return targetHost;
     }
 
-    /** The port the request was for. */
+    /** {@return the port the request was for} */
     public int targetPort() {
         return targetPort;
     }

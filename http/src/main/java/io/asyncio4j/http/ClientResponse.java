@@ -32,8 +32,9 @@ import java.util.Objects;
  * so a stream of any size (a decompression bomb included) stays within a few hundred KiB. {@link #read()},
  * {@link #text()} and {@code json} stop at the session's or request's {@code maxDecompressSize} (32 MiB by default)
  * with a {@link ClientPayloadError}. The connection may go back to the pool before the last compressed bytes are
- * decoded; releasing the response then frees the decoder, and a later read raises {@link ClientConnectionError}. The request's total {@link ClientTimeout} bounds {@link #read()}, {@link #text()} and
- * {@code json}; reads of {@link #content()} itself are bounded by {@code sockRead} only.
+ * decoded; releasing the response then frees the decoder, and a later read raises {@link ClientConnectionError}.
+ * The request's total {@link ClientTimeout} bounds {@link #read()}, {@link #text()} and {@code json}; reads of
+ * {@link #content()} itself are bounded by {@code sockRead} only.
  *
  * <p><b>Connection.</b> The connection goes back to the session's pool as soon as the body's last byte arrives,
  * whether or not it was read yet. {@link #close()} (and {@link #release()}) before that closes the connection, so a
@@ -77,6 +78,8 @@ public final class ClientResponse implements AutoCloseable {
     /**
      * The cookies of this response's {@code Set-Cookie} fields by name (a later field of the same name wins), in
      * arrival order; fields that are not valid cookies are skipped. aiohttp's {@code resp.cookies}.
+     *
+     * @return a new modifiable map, parsed at each call
      */
     public Map<String, Cookie> cookies() {
         Map<String, Cookie> out = new LinkedHashMap<>();
@@ -90,51 +93,58 @@ public final class ClientResponse implements AutoCloseable {
         return out;
     }
 
-    /** The status code: 200, 404... */
+    /** {@return the status code: 200, 404...} */
     public int status() {
         return head.status();
     }
 
-    /** The reason phrase as sent ({@code "OK"}), possibly empty. */
+    /** {@return the reason phrase as sent ({@code "OK"}), possibly empty} */
     public String reason() {
         return head.reason();
     }
 
-    /** Whether the status is below 400 (aiohttp's {@code ok}). */
+    /** {@return whether the status is below 400 (aiohttp's {@code ok})} */
     public boolean ok() {
         return head.status() < 400;
     }
 
-    /** {@code "HTTP/1.1"} or {@code "HTTP/1.0"}. */
+    /** {@return the protocol version of the response, {@code "HTTP/1.1"} or {@code "HTTP/1.0"}} */
     public String version() {
         return head.version();
     }
 
-    /** The header fields, case-insensitive and multi-valued, read-only. */
+    /** {@return the header fields, case-insensitive and multi-valued; a read-only view} */
     public Headers headers() {
         return head.headers();
     }
 
-    /** The URL that answered (after redirects). */
+    /** {@return the URL that answered (after redirects)} */
     public URI url() {
         return url;
     }
 
-    /** The method of the request that got this response (GET after a 303, for instance). */
+    /** {@return the method of the request that got this response ({@code GET} after a 303, for instance)} */
     public String method() {
         return method;
     }
 
+    /** {@return what was sent for this response (aiohttp's {@code request_info}): method, URL and header fields} */
     public RequestInfo requestInfo() {
         return requestInfo;
     }
 
-    /** The redirect responses that led here, oldest first (their bodies released); empty if none. */
+    /**
+     * {@return the redirect responses that led here, oldest first (their bodies released); unmodifiable, empty if
+     * none}
+     */
     public List<ClientResponse> history() {
         return history;
     }
 
-    /** The media type of {@code Content-Type}, lower-case, without parameters ({@code application/octet-stream} if absent, as aiohttp). */
+    /**
+     * {@return the media type of {@code Content-Type}, lower-case, without parameters
+     * ({@code application/octet-stream} if absent, as aiohttp)}
+     */
     public String contentType() {
         String ct = head.headers().get("Content-Type");
         if (ct == null) {
@@ -144,7 +154,7 @@ public final class ClientResponse implements AutoCloseable {
         return (semi < 0 ? ct : ct.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
     }
 
-    /** The {@code charset} parameter of {@code Content-Type}, or null. */
+    /** {@return the {@code charset} parameter of {@code Content-Type}, unquoted, or null} */
     public String charset() {
         String ct = head.headers().get("Content-Type");
         if (ct == null) {
@@ -163,7 +173,11 @@ public final class ClientResponse implements AutoCloseable {
         return null;
     }
 
-    /** The body as a stream ({@code resp.content} in aiohttp): read it in pieces, by lines, or to the end. */
+    /**
+     * The body as a stream ({@code resp.content} in aiohttp): read it in pieces, by lines, or to the end.
+     *
+     * @return the body's reader, the same object each call; its bytes are decoded (no chunk framing, decompressed)
+     */
     public StreamReader content() {
         return exchange.content;
     }
@@ -176,6 +190,8 @@ public final class ClientResponse implements AutoCloseable {
      * {@link ServerTimeoutError}) are raised by {@code hasNext()}. Iterate it once; it shares {@link #content()}
      * with other readers.
      *
+     * @param n the largest piece, in bytes; positive
+     * @return an iterable of non-empty pieces, each the caller's to keep
      * @throws IllegalArgumentException if {@code n} is not positive
      */
     public Iterable<byte[]> iterChunked(int n) {
@@ -188,6 +204,8 @@ public final class ClientResponse implements AutoCloseable {
     /**
      * The body as it arrives ({@code resp.content.iter_any()}): each piece is whatever is buffered when it is
      * asked for, as {@link #iterChunked(int)} describes.
+     *
+     * @return an iterable of non-empty pieces, each the caller's to keep
      */
     public Iterable<byte[]> iterAny() {
         return pieces(() -> exchange.content.read(Integer.MAX_VALUE).await());
@@ -197,6 +215,8 @@ public final class ClientResponse implements AutoCloseable {
      * The body line by line ({@code async for line in resp.content}): each line with its {@code \n}, the last
      * one without if the body does not end with one; a line longer than the reader's limit raises
      * {@link io.asyncio4j.LimitOverrunError} as {@code readline} does.
+     *
+     * @return an iterable of lines as bytes, each the caller's to keep
      */
     public Iterable<byte[]> iterLines() {
         return pieces(() -> exchange.content.readline().await());
@@ -245,8 +265,11 @@ public final class ClientResponse implements AutoCloseable {
      * <p>Cancellation: the read ends with {@link io.asyncio4j.CancelledError} and the connection is closed (a
      * half-read body is never reused).
      *
+     * @return the read, run when awaited on the loop's thread; the array is shared by later calls, so do not
+     *         modify it
      * @throws ClientPayloadError (when awaited) if the body was cut short, could not be decoded, or decodes to more
      *         than {@code maxDecompressSize}
+     * @throws ClientConnectionError (when awaited) if the response was released before its body arrived
      * @throws io.asyncio4j.TimeoutError (when awaited) if the request's total timeout passes
      */
     public Coro<byte[]> read() {
@@ -306,12 +329,26 @@ public final class ClientResponse implements AutoCloseable {
         return all;
     }
 
-    /** The body as text in the {@code Content-Type}'s charset, UTF-8 if there is none or it is unknown. */
+    /**
+     * aiohttp's {@code await resp.text()}: the body as text in the {@code Content-Type}'s charset, UTF-8 if there
+     * is none or it is unknown.
+     *
+     * @return the read and decoding, run when awaited on the loop's thread
+     * @throws ClientPayloadError (when awaited) as {@link #read()}
+     * @throws io.asyncio4j.TimeoutError (when awaited) if the request's total timeout passes
+     */
     public Coro<String> text() {
         return () -> new String(read().await(), bodyCharset(null));
     }
 
-    /** The body as text in {@code encoding} (a charset name). */
+    /**
+     * aiohttp's {@code await resp.text(encoding)}: the body as text in {@code encoding}.
+     *
+     * @param encoding a charset name ({@code "latin-1"}); null for the {@code Content-Type}'s, as {@link #text()}
+     * @return the read and decoding, run when awaited on the loop's thread
+     * @throws IllegalArgumentException (when awaited) if {@code encoding} names no charset Java supports
+     * @throws ClientPayloadError (when awaited) as {@link #read()}
+     */
     public Coro<String> text(String encoding) {
         return () -> new String(read().await(), bodyCharset(encoding));
     }
@@ -321,6 +358,9 @@ public final class ClientResponse implements AutoCloseable {
      * {@code type} ({@code Item.class}, {@code Map.class}, {@code Object.class} for maps and lists...; for a list of
      * records, {@code Item[].class} or {@link #json(Type)}).
      *
+     * @param type what to read the body as
+     * @param <T>  the result type
+     * @return the read and decoding, run when awaited on the loop's thread
      * @throws ContentTypeError   (when awaited) if the {@code Content-Type} is not JSON ({@code application/json} or
      *                            {@code +json}), as aiohttp; use {@link #json(Class, boolean)} to skip the check
      * @throws ClientResponseError (when awaited) if the body is not valid JSON for {@code type}, with the
@@ -330,7 +370,17 @@ public final class ClientResponse implements AutoCloseable {
         return json(type, true);
     }
 
-    /** As {@link #json(Class)}; {@code checkContentType} false accepts any {@code Content-Type}. */
+    /**
+     * As {@link #json(Class)}; {@code checkContentType} false accepts any {@code Content-Type}
+     * (aiohttp's {@code content_type=None}).
+     *
+     * @param type             what to read the body as
+     * @param checkContentType whether a {@code Content-Type} that is not JSON raises {@link ContentTypeError}
+     * @param <T>              the result type
+     * @return the read and decoding, run when awaited on the loop's thread
+     * @throws ContentTypeError   (when awaited) if {@code checkContentType} and the {@code Content-Type} is not JSON
+     * @throws ClientResponseError (when awaited) if the body is not valid JSON for {@code type}
+     */
     public <T> Coro<T> json(Class<T> type, boolean checkContentType) {
         return json((Type) type, checkContentType);
     }
@@ -423,12 +473,14 @@ public final class ClientResponse implements AutoCloseable {
         release();
     }
 
-    /** The compressed body's decoded bytes handed to {@link #content()} so far, or -1 if it is not compressed (tests). */
+    /**
+     * The compressed body's decoded bytes handed to {@link #content()} so far, or -1 if it is not compressed (tests).
+     */
     long decodedSoFar() {
         return exchange.body == null ? -1 : exchange.body.decoded();
     }
 
-    /** Whether {@link #close()} or {@link #release()} was called. */
+    /** {@return whether {@link #close()} or {@link #release()} was called} */
     public boolean closed() {
         return closed;
     }

@@ -15,6 +15,11 @@ package io.asyncio4j.http;
  *       {@code "Timeout on reading data from socket"} and closes the connection.</li>
  * </ul>
  * Immutable.
+ *
+ * @param total       seconds for the whole operation, 0 or more, or null for no limit
+ * @param connect     seconds to get a connection, pool wait included, 0 or more, or null for no limit
+ * @param sockConnect seconds to open a new connection to the peer, 0 or more, or null for no limit
+ * @param sockRead    seconds between two arrivals of response bytes, 0 or more, or null for no limit
  */
 public record ClientTimeout(Double total, Double connect, Double sockConnect, Double sockRead) {
     /** aiohttp 3.8's default: a total of 5 minutes, no other limit. */
@@ -22,6 +27,11 @@ public record ClientTimeout(Double total, Double connect, Double sockConnect, Do
     /** No limit at all. */
     public static final ClientTimeout NONE = new ClientTimeout(null, null, null, null);
 
+    /**
+     * Checks the limits.
+     *
+     * @throws IllegalArgumentException if a limit is negative or NaN
+     */
     public ClientTimeout {
         check("total", total);
         check("connect", connect);
@@ -29,23 +39,57 @@ public record ClientTimeout(Double total, Double connect, Double sockConnect, Do
         check("sockRead", sockRead);
     }
 
-    /** Only a total limit ({@code timeout=5} in aiohttp). */
+    /**
+     * Only a total limit ({@code timeout=5} in aiohttp).
+     *
+     * @param seconds the total limit, 0 or more
+     * @return a timeout with no other limit
+     * @throws IllegalArgumentException if {@code seconds} is negative or NaN
+     */
     public static ClientTimeout ofTotal(double seconds) {
         return new ClientTimeout(seconds, null, null, null);
     }
 
+    /**
+     * This timeout with another {@code total}.
+     *
+     * @param seconds the limit, 0 or more, or null for none
+     * @return a new timeout with the other limits unchanged
+     * @throws IllegalArgumentException if {@code seconds} is negative or NaN
+     */
     public ClientTimeout withTotal(Double seconds) {
         return new ClientTimeout(seconds, connect, sockConnect, sockRead);
     }
 
+    /**
+     * This timeout with another {@code connect}.
+     *
+     * @param seconds the limit, 0 or more, or null for none
+     * @return a new timeout with the other limits unchanged
+     * @throws IllegalArgumentException if {@code seconds} is negative or NaN
+     */
     public ClientTimeout withConnect(Double seconds) {
         return new ClientTimeout(total, seconds, sockConnect, sockRead);
     }
 
+    /**
+     * This timeout with another {@code sockConnect}.
+     *
+     * @param seconds the limit, 0 or more, or null for none
+     * @return a new timeout with the other limits unchanged
+     * @throws IllegalArgumentException if {@code seconds} is negative or NaN
+     */
     public ClientTimeout withSockConnect(Double seconds) {
         return new ClientTimeout(total, connect, seconds, sockRead);
     }
 
+    /**
+     * This timeout with another {@code sockRead}.
+     *
+     * @param seconds the limit, 0 or more, or null for none
+     * @return a new timeout with the other limits unchanged
+     * @throws IllegalArgumentException if {@code seconds} is negative or NaN
+     */
     public ClientTimeout withSockRead(Double seconds) {
         return new ClientTimeout(total, connect, sockConnect, seconds);
     }

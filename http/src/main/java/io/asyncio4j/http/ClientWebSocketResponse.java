@@ -34,6 +34,10 @@ public final class ClientWebSocketResponse implements WebSocket {
     /**
      * A WebSocket over {@code connection}, opened by the handshake whose 101 answer is {@code response} (aiohttp's
      * constructor; {@link ClientSession#wsConnect} makes them).
+     *
+     * @param connection the client end's engine, its transport connected
+     * @param response   the handshake's 101 answer
+     * @throws NullPointerException if {@code connection} or {@code response} is null
      */
     public ClientWebSocketResponse(WebSocketProtocol connection, ClientResponse response) {
         this.connection = Objects.requireNonNull(connection, "connection is null");
@@ -45,22 +49,32 @@ public final class ClientWebSocketResponse implements WebSocket {
         return connection;
     }
 
-    /** The handshake's status (101). */
+    /** {@return the handshake's status (101)} */
     public int status() {
         return response.status();
     }
 
-    /** The handshake's response header fields. */
+    /** {@return the handshake's response header fields; a read-only view} */
     public Headers headers() {
         return response.headers();
     }
 
-    /** The handshake's answer: its URL (after redirects), request info, cookies and history. */
+    /** {@return the handshake's answer: its URL (after redirects), request info, cookies and history} */
     public ClientResponse response() {
         return response;
     }
 
-    /** As {@code session.wsConnect(url, options)}. */
+    /**
+     * As {@code session.wsConnect(url, options)}.
+     *
+     * @param session the session whose connector, cookies and defaults the handshake uses
+     * @param url     a {@code ws}, {@code wss}, {@code http} or {@code https} URL
+     * @param options the WebSocket's settings
+     * @return the handshake, run when awaited in a task on the session's loop
+     * @throws io.asyncio4j.http.InvalidURL (when awaited) for a URL that is not ws, wss, http or https with a host
+     * @throws WSServerHandshakeError (when awaited) if the server refused the handshake
+     * @throws io.asyncio4j.http.ClientConnectorError (when awaited) if the connection failed
+     */
     public static Coro<ClientWebSocketResponse> connect(ClientSession session, String url, WSOptions options) {
         return session.wsConnect(url, options);
     }

@@ -22,6 +22,12 @@ import java.util.Objects;
  */
 public record Cookie(String name, String value, String domain, String path, String expires, String maxAge,
                      boolean secure, boolean httpOnly, String sameSite) {
+    /**
+     * Checks the components: none may be null, and the name may not be empty.
+     *
+     * @throws NullPointerException if a {@code String} component is null
+     * @throws IllegalArgumentException if {@code name} is empty
+     */
     public Cookie {
         Objects.requireNonNull(name, "name is null");
         Objects.requireNonNull(value, "value is null");
@@ -35,32 +41,65 @@ public record Cookie(String name, String value, String domain, String path, Stri
         }
     }
 
-    /** A cookie with no attributes: one of the jar's shared cookies, sent to every host. */
+    /**
+     * A cookie with no attributes: one of the jar's shared cookies, sent to every host.
+     *
+     * @param name  the name; not empty
+     * @param value the value as it is to be sent
+     * @return the cookie
+     * @throws IllegalArgumentException if {@code name} is empty
+     * @throws NullPointerException if {@code name} or {@code value} is null
+     */
     public static Cookie of(String name, String value) {
         return new Cookie(name, value, "", "", "", "", false, false, "");
     }
 
-    /** The same cookie with another domain. */
+    /**
+     * The same cookie with another domain.
+     *
+     * @param d the {@code Domain}, without a leading dot, lower-case; empty for none
+     * @return a new cookie
+     */
     public Cookie withDomain(String d) {
         return new Cookie(name, value, d, path, expires, maxAge, secure, httpOnly, sameSite);
     }
 
-    /** The same cookie with another path. */
+    /**
+     * The same cookie with another path.
+     *
+     * @param p the {@code Path}; empty for none
+     * @return a new cookie
+     */
     public Cookie withPath(String p) {
         return new Cookie(name, value, domain, p, expires, maxAge, secure, httpOnly, sameSite);
     }
 
-    /** The same cookie with another {@code Max-Age}. */
+    /**
+     * The same cookie with another {@code Max-Age}.
+     *
+     * @param m the {@code Max-Age} as sent (an optional {@code -} and digits); empty for none
+     * @return a new cookie
+     */
     public Cookie withMaxAge(String m) {
         return new Cookie(name, value, domain, path, expires, m, secure, httpOnly, sameSite);
     }
 
-    /** The same cookie with another {@code Expires}. */
+    /**
+     * The same cookie with another {@code Expires}.
+     *
+     * @param e the {@code Expires} date as sent; empty for none
+     * @return a new cookie
+     */
     public Cookie withExpires(String e) {
         return new Cookie(name, value, domain, path, e, maxAge, secure, httpOnly, sameSite);
     }
 
-    /** The same cookie with the {@code Secure} flag set or not. */
+    /**
+     * The same cookie with the {@code Secure} flag set or not.
+     *
+     * @param s whether {@code Secure} is set
+     * @return a new cookie
+     */
     public Cookie withSecure(boolean s) {
         return new Cookie(name, value, domain, path, expires, maxAge, s, httpOnly, sameSite);
     }
@@ -71,6 +110,7 @@ public record Cookie(String name, String value, String domain, String path, Stri
      * A {@code Domain} loses one leading dot and is lower-cased; a {@code Max-Age} that is not an optional
      * {@code -} followed by digits is ignored; unknown attributes are ignored.
      *
+     * @param setCookie the field value, without the field name; not null
      * @return the cookie, or null if the field has no {@code =} or an empty name (the RFC ignores those)
      */
     public static Cookie parse(String setCookie) {
@@ -123,6 +163,9 @@ public record Cookie(String name, String value, String domain, String path, Stri
     /**
      * Parses a {@code Cookie} request field ({@code a=1; b=2}) into attribute-less cookies, skipping pairs without
      * {@code =} or with an empty name.
+     *
+     * @param header the field value; not null
+     * @return the cookies in order, in a new modifiable list
      */
     public static List<Cookie> parseRequestHeader(String header) {
         List<Cookie> out = new ArrayList<>();

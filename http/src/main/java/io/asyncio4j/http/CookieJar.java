@@ -86,15 +86,23 @@ public final class CookieJar implements AbstractCookieJar {
         this(false);
     }
 
-    /** @param unsafe whether to accept cookies from (and send them to) hosts given as IP addresses */
+    /**
+     * A jar on the system clock, aiohttp's {@code CookieJar(unsafe=...)}.
+     *
+     * @param unsafe whether to accept cookies from (and send them to) hosts given as IP addresses
+     */
     public CookieJar(boolean unsafe) {
         this(unsafe, List.of(), Clock.systemUTC());
     }
 
     /**
+     * A jar with every setting, aiohttp's {@code CookieJar(unsafe=..., treat_as_secure_origin=...)}.
+     *
      * @param unsafe              whether to accept cookies from (and send them to) IP-address hosts
      * @param treatAsSecureOrigin origins ({@code http://host:port}) to which {@code Secure} cookies go as to https
      * @param clock               the clock that decides expiry
+     * @throws IllegalArgumentException if an origin is not a valid URI
+     * @throws NullPointerException if {@code treatAsSecureOrigin} or {@code clock} is null
      */
     public CookieJar(boolean unsafe, List<String> treatAsSecureOrigin, Clock clock) {
         this.unsafe = unsafe;
@@ -106,7 +114,7 @@ public final class CookieJar implements AbstractCookieJar {
         this.clock = Objects.requireNonNull(clock, "clock is null");
     }
 
-    /** Whether cookies of IP-address hosts are accepted. */
+    /** {@return whether cookies of IP-address hosts are accepted} */
     public boolean unsafe() {
         return unsafe;
     }
@@ -252,9 +260,12 @@ public final class CookieJar implements AbstractCookieJar {
     /**
      * Writes the jar's cookies (not expired) to {@code file} in the JSON format above (aiohttp's
      * {@code save(file_path)}), replacing it: written to a temporary file next to it, then moved over it, so a
-     * reader never sees half a file.
+     * reader never sees half a file. It blocks on file I/O; call it from a worker thread
+     * ({@code Asyncio.toThread}) to keep the loop running.
      *
+     * @param file the file to write
      * @throws IOException if the file cannot be written
+     * @throws NullPointerException if {@code file} is null
      */
     public void save(Path file) throws IOException {
         Objects.requireNonNull(file, "file is null");
@@ -295,10 +306,12 @@ public final class CookieJar implements AbstractCookieJar {
     /**
      * Replaces the jar's cookies with those {@link #save(Path)} wrote to {@code file} (aiohttp's
      * {@code load(file_path)}), but for those expired by now on the jar's clock, which are dropped. The jar is
-     * unchanged if the file cannot be read or is not such a file.
+     * unchanged if the file cannot be read or is not such a file. It blocks on file I/O.
      *
+     * @param file the file to read
      * @throws IOException if the file cannot be read, or is not a cookie jar file of this format (the message
      *         names the file and what is wrong)
+     * @throws NullPointerException if {@code file} is null
      */
     public void load(Path file) throws IOException {
         Objects.requireNonNull(file, "file is null");

@@ -10,6 +10,10 @@ import java.util.function.Predicate;
  * (a request's own {@code cookies} option and {@code Cookie} field are still sent). Stateless and thread-safe.
  */
 public final class DummyCookieJar implements AbstractCookieJar {
+    /** A jar that keeps nothing. */
+    public DummyCookieJar() {
+    }
+
     @Override
     public void updateCookies(Iterable<Cookie> cookies, URI responseUrl) {
     }

@@ -23,9 +23,12 @@ public final class Fingerprint {
     private final byte[] digest;
 
     /**
+     * A fingerprint of the certificate whose DER encoding has the digest {@code sha256}; the array is copied.
+     *
      * @param sha256 the SHA-256 digest (32 bytes) of the expected certificate's DER encoding
      * @throws IllegalArgumentException for an MD5 or SHA-1 length digest (16 or 20 bytes: insecure, refused as
      *                                  aiohttp does) or any other length but 32
+     * @throws NullPointerException if {@code sha256} is null
      */
     public Fingerprint(byte[] sha256) {
         Objects.requireNonNull(sha256, "fingerprint is null");
@@ -39,12 +42,18 @@ public final class Fingerprint {
         this.digest = sha256.clone();
     }
 
-    /** The fingerprint of {@code certificate}: the SHA-256 digest of its DER encoding. */
+    /**
+     * The fingerprint of {@code certificate}: the SHA-256 digest of its DER encoding.
+     *
+     * @param certificate the certificate to pin
+     * @return its fingerprint
+     * @throws IllegalStateException if the certificate cannot be encoded
+     */
     public static Fingerprint of(Certificate certificate) {
         return new Fingerprint(digest(certificate));
     }
 
-    /** The SHA-256 digest (a copy). */
+    /** {@return the SHA-256 digest (a copy)} */
     public byte[] fingerprint() {
         return digest.clone();
     }

@@ -65,13 +65,28 @@ public final class FormData {
         boundary = HexFormat.of().formatHex(b);
     }
 
-    /** Adds a text field. */
+    /**
+     * aiohttp's {@code add_field(name, value)}: adds a text field.
+     *
+     * @param name  the field name; not null
+     * @param value the value, sent in UTF-8; not null
+     * @return this
+     * @throws NullPointerException if {@code name} or {@code value} is null
+     */
     public FormData addField(String name, String value) {
         return addField(name, value, null, null);
     }
 
     /**
      * Adds a text field with a content type and a file name (either may be null); either makes the form multipart.
+     *
+     * @param name        the field name; not null
+     * @param value       the value, sent in UTF-8; not null
+     * @param contentType the part's {@code Content-Type}, or null for {@code text/plain; charset=utf-8}
+     * @param filename    the part's file name, or null for none
+     * @return this
+     * @throws NullPointerException if {@code name} or {@code value} is null
+     * @throws IllegalArgumentException if {@code contentType} is not a valid header value (CR, LF or NUL)
      */
     public FormData addField(String name, String value, String contentType, String filename) {
         Objects.requireNonNull(value, "value is null");
@@ -81,13 +96,29 @@ public final class FormData {
     /**
      * Adds a file field: {@code data} as a part of type {@code contentType} ({@code application/octet-stream} if
      * null) named {@code filename} (the field's name if null). The form becomes multipart.
+     *
+     * @param name        the field name; not null
+     * @param data        the part's content; copied, so later changes to the array are not sent
+     * @param contentType the part's {@code Content-Type}, or null for {@code application/octet-stream}
+     * @param filename    the part's file name, or null for {@code name}
+     * @return this
+     * @throws NullPointerException if {@code name} or {@code data} is null
+     * @throws IllegalArgumentException if {@code contentType} is not a valid header value (CR, LF or NUL)
      */
     public FormData addField(String name, byte[] data, String contentType, String filename) {
         Objects.requireNonNull(data, "data is null");
         return add(name, data.clone(), null, false, contentType, filename == null ? name : filename);
     }
 
-    /** {@link #addFile(String, Path, String, String)} with the type guessed and the file's own name. */
+    /**
+     * {@link #addFile(String, Path, String, String)} with the type guessed and the file's own name.
+     *
+     * @param name the field name; not null
+     * @param file a readable regular file; read when the request is sent, not now
+     * @return this
+     * @throws IllegalArgumentException if {@code file} is not a readable regular file
+     * @throws NullPointerException if {@code name} or {@code file} is null
+     */
     public FormData addFile(String name, Path file) {
         return addFile(name, file, null, null);
     }
@@ -98,7 +129,14 @@ public final class FormData {
      * null, guessed from the file name as aiohttp's {@code mimetypes.guess_type}, else
      * {@code application/octet-stream}). The form becomes multipart.
      *
-     * @throws IllegalArgumentException if {@code file} is not a readable regular file
+     * @param name        the field name; not null
+     * @param file        a readable regular file; read when the request is sent, not now
+     * @param contentType the part's {@code Content-Type}, or null to guess it
+     * @param filename    the part's file name, or null for the file's own name
+     * @return this
+     * @throws IllegalArgumentException if {@code file} is not a readable regular file, or {@code contentType} is not a
+     *                                  valid header value
+     * @throws NullPointerException if {@code name} or {@code file} is null
      */
     public FormData addFile(String name, Path file, String contentType, String filename) {
         Objects.requireNonNull(file, "file is null");
@@ -143,24 +181,25 @@ public final class FormData {
         return false;
     }
 
-    /** Whether the form is sent as {@code multipart/form-data}. */
+    /** {@return whether the form is sent as {@code multipart/form-data}} */
     public boolean isMultipart() {
         return multipart;
     }
 
-    /** The multipart boundary. */
+    /** {@return the multipart boundary: 32 random hex digits, fixed for this form} */
     public String boundary() {
         return boundary;
     }
 
-    /** The {@code Content-Type} the body is sent with. */
+    /** {@return the {@code Content-Type} the body is sent with (with the boundary if multipart)} */
     public String contentType() {
         return multipart ? "multipart/form-data; boundary=" + boundary : "application/x-www-form-urlencoded";
     }
 
     /**
-     * The encoded body.
+     * The encoded body, read whole into memory (files included); a request streams file fields instead.
      *
+     * @return a new array with the urlencoded or multipart body
      * @throws UncheckedIOException if a file added with {@link #addFile} cannot be read
      */
     public byte[] encode() {

@@ -43,7 +43,15 @@ public final class Headers implements Iterable<Map.Entry<String, String>> {
         this.readOnly = readOnly;
     }
 
-    /** Headers holding each {@code name, value} pair in turn: {@code Headers.of("Accept", "*&#47;*", "X-A", "1")}. */
+    /**
+     * Headers holding each {@code name, value} pair in turn: {@code Headers.of("Accept", "*&#47;*", "X-A", "1")}.
+     *
+     * @param nameValuePairs names at even indexes, each followed by its value; each name a token, no value null or
+     *        holding CR, LF or NUL
+     * @return new writable headers with the fields in the given order
+     * @throws IllegalArgumentException if the count is odd, or a name or value is invalid
+     * @throws NullPointerException if a name or value is null
+     */
     public static Headers of(String... nameValuePairs) {
         if (nameValuePairs.length % 2 != 0) {
             throw new IllegalArgumentException("Headers.of needs name, value pairs; got an odd count "
@@ -56,7 +64,16 @@ public final class Headers implements Iterable<Map.Entry<String, String>> {
         return h;
     }
 
-    /** Adds a field, after those already there (the name may repeat). @return this */
+    /**
+     * Adds a field, after those already there (the name may repeat).
+     *
+     * @param name  the field name, an RFC 9110 token
+     * @param value the value, without CR, LF or NUL
+     * @return this
+     * @throws IllegalArgumentException if {@code name} is empty or not a token, or {@code value} holds CR, LF or NUL
+     * @throws NullPointerException if {@code name} or {@code value} is null
+     * @throws UnsupportedOperationException if these headers are read-only
+     */
     public Headers add(String name, String value) {
         checkWritable();
         checkName(name);
@@ -72,7 +89,16 @@ public final class Headers implements Iterable<Map.Entry<String, String>> {
         values.add(value);
     }
 
-    /** Replaces every field named {@code name} by one with {@code value} (where the first was, else at the end). */
+    /**
+     * Replaces every field named {@code name} by one with {@code value} (where the first was, else at the end).
+     *
+     * @param name  the field name, an RFC 9110 token, matched case-insensitively
+     * @param value the value, without CR, LF or NUL
+     * @return this
+     * @throws IllegalArgumentException if {@code name} is empty or not a token, or {@code value} holds CR, LF or NUL
+     * @throws NullPointerException if {@code name} or {@code value} is null
+     * @throws UnsupportedOperationException if these headers are read-only
+     */
     public Headers set(String name, String value) {
         checkWritable();
         checkName(name);
@@ -93,7 +119,15 @@ public final class Headers implements Iterable<Map.Entry<String, String>> {
         return this;
     }
 
-    /** Sets {@code name} to {@code value} only if it has no field yet. @return this */
+    /**
+     * Adds {@code name} with {@code value} only if it has no field yet, as {@code MultiDict.setdefault}.
+     *
+     * @param name  the field name, an RFC 9110 token, matched case-insensitively
+     * @param value the value, without CR, LF or NUL
+     * @return this
+     * @throws IllegalArgumentException if the field is added and {@code name} or {@code value} is invalid
+     * @throws UnsupportedOperationException if the field is added and these headers are read-only
+     */
     public Headers setDefault(String name, String value) {
         if (!contains(name)) {
             add(name, value);
@@ -101,7 +135,13 @@ public final class Headers implements Iterable<Map.Entry<String, String>> {
         return this;
     }
 
-    /** Removes every field named {@code name}. @return whether there was one */
+    /**
+     * Removes every field named {@code name}.
+     *
+     * @param name the field name, matched case-insensitively
+     * @return whether there was one
+     * @throws UnsupportedOperationException if these headers are read-only
+     */
     public boolean remove(String name) {
         checkWritable();
         boolean removed = false;
@@ -115,19 +155,35 @@ public final class Headers implements Iterable<Map.Entry<String, String>> {
         return removed;
     }
 
-    /** The first value of {@code name}, or null. */
+    /**
+     * The first value of {@code name}.
+     *
+     * @param name the field name, matched case-insensitively
+     * @return the first value, or null if there is no such field
+     */
     public String get(String name) {
         int i = indexOf(name, 0);
         return i < 0 ? null : values.get(i);
     }
 
-    /** The first value of {@code name}, or {@code dflt}. */
+    /**
+     * The first value of {@code name}, or {@code dflt}.
+     *
+     * @param name the field name, matched case-insensitively
+     * @param dflt what to return if there is no such field; may be null
+     * @return the first value, or {@code dflt}
+     */
     public String getOrDefault(String name, String dflt) {
         String v = get(name);
         return v == null ? dflt : v;
     }
 
-    /** Every value of {@code name} in order (empty if none); an unmodifiable list. */
+    /**
+     * Every value of {@code name}, in order, as aiohttp's {@code getall} (which raises where this returns empty).
+     *
+     * @param name the field name, matched case-insensitively
+     * @return the values in the order added; an unmodifiable list, empty if there is none
+     */
     public List<String> getAll(String name) {
         List<String> out = null;
         for (int i = 0; i < names.size(); i++) {
@@ -141,20 +197,27 @@ public final class Headers implements Iterable<Map.Entry<String, String>> {
         return out == null ? List.of() : Collections.unmodifiableList(out);
     }
 
+    /**
+     * Whether there is a field named {@code name}.
+     *
+     * @param name the field name, matched case-insensitively
+     * @return true if at least one field has that name
+     */
     public boolean contains(String name) {
         return indexOf(name, 0) >= 0;
     }
 
-    /** The number of fields (a name with two values counts twice). */
+    /** {@return the number of fields (a name with two values counts twice)} */
     public int size() {
         return names.size();
     }
 
+    /** {@return whether there are no fields} */
     public boolean isEmpty() {
         return names.isEmpty();
     }
 
-    /** The distinct names, in first-seen order and case. */
+    /** {@return the distinct names, in first-seen order and case; an unmodifiable snapshot} */
     public Set<String> names() {
         Set<String> seen = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         Set<String> out = new LinkedHashSet<>();
@@ -166,7 +229,11 @@ public final class Headers implements Iterable<Map.Entry<String, String>> {
         return Collections.unmodifiableSet(out);
     }
 
-    /** Calls {@code action} with each field in order. */
+    /**
+     * Calls {@code action} with each field in order.
+     *
+     * @param action called with each name and value; it must not change these headers
+     */
     public void forEach(BiConsumer<String, String> action) {
         for (int i = 0; i < names.size(); i++) {
             action.accept(names.get(i), values.get(i));
@@ -196,16 +263,20 @@ public final class Headers implements Iterable<Map.Entry<String, String>> {
         };
     }
 
-    /** A writable copy. */
+    /** {@return a writable copy, independent of these headers (also of a read-only view)} */
     public Headers copy() {
         return new Headers(new ArrayList<>(names), new ArrayList<>(values), false);
     }
 
-    /** A read-only view of these headers (changes to this object show through it). */
+    /**
+     * {@return a read-only view of these headers: changes to this object show through it, and changing the view throws
+     * {@link UnsupportedOperationException}; this object if it is already read-only}
+     */
     public Headers readOnly() {
         return readOnly ? this : new Headers(names, values, true);
     }
 
+    /** {@return whether this is a read-only view} */
     public boolean isReadOnly() {
         return readOnly;
     }
@@ -225,7 +296,12 @@ public final class Headers implements Iterable<Map.Entry<String, String>> {
         }
     }
 
-    /** Whether {@code c} may appear in an RFC 9110 token (a field name, a method). */
+    /**
+     * Whether {@code c} may appear in an RFC 9110 token (a field name, a method).
+     *
+     * @param c a character or code point
+     * @return true for a visible US-ASCII character other than a delimiter ({@code "(),/:;<=>?@[\]{}} and DQUOTE)
+     */
     public static boolean isTokenChar(int c) {
         if (c <= 32 || c >= 127) {
             return false;

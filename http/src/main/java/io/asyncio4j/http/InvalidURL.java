@@ -6,14 +6,21 @@ package io.asyncio4j.http;
  */
 public class InvalidURL extends ClientError {
     private static final long serialVersionUID = 1L;
+    /** The offending URL. */
     private final String url;
 
+    /**
+     * An error for {@code url}; the message is {@code why: url}.
+     *
+     * @param url the offending URL as given
+     * @param why what is wrong with it
+     */
     public InvalidURL(String url, String why) {
         super(why + ": " + url);
         this.url = url;
     }
 
-    /** The offending URL as given. */
+    /** {@return the offending URL as given} */
     public String url() {
         return url;
     }

@@ -17,11 +17,14 @@ public interface Resolver {
     /**
      * The addresses of {@code host}, each with {@code port}, in the order to try them.
      *
+     * @param host a host name (never an IP address literal)
+     * @param port the port each address gets
+     * @return the resolution, run when awaited on the connector's loop; it must not block the loop
      * @throws java.io.UncheckedIOException (when awaited) if the name cannot be resolved
      */
     Coro<List<InetSocketAddress>> resolve(String host, int port);
 
-    /** The system resolver, run on the default executor ({@link Sockets#getaddrinfo}). */
+    /** {@return the system resolver, run on the default executor ({@link Sockets#getaddrinfo})} */
     static Resolver threaded() {
         return Sockets::getaddrinfo;
     }

@@ -39,38 +39,86 @@ import java.util.Objects;
  * <p>Register handlers before the session's first request; a config is not thread-safe.
  */
 public final class TraceConfig {
-    /** A callback for one kind of event. */
+    /**
+     * A callback for one kind of event (aiohttp's {@code async def on_...(session, trace_config_ctx, params)}).
+     *
+     * @param <P> the event's parameters type
+     */
     @FunctionalInterface
     public interface Handler<P> {
         /**
+         * Handles one event, in the task the class comment names; it may {@code await()}.
+         *
          * @param session the session making the request
          * @param context this request's context for this config (mutable)
          * @param params  what the event is about
+         * @throws Exception to fail the request (or the {@code read()}) with it
          */
         void handle(ClientSession session, java.util.Map<String, Object> context, P params) throws Exception;
     }
 
-    /** {@code on_request_start}: a request (or a redirect hop) is about to be sent. */
+    /**
+     * {@code on_request_start}: a request (or a redirect hop) is about to be sent.
+     *
+     * @param method  the request method
+     * @param url     the hop's URL
+     * @param headers the session's default headers merged with the request's (read-only), without cookies and
+     *                framing headers
+     */
     public record RequestStartParams(String method, URI url, Headers headers) {
     }
 
-    /** {@code on_request_end}: the final response's head arrived. */
+    /**
+     * {@code on_request_end}: the final response's head arrived.
+     *
+     * @param method   the method of the last hop
+     * @param url      the URL of the last hop
+     * @param headers  the last hop's headers as in {@link RequestStartParams} (read-only)
+     * @param response the response, its body not read yet
+     */
     public record RequestEndParams(String method, URI url, Headers headers, ClientResponse response) {
     }
 
-    /** {@code on_request_exception}: the request failed (or was cancelled). */
+    /**
+     * {@code on_request_exception}: the request failed (or was cancelled).
+     *
+     * @param method    the method of the hop that failed
+     * @param url       the URL of the hop that failed, or null if it failed before its URL was built
+     * @param headers   that hop's headers as in {@link RequestStartParams} (read-only), or null if it failed before
+     *                  they were set
+     * @param exception what the request throws (a {@link io.asyncio4j.CancelledError} if it was cancelled)
+     */
     public record RequestExceptionParams(String method, URI url, Headers headers, Throwable exception) {
     }
 
-    /** {@code on_request_redirect}: a redirect response is followed. */
+    /**
+     * {@code on_request_redirect}: a redirect response is followed.
+     *
+     * @param method   the method of the hop that got the redirect
+     * @param url      the URL of the hop that got the redirect
+     * @param headers  that hop's headers as in {@link RequestStartParams} (read-only)
+     * @param response the redirect response (3xx)
+     */
     public record RequestRedirectParams(String method, URI url, Headers headers, ClientResponse response) {
     }
 
-    /** {@code on_request_chunk_sent}: a piece of the request body is about to be written. */
+    /**
+     * {@code on_request_chunk_sent}: a piece of the request body is about to be written.
+     *
+     * @param method the request method
+     * @param url    the hop's URL
+     * @param chunk  the piece, before compression and chunk framing; the bytes themselves, not to be modified
+     */
     public record RequestChunkSentParams(String method, URI url, byte[] chunk) {
     }
 
-    /** {@code on_response_chunk_received}: the response body was read (by {@link ClientResponse#read()}). */
+    /**
+     * {@code on_response_chunk_received}: the response body was read (by {@link ClientResponse#read()}).
+     *
+     * @param method the request method
+     * @param url    the response's URL
+     * @param chunk  the whole decoded body; the bytes themselves, not to be modified
+     */
     public record ResponseChunkReceivedParams(String method, URI url, byte[] chunk) {
     }
 
@@ -78,7 +126,11 @@ public final class TraceConfig {
     public record ConnectionParams() {
     }
 
-    /** The DNS events' parameters: the host name. */
+    /**
+     * The DNS events' parameters.
+     *
+     * @param host the host name being resolved
+     */
     public record DnsParams(String host) {
     }
 
@@ -98,67 +150,178 @@ public final class TraceConfig {
     final List<Handler<DnsParams>> dnsCacheHit = new ArrayList<>();
     final List<Handler<DnsParams>> dnsCacheMiss = new ArrayList<>();
 
+    /** A config with no handlers. */
+    public TraceConfig() {
+    }
+
     private static <P> TraceConfig add(TraceConfig tc, List<Handler<P>> list, Handler<P> h) {
         list.add(Objects.requireNonNull(h, "handler is null"));
         return tc;
     }
 
+    /**
+     * aiohttp's {@code on_request_start}: registers a handler called before each request and each redirect hop.
+     *
+     * @param h the handler; called in registration order after those added before
+     * @return this config
+     * @throws NullPointerException if {@code h} is null
+     */
     public TraceConfig onRequestStart(Handler<RequestStartParams> h) {
         return add(this, requestStart, h);
     }
 
+    /**
+     * aiohttp's {@code on_request_end}: registers a handler called once the final response's head arrived.
+     *
+     * @param h the handler; called in registration order after those added before
+     * @return this config
+     * @throws NullPointerException if {@code h} is null
+     */
     public TraceConfig onRequestEnd(Handler<RequestEndParams> h) {
         return add(this, requestEnd, h);
     }
 
+    /**
+     * aiohttp's {@code on_request_exception}: registers a handler called once if the request fails or is cancelled.
+     *
+     * @param h the handler; called in registration order after those added before
+     * @return this config
+     * @throws NullPointerException if {@code h} is null
+     */
     public TraceConfig onRequestException(Handler<RequestExceptionParams> h) {
         return add(this, requestException, h);
     }
 
+    /**
+     * aiohttp's {@code on_request_redirect}: registers a handler called for each redirect followed.
+     *
+     * @param h the handler; called in registration order after those added before
+     * @return this config
+     * @throws NullPointerException if {@code h} is null
+     */
     public TraceConfig onRequestRedirect(Handler<RequestRedirectParams> h) {
         return add(this, requestRedirect, h);
     }
 
+    /**
+     * aiohttp's {@code on_request_chunk_sent}: registers a handler called for each piece of the request body.
+     *
+     * @param h the handler; called in registration order after those added before
+     * @return this config
+     * @throws NullPointerException if {@code h} is null
+     */
     public TraceConfig onRequestChunkSent(Handler<RequestChunkSentParams> h) {
         return add(this, requestChunkSent, h);
     }
 
+    /**
+     * aiohttp's {@code on_response_chunk_received}: registers a handler called when {@link ClientResponse#read()}
+     * first reads the body.
+     *
+     * @param h the handler; called in registration order after those added before
+     * @return this config
+     * @throws NullPointerException if {@code h} is null
+     */
     public TraceConfig onResponseChunkReceived(Handler<ResponseChunkReceivedParams> h) {
         return add(this, responseChunkReceived, h);
     }
 
+    /**
+     * aiohttp's {@code on_connection_queued_start}: registers a handler called when the request starts waiting for a
+     * free connection slot (the connector's limit is reached).
+     *
+     * @param h the handler; called in registration order after those added before
+     * @return this config
+     * @throws NullPointerException if {@code h} is null
+     */
     public TraceConfig onConnectionQueuedStart(Handler<ConnectionParams> h) {
         return add(this, connectionQueuedStart, h);
     }
 
+    /**
+     * aiohttp's {@code on_connection_queued_end}: registers a handler called when the wait for a slot ends.
+     *
+     * @param h the handler; called in registration order after those added before
+     * @return this config
+     * @throws NullPointerException if {@code h} is null
+     */
     public TraceConfig onConnectionQueuedEnd(Handler<ConnectionParams> h) {
         return add(this, connectionQueuedEnd, h);
     }
 
+    /**
+     * aiohttp's {@code on_connection_create_start}: registers a handler called before a new connection is opened.
+     *
+     * @param h the handler; called in registration order after those added before
+     * @return this config
+     * @throws NullPointerException if {@code h} is null
+     */
     public TraceConfig onConnectionCreateStart(Handler<ConnectionParams> h) {
         return add(this, connectionCreateStart, h);
     }
 
+    /**
+     * aiohttp's {@code on_connection_create_end}: registers a handler called once a new connection is open.
+     *
+     * @param h the handler; called in registration order after those added before
+     * @return this config
+     * @throws NullPointerException if {@code h} is null
+     */
     public TraceConfig onConnectionCreateEnd(Handler<ConnectionParams> h) {
         return add(this, connectionCreateEnd, h);
     }
 
+    /**
+     * aiohttp's {@code on_connection_reuseconn}: registers a handler called when a pooled connection is reused.
+     *
+     * @param h the handler; called in registration order after those added before
+     * @return this config
+     * @throws NullPointerException if {@code h} is null
+     */
     public TraceConfig onConnectionReuseconn(Handler<ConnectionParams> h) {
         return add(this, connectionReuseconn, h);
     }
 
+    /**
+     * aiohttp's {@code on_dns_resolvehost_start}: registers a handler called before the resolver is asked.
+     *
+     * @param h the handler; called in registration order after those added before
+     * @return this config
+     * @throws NullPointerException if {@code h} is null
+     */
     public TraceConfig onDnsResolveHostStart(Handler<DnsParams> h) {
         return add(this, dnsResolveHostStart, h);
     }
 
+    /**
+     * aiohttp's {@code on_dns_resolvehost_end}: registers a handler called after the resolver answered.
+     *
+     * @param h the handler; called in registration order after those added before
+     * @return this config
+     * @throws NullPointerException if {@code h} is null
+     */
     public TraceConfig onDnsResolveHostEnd(Handler<DnsParams> h) {
         return add(this, dnsResolveHostEnd, h);
     }
 
+    /**
+     * aiohttp's {@code on_dns_cache_hit}: registers a handler called when the DNS cache holds the host.
+     *
+     * @param h the handler; called in registration order after those added before
+     * @return this config
+     * @throws NullPointerException if {@code h} is null
+     */
     public TraceConfig onDnsCacheHit(Handler<DnsParams> h) {
         return add(this, dnsCacheHit, h);
     }
 
+    /**
+     * aiohttp's {@code on_dns_cache_miss}: registers a handler called when the DNS cache does not hold the host.
+     *
+     * @param h the handler; called in registration order after those added before
+     * @return this config
+     * @throws NullPointerException if {@code h} is null
+     */
     public TraceConfig onDnsCacheMiss(Handler<DnsParams> h) {
         return add(this, dnsCacheMiss, h);
     }

@@ -12,6 +12,14 @@ import java.util.List;
 public class WSServerHandshakeError extends ClientResponseError {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An error for the server's answer to the handshake.
+     *
+     * @param requestInfo the handshake request as sent
+     * @param status      the answer's status
+     * @param message     what was wrong, as aiohttp words it
+     * @param headers     the answer's header fields
+     */
     public WSServerHandshakeError(RequestInfo requestInfo, int status, String message, Headers headers) {
         super(requestInfo, List.of(), status, message, headers);
     }

@@ -63,7 +63,7 @@ public final class Httpbin {
     private Httpbin() {
     }
 
-    /** A new httpbin application. */
+    /** {@return a new httpbin application: httpbin.org's endpoints, with CORS headers on every answer} */
     public static Application app() {
         Application app = new Application();
         app.middlewares().add(Httpbin::cors);
@@ -169,6 +169,8 @@ public final class Httpbin {
     /**
      * Serves httpbin on {@code host:port} until interrupted: {@code java ... Httpbin [--host H] [--port N]}. Bad
      * arguments print the usage and exit with status 2.
+     *
+     * @param args {@code --host H} and {@code --port N}, each optional
      */
     public static void main(String[] args) {
         String host = "127.0.0.1";

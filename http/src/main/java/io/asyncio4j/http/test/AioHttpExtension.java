@@ -61,6 +61,10 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
 public final class AioHttpExtension implements ParameterResolver, InvocationInterceptor, AfterEachCallback {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(AioHttpExtension.class);
 
+    /** The extension, as JUnit creates it for {@code @ExtendWith(AioHttpExtension.class)}; it holds no state. */
+    public AioHttpExtension() {
+    }
+
     /** Per test method: its runner and, once asked for, its client. */
     private static final class State {
         final Runner runner;

@@ -28,7 +28,12 @@ public final class TestClient implements HttpVerbs, AutoCloseable {
     private final TestServer server;
     private final ClientSession session;
 
-    /** A client of {@code server}, with a new session and an unsafe cookie jar (cookies of IP hosts kept). */
+    /**
+     * A client of {@code server}, with a new session and an unsafe cookie jar (cookies of IP hosts kept).
+     *
+     * @param server the server to send to; not null
+     * @throws NullPointerException if {@code server} is null
+     */
     public TestClient(TestServer server) {
         this(server, ClientSession.builder().cookieJar(new CookieJar(true)));
     }
@@ -36,27 +41,45 @@ public final class TestClient implements HttpVerbs, AutoCloseable {
     /**
      * A client of {@code server} with a session built from {@code builder} (its base URL is set to the server's;
      * give it {@code cookieJar(new CookieJar(true))} to keep the server's cookies, as the other constructor does).
+     *
+     * @param server  the server to send to; not null
+     * @param builder the session's settings; its base URL is overwritten
+     * @throws NullPointerException if {@code server} or {@code builder} is null
      */
     public TestClient(TestServer server, ClientSession.Builder builder) {
         this.server = Objects.requireNonNull(server, "server");
         this.session = builder.baseUrl(server.url("/")).build();
     }
 
-    /** Starts a {@link TestServer} for {@code app} and returns a client of it. */
+    /**
+     * Starts a {@link TestServer} for {@code app} and returns a client of it.
+     *
+     * @param app the application to serve; frozen by the start
+     * @return the start, run when awaited in a task; server and client are bound to that task's loop
+     * @throws NullPointerException if {@code app} is null (at once)
+     * @throws java.io.UncheckedIOException (when awaited) if binding fails
+     */
     public static Coro<TestClient> start(Application app) {
         Objects.requireNonNull(app, "app");
         return () -> new TestClient(TestServer.start(app).await());
     }
 
+    /** {@return the server this client sends to} */
     public TestServer server() {
         return server;
     }
 
+    /** {@return the session the requests go through (its cookie jar, its defaults)} */
     public ClientSession session() {
         return session;
     }
 
-    /** The server's URL for {@code path} (aiohttp's {@code client.make_url(path)}). */
+    /**
+     * aiohttp's {@code client.make_url(path)}: the server's URL for {@code path}.
+     *
+     * @param path the path and query; {@code "/"} is added in front when missing
+     * @return the absolute URL
+     */
     public String makeUrl(String path) {
         return server.url(path);
     }
@@ -98,7 +121,12 @@ public final class TestClient implements HttpVerbs, AutoCloseable {
         }
     }
 
-    /** {@link #close()}, then waits for the server to be closed ({@link TestServer#closeAndWait()}). */
+    /**
+     * {@link #close()}, then waits for the server to be closed ({@link TestServer#closeAndWait()}).
+     *
+     * @return the close, run when awaited on the server's loop thread
+     * @throws IllegalStateException (when awaited) off the server's loop thread
+     */
     public Coro<Void> closeAndWait() {
         return () -> {
             close();

@@ -35,12 +35,26 @@ public final class TestServer implements AutoCloseable {
         this.port = site.port();
     }
 
-    /** aiohttp's {@code await server.start_server()}: runs the {@code onStartup} hooks and listens. */
+    /**
+     * aiohttp's {@code await server.start_server()}: runs the {@code onStartup} hooks and listens.
+     *
+     * @param app the application; frozen by the start
+     * @return the start, run when awaited in a task; the server is bound to that task's loop
+     * @throws java.io.UncheckedIOException (when awaited) if binding fails
+     */
     public static Coro<TestServer> start(Application app) {
         return start(app, ServerOptions.DEFAULT);
     }
 
-    /** {@link #start(Application)} with server options (timeouts, {@code clientMaxSize}, ...). */
+    /**
+     * {@link #start(Application)} with server options (timeouts, {@code clientMaxSize}, ...).
+     *
+     * @param app     the application; frozen by the start
+     * @param options the server's timeouts and limits
+     * @return the start, run when awaited in a task; the server is bound to that task's loop
+     * @throws NullPointerException if {@code app} or {@code options} is null (at once)
+     * @throws java.io.UncheckedIOException (when awaited) if binding fails
+     */
     public static Coro<TestServer> start(Application app, ServerOptions options) {
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(options, "options");
@@ -50,28 +64,34 @@ public final class TestServer implements AutoCloseable {
         };
     }
 
-    /** The ephemeral port the server listens on (still the same number after {@link #close()}). */
+    /** {@return the ephemeral port the server listens on (still the same number after {@link #close()})} */
     public int port() {
         return port;
     }
 
-    /** {@code http://127.0.0.1:PORT} followed by {@code path} ({@code "/"} is added in front when missing). */
+    /**
+     * aiohttp's {@code server.make_url(path)}: {@code http://127.0.0.1:PORT} followed by {@code path}.
+     *
+     * @param path the path and query, as sent; {@code "/"} is added in front when missing
+     * @return the absolute URL
+     * @throws NullPointerException if {@code path} is null
+     */
     public String url(String path) {
         Objects.requireNonNull(path, "path");
         return "http://" + HOST + ":" + port() + (path.startsWith("/") ? path : "/" + path);
     }
 
-    /** The running site (connection count, sockets, {@code shutdown(timeout)}). */
+    /** {@return the running site (connection count, sockets, {@code shutdown(timeout)})} */
     public Site site() {
         return site;
     }
 
-    /** The served application. */
+    /** {@return the served application} */
     public Application app() {
         return site.app();
     }
 
-    /** True once {@link #close()} has been called. */
+    /** {@return true once {@link #close()} has been called} */
     public boolean closed() {
         return closing;
     }
@@ -91,7 +111,12 @@ public final class TestServer implements AutoCloseable {
         site.close();
     }
 
-    /** {@link #close()}, then waits until every connection has ended and the cleanup hooks have run. */
+    /**
+     * {@link #close()}, then waits until every connection has ended and the cleanup hooks have run.
+     *
+     * @return the close, run when awaited on the server's loop thread
+     * @throws IllegalStateException (when awaited) off the server's loop thread
+     */
     public Coro<Void> closeAndWait() {
         return () -> {
             close();

@@ -16,5 +16,13 @@ import io.asyncio4j.Coro;
  */
 @FunctionalInterface
 public interface AppHook {
+    /**
+     * Called with the application when its hooks of this kind run, on the loop's thread.
+     *
+     * @param app the application whose hook this is (a sub-application's own, for its hooks)
+     * @return a coroutine to await before the next hook, or null for none
+     * @throws Exception to fail the startup (which then fails {@link Web#start}); shutdown and cleanup failures are
+     *                   logged by the site
+     */
     Coro<?> call(Application app) throws Exception;
 }

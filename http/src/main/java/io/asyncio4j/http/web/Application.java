@@ -66,27 +66,47 @@ public final class Application {
     public Application() {
     }
 
-    /** An application with these middlewares (the first is the outermost). */
+    /**
+     * aiohttp's {@code web.Application(middlewares=[...])}: an application with these middlewares.
+     *
+     * @param middlewares the middlewares, the first outermost; copied, not null and holding no null
+     * @throws NullPointerException if {@code middlewares} is null
+     */
     public Application(List<Middleware> middlewares) {
         this.middlewares.addAll(middlewares);
     }
 
-    /** The router, to add routes to. */
+    /** {@return the router, to add routes to (the same object each call)} */
     public Router router() {
         return router;
     }
 
-    /** The middlewares in order, the first outermost; a list to add to until the application starts. */
+    /**
+     * The middlewares, aiohttp's {@code app.middlewares}.
+     *
+     * @return the middlewares in order, the first outermost; a list to add to until the application starts (then
+     *         unmodifiable)
+     */
     public List<Middleware> middlewares() {
         return middlewares;
     }
 
-    /** The largest body {@link Request#read()} accepts (413 beyond). */
+    /**
+     * {@return the largest body in bytes {@link Request#read()} accepts (413 beyond), aiohttp's
+     * {@code client_max_size}}
+     */
     public long clientMaxSize() {
         return clientMaxSize;
     }
 
-    /** Sets the largest body {@link Request#read()} accepts, in bytes. @return this */
+    /**
+     * Sets the largest body {@link Request#read()} accepts, aiohttp's {@code client_max_size}.
+     *
+     * @param bytes the limit in bytes, 0 or more
+     * @return this
+     * @throws IllegalArgumentException if {@code bytes} is negative
+     * @throws IllegalStateException if the application is running
+     */
     public Application clientMaxSize(long bytes) {
         checkNotFrozen("clientMaxSize");
         if (bytes < 0) {
@@ -135,6 +155,8 @@ public final class Application {
      * aiohttp's {@code app.add_subapp(prefix, subapp)}: serves {@code subapp} under {@code prefix} (a trailing
      * {@code /} is dropped) and runs its hooks as one of this application's hooks of each kind.
      *
+     * @param prefix the path prefix, starting with {@code /}
+     * @param subapp the application to serve there; not this one, nor another's sub-application
      * @return this
      * @throws IllegalArgumentException if the prefix is empty or does not start with {@code /}
      * @throws IllegalStateException if either application is running, or {@code subapp} is already a
@@ -167,18 +189,34 @@ public final class Application {
         return this;
     }
 
-    /** The application's state: keyed values for handlers and hooks to share (mutable; no null values). */
+    /**
+     * {@return the application's state: keyed values for handlers and hooks to share; a mutable, thread-safe map
+     * that takes no null values}
+     */
     public Map<String, Object> state() {
         return state;
     }
 
-    /** aiohttp's {@code app[key]}: the value stored under {@code key}, or null. */
+    /**
+     * aiohttp's {@code app[key]}: the value stored under {@code key}.
+     *
+     * @param key the key; not null
+     * @param <T> the value's type, unchecked: a wrong one throws {@link ClassCastException} where the value is used
+     * @return the value, or null if none is stored
+     */
     @SuppressWarnings("unchecked")
     public <T> T get(String key) {
         return (T) state.get(key);
     }
 
-    /** aiohttp's {@code app[key] = value}: stores {@code value} (null removes the key). @return this */
+    /**
+     * aiohttp's {@code app[key] = value}: stores {@code value} (null removes the key). State may change while the
+     * application runs.
+     *
+     * @param key   the key; not null
+     * @param value the value, or null to remove the key
+     * @return this
+     */
     public Application put(String key, Object value) {
         if (value == null) {
             state.remove(key);
@@ -188,17 +226,34 @@ public final class Application {
         return this;
     }
 
-    /** The hooks run, in order, when the application starts ({@link Web#start}), before it listens. */
+    /**
+     * aiohttp's {@code app.on_startup}: the hooks run, in order, when the application starts ({@link Web#start}),
+     * before it listens.
+     *
+     * @return the hooks. A list to add to until the application starts (then unmodifiable: adding throws
+     * {@link UnsupportedOperationException}).
+     */
     public List<AppHook> onStartup() {
         return onStartup;
     }
 
-    /** The hooks run, in order, when its site closes, after it stopped accepting, while requests finish. */
+    /**
+     * aiohttp's {@code app.on_shutdown}: the hooks run, in order, when its site closes, after it stopped accepting,
+     * while requests finish.
+     *
+     * @return the hooks. A list to add to until the application starts (then unmodifiable: adding throws
+     * {@link UnsupportedOperationException}).
+     */
     public List<AppHook> onShutdown() {
         return onShutdown;
     }
 
-    /** The hooks run, in order, after its site's connections have all ended. */
+    /**
+     * aiohttp's {@code app.on_cleanup}: the hooks run, in order, after its site's connections have all ended.
+     *
+     * @return the hooks. A list to add to until the application starts (then unmodifiable: adding throws
+     * {@link UnsupportedOperationException}).
+     */
     public List<AppHook> onCleanup() {
         return onCleanup;
     }
@@ -209,7 +264,10 @@ public final class Application {
      * included), {@link StreamResponse#prepare}, {@link FileResponse}, the 101 of {@link WebSocketResponse#prepare}.
      * As in aiohttp, the hooks of every application on the way to the route run, the outermost first: the
      * site's application, then the sub-application whose route matched. Answers made before routing (a malformed
-     * request, an early 413) run none. A list to add to until the application starts.
+     * request, an early 413) run none.
+     *
+     * @return the hooks. A list to add to until the application starts (then unmodifiable: adding throws
+     * {@link UnsupportedOperationException}).
      */
     public List<ResponsePrepareHook> onResponsePrepare() {
         return onResponsePrepare;
@@ -223,7 +281,10 @@ public final class Application {
      * teardown runs even if one fails; then a single failure is thrown as it is, several as a {@link CleanupError},
      * and the {@code onCleanup} hooks do not run (aiohttp's signal stops at a failing callback). If the start fails
      * (a setup or a startup hook throws), {@link Web#start} tears down the contexts already set up, their failures
-     * added as suppressed to the start's. A list to add to until the application starts.
+     * added as suppressed to the start's.
+     *
+     * @return the contexts. A list to add to until the application starts (then unmodifiable: adding throws
+     * {@link UnsupportedOperationException}).
      */
     public List<CleanupContext> cleanupCtx() {
         return cleanupCtx;
@@ -231,7 +292,11 @@ public final class Application {
 
     /**
      * aiohttp's {@code await app.startup()}: sets the {@link #cleanupCtx()} contexts up, then runs the
-     * {@link #onStartup()} hooks, in order; the first failure propagates.
+     * {@link #onStartup()} hooks, in order; the first failure propagates. {@link Web#start} calls it; call it
+     * yourself only to drive an application without a site.
+     *
+     * @return the startup, run when awaited on the loop's thread; awaiting it throws what a setup or a hook throws,
+     *         as it is
      */
     public Coro<Void> startup() {
         return () -> {
@@ -246,7 +311,12 @@ public final class Application {
         };
     }
 
-    /** aiohttp's {@code await app.shutdown()}: runs the {@link #onShutdown()} hooks in order. */
+    /**
+     * aiohttp's {@code await app.shutdown()}: runs the {@link #onShutdown()} hooks in order.
+     *
+     * @return the shutdown, run when awaited on the loop's thread; awaiting it throws what a hook throws, as it is,
+     *         and the later hooks do not run
+     */
     public Coro<Void> shutdown() {
         return runHooks(onShutdown);
     }
@@ -254,6 +324,10 @@ public final class Application {
     /**
      * aiohttp's {@code await app.cleanup()}: tears the {@link #cleanupCtx()} contexts down (in reverse order), then
      * runs the {@link #onCleanup()} hooks in order; see {@link #cleanupCtx()} for failures.
+     *
+     * @return the cleanup, run when awaited on the loop's thread; awaiting it throws what a single failing teardown
+     *         or a hook throws, as it is
+     * @throws CleanupError (when awaited) if several teardowns failed
      */
     public Coro<Void> cleanup() {
         return () -> {
@@ -324,7 +398,7 @@ public final class Application {
         };
     }
 
-    /** Whether the application has started (it can no longer change). */
+    /** {@return whether the application has started (it can no longer change)} */
     public boolean frozen() {
         return chain != null;
     }

@@ -28,9 +28,11 @@ import io.asyncio4j.Coro;
 @FunctionalInterface
 public interface CleanupContext {
     /**
-     * The setup of the context for {@code app}.
+     * The setup of the context for {@code app}, called when the application starts, on the loop's thread.
      *
-     * @return a coroutine that sets the resource up and returns the coroutine that tears it down (or null)
+     * @param app the application starting
+     * @return a coroutine that sets the resource up and returns the coroutine that tears it down (or null); not null
+     * @throws Exception to fail the start, as a failing setup does
      */
     Coro<Coro<?>> enter(Application app) throws Exception;
 }

@@ -8,9 +8,16 @@ import java.util.List;
  * thrown as it is, not wrapped.
  */
 public class CleanupError extends RuntimeException {
+    /** The failures, in order. */
     private final List<Throwable> exceptions;
 
-    /** @param exceptions the failures, at least one */
+    /**
+     * An error holding {@code exceptions}: the first is its cause, the others its suppressed exceptions.
+     *
+     * @param message    the message; {@code ": N errors"} is appended
+     * @param exceptions the failures, in the order the teardowns ran; copied; not null and holding no null
+     * @throws NullPointerException if {@code exceptions} is null or holds null
+     */
     public CleanupError(String message, List<? extends Throwable> exceptions) {
         super(message + ": " + exceptions.size() + " errors", exceptions.isEmpty() ? null : exceptions.get(0));
         this.exceptions = List.copyOf(exceptions);
@@ -19,7 +26,7 @@ public class CleanupError extends RuntimeException {
         }
     }
 
-    /** The failures, in the order the teardowns ran. */
+    /** {@return the failures, in the order the teardowns ran; unmodifiable} */
     public List<Throwable> exceptions() {
         return exceptions;
     }

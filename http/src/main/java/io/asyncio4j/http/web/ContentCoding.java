@@ -9,9 +9,14 @@ import java.util.Locale;
  * {@code zlib.compressobj(wbits=MAX_WBITS)} writes it; {@code gzip} is RFC 1952.
  */
 public enum ContentCoding {
-    DEFLATE, GZIP, IDENTITY;
+    /** {@code deflate}: the zlib format (RFC 1950); aiohttp's first choice. */
+    DEFLATE,
+    /** {@code gzip} (RFC 1952). */
+    GZIP,
+    /** {@code identity}: no compression. */
+    IDENTITY;
 
-    /** The token as in {@code Content-Encoding} ({@code "gzip"}). */
+    /** {@return the token as in {@code Content-Encoding} ({@code "gzip"})} */
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -23,49 +23,89 @@ public final class CookieOptions {
     public CookieOptions() {
     }
 
-    /** {@code expires}, an HTTP date such as {@code "Thu, 01 Jan 1970 00:00:00 GMT"}. @return this */
+    /**
+     * Sets the {@code expires} attribute.
+     *
+     * @param httpDate an HTTP date such as {@code "Thu, 01 Jan 1970 00:00:00 GMT"}, without CR or LF; null for none
+     * @return this
+     */
     public CookieOptions expires(String httpDate) {
         this.expires = httpDate;
         return this;
     }
 
-    /** {@code Domain}. @return this */
+    /**
+     * Sets the {@code Domain} attribute.
+     *
+     * @param domain the domain, without CR or LF; null for none
+     * @return this
+     */
     public CookieOptions domain(String domain) {
         this.domain = domain;
         return this;
     }
 
-    /** {@code Max-Age} in seconds (null for none). @return this */
+    /**
+     * Sets the {@code Max-Age} attribute.
+     *
+     * @param seconds the lifetime in seconds (0 or less: expire now); null for none
+     * @return this
+     */
     public CookieOptions maxAge(Long seconds) {
         this.maxAge = seconds;
         return this;
     }
 
-    /** {@code Max-Age} in seconds. @return this */
+    /**
+     * Sets the {@code Max-Age} attribute.
+     *
+     * @param seconds the lifetime in seconds (0 or less: expire now)
+     * @return this
+     */
     public CookieOptions maxAge(long seconds) {
         this.maxAge = seconds;
         return this;
     }
 
-    /** {@code Path} ({@code /} unless set; null for none). @return this */
+    /**
+     * Sets the {@code Path} attribute ({@code /} unless set).
+     *
+     * @param path the path, without CR or LF; null for none
+     * @return this
+     */
     public CookieOptions path(String path) {
         this.path = path;
         return this;
     }
 
-    /** {@code Secure}. @return this */
+    /**
+     * Sets or clears the {@code Secure} flag.
+     *
+     * @param secure whether the cookie goes over HTTPS only
+     * @return this
+     */
     public CookieOptions secure(boolean secure) {
         this.secure = secure;
         return this;
     }
 
-    /** {@code HttpOnly}. @return this */
+    /**
+     * Sets or clears the {@code HttpOnly} flag.
+     *
+     * @param httpOnly whether scripts in the browser may not read the cookie
+     * @return this
+     */
     public CookieOptions httpOnly(boolean httpOnly) {
         this.httpOnly = httpOnly;
         return this;
     }
 
-    /** {@code SameSite} ({@code "Lax"}, {@code "Strict"}, {@code "None"}). @return this */
+    /**
+     * Sets the {@code SameSite} attribute.
+     *
+     * @param sameSite {@code "Lax"}, {@code "Strict"} or {@code "None"}, sent as given; null for none
+     * @return this
+     */
     public CookieOptions sameSite(String sameSite) {
         this.sameSite = sameSite;
         return this;

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * @param content     the file's bytes (not copied)
  */
 public record FileField(String name, String filename, String contentType, Headers headers, byte[] content) {
-    /** The content decoded as UTF-8. */
+    /** {@return the content decoded as UTF-8 (malformed bytes replaced)} */
     public String text() {
         return new String(content, StandardCharsets.UTF_8);
     }

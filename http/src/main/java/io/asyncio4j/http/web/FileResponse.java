@@ -71,12 +71,26 @@ public class FileResponse extends StreamResponse {
     /** For a static route that follows no symlink out of its root: the root a {@code .gz} sibling must be in. */
     private final Path confinedTo;
 
-    /** The file at {@code path}, read in chunks of {@value #DEFAULT_CHUNK_SIZE} bytes. */
+    /**
+     * aiohttp's {@code web.FileResponse(path)}: the file at {@code path}, read in chunks of
+     * {@value #DEFAULT_CHUNK_SIZE} bytes. The file is looked up when the response is sent, not now.
+     *
+     * @param path the file to send
+     * @throws NullPointerException if {@code path} is null
+     */
     public FileResponse(Path path) {
         this(path, DEFAULT_CHUNK_SIZE);
     }
 
-    /** The file at {@code path}, read in chunks of {@code chunkSize} bytes. */
+    /**
+     * aiohttp's {@code web.FileResponse(path, chunk_size)}: the file at {@code path}, read in chunks of
+     * {@code chunkSize} bytes.
+     *
+     * @param path      the file to send
+     * @param chunkSize the bytes read and sent at a time, positive
+     * @throws NullPointerException if {@code path} is null
+     * @throws IllegalArgumentException if {@code chunkSize} is not positive
+     */
     public FileResponse(Path path, int chunkSize) {
         this(path, chunkSize, null);
     }
@@ -90,7 +104,7 @@ public class FileResponse extends StreamResponse {
         this.confinedTo = confinedTo;
     }
 
-    /** The file's path. */
+    /** {@return the file's path, as given} */
     public Path path() {
         return path;
     }

@@ -13,14 +13,22 @@ import io.asyncio4j.http.Headers;
  * These exceptions are control flow, not failures: they carry no stack trace.
  */
 public class HTTPException extends RuntimeException {
+    /** The HTTP status, 100..599. */
     private final int status;
+    /** The standard reason phrase of the status. */
     private final String reason;
+    /** The answer's header fields. */
     private final Headers headers = new Headers();
+    /** The answer's body text. */
     private final String text;
 
     /**
      * An answer with {@code status}, the standard reason phrase, and {@code text} as its body (null:
      * {@code "<status>: <reason>"}).
+     *
+     * @param status the HTTP status, 100..599
+     * @param text   the body text and exception message, or null for {@code "<status>: <reason>"}
+     * @throws IllegalArgumentException if {@code status} is outside 100..599
      */
     public HTTPException(int status, String text) {
         super(null, null, false, false);
@@ -32,22 +40,22 @@ public class HTTPException extends RuntimeException {
         this.text = text != null ? text : status + ": " + reason;
     }
 
-    /** The HTTP status. */
+    /** {@return the HTTP status} */
     public int status() {
         return status;
     }
 
-    /** The reason phrase ({@code "Not Found"}). */
+    /** {@return the standard reason phrase of the status ({@code "Not Found"})} */
     public String reason() {
         return reason;
     }
 
-    /** The answer's headers, which the thrower may add to before throwing. */
+    /** {@return the answer's headers, which the thrower may add to before throwing (the same object each call)} */
     public Headers headers() {
         return headers;
     }
 
-    /** The answer's body text. */
+    /** {@return the answer's body text} */
     public String text() {
         return text;
     }
@@ -58,7 +66,10 @@ public class HTTPException extends RuntimeException {
         return text;
     }
 
-    /** The answer as a response: status, headers, and the text as {@code text/plain} (none for 204 and 304). */
+    /**
+     * {@return the answer as a new response: status, headers, and the text as {@code text/plain} (no body for 1xx, 204
+     * and 304)}
+     */
     public Response toResponse() {
         Response r = status == 204 || status == 304 || status < 200 ? new Response()
                 : Response.text(text);

@@ -2,9 +2,17 @@ package io.asyncio4j.http.web;
 
 /** aiohttp's {@code HTTPMove}: a redirect, with the target in the {@code Location} header. */
 public abstract class HTTPMove extends HTTPRedirection {
+    /** The target of the redirect. */
     private final String location;
 
-    /** @throws IllegalArgumentException if {@code location} is null or empty (aiohttp's rule) */
+    /**
+     * For subclasses: a redirect with {@code status} to {@code location}, set as the {@code Location} header.
+     *
+     * @param status   the HTTP status, 3xx
+     * @param location the target; not empty
+     * @param text     the body text and message; null for the default, {@code "<status>: <reason>"}
+     * @throws IllegalArgumentException if {@code location} is null or empty (aiohttp's rule)
+     */
     protected HTTPMove(int status, String location, String text) {
         super(status, text);
         if (location == null || location.isEmpty()) {
@@ -14,7 +22,7 @@ public abstract class HTTPMove extends HTTPRedirection {
         headers().set("Location", location);
     }
 
-    /** The target of the redirect. */
+    /** {@return the target of the redirect} */
     public String location() {
         return location;
     }

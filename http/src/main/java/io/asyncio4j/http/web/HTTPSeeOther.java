@@ -2,11 +2,23 @@ package io.asyncio4j.http.web;
 
 /** 303 See Other: {@code location}. */
 public class HTTPSeeOther extends HTTPMove {
+    /**
+     * A redirect to {@code location}, with the default body.
+     *
+     * @param location the target, sent as the {@code Location} header; not empty
+     * @throws IllegalArgumentException if {@code location} is null or empty
+     */
     public HTTPSeeOther(String location) {
         this(location, null);
     }
 
-    /** With {@code text} as the body (null: the default). */
+    /**
+     * A redirect to {@code location}, with {@code text} as the body.
+     *
+     * @param location the target, sent as the {@code Location} header; not empty
+     * @param text     the body text and message; null for the default, {@code "<status>: <reason>"}
+     * @throws IllegalArgumentException if {@code location} is null or empty
+     */
     public HTTPSeeOther(String location, String text) {
         super(303, location, text);
     }

@@ -9,5 +9,12 @@ package io.asyncio4j.http.web;
  */
 @FunctionalInterface
 public interface Handler {
+    /**
+     * Answers {@code request}, in the request's task on the loop's thread.
+     *
+     * @param request the request
+     * @return the response to send (a {@link StreamResponse} it prepared itself, or one the server then sends whole)
+     * @throws Exception an {@link HTTPException} to answer with it; anything else becomes a 500
+     */
     Response handle(Request request) throws Exception;
 }

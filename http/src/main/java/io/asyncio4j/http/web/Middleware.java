@@ -15,5 +15,13 @@ package io.asyncio4j.http.web;
  */
 @FunctionalInterface
 public interface Middleware {
+    /**
+     * Handles {@code request} around {@code handler}, on the request's task.
+     *
+     * @param request the request
+     * @param handler the rest of the chain: the next middleware, or the route's handler
+     * @return the response to send
+     * @throws Exception as {@link Handler#handle}: an {@link HTTPException} answers with it, anything else with a 500
+     */
     Response handle(Request request, Handler handler) throws Exception;
 }

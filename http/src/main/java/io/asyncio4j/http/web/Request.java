@@ -63,43 +63,56 @@ public final class Request {
         this.queryString = Urls.rawQueryOf(head.target());
     }
 
-    /** The method, as sent ({@code "GET"}). */
+    /** {@return the method, as sent ({@code "GET"})} */
     public String method() {
         return head.method();
     }
 
-    /** {@code "HTTP/1.1"} or {@code "HTTP/1.0"}. */
+    /** {@return the protocol version, {@code "HTTP/1.1"} or {@code "HTTP/1.0"}} */
     public String version() {
         return head.version();
     }
 
-    /** The path, percent-decoded ({@code /a b} for {@code /a%20b?x=1}). */
+    /** {@return the path, percent-decoded ({@code /a b} for {@code /a%20b?x=1})} */
     public String path() {
         return path;
     }
 
-    /** The request target as sent: path and query, still encoded ({@code /a%20b?x=1}), as aiohttp's raw_path. */
+    /**
+     * {@return the request target as sent: path and query, still encoded ({@code /a%20b?x=1}), as aiohttp's
+     * {@code raw_path}}
+     */
     public String rawPath() {
         return head.target();
     }
 
-    /** The query string as sent, without the {@code ?} ("" if none). */
+    /** {@return the query string as sent, without the {@code ?} ({@code ""} if none)} */
     public String queryString() {
         return queryString;
     }
 
-    /** The first value of query parameter {@code name}, decoded, or null. */
+    /**
+     * The first value of query parameter {@code name}, as aiohttp's {@code request.query.get(name)}.
+     *
+     * @param name the parameter name, decoded
+     * @return the first value, decoded, or null if the query has no such parameter
+     */
     public String query(String name) {
         List<String> v = query().get(name);
         return v == null ? null : v.get(0);
     }
 
-    /** Every value of query parameter {@code name} in order (empty if none). */
+    /**
+     * Every value of query parameter {@code name}, as aiohttp's {@code request.query.getall(name, [])}.
+     *
+     * @param name the parameter name, decoded
+     * @return the values, decoded, in order; an unmodifiable list, empty if none
+     */
     public List<String> queryAll(String name) {
         return query().getOrDefault(name, List.of());
     }
 
-    /** The query parameters, names to values in order (unmodifiable, parsed once). */
+    /** {@return the query parameters, decoded names to decoded values in order; unmodifiable, parsed once} */
     public Map<String, List<String>> query() {
         if (query == null) {
             query = Urls.parseQuery(queryString);
@@ -107,22 +120,32 @@ public final class Request {
         return query;
     }
 
-    /** The header fields (case-insensitive names, several values possible; read-only). */
+    /** {@return the header fields (case-insensitive names, several values possible); a read-only view} */
     public Headers headers() {
         return head.headers();
     }
 
-    /** The first value of header {@code name}, or null. */
+    /**
+     * The first value of header {@code name}.
+     *
+     * @param name the field name, case-insensitive
+     * @return the first value, or null if the request has no such field
+     */
     public String header(String name) {
         return head.headers().get(name);
     }
 
-    /** The value of path variable {@code name} of the matched route ({@code {name}}), decoded, or null. */
+    /**
+     * aiohttp's {@code request.match_info[name]}: a path variable of the matched route ({@code {name}}).
+     *
+     * @param name the variable's name in the route's path
+     * @return the value, decoded, or null if the route has no such variable (or routing is not done)
+     */
     public String matchInfo(String name) {
         return matchInfo.get(name);
     }
 
-    /** Every path variable of the matched route (unmodifiable). */
+    /** {@return every path variable of the matched route, decoded; unmodifiable, empty before routing} */
     public Map<String, String> matchInfo() {
         return matchInfo;
     }
@@ -175,20 +198,25 @@ public final class Request {
         return routingPath;
     }
 
-    /** The client's IP address as a string ({@code "127.0.0.1"}), as aiohttp's {@code remote}; null if unknown. */
+    /**
+     * {@return the client's IP address as a string ({@code "127.0.0.1"}), as aiohttp's {@code remote}; null if
+     * unknown}
+     */
     public String remote() {
         return remote == null ? null : remote.getAddress().getHostAddress();
     }
 
-    /** The client's socket address, or null. */
+    /** {@return the client's socket address, or null if unknown} */
     public InetSocketAddress remoteAddress() {
         return remote;
     }
 
     /**
-     * The cookies the client sent ({@code Cookie} headers), name to value, in order (unmodifiable; parsed once).
-     * As Python's {@code SimpleCookie}: {@code name=value} pairs separated by {@code ;}, double-quoted values
-     * unquoted; malformed pairs are skipped.
+     * The cookies the client sent ({@code Cookie} headers), as aiohttp's {@code request.cookies}. As Python's
+     * {@code SimpleCookie}: {@code name=value} pairs separated by {@code ;}, double-quoted values unquoted; malformed
+     * pairs are skipped.
+     *
+     * @return name to value, in order; unmodifiable, parsed once
      */
     public Map<String, String> cookies() {
         if (cookies == null) {
@@ -215,7 +243,12 @@ public final class Request {
         return cookies;
     }
 
-    /** The value of cookie {@code name}, or null. */
+    /**
+     * The value of cookie {@code name}.
+     *
+     * @param name the cookie name
+     * @return the value (unquoted), or null if the client sent no such cookie
+     */
     public String cookie(String name) {
         return cookies().get(name);
     }
@@ -253,36 +286,41 @@ public final class Request {
         return v.charAt(from) <= '3';
     }
 
-    /** The {@code Host} header, or null. */
+    /** {@return the {@code Host} header, or null if none was sent} */
     public String host() {
         return header("Host");
     }
 
-    /** Whether the connection may serve another request after this one. */
+    /**
+     * {@return whether the connection may serve another request after this one (version and {@code Connection}
+     * header)}
+     */
     public boolean keepAlive() {
         return head.keepAlive();
     }
 
     /**
-     * The application serving this request: aiohttp's {@code request.app}, the sub-application whose route
-     * matched (once routing is done), else the application of the site.
+     * {@return the application serving this request: aiohttp's {@code request.app}, the sub-application whose route
+     * matched (once routing is done), else the application of the site}
      */
     public Application app() {
         return match != null && match.app() != null ? match.app() : app;
     }
 
-    /** The declared body length ({@code Content-Length}), or -1 if chunked or none. */
+    /** {@return the declared body length ({@code Content-Length}), or -1 if chunked or none} */
     public long contentLength() {
         return head.chunked() ? -1 : head.contentLength();
     }
 
-    /** Whether the request has a body (a positive {@code Content-Length} or chunked coding). */
+    /** {@return whether the request has a body (a positive {@code Content-Length} or chunked coding)} */
     public boolean hasBody() {
         return head.hasBody();
     }
 
-    /** The media type of the body, lower case, without parameters ({@code "application/json"}); or
-     * {@code "application/octet-stream"} if no {@code Content-Type} was sent (aiohttp's default). */
+    /**
+     * {@return the media type of the body, lower case, without parameters ({@code "application/json"}); or
+     * {@code "application/octet-stream"} if no {@code Content-Type} was sent (aiohttp's default)}
+     */
     public String contentType() {
         String ct = header("Content-Type");
         if (ct == null) {
@@ -292,7 +330,7 @@ public final class Request {
         return (semi < 0 ? ct : ct.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
     }
 
-    /** The {@code charset} parameter of {@code Content-Type}, or null. */
+    /** {@return the {@code charset} parameter of {@code Content-Type}, unquoted, or null} */
     public String charset() {
         return charsetOf(header("Content-Type"));
     }
@@ -318,6 +356,8 @@ public final class Request {
     /**
      * The body as it arrives, aiohttp's {@code request.content}: read it in pieces to stream an upload of any
      * size (no {@code clientMaxSize} applies). Do not mix with {@link #read()}.
+     *
+     * @return the body stream, the same object each call; at its end once the body is complete
      */
     public StreamReader content() {
         return content;
@@ -326,8 +366,15 @@ public final class Request {
     /**
      * The whole body (aiohttp's {@code await request.read()}); the second call returns the same array.
      *
+     * <p>Cancellation: a cancelled read keeps no partial body; what it consumed from {@link #content()} is gone.
+     *
+     * @return the read, run when awaited on the handler's task; the array is shared by later calls, so do not
+     *         modify it
      * @throws HTTPRequestEntityTooLarge (when awaited) if it is longer than the application's
      *                                   {@link Application#clientMaxSize()}
+     * @throws io.asyncio4j.net.ConnectionResetError (when awaited) if the connection is lost before the body ends
+     * @throws HTTPRequestTimeout (when awaited) if the client stalls for the body timeout
+     * @throws HTTPBadRequest (when awaited) for a malformed chunked body
      */
     public Coro<byte[]> read() {
         return () -> {
@@ -354,7 +401,13 @@ public final class Request {
         };
     }
 
-    /** The body decoded with its charset (UTF-8 if none; 400 for an unknown charset). */
+    /**
+     * aiohttp's {@code await request.text()}: the body decoded with its charset (UTF-8 if none).
+     *
+     * @return the read and decoding, run when awaited on the handler's task
+     * @throws HTTPBadRequest (when awaited) for an unknown charset or a malformed chunked body
+     * @throws HTTPRequestEntityTooLarge (when awaited) as {@link #read()}
+     */
     public Coro<String> text() {
         return () -> new String(read().await(), bodyCharset());
     }
@@ -363,8 +416,10 @@ public final class Request {
      * aiohttp's {@code await request.json()}: the body decoded by the application's codec
      * ({@link Application#jsonCodec()}, Jackson by default) as maps, lists, strings, numbers, booleans and null.
      *
+     * @return the read and decoding, run when awaited on the handler's task
      * @throws HTTPBadRequest (when awaited) if the body is not JSON; its message is the codec's
      *                        {@link JSONDecodeError}'s
+     * @throws HTTPRequestEntityTooLarge (when awaited) as {@link #read()}
      */
     public Coro<Object> json() {
         return json(Object.class);
@@ -409,6 +464,19 @@ public final class Request {
      * string in its charset, any other part a {@code byte[]}. For other methods than POST, PUT, PATCH and TRACE,
      * and other content types, the result is empty. After {@link #read()}, the bytes it read are parsed.
      *
+     * @throws HTTPRequestEntityTooLarge (when awaited) if the body (urlencoded) or the parts' contents together
+     *                                   (multipart) pass {@link Application#clientMaxSize()}
+     * @throws HTTPBadRequest (when awaited) for a malformed multipart body or a part without a name
+     */
+    /**
+     * aiohttp's {@code await request.post()}: the form fields of the body, parsed once. For
+     * {@code application/x-www-form-urlencoded} the values are strings (decoded with the body's charset, UTF-8 by
+     * default); for {@code multipart/form-data} (parsed by Jetty's {@code MultiPart.Parser} as the body arrives) a
+     * part with a file name is a {@link FileField}, a text part (no {@code Content-Type}, or {@code text/*}) a
+     * string in its charset, any other part a {@code byte[]}. For other methods than POST, PUT, PATCH and TRACE,
+     * and other content types, the result is empty. After {@link #read()}, the bytes it read are parsed.
+     *
+     * @return the parse, run when awaited on the handler's task; later calls give the same read-only fields
      * @throws HTTPRequestEntityTooLarge (when awaited) if the body (urlencoded) or the parts' contents together
      *                                   (multipart) pass {@link Application#clientMaxSize()}
      * @throws HTTPBadRequest (when awaited) for a malformed multipart body or a part without a name

@@ -78,22 +78,27 @@ public final class Resource {
         this.variables = Collections.unmodifiableSet(vars);
     }
 
-    /** The route's name. */
+    /** {@return the route's name} */
     public String name() {
         return name;
     }
 
-    /** The route's path as added ({@code /users/{id}}), without any sub-application prefix. */
+    /** {@return the route's path as added ({@code /users/{id}}), without any sub-application prefix} */
     public String path() {
         return path;
     }
 
-    /** The names of the path's variables, in order. */
+    /** {@return the names of the path's variables, in order; an unmodifiable set} */
     public Set<String> variables() {
         return variables;
     }
 
-    /** aiohttp's {@code url_for()} for a path without variables. */
+    /**
+     * aiohttp's {@code url_for()} for a path without variables.
+     *
+     * @return the URL's path, encoded, with the sub-application prefixes
+     * @throws IllegalArgumentException if the path has variables
+     */
     public String urlFor() {
         return urlFor(Map.of());
     }
@@ -101,7 +106,10 @@ public final class Resource {
     /**
      * aiohttp's {@code url_for(**parts)}: the path with each variable replaced by its value, encoded.
      *
+     * @param parts the variables' values by name; no value null
+     * @return the URL's path, encoded, with the sub-application prefixes
      * @throws IllegalArgumentException if a variable has no value, or a value names no variable
+     * @throws NullPointerException if {@code parts} is null
      */
     public String urlFor(Map<String, String> parts) {
         Objects.requireNonNull(parts, "parts");
@@ -132,7 +140,12 @@ public final class Resource {
      * {@code url_for(**parts).with_query(query)}: as {@link #urlFor(Map)}, then {@code ?} and the query; a value may
      * be an {@link Iterable} (the name repeated for each element), else its {@code toString()}.
      *
+     * @param parts the variables' values by name; no value null
+     * @param query the query parameters in the map's iteration order; no value (or element) null; empty for no
+     *              {@code ?}
+     * @return the URL's path and query, encoded
      * @throws IllegalArgumentException as {@link #urlFor(Map)}
+     * @throws NullPointerException if {@code parts} or {@code query} is null, or a query value is
      */
     public String urlFor(Map<String, String> parts, Map<String, ?> query) {
         Objects.requireNonNull(query, "query");
@@ -155,7 +168,10 @@ public final class Resource {
      * aiohttp's {@code url_for(filename=...)} of a static route: the prefix and the file's name (leading
      * {@code /} dropped; its {@code /} separate segments), encoded.
      *
+     * @param filename the file's path relative to the static root; not null
+     * @return the URL's path, encoded, with the sub-application prefixes
      * @throws IllegalStateException if the route is not a static one ({@link Router#addStatic})
+     * @throws NullPointerException if {@code filename} is null
      */
     public String urlFor(String filename) {
         Objects.requireNonNull(filename, "filename");

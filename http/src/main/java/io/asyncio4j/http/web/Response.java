@@ -47,12 +47,25 @@ public class Response {
     public Response() {
     }
 
-    /** {@code text} encoded in UTF-8 as {@code text/plain; charset=utf-8}. */
+    /**
+     * aiohttp's {@code web.Response(text=...)}: {@code text} encoded in UTF-8 as {@code text/plain; charset=utf-8}.
+     *
+     * @param text the body; not null
+     * @return a 200 response
+     * @throws NullPointerException if {@code text} is null
+     */
     public static Response text(String text) {
         return text(text, "text/plain");
     }
 
-    /** {@code text} encoded in UTF-8 with {@code contentType} ({@code "text/html"}...) and charset utf-8. */
+    /**
+     * {@code text} encoded in UTF-8 with {@code contentType} ({@code "text/html"}...) and charset utf-8.
+     *
+     * @param text        the body; not null
+     * @param contentType the media type without parameters; null for no {@code Content-Type}
+     * @return a 200 response
+     * @throws NullPointerException if {@code text} is null
+     */
     public static Response text(String text, String contentType) {
         Objects.requireNonNull(text, "text");
         Response r = new Response();
@@ -62,12 +75,25 @@ public class Response {
         return r;
     }
 
-    /** {@code body} as {@code application/octet-stream}. */
+    /**
+     * aiohttp's {@code web.Response(body=...)}: {@code body} as {@code application/octet-stream}.
+     *
+     * @param body the body; not copied, so the array is the response's to keep and must not change afterwards
+     * @return a 200 response
+     * @throws NullPointerException if {@code body} is null
+     */
     public static Response bytes(byte[] body) {
         return bytes(body, "application/octet-stream");
     }
 
-    /** {@code body} with {@code contentType}; the array is not copied. */
+    /**
+     * {@code body} with {@code contentType}.
+     *
+     * @param body        the body; not copied, so the array is the response's to keep and must not change afterwards
+     * @param contentType the media type without parameters; null for no {@code Content-Type}
+     * @return a 200 response with no charset
+     * @throws NullPointerException if {@code body} is null
+     */
     public static Response bytes(byte[] body, String contentType) {
         Response r = new Response();
         r.body = Objects.requireNonNull(body, "body");
@@ -81,6 +107,8 @@ public class Response {
      * {@code application/json; charset=utf-8}. For the application's codec, use {@link #json(Object, JsonCodec)}
      * with {@code request.app().jsonCodec()}.
      *
+     * @param data what to send; may be null (the JSON {@code null})
+     * @return a 200 response with the JSON text as its body
      * @throws IllegalArgumentException if the codec cannot serialise {@code data}
      */
     public static Response json(Object data) {
@@ -104,7 +132,13 @@ public class Response {
         return r;
     }
 
-    /** Sets the status (100..599) and the standard reason phrase. @return this */
+    /**
+     * Sets the status and drops a reason phrase set before, so the standard one for the status is sent.
+     *
+     * @param status the status code, 100..599
+     * @return this
+     * @throws IllegalArgumentException if {@code status} is outside 100..599
+     */
     public Response status(int status) {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("HTTP status must be in 100..599, not " + status);
@@ -114,7 +148,13 @@ public class Response {
         return this;
     }
 
-    /** Sets the reason phrase (no CR or LF). @return this */
+    /**
+     * Sets the reason phrase sent after the status code.
+     *
+     * @param reason the phrase, without CR or LF; null for the standard one of the status
+     * @return this
+     * @throws IllegalArgumentException if {@code reason} holds CR or LF
+     */
     public Response reason(String reason) {
         if (reason != null && (reason.indexOf('\r') >= 0 || reason.indexOf('\n') >= 0)) {
             throw new IllegalArgumentException("reason cannot contain CR or LF: " + reason);
@@ -123,31 +163,63 @@ public class Response {
         return this;
     }
 
-    /** Adds a header field. @return this */
+    /**
+     * Adds a header field (after any of the same name); see the class comment for the fields the server replaces.
+     *
+     * @param name  the field name, an RFC 9110 token
+     * @param value the value, without CR, LF or NUL
+     * @return this
+     * @throws IllegalArgumentException if {@code name} or {@code value} is invalid, as {@link Headers#add}
+     * @throws NullPointerException if {@code name} or {@code value} is null
+     */
     public Response header(String name, String value) {
         headers.add(name, value);
         return this;
     }
 
-    /** Sets the media type ({@code "text/html"}), without parameters; null for none. @return this */
+    /**
+     * Sets the media type, as aiohttp's {@code content_type}.
+     *
+     * @param contentType the media type without parameters ({@code "text/html"}); null for none
+     * @return this
+     */
     public Response contentType(String contentType) {
         this.contentType = contentType;
         return this;
     }
 
-    /** Sets the charset parameter of the content type; null for none. @return this */
+    /**
+     * Sets the charset parameter of the content type, as aiohttp's {@code charset}.
+     *
+     * @param charset a charset name ({@code "utf-8"}); null for none
+     * @return this
+     */
     public Response charset(String charset) {
         this.charset = charset;
         return this;
     }
 
-    /** Replaces the body (not copied). @return this */
+    /**
+     * Replaces the body.
+     *
+     * @param body the new body; not copied, so the array is the response's to keep and must not change afterwards
+     * @return this
+     * @throws NullPointerException if {@code body} is null
+     */
     public Response body(byte[] body) {
         this.body = Objects.requireNonNull(body, "body");
         return this;
     }
 
-    /** Replaces the body by {@code text} in the response's charset (UTF-8 if none, which it then sets). */
+    /**
+     * Replaces the body by {@code text} encoded in the response's charset (UTF-8 if none, which it then sets), as
+     * aiohttp's {@code text} setter.
+     *
+     * @param text the new body; not null
+     * @return this
+     * @throws NullPointerException if {@code text} is null
+     * @throws java.nio.charset.UnsupportedCharsetException if the charset set before is not supported here
+     */
     public Response body(String text) {
         if (charset == null) {
             charset = "utf-8";
@@ -156,34 +228,41 @@ public class Response {
         return this;
     }
 
+    /** {@return the status code, 200 unless set} */
     public int status() {
         return status;
     }
 
-    /** The reason phrase: the one set, else the standard one for the status. */
+    /** {@return the reason phrase: the one set, else the standard one for the status} */
     public String reason() {
         return reason != null ? reason : Reasons.of(status);
     }
 
-    /** The header fields, to read or change. */
+    /** {@return the header fields, to read or change (the same object each call)} */
     public Headers headers() {
         return headers;
     }
 
-    /** The body (not a copy). */
+    /** {@return the body; not a copy, empty if none was set} */
     public byte[] body() {
         return body;
     }
 
-    /** The body decoded with the charset (UTF-8 if none). */
+    /**
+     * aiohttp's {@code text} getter: the body decoded with the charset.
+     *
+     * @return the body decoded with the charset, UTF-8 if none is set
+     */
     public String bodyText() {
         return new String(body, charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset));
     }
 
+    /** {@return the media type without parameters, or null if none is set} */
     public String contentType() {
         return contentType;
     }
 
+    /** {@return the charset parameter of the content type, or null if none is set} */
     public String charset() {
         return charset;
     }
@@ -191,6 +270,12 @@ public class Response {
     /**
      * aiohttp's {@code set_cookie(name, value)}: sets cookie {@code name} with path {@code /}, replacing one of
      * that name set before.
+     *
+     * @param name  the cookie name, an RFC 9110 token
+     * @param value the value, without CR or LF; not null
+     * @return this
+     * @throws IllegalArgumentException for a malformed name or value
+     * @throws NullPointerException if {@code value} is null
      */
     public Response setCookie(String name, String value) {
         return setCookie(name, value, new CookieOptions());
@@ -200,8 +285,12 @@ public class Response {
      * aiohttp's {@code set_cookie(name, value, ...)}: sets cookie {@code name} with {@code options}, replacing
      * one of that name set before. {@code name} must be a token and neither may contain CR or LF.
      *
+     * @param name    the cookie name, an RFC 9110 token
+     * @param value   the value, without CR or LF; not null
+     * @param options the attributes ({@code Path}, {@code Max-Age}...); read now, so later changes to it do not apply
      * @return this
      * @throws IllegalArgumentException for a malformed name or value
+     * @throws NullPointerException if {@code value} or {@code options} is null
      */
     public Response setCookie(String name, String value, CookieOptions options) {
         Objects.requireNonNull(value, "value");
@@ -220,18 +309,31 @@ public class Response {
     /**
      * aiohttp's {@code del_cookie(name)}: tells the client to drop cookie {@code name} (of path {@code /}): an
      * empty value that expired in 1970, {@code Max-Age=0}.
+     *
+     * @param name the cookie name, an RFC 9110 token
+     * @return this
+     * @throws IllegalArgumentException if {@code name} is not a token
      */
     public Response delCookie(String name) {
         return delCookie(name, null, "/");
     }
 
-    /** aiohttp's {@code del_cookie(name, domain=, path=)}. @return this */
+    /**
+     * aiohttp's {@code del_cookie(name, domain=, path=)}: as {@link #delCookie(String)} for the cookie of that domain
+     * and path.
+     *
+     * @param name   the cookie name, an RFC 9110 token
+     * @param domain the cookie's {@code Domain}; null for none
+     * @param path   the cookie's {@code Path}; null for none
+     * @return this
+     * @throws IllegalArgumentException if {@code name} is not a token
+     */
     public Response delCookie(String name, String domain, String path) {
         return setCookie(name, "", new CookieOptions().domain(domain).path(path).maxAge(0)
                 .expires("Thu, 01 Jan 1970 00:00:00 GMT"));
     }
 
-    /** The cookies set, name to {@code Set-Cookie} value, in order (unmodifiable). */
+    /** {@return the cookies set, name to {@code Set-Cookie} value, in order; an unmodifiable view} */
     public Map<String, String> cookies() {
         return Collections.unmodifiableMap(cookies);
     }
@@ -248,14 +350,20 @@ public class Response {
         return this;
     }
 
-    /** aiohttp's {@code enable_compression(force)}: compresses with {@code coding} whatever the request accepts. */
+    /**
+     * aiohttp's {@code enable_compression(force)}: compresses with {@code coding} whatever the request accepts.
+     *
+     * @param coding the coding to use; {@link ContentCoding#IDENTITY} sends the body as it is
+     * @return this
+     * @throws NullPointerException if {@code coding} is null
+     */
     public Response enableCompression(ContentCoding coding) {
         this.compression = true;
         this.compressionForce = Objects.requireNonNull(coding, "coding");
         return this;
     }
 
-    /** Whether compression is enabled. */
+    /** {@return whether compression is enabled} */
     public boolean compression() {
         return compression;
     }

@@ -20,6 +20,8 @@ public interface ResponsePrepareHook {
      * Called with the request and its response (a {@link Response}, {@link StreamResponse}, {@link FileResponse}
      * or {@link WebSocketResponse}) before its head is sent.
      *
+     * @param request  the request answered
+     * @param response the response about to be sent; its status, headers and cookies may still change
      * @return a coroutine to await before the head is sent, or null
      * @throws Exception to fail the response: for a response the server sends, a 500 goes out instead; for one
      *                   the handler prepares, {@code prepare()} throws it

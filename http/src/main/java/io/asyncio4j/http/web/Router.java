@@ -56,67 +56,178 @@ public final class Router {
         this.owner = owner;
     }
 
-    /** Adds a {@code GET} route, which answers {@code HEAD} too. @return this router */
+    /**
+     * aiohttp's {@code add_get}: adds a {@code GET} route, which answers {@code HEAD} too.
+     *
+     * @param path    the path pattern, starting with {@code /} (see {@link #route(String, String, Handler)})
+     * @param handler the handler; not null
+     * @return this router
+     * @throws IllegalArgumentException for a malformed path, as {@link #route(String, String, Handler)}
+     * @throws IllegalStateException if the method is already routed for this path, or the application is running
+     */
     public Router get(String path, Handler handler) {
         return route("GET", path, handler);
     }
 
-    /** Adds a {@code GET} route named {@code name} (see {@link #route(String, String, Handler, String)}). */
+    /**
+     * Adds a {@code GET} route named {@code name}, which answers {@code HEAD} too.
+     *
+     * @param path    the path pattern, starting with {@code /} (see {@link #route(String, String, Handler)})
+     * @param handler the handler; not null
+     * @param name    the route name for {@link #named}, or null for none
+     * @return this router
+     * @throws IllegalArgumentException for a malformed path or name, as {@link #route(String, String, Handler, String)}
+     * @throws IllegalStateException if the method is already routed for this path, or the application is running
+     */
     public Router get(String path, Handler handler, String name) {
         return route("GET", path, handler, name);
     }
 
-    /** Adds a {@code POST} route named {@code name}. */
+    /**
+     * Adds a {@code POST} route named {@code name}.
+     *
+     * @param path    the path pattern, starting with {@code /} (see {@link #route(String, String, Handler)})
+     * @param handler the handler; not null
+     * @param name    the route name for {@link #named}, or null for none
+     * @return this router
+     * @throws IllegalArgumentException for a malformed path or name, as {@link #route(String, String, Handler, String)}
+     * @throws IllegalStateException if the method is already routed for this path, or the application is running
+     */
     public Router post(String path, Handler handler, String name) {
         return route("POST", path, handler, name);
     }
 
-    /** Adds a {@code PUT} route named {@code name}. */
+    /**
+     * Adds a {@code PUT} route named {@code name}.
+     *
+     * @param path    the path pattern, starting with {@code /} (see {@link #route(String, String, Handler)})
+     * @param handler the handler; not null
+     * @param name    the route name for {@link #named}, or null for none
+     * @return this router
+     * @throws IllegalArgumentException for a malformed path or name, as {@link #route(String, String, Handler, String)}
+     * @throws IllegalStateException if the method is already routed for this path, or the application is running
+     */
     public Router put(String path, Handler handler, String name) {
         return route("PUT", path, handler, name);
     }
 
-    /** Adds a {@code PATCH} route named {@code name}. */
+    /**
+     * Adds a {@code PATCH} route named {@code name}.
+     *
+     * @param path    the path pattern, starting with {@code /} (see {@link #route(String, String, Handler)})
+     * @param handler the handler; not null
+     * @param name    the route name for {@link #named}, or null for none
+     * @return this router
+     * @throws IllegalArgumentException for a malformed path or name, as {@link #route(String, String, Handler, String)}
+     * @throws IllegalStateException if the method is already routed for this path, or the application is running
+     */
     public Router patch(String path, Handler handler, String name) {
         return route("PATCH", path, handler, name);
     }
 
-    /** Adds a {@code DELETE} route named {@code name}. */
+    /**
+     * Adds a {@code DELETE} route named {@code name}.
+     *
+     * @param path    the path pattern, starting with {@code /} (see {@link #route(String, String, Handler)})
+     * @param handler the handler; not null
+     * @param name    the route name for {@link #named}, or null for none
+     * @return this router
+     * @throws IllegalArgumentException for a malformed path or name, as {@link #route(String, String, Handler, String)}
+     * @throws IllegalStateException if the method is already routed for this path, or the application is running
+     */
     public Router delete(String path, Handler handler, String name) {
         return route("DELETE", path, handler, name);
     }
 
+    /**
+     * aiohttp's {@code add_post}: adds a {@code POST} route.
+     *
+     * @param path    the path pattern, starting with {@code /} (see {@link #route(String, String, Handler)})
+     * @param handler the handler; not null
+     * @return this router
+     * @throws IllegalArgumentException for a malformed path, as {@link #route(String, String, Handler)}
+     * @throws IllegalStateException if the method is already routed for this path, or the application is running
+     */
     public Router post(String path, Handler handler) {
         return route("POST", path, handler);
     }
 
+    /**
+     * aiohttp's {@code add_put}: adds a {@code PUT} route.
+     *
+     * @param path    the path pattern, starting with {@code /} (see {@link #route(String, String, Handler)})
+     * @param handler the handler; not null
+     * @return this router
+     * @throws IllegalArgumentException for a malformed path, as {@link #route(String, String, Handler)}
+     * @throws IllegalStateException if the method is already routed for this path, or the application is running
+     */
     public Router put(String path, Handler handler) {
         return route("PUT", path, handler);
     }
 
+    /**
+     * aiohttp's {@code add_patch}: adds a {@code PATCH} route.
+     *
+     * @param path    the path pattern, starting with {@code /} (see {@link #route(String, String, Handler)})
+     * @param handler the handler; not null
+     * @return this router
+     * @throws IllegalArgumentException for a malformed path, as {@link #route(String, String, Handler)}
+     * @throws IllegalStateException if the method is already routed for this path, or the application is running
+     */
     public Router patch(String path, Handler handler) {
         return route("PATCH", path, handler);
     }
 
+    /**
+     * aiohttp's {@code add_delete}: adds a {@code DELETE} route.
+     *
+     * @param path    the path pattern, starting with {@code /} (see {@link #route(String, String, Handler)})
+     * @param handler the handler; not null
+     * @return this router
+     * @throws IllegalArgumentException for a malformed path, as {@link #route(String, String, Handler)}
+     * @throws IllegalStateException if the method is already routed for this path, or the application is running
+     */
     public Router delete(String path, Handler handler) {
         return route("DELETE", path, handler);
     }
 
-    /** Adds a {@code HEAD} route (it replaces the automatic answer of the path's {@code GET} route). */
+    /**
+     * aiohttp's {@code add_head}: adds a {@code HEAD} route (it replaces the automatic answer of the path's {@code GET}
+     * route).
+     *
+     * @param path    the path pattern, starting with {@code /} (see {@link #route(String, String, Handler)})
+     * @param handler the handler; not null
+     * @return this router
+     * @throws IllegalArgumentException for a malformed path, as {@link #route(String, String, Handler)}
+     * @throws IllegalStateException if the method is already routed for this path, or the application is running
+     */
     public Router head(String path, Handler handler) {
         return route("HEAD", path, handler);
     }
 
+    /**
+     * Adds an {@code OPTIONS} route.
+     *
+     * @param path    the path pattern, starting with {@code /} (see {@link #route(String, String, Handler)})
+     * @param handler the handler; not null
+     * @return this router
+     * @throws IllegalArgumentException for a malformed path, as {@link #route(String, String, Handler)}
+     * @throws IllegalStateException if the method is already routed for this path, or the application is running
+     */
     public Router options(String path, Handler handler) {
         return route("OPTIONS", path, handler);
     }
 
     /**
-     * Adds a route for {@code method} (a token, {@code "*"} for any) on {@code path} (starting with {@code /};
-     * {@code {name}} matches one non-empty segment, {@code {name:regex}} what the regex matches).
+     * aiohttp's {@code add_route(method, path, handler)}: adds a route for {@code method} on {@code path}.
+     * {@code {name}} in the path matches one non-empty segment, {@code {name:regex}} what the regex matches; the
+     * values are the request's {@link Request#matchInfo(String)}.
      *
+     * @param method  the method, a token (case-insensitive), or {@code "*"} for any
+     * @param path    the path pattern, starting with {@code /}
+     * @param handler the handler; not null
      * @return this router
-     * @throws IllegalArgumentException for a malformed path or regex, or a variable named twice
+     * @throws IllegalArgumentException for a malformed method, path or regex, or a variable named twice
      * @throws IllegalStateException if the method is already routed for this path (the route could never run), or
      *                               the application is running
      */
@@ -129,9 +240,15 @@ public final class Router {
      * the path's resource being named {@code name} for {@link #named} (null: no name). The routes of several methods
      * on one path may share its name.
      *
+     * @param method  the method, a token (case-insensitive), or {@code "*"} for any
+     * @param path    the path pattern, starting with {@code /}
+     * @param handler the handler; not null
+     * @param name    the route name, or null for none
+     * @return this router
      * @throws IllegalArgumentException as {@link #route(String, String, Handler)}; if the name is not a sequence of
      *                                  identifiers separated by {@code .}, {@code :} or {@code -}, if another
      *                                  route has it, or if the path's routes have another name
+     * @throws IllegalStateException as {@link #route(String, String, Handler)}
      */
     public Router route(String method, String path, Handler handler, String name) {
         return route(method, path, handler, name, false);
@@ -209,8 +326,13 @@ public final class Router {
      * {@link #addStatic(String, java.nio.file.Path)}, with {@code options}: directory listings, symlinks out of the
      * root; a named static route builds URLs with {@link Resource#urlFor(String)}.
      *
+     * @param prefix  the path prefix, starting with {@code /} (a trailing {@code /} is dropped), without variables
+     * @param root    an existing directory
+     * @param options the listing, symlink, chunk size and name settings
+     * @return this router
      * @throws IllegalArgumentException as {@link #addStatic(String, java.nio.file.Path)}, or for a bad or
      *                                  duplicate name
+     * @throws IllegalStateException if the application is running
      */
     public Router addStatic(String prefix, java.nio.file.Path root, StaticOptions options) {
         Objects.requireNonNull(prefix, "prefix");
@@ -254,6 +376,8 @@ public final class Router {
      * aiohttp's {@code router[name]}: the resource of the route named {@code name} in this router (a
      * sub-application's routes are in its own router), to build URLs with.
      *
+     * @param name the route name; not null
+     * @return the resource, the same object each call
      * @throws IllegalArgumentException if no route of this router has that name
      */
     public Resource named(String name) {
@@ -266,7 +390,7 @@ public final class Router {
         return r;
     }
 
-    /** The names of this router's named routes, in the order they were added. */
+    /** {@return the names of this router's named routes, in the order they were added; an unmodifiable view} */
     public Set<String> names() {
         return Collections.unmodifiableSet(named.keySet());
     }
@@ -301,7 +425,10 @@ public final class Router {
         }
     }
 
-    /** The routes as {@code "METHOD path"} strings, in order, a sub-application's with its prefix. */
+    /**
+     * {@return the routes as {@code "METHOD path"} strings, in order, a sub-application's with its prefix; an
+     * unmodifiable snapshot}
+     */
     public List<String> routes() {
         List<String> out = new ArrayList<>();
         for (Entry r : resources) {

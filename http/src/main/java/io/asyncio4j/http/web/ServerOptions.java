@@ -35,6 +35,8 @@ public record ServerOptions(double keepaliveTimeout, double headerTimeout, Reque
     public static final ServerOptions DEFAULT = new ServerOptions(75, 30, RequestParser.Limits.DEFAULT);
 
     /**
+     * Checks the components.
+     *
      * @throws IllegalArgumentException if a timeout is not a positive number (the shutdown timeout may be 0)
      * @throws NullPointerException     if {@code limits} is null
      */
@@ -49,34 +51,85 @@ public record ServerOptions(double keepaliveTimeout, double headerTimeout, Reque
         }
     }
 
-    /** These timeouts and limits with the default body timeout (60 s). */
+    /**
+     * These timeouts and limits with the default body timeout (60 s).
+     *
+     * @param keepaliveTimeout seconds an idle keep-alive connection stays open, positive
+     * @param headerTimeout    seconds a client has to send a request's whole head, positive
+     * @param limits           the request parser's limits
+     * @param shutdownTimeout  seconds {@link Site#close()} lets in-flight handlers run, 0 or more
+     * @throws IllegalArgumentException if a timeout is not a positive number (the shutdown timeout may be 0)
+     * @throws NullPointerException     if {@code limits} is null
+     */
     public ServerOptions(double keepaliveTimeout, double headerTimeout, RequestParser.Limits limits,
                          double shutdownTimeout) {
         this(keepaliveTimeout, headerTimeout, limits, shutdownTimeout, DEFAULT_BODY_TIMEOUT);
     }
 
-    /** These timeouts and limits with the default shutdown and body timeouts (60 s each). */
+    /**
+     * These timeouts and limits with the default shutdown and body timeouts (60 s each).
+     *
+     * @param keepaliveTimeout seconds an idle keep-alive connection stays open, positive
+     * @param headerTimeout    seconds a client has to send a request's whole head, positive
+     * @param limits           the request parser's limits
+     * @throws IllegalArgumentException if a timeout is not a positive number (the shutdown timeout may be 0)
+     * @throws NullPointerException     if {@code limits} is null
+     */
     public ServerOptions(double keepaliveTimeout, double headerTimeout, RequestParser.Limits limits) {
         this(keepaliveTimeout, headerTimeout, limits, DEFAULT_SHUTDOWN_TIMEOUT);
     }
 
+    /**
+     * These options with another {@linkplain #keepaliveTimeout() keep-alive timeout}.
+     *
+     * @param seconds the timeout, positive
+     * @return new options
+     * @throws IllegalArgumentException if {@code seconds} is not positive
+     */
     public ServerOptions withKeepaliveTimeout(double seconds) {
         return new ServerOptions(seconds, headerTimeout, limits, shutdownTimeout, bodyTimeout);
     }
 
+    /**
+     * These options with another {@linkplain #headerTimeout() header timeout}.
+     *
+     * @param seconds the timeout, positive
+     * @return new options
+     * @throws IllegalArgumentException if {@code seconds} is not positive
+     */
     public ServerOptions withHeaderTimeout(double seconds) {
         return new ServerOptions(keepaliveTimeout, seconds, limits, shutdownTimeout, bodyTimeout);
     }
 
+    /**
+     * These options with other {@linkplain #limits() parser limits}.
+     *
+     * @param l the limits; not null
+     * @return new options
+     * @throws NullPointerException if {@code l} is null
+     */
     public ServerOptions withLimits(RequestParser.Limits l) {
         return new ServerOptions(keepaliveTimeout, headerTimeout, l, shutdownTimeout, bodyTimeout);
     }
 
+    /**
+     * These options with another {@linkplain #shutdownTimeout() shutdown timeout}.
+     *
+     * @param seconds the timeout, 0 or more
+     * @return new options
+     * @throws IllegalArgumentException if {@code seconds} is negative or NaN
+     */
     public ServerOptions withShutdownTimeout(double seconds) {
         return new ServerOptions(keepaliveTimeout, headerTimeout, limits, seconds, bodyTimeout);
     }
 
-    /** These options with {@code seconds} as the {@linkplain #bodyTimeout() body timeout}. */
+    /**
+     * These options with {@code seconds} as the {@linkplain #bodyTimeout() body timeout}.
+     *
+     * @param seconds the timeout, positive
+     * @return new options
+     * @throws IllegalArgumentException if {@code seconds} is not positive
+     */
     public ServerOptions withBodyTimeout(double seconds) {
         return new ServerOptions(keepaliveTimeout, headerTimeout, limits, shutdownTimeout, seconds);
     }

@@ -59,22 +59,22 @@ public final class Site implements AutoCloseable {
         };
     }
 
-    /** The port listened on (the one chosen when started with port 0). */
+    /** {@return the port listened on (the one chosen when started with port 0)} */
     public int port() {
         return server.port();
     }
 
-    /** The addresses listened on. */
+    /** {@return the addresses listened on} */
     public List<InetSocketAddress> sockets() {
         return server.sockets();
     }
 
-    /** The application served. */
+    /** {@return the application served} */
     public Application app() {
         return app;
     }
 
-    /** The options the site runs with. */
+    /** {@return the options the site runs with} */
     public ServerOptions options() {
         return options;
     }
@@ -83,7 +83,7 @@ public final class Site implements AutoCloseable {
         return closing;
     }
 
-    /** The number of open connections. */
+    /** {@return the number of open connections} */
     public int connectionCount() {
         return connections.size();
     }
@@ -154,8 +154,10 @@ public final class Site implements AutoCloseable {
     }
 
     /**
-     * Waits until the site is closed: every connection has ended and the shutdown hooks have run (when
-     * {@link #close()} was called).
+     * aiohttp's {@code await server.wait_closed()}: waits until the site is closed: every connection has ended and,
+     * when {@link #close()} was called, the shutdown and cleanup hooks have run.
+     *
+     * @return the wait, run when awaited in a task of the site's loop
      */
     public Coro<Void> waitClosed() {
         return () -> {
@@ -169,7 +171,11 @@ public final class Site implements AutoCloseable {
 
     /**
      * aiohttp's {@code await runner.cleanup()} with {@code shutdown_timeout=timeout}: {@link #close()} with this
-     * timeout (unless already closing), then {@link #waitClosed()}.
+     * timeout (unless already closing), then {@link #waitClosed()}. Failures of the hooks are logged, not thrown.
+     *
+     * @param timeout seconds to let in-flight handlers finish before they are cancelled, 0 or more
+     * @return the shutdown, run when awaited in a task of the site's loop
+     * @throws IllegalArgumentException if {@code timeout} is negative or NaN (at once)
      */
     public Coro<Void> shutdown(double timeout) {
         if (!(timeout >= 0)) {

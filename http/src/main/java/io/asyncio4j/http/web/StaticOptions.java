@@ -23,29 +23,56 @@ public record StaticOptions(String name, int chunkSize, boolean showIndex, boole
     public static final StaticOptions DEFAULT = new StaticOptions(null, FileResponse.DEFAULT_CHUNK_SIZE, false,
             false);
 
-    /** @throws IllegalArgumentException if {@code chunkSize} is not positive */
+    /**
+     * Checks the chunk size.
+     *
+     * @throws IllegalArgumentException if {@code chunkSize} is not positive
+     */
     public StaticOptions {
         if (chunkSize <= 0) {
             throw new IllegalArgumentException("chunkSize must be > 0, not " + chunkSize);
         }
     }
 
-    /** These options with the route named {@code name}. */
+    /**
+     * These options with the route named {@code name}.
+     *
+     * @param name the route's name for {@link Router#named}: identifiers separated by {@code .}, {@code :} or
+     *             {@code -} (checked by {@link Router#addStatic(String, java.nio.file.Path, StaticOptions)})
+     * @return new options
+     * @throws NullPointerException if {@code name} is null
+     */
     public StaticOptions name(String name) {
         return new StaticOptions(Objects.requireNonNull(name, "name"), chunkSize, showIndex, followSymlinks);
     }
 
-    /** These options with directory listings on or off. */
+    /**
+     * These options with directory listings on or off.
+     *
+     * @param show whether a directory is answered with the HTML list of its entries
+     * @return new options
+     */
     public StaticOptions showIndex(boolean show) {
         return new StaticOptions(name, chunkSize, show, followSymlinks);
     }
 
-    /** These options with symlinks out of the root followed or refused. */
+    /**
+     * These options with symlinks out of the root followed or refused.
+     *
+     * @param follow whether a symlink may lead out of the root
+     * @return new options
+     */
     public StaticOptions followSymlinks(boolean follow) {
         return new StaticOptions(name, chunkSize, showIndex, follow);
     }
 
-    /** These options with chunks of {@code bytes}. */
+    /**
+     * These options with chunks of {@code bytes}.
+     *
+     * @param bytes the bytes read and sent at a time, positive
+     * @return new options
+     * @throws IllegalArgumentException if {@code bytes} is not positive
+     */
     public StaticOptions chunkSize(int bytes) {
         return new StaticOptions(name, bytes, showIndex, followSymlinks);
     }

@@ -47,7 +47,12 @@ public class StreamResponse extends Response {
     public StreamResponse() {
     }
 
-    /** A response with {@code status}. */
+    /**
+     * A response with {@code status}, aiohttp's {@code StreamResponse(status=...)}.
+     *
+     * @param status the status code, 100..599
+     * @throws IllegalArgumentException if {@code status} is outside 100..599
+     */
     public StreamResponse(int status) {
         status(status);
     }
@@ -71,7 +76,15 @@ public class StreamResponse extends Response {
         return this;
     }
 
-    /** Sets the body's length ({@code Content-Length}), -1 for none. @return this */
+    /**
+     * Sets the body's length ({@code Content-Length}), aiohttp's {@code content_length}; see the class comment for
+     * what a shorter body does.
+     *
+     * @param length the length in bytes, or -1 for none (chunked or close-delimited)
+     * @return this
+     * @throws IllegalArgumentException if {@code length} is below -1
+     * @throws IllegalStateException if the response is prepared
+     */
     public StreamResponse contentLength(long length) {
         checkNotPrepared("contentLength");
         if (length < -1) {
@@ -81,7 +94,7 @@ public class StreamResponse extends Response {
         return this;
     }
 
-    /** The body's length as set, or -1. */
+    /** {@return the body's length as set, or -1 if none is} */
     public long contentLength() {
         return contentLength;
     }
@@ -98,20 +111,24 @@ public class StreamResponse extends Response {
         throw new UnsupportedOperationException("a StreamResponse has no body to set: write() it");
     }
 
-    /** Whether {@link #prepare} has sent the head. */
+    /** {@return whether {@link #prepare} has sent the head, aiohttp's {@code prepared}} */
     public boolean prepared() {
         return prepared;
     }
 
-    /** Whether {@link #writeEof} has ended the body. */
+    /** {@return whether {@link #writeEof} has ended the body} */
     public boolean eofSent() {
         return eofSent;
     }
 
     /**
-     * Sends the status line and headers for {@code request} (cookies and compression included); later calls do
-     * nothing. aiohttp's {@code await resp.prepare(request)}.
+     * Sends the status line and headers for {@code request} (cookies and compression included), after the
+     * application's {@link Application#onResponsePrepare()} hooks; later calls do nothing. aiohttp's
+     * {@code await resp.prepare(request)}.
      *
+     * @param request the request this response answers; not null
+     * @return the prepare, run when awaited on the handler's task
+     * @throws NullPointerException if {@code request} is null (at once)
      * @throws io.asyncio4j.net.ConnectionResetError (when awaited) if the client is gone
      */
     public Coro<Void> prepare(Request request) {
@@ -141,8 +158,15 @@ public class StreamResponse extends Response {
     }
 
     /**
-     * Sends {@code data} as the next piece of the body, then waits until the connection's buffer has drained.
+     * aiohttp's {@code await resp.write(data)}: sends {@code data} as the next piece of the body, then waits until
+     * the connection's buffer has drained below its limit.
      *
+     * <p>Cancellation: a write cancelled while it waits for the drain has still sent {@code data}.
+     *
+     * @param data the piece; handed to the connection when awaited, which may keep it: do not change it
+     *             afterwards
+     * @return the write, run when awaited on the handler's task
+     * @throws NullPointerException if {@code data} is null (at once)
      * @throws IllegalStateException (when awaited) if not prepared, or after {@link #writeEof}
      * @throws io.asyncio4j.net.ConnectionResetError (when awaited) if the client is gone
      */
@@ -162,10 +186,12 @@ public class StreamResponse extends Response {
     }
 
     /**
-     * Ends the body (the last chunk, the end of compression) and waits until it has drained; later calls do
-     * nothing.
+     * aiohttp's {@code await resp.write_eof()}: ends the body (the last chunk, the end of compression) and waits
+     * until it has drained; later calls do nothing.
      *
+     * @return the end, run when awaited on the handler's task
      * @throws IllegalStateException (when awaited) if not prepared
+     * @throws io.asyncio4j.net.ConnectionResetError (when awaited) if the client is gone
      */
     public Coro<Void> writeEof() {
         return () -> {

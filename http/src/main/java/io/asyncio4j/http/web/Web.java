@@ -22,15 +22,32 @@ public final class Web {
 
     /**
      * Freezes {@code app} and starts serving it on {@code host:port} (null host: every interface; port 0: a free
-     * port) with the default {@link ServerOptions}. Returns once the socket listens.
+     * port) with the default {@link ServerOptions}: runs the application's startup (its cleanup contexts and
+     * {@code onStartup} hooks), then listens. Returns once the socket listens.
      *
+     * @param app  the application; frozen by the start
+     * @param host the address to listen on, or null for every interface
+     * @param port the port, 0..65535; 0 for a free one
+     * @return the start, run when awaited in a task of the loop that is to serve; it gives the running site
+     * @throws NullPointerException if {@code app} is null (at once)
      * @throws java.io.UncheckedIOException (when awaited) if binding fails
      */
     public static Coro<Site> start(Application app, String host, int port) {
         return start(app, host, port, ServerOptions.DEFAULT);
     }
 
-    /** As {@link #start(Application, String, int)}, with {@code options}. */
+    /**
+     * As {@link #start(Application, String, int)}, with {@code options}. If the startup or the binding fails, what
+     * was set up is torn down ({@link Application#cleanupCtx()}) and the failure is thrown.
+     *
+     * @param app  the application; frozen by the start
+     * @param host the address to listen on, or null for every interface
+     * @param port the port, 0..65535; 0 for a free one
+     * @param options the server's timeouts and limits
+     * @return the start, run when awaited in a task of the loop that is to serve; it gives the running site
+     * @throws NullPointerException if {@code app} or {@code options} is null (at once)
+     * @throws java.io.UncheckedIOException (when awaited) if binding fails
+     */
     public static Coro<Site> start(Application app, String host, int port, ServerOptions options) {
         java.util.Objects.requireNonNull(app, "app");
         java.util.Objects.requireNonNull(options, "options");
@@ -41,7 +58,14 @@ public final class Web {
      * aiohttp's {@code web.run_app}: runs a new loop on this thread ({@code Asyncio.run}), runs the application's
      * startup hooks, serves {@code app} on {@code host:port} and blocks until the JVM is asked to stop (Ctrl-C,
      * SIGTERM), then shuts the site down gracefully ({@link Site#close()}: shutdown hooks, in-flight requests
-     * finish for up to 60 s, then are cancelled, cleanup hooks) and returns.
+     * finish for up to 60 s, then are cancelled, cleanup hooks) and returns. It prints the URL it serves on
+     * standard output, as aiohttp does.
+     *
+     * @param app  the application; frozen by the start
+     * @param host the address to listen on, or null for every interface
+     * @param port the port, 0..65535; 0 for a free one
+     * @throws NullPointerException if {@code app} is null
+     * @throws java.io.UncheckedIOException if binding fails
      */
     public static void runApp(Application app, String host, int port) {
         runApp(app, host, port, ServerOptions.DEFAULT);
@@ -51,6 +75,13 @@ public final class Web {
      * As {@link #runApp(Application, String, int)}, with {@code options} (aiohttp's {@code run_app} keyword
      * arguments: {@code keepalive_timeout}, {@code shutdown_timeout}...): the timeouts, including the body timeout,
      * and the parser's limits; the shutdown waits for up to its {@linkplain ServerOptions#shutdownTimeout() timeout}.
+     *
+     * @param app  the application; frozen by the start
+     * @param host the address to listen on, or null for every interface
+     * @param port the port, 0..65535; 0 for a free one
+     * @param options the server's timeouts and limits
+     * @throws NullPointerException if {@code app} or {@code options} is null
+     * @throws java.io.UncheckedIOException if binding fails
      */
     public static void runApp(Application app, String host, int port, ServerOptions options) {
         java.util.Objects.requireNonNull(app, "app");

@@ -48,15 +48,22 @@ public class WebSocketResponse extends Response implements WebSocket {
         this(WSOptions.DEFAULT);
     }
 
+    /**
+     * A WebSocket with {@code options}, aiohttp's {@code WebSocketResponse(protocols=..., heartbeat=..., ...)}.
+     *
+     * @param options the WebSocket's settings
+     * @throws NullPointerException if {@code options} is null
+     */
     public WebSocketResponse(WSOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         status(101);
     }
 
     /**
-     * Whether {@code request} is a WebSocket handshake this response would accept, and with which subprotocol
-     * (aiohttp's {@code can_prepare}).
+     * Whether {@code request} is a WebSocket handshake this response would accept (aiohttp's {@code can_prepare}).
+     * It checks the request only; it sends nothing.
      *
+     * @param request the request to check
      * @return true if {@link #prepare(Request)} would succeed
      */
     public boolean canPrepare(Request request) {
@@ -69,9 +76,13 @@ public class WebSocketResponse extends Response implements WebSocket {
     }
 
     /**
-     * Performs the handshake: runs the {@link Application#onResponsePrepare()} hooks, writes the 101 answer (with
-     * the headers set on this response) and takes the connection over.
+     * aiohttp's {@code await ws.prepare(request)}: performs the handshake: runs the
+     * {@link Application#onResponsePrepare()} hooks, writes the 101 answer (with the headers set on this response)
+     * and takes the connection over. The connection's JSON codec is the application's ({@code request.app()}).
      *
+     * @param request the handshake request; not null
+     * @return the handshake, run when awaited on the handler's task
+     * @throws NullPointerException if {@code request} is null (at once)
      * @throws HTTPBadRequest (when awaited) for a bad handshake, {@link HTTPMethodNotAllowed} for another method
      * @throws IllegalStateException (when awaited) if already prepared
      */
@@ -144,7 +155,7 @@ public class WebSocketResponse extends Response implements WebSocket {
         return connection;
     }
 
-    /** Whether {@link #prepare(Request)} has run. */
+    /** {@return whether {@link #prepare(Request)} has run} */
     public boolean prepared() {
         return connection != null;
     }

@@ -33,6 +33,9 @@ public final class PerMessageDeflate {
     /**
      * The server's side: the first acceptable permessage-deflate offer of a {@code Sec-WebSocket-Extensions}
      * header, or null if there is none (then the connection goes uncompressed).
+     *
+     * @param header the client's {@code Sec-WebSocket-Extensions} value, or null if it sent none
+     * @return the extension with its {@link #response()}, or null for no compression
      */
     public static PerMessageDeflate negotiateServer(String header) {
         if (header == null) {
@@ -70,6 +73,7 @@ public final class PerMessageDeflate {
     /**
      * The client's side: the server's {@code Sec-WebSocket-Extensions} answer to {@link #CLIENT_OFFER}.
      *
+     * @param header the server's {@code Sec-WebSocket-Extensions} value, or null if it sent none
      * @return the extension, or null if the answer names none
      * @throws IllegalArgumentException if it names something this client did not offer or cannot honour
      */
@@ -96,12 +100,18 @@ public final class PerMessageDeflate {
         return new PerMessageDeflate(clientNoTakeover, serverNoTakeover, null);
     }
 
-    /** The server's {@code Sec-WebSocket-Extensions} answer (null on the client side). */
+    /** {@return the server's {@code Sec-WebSocket-Extensions} answer (null on the client side)} */
     public String response() {
         return response;
     }
 
-    /** One message's payload compressed (the trailing {@code 00 00 FF FF} removed). */
+    /**
+     * One message's payload compressed (the trailing {@code 00 00 FF FF} removed). Messages must be compressed in
+     * the order they are sent: the context runs from one to the next unless {@code no_context_takeover} was agreed.
+     *
+     * @param data the payload (not changed)
+     * @return the compressed payload, a new array
+     */
     public byte[] compress(byte[] data) {
         deflater.setInput(data);
         ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 2 + 16);
@@ -123,8 +133,12 @@ public final class PerMessageDeflate {
     }
 
     /**
-     * One message's payload decompressed, at most {@code max} bytes (0: no limit).
+     * One message's payload decompressed, at most {@code max} bytes (0: no limit). Messages must be decompressed in
+     * the order they arrive.
      *
+     * @param data the compressed payload of a whole message (not changed)
+     * @param max  the largest decompressed size in bytes, 0 for no limit
+     * @return the decompressed payload, a new array
      * @throws WebSocketError {@link WSCloseCode#MESSAGE_TOO_BIG} beyond {@code max}, or
      *                        {@link WSCloseCode#PROTOCOL_ERROR} for data that does not inflate
      */

@@ -16,6 +16,10 @@ public final class WSHandshake {
     /**
      * The subprotocol both sides speak: the first of {@code header}'s comma-separated names (the peer's
      * {@code Sec-WebSocket-Protocol}) that {@code ours} lists, or null.
+     *
+     * @param header the peer's {@code Sec-WebSocket-Protocol} value, or null if it sent none
+     * @param ours   the subprotocols this side speaks; not null
+     * @return the chosen name, or null if there is none in common
      */
     public static String chooseProtocol(String header, List<String> ours) {
         if (header != null && !ours.isEmpty()) {
@@ -28,7 +32,12 @@ public final class WSHandshake {
         return null;
     }
 
-    /** The {@code Sec-WebSocket-Accept} value for {@code key}: base64(SHA-1(key + the RFC's GUID)). */
+    /**
+     * The {@code Sec-WebSocket-Accept} value for {@code key}: base64(SHA-1(key + the RFC's GUID)).
+     *
+     * @param key the client's {@code Sec-WebSocket-Key}, trimmed
+     * @return the value the server answers with, and the client expects
+     */
     public static String accept(String key) {
         try {
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");

@@ -19,22 +19,40 @@ public record WSMessage(WSMsgType type, Object data, String extra) {
     static final WSMessage CLOSING = new WSMessage(WSMsgType.CLOSING, null, null);
     static final WSMessage CLOSED = new WSMessage(WSMsgType.CLOSED, null, null);
 
-    /** The text of a {@link WSMsgType#TEXT} message. @throws ClassCastException for another type */
+    /**
+     * {@return the text of a {@link WSMsgType#TEXT} message}
+     *
+     * @throws ClassCastException for a message whose data is not a string
+     */
     public String str() {
         return (String) data;
     }
 
-    /** The payload of a {@link WSMsgType#BINARY}, {@link WSMsgType#PING} or {@link WSMsgType#PONG} message. */
+    /**
+     * {@return the payload of a {@link WSMsgType#BINARY}, {@link WSMsgType#PING} or {@link WSMsgType#PONG} message;
+     * the message's own array, not a copy}
+     *
+     * @throws ClassCastException for a message whose data is not bytes
+     */
     public byte[] bytes() {
         return (byte[]) data;
     }
 
-    /** The close code of a {@link WSMsgType#CLOSE} message. */
+    /**
+     * {@return the close code of a {@link WSMsgType#CLOSE} message}
+     *
+     * @throws ClassCastException for a message whose data is not an {@code Integer}
+     * @throws NullPointerException for a message without data ({@link WSMsgType#CLOSING}, {@link WSMsgType#CLOSED})
+     */
     public int code() {
         return (Integer) data;
     }
 
-    /** The exception of an {@link WSMsgType#ERROR} message. */
+    /**
+     * {@return the exception of an {@link WSMsgType#ERROR} message}
+     *
+     * @throws ClassCastException for a message whose data is not a {@code Throwable}
+     */
     public Throwable exception() {
         return (Throwable) data;
     }
@@ -44,7 +62,11 @@ public record WSMessage(WSMsgType type, Object data, String extra) {
      * {@code type}. A message knows nothing of its connection: to use the session's or application's codec, call
      * {@code msg.json(type, ws.jsonCodec())} or {@code ws.receiveJson(type)}.
      *
+     * @param type what to read the message as
+     * @param <T>  the result type
+     * @return the value
      * @throws io.asyncio4j.http.json.JSONDecodeError if it is not valid JSON for {@code type}
+     * @throws ClassCastException if the message is neither text nor bytes
      */
     public <T> T json(Class<T> type) {
         return json(type, JsonCodec.defaultCodec());

@@ -30,7 +30,7 @@ public enum WSMsgType {
         this.value = value;
     }
 
-    /** The opcode (0x0..0xA) or aiohttp's number for the three states (0x100..0x102). */
+    /** {@return the opcode (0x0..0xA) or aiohttp's number for the three states (0x100..0x102)} */
     public int value() {
         return value;
     }

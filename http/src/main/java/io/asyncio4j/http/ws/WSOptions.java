@@ -29,6 +29,12 @@ public record WSOptions(double timeout, Double receiveTimeout, boolean autoclose
     /** aiohttp's defaults. */
     public static final WSOptions DEFAULT = builder().build();
 
+    /**
+     * Copies {@code protocols} (the record holds an unmodifiable list) and checks the components.
+     *
+     * @throws IllegalArgumentException if {@code maxMsgSize} is negative or {@code heartbeat} is not positive
+     * @throws NullPointerException if {@code protocols} or one of its names is null
+     */
     public WSOptions {
         protocols = List.copyOf(protocols);
         if (maxMsgSize < 0) {
@@ -39,6 +45,7 @@ public record WSOptions(double timeout, Double receiveTimeout, boolean autoclose
         }
     }
 
+    /** {@return a new builder, starting from aiohttp's defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -57,36 +64,81 @@ public record WSOptions(double timeout, Double receiveTimeout, boolean autoclose
         private Builder() {
         }
 
+        /**
+         * Sets how long {@code close()} waits for the peer's close frame (aiohttp's {@code timeout}, 10 s).
+         *
+         * @param seconds the wait in seconds
+         * @return this builder
+         */
         public Builder timeout(double seconds) {
             timeout = seconds;
             return this;
         }
 
+        /**
+         * Sets how long {@code receive()} waits for a message (aiohttp's {@code receive_timeout}).
+         *
+         * @param seconds the wait in seconds, or null for no limit (the default)
+         * @return this builder
+         */
         public Builder receiveTimeout(Double seconds) {
             receiveTimeout = seconds;
             return this;
         }
 
+        /**
+         * Sets whether {@code receive()} answers the peer's close frame at once (aiohttp's {@code autoclose}, true).
+         *
+         * @param on true to answer it
+         * @return this builder
+         */
         public Builder autoclose(boolean on) {
             autoclose = on;
             return this;
         }
 
+        /**
+         * Sets whether {@code receive()} answers pings and swallows pongs (aiohttp's {@code autoping}, true).
+         *
+         * @param on true to handle them
+         * @return this builder
+         */
         public Builder autoping(boolean on) {
             autoping = on;
             return this;
         }
 
+        /**
+         * Sets the heartbeat (aiohttp's {@code heartbeat}): a ping after so many seconds without input, and the
+         * connection dropped if nothing arrives within half of it.
+         *
+         * @param seconds the interval in seconds, positive (checked by {@link #build()}); null for none (the default)
+         * @return this builder
+         */
         public Builder heartbeat(Double seconds) {
             heartbeat = seconds;
             return this;
         }
 
+        /**
+         * Sets the subprotocols this side speaks (aiohttp's {@code protocols}).
+         *
+         * @param names the names, in order of preference; none null
+         * @return this builder
+         * @throws NullPointerException if a name is null
+         */
         public Builder protocols(String... names) {
             protocols = List.of(names);
             return this;
         }
 
+        /**
+         * Sets the largest message accepted (aiohttp's {@code max_msg_size}, 4 MiB); a larger one fails the connection
+         * with {@link WSCloseCode#MESSAGE_TOO_BIG}.
+         *
+         * @param bytes the limit in bytes, 0 for none (negative: {@link #build()} throws)
+         * @return this builder
+         */
         public Builder maxMsgSize(int bytes) {
             maxMsgSize = bytes;
             return this;
@@ -97,6 +149,11 @@ public record WSOptions(double timeout, Double receiveTimeout, boolean autoclose
             return this;
         }
 
+        /**
+         * {@return the options set so far}
+         *
+         * @throws IllegalArgumentException if {@code maxMsgSize} is negative or {@code heartbeat} is not positive
+         */
         public WSOptions build() {
             return new WSOptions(timeout, receiveTimeout, autoclose, autoping, heartbeat, protocols, maxMsgSize,
                     compress);

@@ -6,14 +6,21 @@ package io.asyncio4j.http.ws;
  * {@code receive()} reports it as the data of an {@link WSMsgType#ERROR} message.
  */
 public class WebSocketError extends RuntimeException {
+    /** The close code to answer with. */
     private final int code;
 
+    /**
+     * An error answered with close code {@code code}.
+     *
+     * @param code    the close code this side sends ({@link WSCloseCode})
+     * @param message what the peer did wrong
+     */
     public WebSocketError(int code, String message) {
         super(message);
         this.code = code;
     }
 
-    /** The close code that answers the error. */
+    /** {@return the close code that answers the error} */
     public int code() {
         return code;
     }

@@ -68,10 +68,13 @@ public final class WebSocketProtocol implements Protocol {
     private TimerHandle pongTimer;
 
     /**
+     * A connection without permessage-deflate, whose JSON messages use {@link JsonCodec#defaultCodec()}.
+     *
      * @param loop     the loop whose thread runs the transport
      * @param client   true for the client end (masks its frames, expects unmasked ones)
      * @param protocol the negotiated subprotocol, or null
      * @param options  the settings
+     * @throws NullPointerException if {@code loop} or {@code options} is null
      */
     public WebSocketProtocol(EventLoop loop, boolean client, String protocol, WSOptions options) {
         this(loop, client, protocol, null, options);
@@ -79,7 +82,14 @@ public final class WebSocketProtocol implements Protocol {
 
     /**
      * A connection with permessage-deflate negotiated ({@code deflate}; null for none): data messages go
-     * compressed, and compressed ones are accepted.
+     * compressed, and compressed ones are accepted. JSON messages use {@link JsonCodec#defaultCodec()}.
+     *
+     * @param loop     the loop whose thread runs the transport
+     * @param client   true for the client end (masks its frames, expects unmasked ones)
+     * @param protocol the negotiated subprotocol, or null
+     * @param deflate  the negotiated permessage-deflate, or null; the connection ends it when the connection is lost
+     * @param options  the settings
+     * @throws NullPointerException if {@code loop} or {@code options} is null
      */
     public WebSocketProtocol(EventLoop loop, boolean client, String protocol, PerMessageDeflate deflate,
                              WSOptions options) {
@@ -191,7 +201,11 @@ public final class WebSocketProtocol implements Protocol {
     /**
      * {@code await ws.receive(timeout)}: the next message, after the chores described above.
      *
-     * @param timeout seconds to wait, or null for {@link WSOptions#receiveTimeout()}
+     * <p>Cancellation: a cancelled receive sets {@link #closeCode()} to 1006, as a timeout does; the message it was
+     * waiting for stays in the inbox for the next receive.
+     *
+     * @param timeout seconds to wait, or null for {@link WSOptions#receiveTimeout()} (null there: no limit)
+     * @return the receive, run when awaited on the loop's thread
      * @throws IllegalStateException (when awaited) if another task is receiving, or after five receives on a
      *                               closed connection
      * @throws TimeoutError (when awaited) if no message came in time ({@link #closeCode()} becomes 1006)
@@ -272,18 +286,22 @@ public final class WebSocketProtocol implements Protocol {
     }
 
     /**
-     * The text of the next message.
+     * The text of the next message, aiohttp's {@code receive_str()}.
      *
+     * @return the receive, run when awaited on the loop's thread
      * @throws IllegalArgumentException (when awaited) if it is not {@link WSMsgType#TEXT}
+     * @throws TimeoutError (when awaited) as {@link #receive(Double)}
      */
     public Coro<String> receiveStr() {
         return () -> expect(receive(null).await(), WSMsgType.TEXT).str();
     }
 
     /**
-     * The payload of the next message.
+     * The payload of the next message, aiohttp's {@code receive_bytes()}.
      *
+     * @return the receive, run when awaited on the loop's thread; the array is the caller's to keep
      * @throws IllegalArgumentException (when awaited) if it is not {@link WSMsgType#BINARY}
+     * @throws TimeoutError (when awaited) as {@link #receive(Double)}
      */
     public Coro<byte[]> receiveBytes() {
         return () -> expect(receive(null).await(), WSMsgType.BINARY).bytes();
@@ -293,6 +311,9 @@ public final class WebSocketProtocol implements Protocol {
      * aiohttp's {@code receive_json()}: the next message's text decoded by this connection's {@link #jsonCodec()}
      * into {@code type}.
      *
+     * @param type what to read the message as
+     * @param <T>  the result type
+     * @return the receive and decoding, run when awaited on the loop's thread
      * @throws IllegalArgumentException (when awaited) if it is not {@link WSMsgType#TEXT}
      * @throws io.asyncio4j.http.json.JSONDecodeError (when awaited) if the text is not valid JSON for {@code type}
      */
@@ -333,6 +354,8 @@ public final class WebSocketProtocol implements Protocol {
      * Iterates with {@link #receive(Double)} until a {@link WSMsgType#CLOSE}, {@link WSMsgType#CLOSING} or
      * {@link WSMsgType#CLOSED}, which end it ({@code async for msg in ws}); {@code hasNext()} suspends the
      * calling task.
+     *
+     * @return an iterator to use from one task on the loop's thread; it yields {@link WSMsgType#ERROR} messages too
      */
     public Iterator<WSMessage> iterator() {
         return new Iterator<>() {
@@ -367,13 +390,27 @@ public final class WebSocketProtocol implements Protocol {
 
     // ---- sending ----
 
-    /** Sends a text message. @throws ConnectionResetError (when awaited) once closing */
+    /**
+     * aiohttp's {@code send_str(data)}: sends a text message, and waits until the transport's buffer has drained.
+     *
+     * @param data the text, sent in UTF-8; not null
+     * @return the send, run when awaited on the loop's thread
+     * @throws NullPointerException if {@code data} is null (at once)
+     * @throws ConnectionResetError (when awaited) once closed or the transport is closing
+     */
     public Coro<Void> sendStr(String data) {
         Objects.requireNonNull(data, "data");
         return send(WSMsgType.TEXT, data.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Sends a binary message. @throws ConnectionResetError (when awaited) once closing */
+    /**
+     * aiohttp's {@code send_bytes(data)}: sends a binary message, and waits until the transport's buffer has drained.
+     *
+     * @param data the payload; read when awaited (not copied before), so it must not change until then
+     * @return the send, run when awaited on the loop's thread
+     * @throws NullPointerException if {@code data} is null (at once)
+     * @throws ConnectionResetError (when awaited) once closed or the transport is closing
+     */
     public Coro<Void> sendBytes(byte[] data) {
         Objects.requireNonNull(data, "data");
         return send(WSMsgType.BINARY, data);
@@ -383,18 +420,36 @@ public final class WebSocketProtocol implements Protocol {
      * aiohttp's {@code send_json(data)}: {@code data} encoded by this connection's {@link #jsonCodec()}, sent as a
      * text message.
      *
+     * @param data what to send; may be null (the JSON {@code null})
+     * @return the send, run when awaited on the loop's thread
      * @throws IllegalArgumentException if the codec cannot serialise it (at once, not when awaited)
+     * @throws ConnectionResetError (when awaited) once closed or the transport is closing
      */
     public Coro<Void> sendJson(Object data) {
         return sendStr(jsonCodec.encodeToString(data));
     }
 
-    /** Sends a ping (at most 125 bytes of payload). */
+    /**
+     * aiohttp's {@code ping(message)}: sends a ping frame. With autoping the peer's pong is swallowed by
+     * {@link #receive(Double)}.
+     *
+     * @param payload at most 125 bytes; read when awaited
+     * @return the send, run when awaited on the loop's thread
+     * @throws IllegalArgumentException if {@code payload} is longer than 125 bytes (at once)
+     * @throws ConnectionResetError (when awaited) once closed or the transport is closing
+     */
     public Coro<Void> ping(byte[] payload) {
         return send(WSMsgType.PING, payload);
     }
 
-    /** Sends a pong (at most 125 bytes of payload). */
+    /**
+     * aiohttp's {@code pong(message)}: sends an unsolicited pong frame.
+     *
+     * @param payload at most 125 bytes; read when awaited
+     * @return the send, run when awaited on the loop's thread
+     * @throws IllegalArgumentException if {@code payload} is longer than 125 bytes (at once)
+     * @throws ConnectionResetError (when awaited) once closed or the transport is closing
+     */
     public Coro<Void> pong(byte[] payload) {
         return send(WSMsgType.PONG, payload);
     }
@@ -419,12 +474,20 @@ public final class WebSocketProtocol implements Protocol {
     // ---- closing ----
 
     /**
-     * Starts or completes the close handshake: sends a close frame with {@code code} and {@code message}, then
-     * (unless the peer's close frame already came) waits up to {@link WSOptions#timeout()} seconds for the
-     * peer's, skipping other messages, and closes the transport. {@link #closeCode()} becomes the peer's code,
-     * or {@link WSCloseCode#ABNORMAL_CLOSURE} if it did not come.
+     * aiohttp's {@code close(code=, message=)}: starts or completes the close handshake. A receive under way in
+     * another task first returns {@link WSMsgType#CLOSING}; then this sends a close frame with {@code code} and
+     * {@code message} and (unless the peer's close frame already came) waits up to {@link WSOptions#timeout()}
+     * seconds for the peer's, skipping other messages, and closes the transport. {@link #closeCode()} becomes the
+     * peer's code, or {@link WSCloseCode#ABNORMAL_CLOSURE} if it did not come; a failure to send is kept as
+     * {@link #exception()} rather than thrown.
      *
-     * @return true if this call closed the WebSocket, false if it was closed already
+     * <p>Cancellation: a cancelled close drops the connection ({@link #closeCode()} 1006).
+     *
+     * @param code    the close code to send ({@link WSCloseCode})
+     * @param message the reason, at most 123 bytes in UTF-8
+     * @return the close, run when awaited on the loop's thread: true if this call closed the WebSocket, false if it
+     *         was closed already
+     * @throws IllegalArgumentException if {@code message} is longer than 123 bytes in UTF-8 (at once)
      */
     public Coro<Boolean> close(int code, String message) {
         byte[] payload = WebSocketWriter.closePayload(code, message);
@@ -518,32 +581,32 @@ public final class WebSocketProtocol implements Protocol {
         }
     }
 
-    /** Whether this side has closed (sent its close frame, or dropped the connection). */
+    /** {@return whether this side has closed (sent its close frame, or dropped the connection)} */
     public boolean closed() {
         return closed;
     }
 
-    /** The close code: the peer's, or {@link WSCloseCode#ABNORMAL_CLOSURE}; null while open. */
+    /** {@return the close code: the peer's, or {@link WSCloseCode#ABNORMAL_CLOSURE}; null while open} */
     public Integer closeCode() {
         return closeCode;
     }
 
-    /** The exception that ended the connection, or null. */
+    /** {@return the exception that ended the connection, or null} */
     public Throwable exception() {
         return exception;
     }
 
-    /** Whether permessage-deflate was negotiated. */
+    /** {@return whether permessage-deflate was negotiated} */
     public boolean compressed() {
         return deflate != null;
     }
 
-    /** The negotiated subprotocol, or null. */
+    /** {@return the negotiated subprotocol, or null} */
     public String protocol() {
         return protocol;
     }
 
-    /** The transport (null before the connection is made). */
+    /** {@return the transport, or null before the connection is made} */
     public Transport transport() {
         return transport;
     }

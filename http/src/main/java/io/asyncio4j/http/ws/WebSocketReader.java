@@ -33,9 +33,12 @@ public final class WebSocketReader {
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
 
     /**
+     * A reader for a connection without extensions.
+     *
      * @param expectMasked true on the server side (client frames are masked), false on the client side
      * @param maxMsgSize   the largest message payload accepted, in bytes; 0 for no limit
-     * @param sink         receives each complete message, in order
+     * @param sink         receives each complete message, in order, on the feeding thread
+     * @throws IllegalArgumentException if {@code maxMsgSize} is negative
      */
     public WebSocketReader(boolean expectMasked, int maxMsgSize, Consumer<WSMessage> sink) {
         this(expectMasked, maxMsgSize, null, sink);
@@ -44,6 +47,12 @@ public final class WebSocketReader {
     /**
      * A reader for a connection with permessage-deflate: a data message whose first frame has RSV1 set is
      * decompressed with {@code deflate} (null: RSV1 is a protocol error, as without the extension).
+     *
+     * @param expectMasked true on the server side (client frames are masked), false on the client side
+     * @param maxMsgSize   the largest message payload accepted, in bytes (compressed and decompressed); 0 for no limit
+     * @param deflate      the negotiated extension, or null
+     * @param sink         receives each complete message, in order, on the feeding thread
+     * @throws IllegalArgumentException if {@code maxMsgSize} is negative
      */
     public WebSocketReader(boolean expectMasked, int maxMsgSize, PerMessageDeflate deflate,
                            Consumer<WSMessage> sink) {
@@ -56,7 +65,7 @@ public final class WebSocketReader {
         this.sink = sink;
     }
 
-    /** Whether a breach was found (further input is ignored). */
+    /** {@return whether a breach was found (further input is ignored)} */
     public boolean failed() {
         return failed;
     }
@@ -64,6 +73,7 @@ public final class WebSocketReader {
     /**
      * Parses {@code data} with what came before, delivering every message it completes.
      *
+     * @param data the next bytes of the stream, any length; copied, so the caller may reuse the array
      * @throws WebSocketError at the first breach of the protocol
      */
     public void feed(byte[] data) {

@@ -20,13 +20,24 @@ public final class WebSocketWriter {
      * @param payload its payload (not changed)
      * @param fin     whether it is the last frame of its message
      * @param mask    whether to mask it (the client side)
+     * @return the frame's bytes, a new array
      * @throws IllegalArgumentException for a control frame with more than 125 bytes
      */
     public static byte[] frame(int opcode, byte[] payload, boolean fin, boolean mask) {
         return frame(opcode, payload, fin, mask, false);
     }
 
-    /** As {@link #frame(int, byte[], boolean, boolean)}, with RSV1 set if {@code rsv1} (a compressed message). */
+    /**
+     * As {@link #frame(int, byte[], boolean, boolean)}, with RSV1 set if {@code rsv1} (a compressed message).
+     *
+     * @param opcode  the frame's opcode ({@link WSMsgType#value()})
+     * @param payload its payload (not changed)
+     * @param fin     whether it is the last frame of its message
+     * @param mask    whether to mask it (the client side)
+     * @param rsv1    whether to set RSV1: the first frame of a message compressed by permessage-deflate
+     * @return the frame's bytes, a new array
+     * @throws IllegalArgumentException for a control frame with more than 125 bytes
+     */
     public static byte[] frame(int opcode, byte[] payload, boolean fin, boolean mask, boolean rsv1) {
         int n = payload.length;
         if (opcode >= 0x8 && n > 125) {
@@ -63,7 +74,14 @@ public final class WebSocketWriter {
         return out;
     }
 
-    /** A close frame's payload: the code, then the reason in UTF-8 (at most 123 bytes). */
+    /**
+     * A close frame's payload: the code, then the reason in UTF-8 (at most 123 bytes).
+     *
+     * @param code   the close code, 0..65535 ({@link WSCloseCode})
+     * @param reason the reason, or null for none
+     * @return the payload, a new array
+     * @throws IllegalArgumentException if the reason is longer than 123 bytes in UTF-8
+     */
     public static byte[] closePayload(int code, String reason) {
         byte[] r = reason == null ? new byte[0] : reason.getBytes(StandardCharsets.UTF_8);
         if (r.length > 123) {
