@@ -145,6 +145,11 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
         }
     }
 
+    /**
+     * Starts a session with non-default settings (aiohttp's {@code ClientSession(...)} keyword arguments).
+     *
+     * @return a new builder, for one thread's use
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -415,12 +420,33 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
 
     // ---- life cycle ----
 
-    /** {@code session.ws_connect(url)}: a WebSocket with {@link WSOptions#DEFAULT}. */
+    /**
+     * {@code session.ws_connect(url)}: a WebSocket with {@link WSOptions#DEFAULT}; see
+     * {@link #wsConnect(String, WSOptions, RequestOptions)}.
+     *
+     * @param url a {@code ws}, {@code wss}, {@code http} or {@code https} URL, or one relative to the base URL
+     * @return the open WebSocket, when awaited
+     * @throws InvalidURL (when awaited) for a URL that is not ws, wss, http or https with a host
+     * @throws WSServerHandshakeError (when awaited) if the server refused the handshake
+     * @throws ClientConnectorError (when awaited) if the connection failed
+     * @throws IllegalStateException (when awaited) if the session is closed
+     */
     public Coro<ClientWebSocketResponse> wsConnect(String url) {
         return wsConnect(url, WSOptions.DEFAULT, RequestOptions.NONE);
     }
 
-    /** {@code session.ws_connect(url, ...)} with the WebSocket's settings only: see the three-argument form. */
+    /**
+     * {@code session.ws_connect(url, ...)} with the WebSocket's settings only: see
+     * {@link #wsConnect(String, WSOptions, RequestOptions)}.
+     *
+     * @param url     a {@code ws}, {@code wss}, {@code http} or {@code https} URL, or one relative to the base URL
+     * @param options the WebSocket's settings (subprotocols, compression, heartbeat...)
+     * @return the open WebSocket, when awaited
+     * @throws InvalidURL (when awaited) for a URL that is not ws, wss, http or https with a host
+     * @throws WSServerHandshakeError (when awaited) if the server refused the handshake
+     * @throws ClientConnectorError (when awaited) if the connection failed
+     * @throws IllegalStateException (when awaited) if the session is closed
+     */
     public Coro<ClientWebSocketResponse> wsConnect(String url, WSOptions options) {
         return wsConnect(url, options, RequestOptions.NONE);
     }
@@ -450,10 +476,15 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
      * The session keeps the WebSocket while it is open: {@link #close()} closes its connection if the session owns
      * its connector.
      *
+     * <p><b>Cancellation.</b> Cancelling the awaiting task (or a {@link ClientTimeout} expiring) during the
+     * handshake closes its connection, as for any request; no WebSocket is opened.
+     *
+     * @param url     a {@code ws}, {@code wss}, {@code http} or {@code https} URL, or one relative to the base URL
      * @param options the WebSocket's settings
      * @param request the handshake's request settings: {@code headers}, {@code params}, {@code cookies},
      *                {@code auth}, {@code proxy}, {@code proxyAuth}, {@code proxyHeader}s, {@code ssl},
      *                {@code timeout}, redirects and the trace context; a body is refused
+     * @return the open WebSocket, when awaited
      * @throws IllegalArgumentException if {@code request} has a body
      * @throws InvalidURL (when awaited) for a URL that is not ws, wss, http or https with a host
      * @throws WSServerHandshakeError (when awaited) if the server refused the handshake
@@ -584,29 +615,56 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
         }
     }
 
+    /**
+     * aiohttp's {@code session.closed}.
+     *
+     * @return whether {@link #close()} was called; a closed session's requests fail
+     */
     public boolean closed() {
         return closed;
     }
 
-    /** The session's cookie jar (aiohttp's {@code session.cookie_jar}). */
+    /**
+     * The session's cookie jar (aiohttp's {@code session.cookie_jar}).
+     *
+     * @return the jar given to the builder, else the session's own {@link CookieJar}
+     */
     public AbstractCookieJar cookieJar() {
         return cookieJar;
     }
 
+    /**
+     * The connector the session's requests go through (aiohttp's {@code session.connector}).
+     *
+     * @return the connector given to the builder, else the session's own
+     */
     public TCPConnector connector() {
         return connector;
     }
 
+    /**
+     * The session's timeouts (aiohttp's {@code session.timeout}), used by requests that give none.
+     *
+     * @return the timeouts given to the builder, else {@link ClientTimeout#DEFAULT}
+     */
     public ClientTimeout timeout() {
         return timeout;
     }
 
-    /** The session's default header fields (read-only). */
+    /**
+     * The header fields sent with every request (aiohttp's {@code session.headers}).
+     *
+     * @return the fields, read-only; empty if none
+     */
     public Headers headers() {
         return headers;
     }
 
-    /** The base URL relative request URLs resolve against, or null. */
+    /**
+     * The base URL relative request URLs resolve against (aiohttp's {@code base_url}).
+     *
+     * @return the URL, or null if none was given
+     */
     public URI baseUrl() {
         return baseUrl;
     }
@@ -648,6 +706,9 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
          * and domains reached directly. The environment is read at each request, by the rules of CPython's
          * {@code getproxies_environment} and {@code proxy_bypass_environment} as aiohttp 3.8 uses them (an
          * {@code https://} proxy URL is ignored; {@code NO_PROXY=*} bypasses every host).
+         *
+         * @param on whether to use the environment's proxies
+         * @return this builder
          */
         public Builder trustEnv(boolean on) {
             trustEnv = on;
@@ -660,7 +721,14 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
             return this;
         }
 
-        /** Adds a {@link TraceConfig} whose handlers are called at the steps of every request (aiohttp's trace_configs). */
+        /**
+         * Adds a {@link TraceConfig} whose handlers are called at the steps of every request (aiohttp's
+         * trace_configs), on the loop's thread, after those added before.
+         *
+         * @param config the handlers
+         * @return this builder
+         * @throws NullPointerException if {@code config} is null
+         */
         public Builder traceConfig(TraceConfig config) {
             traceConfigs.add(Objects.requireNonNull(config, "traceConfig is null"));
             return this;
@@ -669,19 +737,38 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
         /**
          * The jar that stores the cookies of every response (redirects included) and gives those sent with each
          * request; a new {@link CookieJar} by default, {@link DummyCookieJar} to keep none.
+         *
+         * @param jar the jar, used on the session's loop thread only
+         * @return this builder
+         * @throws NullPointerException if {@code jar} is null
          */
         public Builder cookieJar(AbstractCookieJar jar) {
             cookieJar = Objects.requireNonNull(jar, "cookieJar is null");
             return this;
         }
 
-        /** Shared cookies put in the jar when the session is built: sent with every request. */
+        /**
+         * Shared cookies put in the jar when the session is built (aiohttp's {@code cookies}): sent with every
+         * request, to any host, while the jar keeps them (a {@link DummyCookieJar} keeps none).
+         *
+         * @param map the cookies by name; a name given again replaces its value
+         * @return this builder
+         * @throws NullPointerException if {@code map}, or a name or value in it, is null
+         */
         public Builder cookies(Map<String, String> map) {
             map.forEach((n, v) -> cookies.put(Objects.requireNonNull(n), Objects.requireNonNull(v)));
             return this;
         }
 
-        /** Relative request URLs resolve against this absolute http(s) URL (RFC 3986 resolution). */
+        /**
+         * Relative request URLs resolve against this absolute http(s) URL (RFC 3986 resolution; aiohttp's
+         * {@code base_url}).
+         *
+         * @param url an absolute URL with a host
+         * @return this builder
+         * @throws NullPointerException     if {@code url} is null
+         * @throws IllegalArgumentException if {@code url} is not a URI, or not an absolute one with a host
+         */
         public Builder baseUrl(String url) {
             URI u = URI.create(url);
             if (!u.isAbsolute() || u.getHost() == null) {
@@ -691,40 +778,94 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
             return this;
         }
 
-        /** A header field sent with every request (a request's own field of the same name replaces it). */
+        /**
+         * Adds a header field sent with every request (a request's own field of the same name replaces it); aiohttp's
+         * {@code headers}.
+         *
+         * @param name  the field's name, a token
+         * @param value the field's value, without CR, LF or NUL
+         * @return this builder
+         * @throws NullPointerException     if {@code name} or {@code value} is null
+         * @throws IllegalArgumentException if {@code name} is empty or not a token, or {@code value} has CR, LF or
+         *                                  NUL (the header-injection guard of {@link Headers#add})
+         */
         public Builder header(String name, String value) {
             headers.add(name, value);
             return this;
         }
 
+        /**
+         * Adds every field of {@code h}, in its order, as {@link #header} does.
+         *
+         * @param h the fields to send with every request
+         * @return this builder
+         * @throws NullPointerException if {@code h} is null
+         */
         public Builder headers(Headers h) {
             h.forEach(headers::add);
             return this;
         }
 
+        /**
+         * The timeouts of requests that give none of their own (aiohttp's {@code timeout};
+         * {@link ClientTimeout#DEFAULT}, 5 minutes in total, by default).
+         *
+         * @param t the timeouts; {@link ClientTimeout#NONE} for none
+         * @return this builder
+         * @throws NullPointerException if {@code t} is null
+         */
         public Builder timeout(ClientTimeout t) {
             timeout = Objects.requireNonNull(t, "timeout is null (use ClientTimeout.NONE)");
             return this;
         }
 
-        /** The connector to use; the session closes it on close unless {@link #connectorOwner(boolean)} false. */
+        /**
+         * The connector to use (aiohttp's {@code connector}), instead of a new {@link TCPConnector} of the session's
+         * own; the session closes it on close unless {@link #connectorOwner(boolean)} false. A connector may serve
+         * several sessions of one loop.
+         *
+         * @param c the connector
+         * @return this builder
+         * @throws NullPointerException if {@code c} is null
+         */
         public Builder connector(TCPConnector c) {
             connector = Objects.requireNonNull(c, "connector is null");
             return this;
         }
 
+        /**
+         * Whether closing the session closes the {@link #connector(TCPConnector) connector} given, and with it the
+         * connections of the session's WebSockets (aiohttp's {@code connector_owner}; true by default). A
+         * connector the session made itself is always closed with it.
+         *
+         * @param owner false to leave the given connector open when the session closes
+         * @return this builder
+         */
         public Builder connectorOwner(boolean owner) {
             connectorOwner = owner;
             return this;
         }
 
-        /** Whether every response with a status of 400 or above raises {@link ClientResponseError}. */
+        /**
+         * Whether every final response with a status of 400 or above raises {@link ClientResponseError} when its
+         * request is awaited (aiohttp's {@code raise_for_status}; false by default); a request's own
+         * {@link RequestOptions.Builder#raiseForStatus(boolean)} wins.
+         *
+         * @param raise whether to raise for an error status
+         * @return this builder
+         */
         public Builder raiseForStatus(boolean raise) {
             raiseForStatus = raise;
             return this;
         }
 
-        /** Whether gzip, deflate and br bodies are decompressed (default true). */
+        /**
+         * Whether response bodies in {@code gzip}, {@code deflate} and {@code br} are decoded as they are read
+         * (aiohttp's {@code auto_decompress}; true by default). With false, the body is read as it came.
+         *
+         * @param on whether to decode compressed bodies
+         * @return this builder
+         */
         public Builder autoDecompress(boolean on) {
             autoDecompress = on;
             return this;
@@ -740,6 +881,8 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
          * stays bounded whatever it expands to. {@link RequestOptions.Builder#maxDecompressSize(long)} overrides it
          * per request.
          *
+         * @param bytes the limit in bytes, 0 for none
+         * @return this builder
          * @throws IllegalArgumentException if {@code bytes} is negative
          */
         public Builder maxDecompressSize(long bytes) {
@@ -747,7 +890,14 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
             return this;
         }
 
-        /** Basic credentials sent with every request that has none of its own. */
+        /**
+         * Basic credentials sent with every request that has none of its own, in its URL or in
+         * {@link RequestOptions.Builder#auth(BasicAuth)} (aiohttp's {@code auth}); a redirect to another origin
+         * drops them.
+         *
+         * @param a the credentials, or null for none
+         * @return this builder
+         */
         public Builder auth(BasicAuth a) {
             auth = a;
             return this;
@@ -761,13 +911,20 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
          * {@link JsonCodec#defaultCodec()} (Jackson, java.time as ISO-8601) if not set.
          *
          * @param codec the codec
-         * @return this
+         * @return this builder
+         * @throws NullPointerException if {@code codec} is null
          */
         public Builder jsonCodec(JsonCodec codec) {
             jsonCodec = Objects.requireNonNull(codec, "codec");
             return this;
         }
 
+        /**
+         * A session with the settings given so far; it belongs to the event loop of its first request. The builder
+         * may go on to build others (sharing a given connector and cookie jar).
+         *
+         * @return a new, open session
+         */
         public ClientSession build() {
             return new ClientSession(this);
         }

@@ -33,9 +33,10 @@ public final class ClientWebSocketResponse implements WebSocket {
 
     /**
      * A WebSocket over {@code connection}, opened by the handshake whose 101 answer is {@code response} (aiohttp's
-     * constructor; {@link ClientSession#wsConnect} makes them).
+     * constructor; {@link ClientSession#wsConnect} makes them). {@code connection} must already be the protocol of
+     * the switched connection; this object only joins the two.
      *
-     * @param connection the client end's engine, its transport connected
+     * @param connection the WebSocket's protocol, over the connection the 101 answer came on
      * @param response   the handshake's 101 answer
      * @throws NullPointerException if {@code connection} or {@code response} is null
      */
@@ -49,31 +50,47 @@ public final class ClientWebSocketResponse implements WebSocket {
         return connection;
     }
 
-    /** {@return the handshake's status (101)} */
+    /**
+     * The handshake's status.
+     *
+     * @return 101, the only status that opens a WebSocket
+     */
     public int status() {
         return response.status();
     }
 
-    /** {@return the handshake's response header fields; a read-only view} */
+    /**
+     * The header fields of the handshake's answer ({@code Sec-WebSocket-Protocol}, {@code Set-Cookie}...).
+     *
+     * @return the fields, read-only
+     */
     public Headers headers() {
         return response.headers();
     }
 
-    /** {@return the handshake's answer: its URL (after redirects), request info, cookies and history} */
+    /**
+     * The handshake's answer: its URL (after redirects), request info, cookies and history. Its body is the
+     * WebSocket's: do not read it.
+     *
+     * @return the 101 response
+     */
     public ClientResponse response() {
         return response;
     }
 
     /**
-     * As {@code session.wsConnect(url, options)}.
+     * As {@code session.wsConnect(url, options)}: see {@link ClientSession#wsConnect(String, WSOptions,
+     * RequestOptions)}.
      *
-     * @param session the session whose connector, cookies and defaults the handshake uses
-     * @param url     a {@code ws}, {@code wss}, {@code http} or {@code https} URL
+     * @param session the session whose connector, cookies, defaults and settings the handshake uses
+     * @param url     a {@code ws}, {@code wss}, {@code http} or {@code https} URL, or one relative to the session's
+     *                base URL
      * @param options the WebSocket's settings
-     * @return the handshake, run when awaited in a task on the session's loop
-     * @throws io.asyncio4j.http.InvalidURL (when awaited) for a URL that is not ws, wss, http or https with a host
+     * @return the open WebSocket, when awaited
+     * @throws InvalidURL (when awaited) for a URL that is not ws, wss, http or https with a host
      * @throws WSServerHandshakeError (when awaited) if the server refused the handshake
-     * @throws io.asyncio4j.http.ClientConnectorError (when awaited) if the connection failed
+     * @throws ClientConnectorError (when awaited) if the connection failed
+     * @throws IllegalStateException (when awaited) if the session is closed
      */
     public static Coro<ClientWebSocketResponse> connect(ClientSession session, String url, WSOptions options) {
         return session.wsConnect(url, options);

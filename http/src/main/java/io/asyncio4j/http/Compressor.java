@@ -26,8 +26,12 @@ public final class Compressor {
     }
 
     /**
-     * A compressor for {@code encoding}.
+     * A compressor for {@code encoding}, at the start of a new compressed stream.
      *
+     * @param encoding {@code "gzip"}, {@code "deflate"} or {@code "br"} (lower case, as in
+     *                 {@code Content-Encoding})
+     * @return a new compressor, for one body
+     * @throws NullPointerException     if {@code encoding} is null
      * @throws IllegalArgumentException unless {@code encoding} is {@code gzip}, {@code deflate} or {@code br}, or
      *                                  for {@code br} where Brotli's native library cannot load
      */
@@ -45,7 +49,15 @@ public final class Compressor {
         }
     }
 
-    /** {@code data} encoded whole with {@code encoding} (gzip, deflate or br). */
+    /**
+     * {@code data} encoded whole with {@code encoding}: a complete compressed stream, as a body with that
+     * {@code Content-Encoding} carries it.
+     *
+     * @param encoding {@code "gzip"}, {@code "deflate"} or {@code "br"}
+     * @param data     the bytes to compress (not changed)
+     * @return the compressed bytes
+     * @throws IllegalArgumentException as {@link #forEncoding(String)} does
+     */
     public static byte[] encode(String encoding, byte[] data) {
         Compressor c = forEncoding(encoding);
         byte[] head = c.compress(data);
@@ -55,7 +67,15 @@ public final class Compressor {
         return all;
     }
 
-    /** Compresses {@code data}; returns what the compressor gave out so far (possibly nothing). */
+    /**
+     * Compresses {@code data}, the next piece of the body; not to be called after {@link #finish()}.
+     *
+     * @param data the bytes to add (not changed, not kept)
+     * @return the compressed bytes the encoder gave out since the last call, possibly none: the encoder buffers,
+     *         and the rest comes from later calls and {@link #finish()}
+     * @throws NullPointerException if {@code data} is null
+     * @throws UncheckedIOException if the encoder fails
+     */
     public byte[] compress(byte[] data) {
         try {
             out.write(data);
@@ -65,7 +85,13 @@ public final class Compressor {
         return take();
     }
 
-    /** Ends the compressed stream; returns its last bytes. */
+    /**
+     * Ends the compressed stream: flushes what the encoder buffered and writes the stream's trailer (gzip's CRC and
+     * length, zlib's checksum, Brotli's last block).
+     *
+     * @return the stream's last bytes, to send after all {@link #compress(byte[])} gave
+     * @throws UncheckedIOException if the encoder fails
+     */
     public byte[] finish() {
         try {
             out.close();

@@ -88,10 +88,15 @@ public final class TCPConnector implements AutoCloseable {
     }
 
     /**
-     * @param limit            the most sockets open at once (0: no limit)
-     * @param limitPerHost     the most connections in use per scheme, host and port (0: no limit)
-     * @param keepaliveTimeout seconds an idle connection stays in the pool
+     * A connector with these limits and keep-alive settings, and the defaults of {@link Builder} for the rest
+     * (aiohttp's {@code TCPConnector(limit=, limit_per_host=, keepalive_timeout=, force_close=)}).
+     *
+     * @param limit            the most sockets open at once, 0 or more (0: no limit)
+     * @param limitPerHost     the most connections in use per scheme, host and port, 0 or more (0: no limit)
+     * @param keepaliveTimeout seconds an idle connection stays in the pool, 0 or more
      * @param forceClose       close every connection after its response instead of pooling it
+     * @throws IllegalArgumentException if a limit or {@code keepaliveTimeout} is negative, or
+     *                                  {@code keepaliveTimeout} is NaN
      */
     public TCPConnector(int limit, int limitPerHost, double keepaliveTimeout, boolean forceClose) {
         this(builder().limit(limit).limitPerHost(limitPerHost).keepaliveTimeout(keepaliveTimeout)
@@ -123,32 +128,68 @@ public final class TCPConnector implements AutoCloseable {
         this.pool = new ConnectionPool(limit, limitPerHost, keepaliveTimeout, b.forceClose);
     }
 
-    /** A builder for a connector with non-default settings. */
+    /**
+     * Starts a connector with non-default settings (aiohttp's {@code TCPConnector(...)} keyword arguments).
+     *
+     * @return a new builder, for one thread's use
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * aiohttp's {@code connector.limit}.
+     *
+     * @return the most sockets open at once (0: no limit)
+     */
     public int limit() {
         return limit;
     }
 
+    /**
+     * aiohttp's {@code connector.limit_per_host}.
+     *
+     * @return the most connections in use or being connected per scheme, host and port (0: no limit)
+     */
     public int limitPerHost() {
         return limitPerHost;
     }
 
+    /**
+     * The keep-alive timeout.
+     *
+     * @return seconds an idle connection stays in the pool
+     */
     public double keepaliveTimeout() {
         return keepaliveTimeout;
     }
 
+    /**
+     * aiohttp's {@code connector.force_close}.
+     *
+     * @return whether every connection is closed after its response instead of pooled
+     */
     public boolean forceClose() {
         return forceClose;
     }
 
+    /**
+     * aiohttp's {@code connector.closed}; read it on the loop's thread.
+     *
+     * @return whether {@link #close()} was called; a closed connector's requests fail with
+     *         {@link ClientConnectionError}
+     */
     public boolean closed() {
         return pool.closed();
     }
 
-    /** The TLS settings of https connections (the JDK's trusted CAs and host name check by default). */
+    /**
+     * The TLS settings of https connections (the JDK's trusted CAs and host name check by default), unless a
+     * request gives its own ({@link RequestOptions.Builder#ssl(TlsOptions)}).
+     *
+     * @return the settings given to the builder, else the JDK's defaults, made at the first call
+     * @throws IllegalStateException if the defaults are needed and the JDK has no default TLS context
+     */
     public TlsOptions tls() {
         TlsOptions t = tls;
         if (t == null) {
@@ -157,22 +198,39 @@ public final class TCPConnector implements AutoCloseable {
         return t;
     }
 
-    /** The certificate https connections are pinned to ({@link Builder#ssl(Fingerprint)}), or null. */
+    /**
+     * The certificate https connections are pinned to ({@link Builder#ssl(Fingerprint)}), unless a request pins
+     * its own.
+     *
+     * @return the pinned certificate's digest, or null
+     */
     public Fingerprint fingerprint() {
         return fingerprint;
     }
 
-    /** Whether resolved addresses are cached. */
+    /**
+     * aiohttp's {@code use_dns_cache}.
+     *
+     * @return whether resolved addresses are cached
+     */
     public boolean useDnsCache() {
         return useDnsCache;
     }
 
-    /** Seconds a resolved address stays cached, or null for ever. */
+    /**
+     * aiohttp's {@code ttl_dns_cache}.
+     *
+     * @return seconds of the loop's clock a resolved address stays cached, or null for ever
+     */
     public Double ttlDnsCache() {
         return ttlDnsCache;
     }
 
-    /** The most host and port entries the DNS cache keeps (1000, aiohttp's {@code dns_cache_max_size}). */
+    /**
+     * aiohttp's {@code dns_cache_max_size}.
+     *
+     * @return the most host and port entries the DNS cache keeps (1000 by default)
+     */
     public int dnsCacheMaxSize() {
         return dnsCacheMaxSize;
     }
@@ -182,7 +240,14 @@ public final class TCPConnector implements AutoCloseable {
         return dnsCache.size();
     }
 
-    /** Forgets the cached addresses of {@code host} and {@code port}, or of every host if {@code host} is null. */
+    /**
+     * Forgets the cached addresses of {@code host} and {@code port}, or of every host if {@code host} is null
+     * (aiohttp's {@code clear_dns_cache}); the next request to them resolves the name again. Connections already
+     * open are not affected. Call it on the loop's thread.
+     *
+     * @param host the host name as requested, or null for all
+     * @param port the port (ignored if {@code host} is null)
+     */
     public void clearDnsCache(String host, int port) {
         if (host == null) {
             dnsCache.clear();
@@ -191,12 +256,20 @@ public final class TCPConnector implements AutoCloseable {
         }
     }
 
-    /** Sockets open now: in use, being connected, or idle in the pool. */
+    /**
+     * The sockets open now, what {@code limit} bounds; read it on the loop's thread.
+     *
+     * @return the connections in use (a WebSocket's included), being connected, or idle in the pool
+     */
     public int openConnections() {
         return pool.openConnections();
     }
 
-    /** Idle connections in the pool now. */
+    /**
+     * The idle connections in the pool now, ready for reuse; read it on the loop's thread.
+     *
+     * @return their number
+     */
     public int idleConnections() {
         return pool.idleConnections();
     }
@@ -367,6 +440,9 @@ public final class TCPConnector implements AutoCloseable {
     /**
      * An {@link SSLContext} that accepts any server certificate for any host name: aiohttp's {@code ssl=False}.
      * The connection is still encrypted, but not authenticated.
+     *
+     * @return a new context trusting every certificate
+     * @throws IllegalStateException if the JDK has no TLS
      */
     public static SSLContext insecureContext() {
         try {
@@ -423,43 +499,83 @@ public final class TCPConnector implements AutoCloseable {
         private Builder() {
         }
 
-        /** The most sockets open at once (100; 0: no limit). */
+        /**
+         * The most sockets open at once, counting those in use, being connected and idle (aiohttp's {@code limit}).
+         *
+         * @param n the limit, 0 or more (100 by default; 0: no limit); checked by {@link #build()}
+         * @return this builder
+         */
         public Builder limit(int n) {
             limit = n;
             return this;
         }
 
-        /** The most connections in use per scheme, host and port (0, the default: no limit). */
+        /**
+         * The most connections in use or being connected per scheme, host and port (aiohttp's
+         * {@code limit_per_host}).
+         *
+         * @param n the limit, 0 or more (0, the default: no limit); checked by {@link #build()}
+         * @return this builder
+         */
         public Builder limitPerHost(int n) {
             limitPerHost = n;
             return this;
         }
 
-        /** Seconds an idle connection stays in the pool (15). */
+        /**
+         * How long an idle connection stays in the pool before it is closed (aiohttp's {@code keepalive_timeout}).
+         *
+         * @param seconds 0 or more (15 by default); checked by {@link #build()}
+         * @return this builder
+         */
         public Builder keepaliveTimeout(double seconds) {
             keepaliveTimeout = seconds;
             return this;
         }
 
-        /** Close every connection after its response instead of pooling it. */
+        /**
+         * Close every connection after its response instead of pooling it (aiohttp's {@code force_close}).
+         *
+         * @param on whether to close each connection after its response (false by default)
+         * @return this builder
+         */
         public Builder forceClose(boolean on) {
             forceClose = on;
             return this;
         }
 
-        /** The resolver of host names ({@link Resolver#threaded()} by default). */
+        /**
+         * The resolver of host names (aiohttp's {@code resolver}; {@link Resolver#threaded()}, the system's on the
+         * default executor, by default). IP address literals are not given to it.
+         *
+         * @param r the resolver, called on the loop's thread
+         * @return this builder
+         * @throws NullPointerException if {@code r} is null
+         */
         public Builder resolver(Resolver r) {
             resolver = java.util.Objects.requireNonNull(r, "resolver is null");
             return this;
         }
 
-        /** Whether resolved addresses are cached (true, aiohttp's {@code use_dns_cache}). */
+        /**
+         * Whether resolved addresses are cached (aiohttp's {@code use_dns_cache}).
+         *
+         * @param on whether to cache (true by default)
+         * @return this builder
+         */
         public Builder useDnsCache(boolean on) {
             useDnsCache = on;
             return this;
         }
 
-        /** Seconds a resolved address stays cached (10; null: for ever), aiohttp's {@code ttl_dns_cache}. */
+        /**
+         * How long a resolved address stays cached, in seconds of the loop's clock (aiohttp's
+         * {@code ttl_dns_cache}).
+         *
+         * @param seconds 0 or more (10 by default), or null for ever
+         * @return this builder
+         * @throws IllegalArgumentException if {@code seconds} is negative or NaN
+         */
         public Builder ttlDnsCache(Double seconds) {
             if (seconds != null && !(seconds >= 0)) {
                 throw new IllegalArgumentException("ttlDnsCache must be >= 0, not " + seconds);
@@ -472,6 +588,8 @@ public final class TCPConnector implements AutoCloseable {
          * The most host and port entries the DNS cache keeps (1000, aiohttp's {@code dns_cache_max_size}): beyond
          * it the least recently used entry is dropped. Expired entries are dropped too (see {@link DnsCacheTable}).
          *
+         * @param n the most entries, 1 or more
+         * @return this builder
          * @throws IllegalArgumentException if {@code n} is not positive ({@code useDnsCache(false)} turns the cache off)
          */
         public Builder dnsCacheMaxSize(int n) {
@@ -479,14 +597,29 @@ public final class TCPConnector implements AutoCloseable {
             return this;
         }
 
-        /** https connections use {@code context} (its trust managers decide which servers are trusted). */
+        /**
+         * https connections use {@code context} (aiohttp's {@code ssl=SSLContext}): its trust managers decide which
+         * servers are trusted, and the host name is still checked. Replaces a fingerprint or an earlier
+         * {@code ssl}.
+         *
+         * @param context the TLS context
+         * @return this builder
+         * @throws NullPointerException if {@code context} is null
+         */
         public Builder ssl(SSLContext context) {
             tls = TlsOptions.of(context);
             fingerprint = null;
             return this;
         }
 
-        /** https connections use these TLS options (context, expected server name, timeouts). */
+        /**
+         * https connections use these TLS options (context, expected server name, handshake and shutdown timeouts).
+         * Replaces a fingerprint or an earlier {@code ssl}.
+         *
+         * @param options the TLS options
+         * @return this builder
+         * @throws NullPointerException if {@code options} is null
+         */
         public Builder ssl(TlsOptions options) {
             tls = java.util.Objects.requireNonNull(options, "ssl is null");
             fingerprint = null;
@@ -496,6 +629,10 @@ public final class TCPConnector implements AutoCloseable {
         /**
          * With false, https connections accept any certificate for any name (aiohttp's {@code ssl=False}): still
          * encrypted, not authenticated. With true, the JDK's trusted CAs and the host name check (the default).
+         * Replaces a fingerprint or an earlier {@code ssl}.
+         *
+         * @param verify whether to verify the servers' certificates and names
+         * @return this builder
          */
         public Builder verifySsl(boolean verify) {
             tls = verify ? null : TlsOptions.of(insecureContext());
@@ -507,6 +644,10 @@ public final class TCPConnector implements AutoCloseable {
          * https connections are pinned to the certificate with this digest (aiohttp's {@code ssl=Fingerprint}):
          * its chain and host name are not verified, but a server presenting another certificate is refused with
          * {@link ServerFingerprintMismatch}. Replaces the other {@code ssl} settings, as they replace it.
+         *
+         * @param pinned the digest of the servers' certificate
+         * @return this builder
+         * @throws NullPointerException if {@code pinned} is null
          */
         public Builder ssl(Fingerprint pinned) {
             fingerprint = java.util.Objects.requireNonNull(pinned, "fingerprint is null");
@@ -514,6 +655,14 @@ public final class TCPConnector implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A connector with the settings given so far; it belongs to the event loop of the first request made
+         * through it. The builder may go on to build others.
+         *
+         * @return a new, open connector with no connection yet
+         * @throws IllegalArgumentException if {@code limit}, {@code limitPerHost} or {@code keepaliveTimeout} is
+         *                                  negative, or {@code keepaliveTimeout} is NaN
+         */
         public TCPConnector build() {
             return new TCPConnector(this);
         }

@@ -13,12 +13,12 @@ public class WSServerHandshakeError extends ClientResponseError {
     private static final long serialVersionUID = 1L;
 
     /**
-     * An error for the server's answer to the handshake.
+     * An error for a refused handshake, with an empty {@link #history()}.
      *
-     * @param requestInfo the handshake request as sent
-     * @param status      the answer's status
+     * @param requestInfo the handshake request's method, URL and header fields
+     * @param status      the answer's status (101 if the status was right but a header field or the extension was not)
      * @param message     what was wrong, as aiohttp words it
-     * @param headers     the answer's header fields
+     * @param headers     the answer's header fields, or null
      */
     public WSServerHandshakeError(RequestInfo requestInfo, int status, String message, Headers headers) {
         super(requestInfo, List.of(), status, message, headers);

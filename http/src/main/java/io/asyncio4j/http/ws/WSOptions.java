@@ -144,6 +144,12 @@ public record WSOptions(double timeout, Double receiveTimeout, boolean autoclose
             return this;
         }
 
+        /**
+         * Sets whether permessage-deflate is offered (client) or accepted (server) (true).
+         *
+         * @param on true to compress when the peer agrees
+         * @return this builder
+         */
         public Builder compress(boolean on) {
             compress = on;
             return this;
