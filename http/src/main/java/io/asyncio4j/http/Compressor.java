@@ -1,6 +1,6 @@
 package io.asyncio4j.http;
 
-import com.aayushatharva.brotli4j.encoder.BrotliOutputStream;
+import io.asyncio4j.http.spi.ContentCodingProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,42 +10,47 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A streaming {@code Content-Encoding} encoder: {@code gzip}, {@code deflate} in the zlib format (what aiohttp
- * sends and expects), or {@code br} (Brotli, where its native library loads), fed piece by piece. The client
+ * sends and expects), or a coding another artifact provides ({@link ContentCodingProvider}: {@code br} with
+ * {@code asyncio4j-brotli} on the class path and its native library loaded), fed piece by piece. The client
  * compresses request bodies with it, the server responses. Not thread-safe: one body, one compressor.
  */
 public final class Compressor {
     private final ByteArrayOutputStream sink = new ByteArrayOutputStream();
     private final OutputStream out;
 
-    private Compressor(String encoding) throws IOException {
+    private Compressor(String encoding, ContentCodingProvider provider) throws IOException {
         out = switch (encoding) {
             case "gzip" -> new GZIPOutputStream(sink, 64 * 1024);
             case "deflate" -> new DeflaterOutputStream(sink);
-            default -> new BrotliOutputStream(sink);
+            default -> provider.newEncoder(sink);
         };
     }
 
     /**
      * A compressor for {@code encoding}.
      *
-     * @throws IllegalArgumentException unless {@code encoding} is {@code gzip}, {@code deflate} or {@code br}, or
-     *                                  for {@code br} where Brotli's native library cannot load
+     * @throws IllegalArgumentException unless {@code encoding} is {@code gzip}, {@code deflate} or an available
+     *                                  provided coding ({@code br} needs {@code asyncio4j-brotli} on the class path
+     *                                  and Brotli's native library loaded)
      */
     public static Compressor forEncoding(String encoding) {
-        if (!encoding.equals("gzip") && !encoding.equals("deflate") && !encoding.equals("br")) {
-            throw new IllegalArgumentException("unsupported content coding: " + encoding + " (gzip, deflate or br)");
-        }
-        if (encoding.equals("br") && !BrotliDecoder.available()) {
-            throw new IllegalArgumentException("br: Brotli's native library did not load on this platform");
+        ContentCodingProvider provider = null;
+        if (!encoding.equals("gzip") && !encoding.equals("deflate")) {
+            provider = ContentCodings.provider(encoding);
+            if (provider == null) {
+                throw new IllegalArgumentException("unsupported content coding: " + encoding + " (available: "
+                        + ContentCodings.acceptEncoding() + ")" + (encoding.equals("br") ? "; br needs"
+                        + " io.asyncio4j:asyncio4j-brotli on the class path and Brotli's native library loaded" : ""));
+            }
         }
         try {
-            return new Compressor(encoding);
+            return new Compressor(encoding, provider);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the " + encoding + " compressor", e);
         }
     }
 
-    /** {@code data} encoded whole with {@code encoding} (gzip, deflate or br). */
+    /** {@code data} encoded whole with {@code encoding} (gzip, deflate or a provided coding such as br). */
     public static byte[] encode(String encoding, byte[] data) {
         Compressor c = forEncoding(encoding);
         byte[] head = c.compress(data);

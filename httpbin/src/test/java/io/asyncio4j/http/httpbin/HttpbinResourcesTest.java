@@ -1,0 +1,32 @@
+package io.asyncio4j.http.httpbin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** httpbin's pages and images travel with the app in asyncio4j-httpbin, and their notice with them. */
+class HttpbinResourcesTest {
+    @Test
+    void theNoticeIsBesideThePagesAndImages() throws IOException {
+        try (InputStream in = Httpbin.class.getResourceAsStream("NOTICE")) {
+            assertThat(in).as("io/asyncio4j/http/httpbin/NOTICE").isNotNull();
+            String notice = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(notice).contains("Kenneth Reitz").contains("Permission to use, copy, modify");
+        }
+        for (String name : new String[] {"moby.html", "sample.xml", "forms-post.html", "images/jackal.jpg",
+                "images/pig_icon.png", "images/svg_logo.svg", "images/wolf_1.webp"}) {
+            assertThat(Httpbin.class.getResource(name)).as(name).isNotNull();
+        }
+    }
+
+    @Test
+    void theHttpModuleNoLongerCarriesThem() {
+        assertThat(io.asyncio4j.http.ClientSession.class.getResource("httpbin/NOTICE")).isNull();
+        assertThat(Httpbin.class.getProtectionDomain().getCodeSource().getLocation())
+                .isNotEqualTo(io.asyncio4j.http.ClientSession.class.getProtectionDomain().getCodeSource()
+                        .getLocation());
+    }
+}
