@@ -19,6 +19,8 @@ import java.util.Set;
  */
 final class ContentCodings {
     private static final Set<String> BUILT_IN = Set.of("gzip", "x-gzip", "deflate", "identity");
+    /** Load failures after which discovery stops (ServiceLoader resumes after one only on a best-effort basis). */
+    private static final int MAX_BROKEN = 16;
 
     private ContentCodings() {
     }
@@ -33,7 +35,7 @@ final class ContentCodings {
             Map<String, ContentCodingProvider> found = new LinkedHashMap<>();
             Iterator<ContentCodingProvider> it = ServiceLoader.load(ContentCodingProvider.class,
                     ContentCodingProvider.class.getClassLoader()).iterator();
-            while (true) {
+            for (int broken = 0; broken < MAX_BROKEN; ) {
                 ContentCodingProvider p;
                 try {
                     if (!it.hasNext()) {
@@ -41,7 +43,8 @@ final class ContentCodings {
                     }
                     p = it.next();
                 } catch (ServiceConfigurationError | LinkageError e) {
-                    continue;   // a provider that cannot be loaded is skipped; the others still count
+                    broken++;   // a provider that cannot be loaded is skipped; the others still count
+                    continue;
                 }
                 try {
                     String coding = p.coding();
