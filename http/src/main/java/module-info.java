@@ -1,7 +1,8 @@
 /**
  * asyncio4j's HTTP, in aiohttp's shape: the client ({@code io.asyncio4j.http}), the server
  * ({@code io.asyncio4j.http.web}), WebSockets for both ({@code io.asyncio4j.http.ws}) and JSON
- * ({@code io.asyncio4j.http.json}).
+ * ({@code io.asyncio4j.http.json}), and the service interface other modules implement to add content codings
+ * ({@code io.asyncio4j.http.spi}). Not exported: {@code io.asyncio4j.http.internal}, the wire layer both ends share.
  *
  * <p><b>JSON of your types.</b> The default {@code JsonCodec} is Jackson: it binds your records and beans by
  * reflection, from module {@code com.fasterxml.jackson.databind}, so a modular application opens (or, for public
@@ -19,18 +20,13 @@ module io.asyncio4j.http {
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;
-    // Content-Encoding br; its native library comes from a provider module found by service binding
-    // (com.aayushatharva.brotli4j uses BrotliNativeProvider). Where it cannot load, br is neither offered nor decoded.
-    requires com.aayushatharva.brotli4j;
-    // AioHttpExtension (io.asyncio4j.http.test) is a JUnit 5 extension: needed only by the tests that use it.
-    requires static org.junit.jupiter.api;
-    requires static org.junit.platform.commons;
-
     exports io.asyncio4j.http;
     exports io.asyncio4j.http.json;
+    exports io.asyncio4j.http.spi;
     exports io.asyncio4j.http.web;
     exports io.asyncio4j.http.ws;
-    // Until they move into their own modules (asyncio4j-http-test, asyncio4j-httpbin):
-    exports io.asyncio4j.http.test;
-    exports io.asyncio4j.http.httpbin;
+
+    // Content codings beyond gzip and deflate (br: module io.asyncio4j.brotli, artifact asyncio4j-brotli), found
+    // lazily through ServiceLoader; none present, the client offers gzip and deflate only.
+    uses io.asyncio4j.http.spi.ContentCodingProvider;
 }

@@ -1,6 +1,6 @@
 package io.asyncio4j.http;
 
-import com.aayushatharva.brotli4j.encoder.BrotliOutputStream;
+import io.asyncio4j.http.spi.ContentCodingProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,40 +10,45 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A streaming {@code Content-Encoding} encoder: {@code gzip}, {@code deflate} in the zlib format (what aiohttp
- * sends and expects), or {@code br} (Brotli, where its native library loads), fed piece by piece. The client
+ * sends and expects), or a coding another artifact provides ({@link ContentCodingProvider}: {@code br} with
+ * {@code asyncio4j-brotli} on the class path and its native library loaded), fed piece by piece. The client
  * compresses request bodies with it, the server responses. Not thread-safe: one body, one compressor.
  */
 public final class Compressor {
     private final ByteArrayOutputStream sink = new ByteArrayOutputStream();
     private final OutputStream out;
 
-    private Compressor(String encoding) throws IOException {
+    private Compressor(String encoding, ContentCodingProvider provider) throws IOException {
         out = switch (encoding) {
             case "gzip" -> new GZIPOutputStream(sink, 64 * 1024);
             case "deflate" -> new DeflaterOutputStream(sink);
-            default -> new BrotliOutputStream(sink);
+            default -> provider.newEncoder(sink);
         };
     }
 
     /**
      * A compressor for {@code encoding}, at the start of a new compressed stream.
      *
-     * @param encoding {@code "gzip"}, {@code "deflate"} or {@code "br"} (lower case, as in
+     * @param encoding {@code "gzip"}, {@code "deflate"} or a provided coding such as {@code "br"} (lower case, as in
      *                 {@code Content-Encoding})
      * @return a new compressor, for one body
      * @throws NullPointerException     if {@code encoding} is null
-     * @throws IllegalArgumentException unless {@code encoding} is {@code gzip}, {@code deflate} or {@code br}, or
-     *                                  for {@code br} where Brotli's native library cannot load
+     * @throws IllegalArgumentException unless {@code encoding} is {@code gzip}, {@code deflate} or an available
+     *                                  provided coding ({@code br} needs {@code asyncio4j-brotli} on the class path
+     *                                  and Brotli's native library loaded)
      */
     public static Compressor forEncoding(String encoding) {
-        if (!encoding.equals("gzip") && !encoding.equals("deflate") && !encoding.equals("br")) {
-            throw new IllegalArgumentException("unsupported content coding: " + encoding + " (gzip, deflate or br)");
-        }
-        if (encoding.equals("br") && !BrotliDecoder.available()) {
-            throw new IllegalArgumentException("br: Brotli's native library did not load on this platform");
+        ContentCodingProvider provider = null;
+        if (!encoding.equals("gzip") && !encoding.equals("deflate")) {
+            provider = ContentCodings.provider(encoding);
+            if (provider == null) {
+                throw new IllegalArgumentException("unsupported content coding: " + encoding + " (available: "
+                        + ContentCodings.acceptEncoding() + ")" + (encoding.equals("br") ? "; br needs"
+                        + " io.asyncio4j:asyncio4j-brotli on the class path and Brotli's native library loaded" : ""));
+            }
         }
         try {
-            return new Compressor(encoding);
+            return new Compressor(encoding, provider);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the " + encoding + " compressor", e);
         }
@@ -53,7 +58,7 @@ public final class Compressor {
      * {@code data} encoded whole with {@code encoding}: a complete compressed stream, as a body with that
      * {@code Content-Encoding} carries it.
      *
-     * @param encoding {@code "gzip"}, {@code "deflate"} or {@code "br"}
+     * @param encoding {@code "gzip"}, {@code "deflate"} or a provided coding such as {@code "br"}
      * @param data     the bytes to compress (not changed)
      * @return the compressed bytes
      * @throws IllegalArgumentException as {@link #forEncoding(String)} does

@@ -4,14 +4,15 @@ import java.util.Locale;
 
 /**
  * Incremental decoding of a response body's {@code Content-Encoding}: {@code gzip}, {@code deflate}
- * ({@link ZlibDecoder}) and {@code br} ({@link BrotliDecoder}, where its native library loads). Errors are
- * {@link ClientPayloadError}s. Not thread-safe: the connection's loop feeds it.
+ * ({@link ZlibDecoder}) and the codings other artifacts provide ({@link ProvidedDecoder}: {@code br} with
+ * {@code asyncio4j-brotli} on the class path and its native library loaded). Errors are {@link ClientPayloadError}s.
+ * Not thread-safe: the connection's loop feeds it.
  */
 interface ContentDecoder {
     /**
      * A decoder for {@code contentEncoding}, or null if it is absent, {@code identity} or unknown (the body is then
-     * given as it came, as aiohttp does); {@code br} too where Brotli's native library cannot load, since the client
-     * then does not offer it.
+     * given as it came, as aiohttp does); a provided coding ({@code br}) too where its provider is absent or
+     * unavailable, since the client then does not offer it.
      */
     static ContentDecoder forEncoding(String contentEncoding) {
         if (contentEncoding == null) {
@@ -21,14 +22,20 @@ interface ContentDecoder {
         return switch (e) {
             case "gzip", "x-gzip" -> new ZlibDecoder(e, true);
             case "deflate" -> new ZlibDecoder(e, false);
-            case "br" -> BrotliDecoder.available() ? new BrotliDecoder() : null;
-            default -> null;
+            case "identity" -> null;
+            default -> {
+                io.asyncio4j.http.spi.ContentCodingProvider p = ContentCodings.provider(e);
+                yield p == null ? null : ProvidedDecoder.of(p);
+            }
         };
     }
 
-    /** What the client offers in {@code Accept-Encoding}: aiohttp's, with {@code br} when Brotli is there. */
+    /**
+     * What the client offers in {@code Accept-Encoding}: aiohttp's {@code gzip, deflate}, then the provided codings
+     * ({@code gzip, deflate, br} with {@code asyncio4j-brotli}, as aiohttp with Brotli installed).
+     */
     static String acceptEncoding() {
-        return BrotliDecoder.available() ? "gzip, deflate, br" : "gzip, deflate";
+        return ContentCodings.acceptEncoding();
     }
 
     /**

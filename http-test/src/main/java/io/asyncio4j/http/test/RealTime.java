@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 
 /**
  * On a test method or class run by {@link AioHttpExtension}: its loop uses the real clock instead of virtual time
- * ({@code new Runner()} instead of {@code new Runner().virtualTime(true)}).
+ * (as {@code @TestLoopConfig(virtualTime = false)} of {@code asyncio4j-test}).
  */
 @Documented
 @Inherited

@@ -1,7 +1,8 @@
-package io.asyncio4j.http;
+package io.asyncio4j.http.brotli;
 
 import com.aayushatharva.brotli4j.Brotli4jLoader;
 import com.aayushatharva.brotli4j.decoder.DecoderJNI;
+import io.asyncio4j.http.spi.ContentCodingProvider;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -9,9 +10,10 @@ import java.util.Arrays;
 /**
  * {@code br} (RFC 7932) with brotli4j, Google's decoder through JNI: queued bytes are pushed through its input
  * buffer only as {@link #decode(int)} asks for output, and pulled out in pieces of at most what it asked for.
- * Errors are {@link ClientPayloadError}s. Not thread-safe.
+ * Errors are {@link IOException}s whose message says what is wrong (the client makes them
+ * {@code ClientPayloadError}s). Not thread-safe.
  */
-final class BrotliDecoder implements ContentDecoder {
+final class BrotliDecoder implements ContentCodingProvider.Decoder {
     private static final int INPUT_BUFFER = 16 * 1024;
 
     /** Whether the native library loaded (false too if brotli4j is not on the class path). */
@@ -41,22 +43,18 @@ final class BrotliDecoder implements ContentDecoder {
     /** An empty push was made since the last output or input: another one would give nothing. */
     private boolean nudged;
 
-    BrotliDecoder() {
-        try {
-            decoder = new DecoderJNI.Wrapper(INPUT_BUFFER);
-        } catch (IOException e) {
-            throw ContentDecoder.error("br", "the decoder could not start", e);
-        }
+    BrotliDecoder() throws IOException {
+        decoder = new DecoderJNI.Wrapper(INPUT_BUFFER);
     }
 
-    /** Whether {@code br} can be decoded here. */
+    /** Whether {@code br} can be decoded here: brotli4j's native library loaded (checked once). */
     static boolean available() {
         return Native.UNAVAILABLE == null;
     }
 
-    @Override
-    public String encoding() {
-        return "br";
+    /** Why {@link #available()} is false (what brotli4j's loader threw), or null if it is true. */
+    static Throwable unavailabilityCause() {
+        return Native.UNAVAILABLE;
     }
 
     @Override
@@ -68,9 +66,9 @@ final class BrotliDecoder implements ContentDecoder {
     }
 
     @Override
-    public byte[] decode(int max) {
+    public byte[] decode(int max) throws IOException {
         if (freed) {
-            throw ContentDecoder.error("br", "the decoder was closed", null); // its native memory is gone
+            throw new IOException("the decoder was closed"); // its native memory is gone
         }
         byte[] result = new byte[max];
         int n = 0;
@@ -129,13 +127,12 @@ final class BrotliDecoder implements ContentDecoder {
         return result;
     }
 
-
     @Override
-    public void finish() {
+    public void finish() throws IOException {
         boolean ok = !sawInput || done || !freed && decoder.getStatus() == DecoderJNI.Status.DONE;
         close();
         if (!ok) {
-            throw ContentDecoder.error("br", "the compressed body is truncated", null);
+            throw new IOException("the compressed body is truncated");
         }
     }
 
@@ -149,8 +146,8 @@ final class BrotliDecoder implements ContentDecoder {
         }
     }
 
-    private ClientPayloadError fail(String why) {
+    private IOException fail(String why) {
         close();
-        return ContentDecoder.error("br", why, null);
+        return new IOException(why);
     }
 }

@@ -5,7 +5,8 @@
  * and the JUnit 5 extension {@link io.asyncio4j.http.test.AioHttpExtension} runs each test on a loop of its own
  * with a client of the class's {@link io.asyncio4j.http.test.AppFactory} application.
  *
- * <p>{@code TestServer} and {@code TestClient} need nothing beyond this module; the extension and its annotations
- * need JUnit Jupiter's API, an optional dependency of {@code asyncio4j-http} (tests that use it have it anyway).
+ * <p>The artifact {@code asyncio4j-http-test}, a test dependency: {@code TestServer} and {@code TestClient} need
+ * only {@code asyncio4j-http}; the extension builds on {@code asyncio4j-test}'s {@code AsyncioExtension} (virtual
+ * time, failures nobody handled, the real-time timeout) and brings JUnit Jupiter's API.
  */
 package io.asyncio4j.http.test;

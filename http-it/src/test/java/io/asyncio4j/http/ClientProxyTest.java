@@ -99,7 +99,18 @@ class ClientProxyTest {
     /** A session whose connector trusts the test certificate and resolves no name (so direct requests fail). */
     private static ClientSession.Builder session() {
         return ClientSession.builder().connector(TCPConnector.builder().ssl(trustingTestCa)
-                .resolver(ClientCookieTest.loopbackNames(Set.of("localhost"))).build());
+                .resolver(loopbackNames(Set.of("localhost"))).build());
+    }
+
+    /** Maps {@code names} to 127.0.0.1 and nothing else (ClientCookieTest's, which stays in asyncio4j-http). */
+    private static Resolver loopbackNames(Set<String> names) {
+        return (host, port) -> () -> {
+            if (!names.contains(host)) {
+                throw new java.io.UncheckedIOException(new java.net.UnknownHostException(host));
+            }
+            return java.util.List.of(new java.net.InetSocketAddress(java.net.InetAddress.getByAddress(host,
+                    new byte[] {127, 0, 0, 1}), port));
+        };
     }
 
     private static String fetch(ClientSession s, String url, RequestOptions o) {
