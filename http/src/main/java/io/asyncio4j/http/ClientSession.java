@@ -446,17 +446,16 @@ public final class ClientSession implements AutoCloseable {
             ClientConnection conn = connect(loop, key, url, t, trace);
             ClientConnection.Exchange ex = conn.send(request, method.equals("HEAD"), t.sockRead(), autoDecompress,
                     expect && !inline);
-            ex.maxDecompressSize = o.maxDecompressSize() != null ? o.maxDecompressSize() : maxDecompressSize;
+            ex.maxDecompressSize(o.maxDecompressSize() != null ? o.maxDecompressSize() : maxDecompressSize);
             if (upgrade) {
                 // a 101 switches the connection; any other answer closes it: it never goes back to the pool
-                ex.upgrade = true;
+                ex.expectUpgrade();
                 conn.forceClose();
                 hop.connection = conn;
             }
             if (!inline) {
-                ex.bodyPending = true;
-                ex.writer = Asyncio.createTask(BodyWriter.write(conn, ex, body.bytes(), body.stream(), chunked,
-                        o.compress(), trace, method, url), "request body to " + key);
+                ex.bodyWriter(Asyncio.createTask(BodyWriter.write(conn, ex, body.bytes(), body.stream(), chunked,
+                        o.compress(), trace, method, url), "request body to " + key));
             }
             ResponseHead head;
             try {
@@ -468,7 +467,7 @@ public final class ClientSession implements AutoCloseable {
                 head = ex.head.await();
             } catch (ServerDisconnectedError | ClientOSError e) {
                 conn.abandon(ex);
-                if (conn.reused && ex.received == 0 && !retried && IDEMPOTENT.contains(method)
+                if (conn.reused() && ex.received == 0 && !retried && IDEMPOTENT.contains(method)
                         && resendable(body)) {
                     retried = true;
                     continue;
