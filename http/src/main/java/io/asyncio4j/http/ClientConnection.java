@@ -117,7 +117,7 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
             upgrade = true;
         }
 
-        /** {@code w} writes the body after the head: it is pending until {@code bodySent}; stopped if the exchange ends. */
+        /** {@code w} writes the body after the head: pending until {@code bodySent}; stopped if the exchange ends. */
         void bodyWriter(Task<Void> w) {
             writer = w;
             bodyPending = true;
@@ -368,10 +368,7 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
      * @throws IllegalStateException if no 101 switched this connection, or it was handed over already
      */
     void upgrade(Protocol next) {
-        if (state != ClientConnectionState.SWITCHED) {
-            throw new IllegalStateException("no switched connection to upgrade (" + state + "): " + this);
-        }
-        moveTo(ClientConnectionState.UPGRADED);
+        moveTo(ClientConnectionState.UPGRADED);     // from SWITCHED only
         upgraded = next;
         next.connectionMade(transport);
         byte[] rest = pending;
@@ -689,7 +686,7 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
 
     @Override
     public String toString() {
-        return "<ClientConnection " + key + " " + state + (transport != null && transport.isClosing() ? " closing" : "")
-                + ">";
+        boolean closing = transport != null && transport.isClosing();
+        return "<ClientConnection " + key + " " + state + (closing ? " closing" : "") + ">";
     }
 }

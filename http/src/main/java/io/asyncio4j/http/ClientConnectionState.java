@@ -27,7 +27,7 @@ enum ClientConnectionState {
     EXCHANGING,
     /** In the pool, unheld, its keep-alive timer running. */
     IDLE,
-    /** A 101 answered an upgrade request: still held, not reading, waiting for {@code upgrade} or {@code dropUpgrade}. */
+    /** A 101 answered an upgrade request: held, not reading, waiting for {@code upgrade} or {@code dropUpgrade}. */
     SWITCHED,
     /** Handed to another protocol (a WebSocket), which gets every transport event; the slot is freed at its close. */
     UPGRADED,

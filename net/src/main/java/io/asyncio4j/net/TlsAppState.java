@@ -7,7 +7,9 @@ package io.asyncio4j.net;
  * loop's thread):
  *
  * <pre>
- * INIT --handshake done: connectionMade (startTls: already connected)--> CONNECTED [--eofReceived--> EOF] --connectionLost--> LOST
+ * INIT --handshake done: connectionMade (startTls: connected already)--> CONNECTED
+ * CONNECTED --eofReceived--> EOF
+ * CONNECTED, EOF --connectionLost--> LOST
  * </pre>
  *
  * <p>An application never connected (the handshake failed) stays {@link #INIT}: its waiter gets the error instead.

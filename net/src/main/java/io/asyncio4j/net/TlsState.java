@@ -7,7 +7,7 @@ package io.asyncio4j.net;
  * that hangs. Transitions (all on the loop's thread):
  *
  * <pre>
- * UNWRAPPED --connectionMade--> HANDSHAKING --handshake done--> WRAPPED --close() or the peer's close_notify--> SHUTDOWN
+ * UNWRAPPED --connectionMade--> HANDSHAKING --handshake done--> WRAPPED --close(), the peer's close_notify--> SHUTDOWN
  * HANDSHAKING --the peer's close_notify--> SHUTDOWN
  * any but ABORTED, CLOSED --a TLS error, a timeout, abort(), or close() before the handshake ended--> ABORTED
  * any but CLOSED --the raw transport's connectionLost--> CLOSED

@@ -45,7 +45,7 @@ enum HttpProtocolState {
     DISCARDING,
     /** The next request on an idle keep-alive connection: {@link ServerOptions#keepaliveTimeout()}; then close. */
     KEEPALIVE,
-    /** Half-closed after a final answer, dropping what the client still sends until its EOF: a fixed 2 s; then close. */
+    /** Half-closed after a final answer, dropping what the client still sends until its EOF: 2 s; then close. */
     LINGERING,
     /** A 101 answer handed the connection to another protocol (a WebSocket), which gets its events: no timer. */
     UPGRADED,

@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The transition table of {@link HttpProtocolState}, as its javadoc draws it, and how {@link HttpProtocol} keeps to it. */
+/** The transition table of {@link HttpProtocolState}, and how {@link HttpProtocol} keeps to it. */
 class HttpProtocolStateTest {
     private static final Map<HttpProtocolState, Set<HttpProtocolState>> LEGAL = Map.of(
             FIRST_REQUEST, EnumSet.of(HEAD, BODY, HANDLING, LINGERING, CLOSED),
@@ -98,6 +98,37 @@ class HttpProtocolStateTest {
         });
         assertThat(log).containsExactly("FIRST_REQUEST", "BODY", "HANDLING", "KEEPALIVE answered true", "HEAD",
                 "CLOSED", "HttpProtocol: illegal transition CLOSED -> CLOSED");
+    }
+
+    @Test
+    void aRequestPipelinedBehindASkippedBodyWaitsForTheSkipToEnd() {
+        List<String> log = run(() -> {
+            List<String> out = new ArrayList<>();
+            EventLoop loop = Asyncio.getRunningLoop();
+            Application app = new Application();
+            app.router().post("/skip", request -> Response.text("skipped"));     // never reads the body
+            app.router().get("/next", request -> Response.text("next"));
+            app.freeze();
+            HttpProtocol p = new HttpProtocol(new Site(app, ServerOptions.DEFAULT), loop);
+            RecordingTransport t = new RecordingTransport();
+            p.connectionMade(t);
+            p.dataReceived(ascii("POST /skip HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n12345"));
+            for (int i = 0; i < 10 && p.state() != DISCARDING; i++) {
+                Asyncio.sleep(0).await();
+            }
+            out.add(p.state().name());
+            p.dataReceived(ascii("67890GET /next HTTP/1.1\r\nHost: x\r\n\r\n"));
+            out.add(p.state().name());      // the skip is over; the next request waits for the loop's next turn
+            for (int i = 0; i < 10 && !t.out.toString(StandardCharsets.ISO_8859_1).endsWith("next"); i++) {
+                Asyncio.sleep(0).await();
+            }
+            Asyncio.sleep(0).await();
+            String wire = t.out.toString(StandardCharsets.ISO_8859_1);
+            out.add(p.state() + " " + (wire.indexOf("skipped") < wire.indexOf("\r\n\r\nnext")) + " closing "
+                    + t.closing);
+            return out;
+        });
+        assertThat(log).containsExactly("DISCARDING", "DISCARDING", "KEEPALIVE true closing false");
     }
 
     private static byte[] ascii(String s) {
