@@ -26,23 +26,26 @@ import java.nio.ByteBuffer;
  * ends there: the connection leaves the pool's hands for good but stays acquired (it counts toward the limits, as
  * in aiohttp) and stops reading, the bytes after the 101 head kept, until {@link #upgrade(Protocol)} hands the
  * transport to the new protocol (or {@link #dropUpgrade()} closes it); its close then frees the slot.
+ *
+ * <p><b>State.</b> One {@link ClientConnectionState} field says who holds the connection and what runs on it; its
+ * javadoc draws the transitions and {@link #moveTo} is the only place that changes it. The pool drives the
+ * connection only through methods that say what it means ({@link #acquire()}, {@link #markIdle}, {@link #discard()},
+ * {@link #holdsSlot()}); no other class writes its fields.
  */
 final class ClientConnection implements Protocol, ResponseParser.Listener {
-    final ConnectionKey key;
+    private final ConnectionKey key;
     private final TCPConnector connector;
     private final EventLoop loop;
     private final ResponseParser parser = new ResponseParser(this);
-    Transport transport;
-    /** The connection was lost (connectionLost ran) or closed by us. */
-    boolean lost;
+    private Transport transport;
+    /** See {@link ClientConnectionState} for the transitions; changed by {@link #moveTo} only. */
+    private ClientConnectionState state = ClientConnectionState.CONNECTING;
     /** It served a request before: a failure before any byte of the next response may be a stale keep-alive. */
-    boolean reused;
-    /** The pool may keep it after the current response. */
+    private boolean reused;
+    /** The verdict on the current exchange: the pool may keep the connection after it (a flag that only falls). */
     private boolean reusable = true;
-    /** Held by a request (not idle in the pool). */
-    boolean acquired;
-    /** The keep-alive timer while idle, and when idling started. */
-    TimerHandle idleTimer;
+    /** The keep-alive timer while {@link ClientConnectionState#IDLE IDLE}, else null. */
+    private TimerHandle idleTimer;
 
     private Exchange current;
     private Double sockRead;
@@ -51,14 +54,19 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
     /** The bytes being parsed, while dataReceived runs. */
     private ByteBuffer feeding;
     private final FlowControl flow;
-    /** A 101 answered an upgrade exchange: the connection waits for {@link #upgrade} or {@link #dropUpgrade}. */
-    private boolean switched;
-    /** The protocol that owns the connection after {@link #upgrade}, or null. */
+    /** The protocol that owns the connection once {@link ClientConnectionState#UPGRADED UPGRADED}, else null. */
     private Protocol upgraded;
-    /** While switched: bytes that came after the 101 head, the peer's EOF, the connection's loss and its cause. */
+    /**
+     * While {@link ClientConnectionState#SWITCHED SWITCHED}: the events the next protocol is to see first, as they
+     * came: bytes after the 101 head, the peer's EOF, the connection's loss (with its cause, maybe null).
+     */
     private byte[] pending;
     private boolean pendingEof;
-    private Throwable lostCause;
+    private Loss pendingLoss;
+
+    /** The socket was lost while switched; {@code cause} as connectionLost gave it (null: a clean close). */
+    private record Loss(Throwable cause) {
+    }
 
     ClientConnection(TCPConnector connector, ConnectionKey key, EventLoop loop) {
         this.connector = connector;
@@ -100,6 +108,97 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
             this.head = loop.createFuture();
             this.autoDecompress = autoDecompress;
         }
+
+        /** Sets the most decompressed bytes a read takes (0: no limit); before the response is read. */
+        void maxDecompressSize(long max) {
+            maxDecompressSize = max;
+        }
+
+        /** Marks a WebSocket handshake: a 101 answer switches the connection; before the response arrives. */
+        void expectUpgrade() {
+            upgrade = true;
+        }
+
+        /** {@code w} writes the body after the head: pending until {@code bodySent}; stopped if the exchange ends. */
+        void bodyWriter(Task<Void> w) {
+            writer = w;
+            bodyPending = true;
+        }
+    }
+
+    // ---- the state ----
+
+    /**
+     * The only place the state changes: moves to {@code next} if {@link ClientConnectionState} allows it.
+     *
+     * @throws IllegalStateException naming both states otherwise (a bug in the caller)
+     */
+    private void moveTo(ClientConnectionState next) {
+        state = state.to(next);
+    }
+
+    ClientConnectionState state() {
+        return state;
+    }
+
+    ConnectionKey key() {
+        return key;
+    }
+
+    /** Whether it served a request before this one (it came from the pool). */
+    boolean reused() {
+        return reused;
+    }
+
+    // ---- the pool's side ----
+
+    /** Whether a request or an upgraded protocol holds the connection's pool slot (see the state's javadoc). */
+    boolean holdsSlot() {
+        return state.holdsSlot();
+    }
+
+    /**
+     * A request takes the connection: a new one at its registration, or an idle one from the pool (then
+     * {@link #reused()}, and its keep-alive timer stops).
+     *
+     * @throws IllegalStateException if it is neither new nor idle
+     */
+    void acquire() {
+        if (state == ClientConnectionState.IDLE) {
+            reused = true;
+        }
+        moveTo(ClientConnectionState.ACTIVE);
+        cancelIdleTimer();
+    }
+
+    /**
+     * The pool keeps the released connection: idle until acquired again, or until {@code keepalive} seconds pass;
+     * then the timer runs {@code expired} (the pool drops and closes it).
+     *
+     * @throws IllegalStateException unless it was held with no exchange under way
+     */
+    void markIdle(double keepalive, Runnable expired) {
+        moveTo(ClientConnectionState.IDLE);
+        idleTimer = loop.callLater(keepalive, () -> {
+            idleTimer = null;
+            expired.run();
+        });
+    }
+
+    /** The pool is done with it (released without keeping, or dropped while idle): closed for good. Idempotent. */
+    void discard() {
+        if (state != ClientConnectionState.CLOSED) {
+            moveTo(ClientConnectionState.CLOSED);
+        }
+        cancelIdleTimer();
+        close();
+    }
+
+    private void cancelIdleTimer() {
+        if (idleTimer != null) {
+            idleTimer.cancel();
+            idleTimer = null;
+        }
     }
 
     // ---- the request side ----
@@ -119,12 +218,23 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         if (expect100) {
             ex.continue100 = loop.createFuture();
         }
+        ServerDisconnectedError closed = new ServerDisconnectedError("Server disconnected: the connection to " + key
+                + " closed");
+        if (state == ClientConnectionState.CLOSED) {
+            ex.finished = true;         // lost and released before the request went out: nothing to send it on
+            if (ex.continue100 != null) {
+                ex.continue100.setResult(false);
+            }
+            ex.head.setException(closed);
+            return ex;
+        }
+        moveTo(ClientConnectionState.EXCHANGING);
         current = ex;
         interim = false;
         sockRead = sockReadTimeout != null && sockReadTimeout > 0 ? sockReadTimeout : null;
         parser.reset(headRequest);
-        if (lost || transport.isClosing()) {
-            fail(new ServerDisconnectedError("Server disconnected: the connection to " + key + " closed"));
+        if (!isOpen()) {
+            fail(closed);
             return ex;
         }
         transport.write(request);
@@ -175,8 +285,7 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
     /** Abandons the current exchange: the connection is closed and leaves the pool (a request cancelled). */
     void abandon(Exchange ex) {
         if (current == ex && !ex.finished) {
-            ex.finished = true;
-            current = null;
+            endExchange(ex);
             if (ex.body != null) {
                 ex.body.discard();
             }
@@ -192,11 +301,24 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         }
     }
 
-    /** The connector is closing: a request or body under way fails with {@link ClientConnectionError}. */
+    /**
+     * The connector is closing: a request or body under way fails with {@link ClientConnectionError}, an idle
+     * connection is discarded, and the socket closes.
+     */
     void shutdown() {
         fail(new ClientConnectionError("Connection closed: the session's connector was closed while a response"
                 + " from " + key + " was under way"));
+        if (state == ClientConnectionState.IDLE) {
+            discard();
+        }
         close();
+    }
+
+    /** The current exchange {@code ex} ends (complete, failed or abandoned): the connection is the request's again. */
+    private void endExchange(Exchange ex) {
+        ex.finished = true;
+        current = null;
+        moveTo(ClientConnectionState.ACTIVE);
     }
 
     /** Never pooled: closed after its current response (a plain connection through a proxy, as aiohttp). */
@@ -211,20 +333,21 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         }
     }
 
+    /** Whether it can carry a request: not released for good, its socket connected and not closing. */
     boolean isOpen() {
-        return !lost && transport != null && !transport.isClosing();
+        return state != ClientConnectionState.CLOSED && transport != null && !transport.isClosing();
     }
 
     // ---- upgrades ----
 
     /** Whether a 101 switched this connection and it still waits for {@link #upgrade} or {@link #dropUpgrade}. */
     boolean switched() {
-        return switched && upgraded == null;
+        return state == ClientConnectionState.SWITCHED;
     }
 
     /** Ends the 101 exchange: the connection stays acquired, stops reading and keeps what follows the head. */
     private void switchProtocols(Exchange ex) {
-        switched = true;
+        moveTo(ClientConnectionState.SWITCHED);
         cancelReadTimer();
         ex.complete = true;
         ex.finished = true;
@@ -247,9 +370,7 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
      * @throws IllegalStateException if no 101 switched this connection, or it was handed over already
      */
     void upgrade(Protocol next) {
-        if (!switched || upgraded != null) {
-            throw new IllegalStateException("no switched connection to upgrade: " + this);
-        }
+        moveTo(ClientConnectionState.UPGRADED);     // from SWITCHED only
         upgraded = next;
         next.connectionMade(transport);
         byte[] rest = pending;
@@ -257,8 +378,11 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         if (rest != null) {
             next.dataReceived(rest);
         }
-        if (lost) {
-            next.connectionLost(lostCause);
+        if (pendingLoss != null) {
+            Throwable cause = pendingLoss.cause();
+            pendingLoss = null;
+            next.connectionLost(cause);
+            connector.connectionLost(this);     // the slot the switched connection held is free
             return;
         }
         if (pendingEof && !next.eofReceived()) {
@@ -292,7 +416,7 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
                 upgraded.dataReceived(data);
                 return;
             }
-            if (switched) {
+            if (state == ClientConnectionState.SWITCHED) {
                 byte[] rest = pending == null ? data : new byte[pending.length + data.length];
                 if (pending != null) {
                     System.arraycopy(pending, 0, rest, 0, pending.length);
@@ -332,7 +456,7 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
             parser.eof();
         } else if (upgraded != null) {
             return upgraded.eofReceived();
-        } else if (switched) {
+        } else if (state == ClientConnectionState.SWITCHED) {
             pendingEof = true;      // for the next protocol to see; the transport stays open until then
             return true;
         }
@@ -359,14 +483,17 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
 
     @Override
     public void connectionLost(Throwable exc) {
-        lost = true;
         if (upgraded != null) {
             upgraded.connectionLost(exc);
             connector.connectionLost(this);     // the slot the upgraded connection held is free
             return;
         }
-        lostCause = exc;
         flow.connectionLost(exc);
+        if (state == ClientConnectionState.SWITCHED) {
+            cancelReadTimer();
+            pendingLoss = new Loss(exc);        // for the next protocol; the slot is held until upgrade or drop
+            return;
+        }
         cancelReadTimer();
         Exchange ex = current;
         if (ex != null && !ex.finished) {
@@ -473,8 +600,7 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         }
         cancelReadTimer();
         ex.complete = true;
-        ex.finished = true;
-        current = null;
+        endExchange(ex);
         if (ex.body == null) {
             ex.content.feedEof();
         } else {
@@ -483,7 +609,7 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         if (transport != null && !transport.isReading() && !transport.isClosing()) {
             transport.resumeReading();      // the reader may have paused it; the pool watches for the close
         }
-        boolean keep = reusable && !lost && isOpen();
+        boolean keep = reusable && isOpen();
         if (!keep) {
             close();
         }
@@ -511,8 +637,7 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         if (ex == null || ex.finished) {
             return;
         }
-        ex.finished = true;
-        current = null;
+        endExchange(ex);
         cancelReadTimer();
         stopWriter(ex);
         if (ex.continue100 != null && !ex.continue100.done()) {
@@ -563,6 +688,7 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
 
     @Override
     public String toString() {
-        return "<ClientConnection " + key + (acquired ? " acquired" : " idle") + (lost ? " lost" : "") + ">";
+        boolean closing = transport != null && transport.isClosing();
+        return "<ClientConnection " + key + " " + state + (closing ? " closing" : "") + ">";
     }
 }

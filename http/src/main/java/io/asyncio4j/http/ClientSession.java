@@ -351,16 +351,15 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
             ClientConnection conn = connect(loop, key, url, t, trace);
             ClientConnection.Exchange ex = conn.send(request.bytes(), method.equals("HEAD"), t.sockRead(),
                     autoDecompress, request.expect100 && request.bodyTask);
-            ex.maxDecompressSize = o.maxDecompressSize() != null ? o.maxDecompressSize() : maxDecompressSize;
+            ex.maxDecompressSize(o.maxDecompressSize() != null ? o.maxDecompressSize() : maxDecompressSize);
             if (upgrade) {
                 // a 101 switches the connection; any other answer closes it: it never goes back to the pool
-                ex.upgrade = true;
+                ex.expectUpgrade();
                 conn.forceClose();
                 hop.connection = conn;
             }
             if (request.bodyTask) {
-                ex.bodyPending = true;
-                ex.writer = Asyncio.createTask(request.bodyWriter(conn, ex, trace), "request body to " + key);
+                ex.bodyWriter(Asyncio.createTask(request.bodyWriter(conn, ex, trace), "request body to " + key));
             }
             ResponseHead head;
             try {
@@ -372,7 +371,7 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
                 head = ex.head.await();
             } catch (ServerDisconnectedError | ClientOSError e) {
                 conn.abandon(ex);
-                if (conn.reused && ex.received == 0 && !retried && IDEMPOTENT.contains(method)
+                if (conn.reused() && ex.received == 0 && !retried && IDEMPOTENT.contains(method)
                         && request.resendable()) {
                     retried = true;
                     continue;

@@ -40,6 +40,11 @@ import java.util.Map;
  * with {@link ClientConnectionError}; later acquisitions fail the same way, and a connection registered after it is
  * closed at once.
  *
+ * <p><b>Connections.</b> The pool moves a connection through its {@link ClientConnectionState} by the connection's
+ * own methods ({@link ClientConnection#acquire()}, {@link ClientConnection#markIdle markIdle},
+ * {@link ClientConnection#discard()}); a connection holds a slot exactly while
+ * {@link ClientConnection#holdsSlot()}.
+ *
  * <p><b>Threads.</b> Not thread-safe: the loop thread of the connector only (its first request's loop, given by
  * {@link #bind}).
  */
@@ -161,11 +166,11 @@ final class ConnectionPool {
      *                               still the caller's to give back
      */
     void register(ClientConnection c) {
-        c.acquired = true;
         if (closed) {
             c.close();
             throw new ClientConnectionError("Connector is closed.");
         }
+        c.acquire();
         all.add(c);
     }
 
@@ -178,15 +183,12 @@ final class ConnectionPool {
         while (q != null && !q.isEmpty()) {
             ClientConnection c = q.pollLast();
             idleCount--;
-            if (c.idleTimer != null) {
-                c.idleTimer.cancel();
-                c.idleTimer = null;
-            }
             if (c.isOpen()) {
                 count(key, +1);
-                c.acquired = true;
+                c.acquire();
                 return c;
             }
+            c.discard();
             all.remove(c);
         }
         if (limit > 0 && acquiredCount + idleCount >= limit && !evictIdle()) {
@@ -208,8 +210,7 @@ final class ConnectionPool {
         if (oldest == null) {
             return false;
         }
-        dropIdle(oldest);
-        oldest.close();
+        dropIdle(oldest);       // closes it
         return true;
     }
 
@@ -261,22 +262,19 @@ final class ConnectionPool {
 
     /** The connection's exchange ended: pooled if {@code keep}, else closed; the slot goes to the next waiter. */
     void release(ClientConnection c, boolean keep) {
-        if (!c.acquired) {
+        if (!c.holdsSlot()) {
             return;
         }
-        c.acquired = false;
-        count(c.key, -1);
+        count(c.key(), -1);
         if (keep && !forceClose && !closed && keepaliveTimeout > 0 && c.isOpen()) {
-            idle.computeIfAbsent(c.key, k -> new ArrayDeque<>()).addLast(c);
+            idle.computeIfAbsent(c.key(), k -> new ArrayDeque<>()).addLast(c);
             idleCount++;
-            c.idleTimer = loop.callLater(keepaliveTimeout, () -> {
-                c.idleTimer = null;
+            c.markIdle(keepaliveTimeout, () -> {
                 dropIdle(c);
-                c.close();
                 wakeWaiters();
             });
         } else {
-            c.close();
+            c.discard();
             all.remove(c);
         }
         wakeWaiters();
@@ -285,7 +283,7 @@ final class ConnectionPool {
     /** A connection closed (by the server, a timer, or an upgraded one ending): its slot or idle place is freed. */
     void connectionLost(ClientConnection c) {
         all.remove(c);
-        if (c.acquired) {
+        if (c.holdsSlot()) {
             release(c, false);
             return;
         }
@@ -294,17 +292,15 @@ final class ConnectionPool {
         }
     }
 
+    /** Takes the idle {@code c} out of the pool and closes it; false if it was not idle here. */
     private boolean dropIdle(ClientConnection c) {
-        ArrayDeque<ClientConnection> q = idle.get(c.key);
+        ArrayDeque<ClientConnection> q = idle.get(c.key());
         if (q != null && q.remove(c)) {
             idleCount--;
             if (q.isEmpty()) {
-                idle.remove(c.key);
+                idle.remove(c.key());
             }
-            if (c.idleTimer != null) {
-                c.idleTimer.cancel();
-                c.idleTimer = null;
-            }
+            c.discard();
             all.remove(c);
             return true;
         }

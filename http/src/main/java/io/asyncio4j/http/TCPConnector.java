@@ -299,7 +299,6 @@ public final class TCPConnector implements AutoCloseable {
         }
         ClientConnection reused = pool.acquire(key, trace);
         if (reused != null) {
-            reused.reused = true;
             if (!trace.isEmpty()) {
                 trace.send(x -> x.connectionReuseconn, new TraceConfig.ConnectionParams());
             }

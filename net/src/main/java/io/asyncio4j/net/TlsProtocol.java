@@ -20,8 +20,16 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * {@link SSLEngine}. It is the raw transport's protocol, and gives the application its own {@link Transport} that
  * encrypts writes and decrypts reads. The application's {@code connectionMade} comes once the handshake is done;
  * a failed or timed-out handshake fails the waiter with a {@link TlsError} naming the peer. Closing sends
- * close_notify and waits for the peer's (up to the shutdown timeout, then aborts) before closing the raw transport.
- * On the loop's thread.
+ * close_notify and waits for the peer's (up to the shutdown timeout, then aborts) before closing the raw transport;
+ * closing before the handshake ended aborts (as CPython's {@code _start_shutdown}). On the loop's thread.
+ *
+ * <p><b>State.</b> Two state machines, as CPython's {@code sslproto}: the TLS layer's ({@link TlsState}: handshake,
+ * data, closing handshake, on the raw transport) and the application protocol's ({@link TlsAppState}: which of
+ * {@code connectionMade}, {@code eofReceived}, {@code connectionLost} it has been given). They are two because they
+ * move independently: the TLS layer goes on to {@code SHUTDOWN} or {@code CLOSED} whether or not the application
+ * was ever connected, and the application's end of stream arrives while the TLS layer is still {@code WRAPPED}
+ * (its own writes go on). Each changes in its one method ({@link #moveTo(TlsState)}, {@link #moveTo(TlsAppState)}),
+ * which throws on a transition its diagram does not allow.
  */
 final class TlsProtocol implements Protocol {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
@@ -38,10 +46,10 @@ final class TlsProtocol implements Protocol {
     private ByteBuffer appIn;
     private ByteBuffer netOut;
     private final List<byte[]> pendingWrites = new ArrayList<>();
-    private boolean handshakeDone;
-    private boolean appConnected;
-    private boolean closing;
-    private boolean lost;
+    /** The TLS layer's state: see {@link TlsState} for the transitions; changed by {@link #moveTo(TlsState)} only. */
+    private TlsState state = TlsState.UNWRAPPED;
+    /** What the application was told: see {@link TlsAppState}; changed by {@link #moveTo(TlsAppState)} only. */
+    private TlsAppState appState = TlsAppState.INIT;
     private TimerHandle handshakeTimer;
     private TimerHandle shutdownTimer;
     private TlsError failure;
@@ -74,13 +82,40 @@ final class TlsProtocol implements Protocol {
         return appTransport;
     }
 
+    /**
+     * The only place the TLS layer's state changes.
+     *
+     * @throws IllegalStateException naming both states if {@link TlsState} does not allow the move (a bug)
+     */
+    private void moveTo(TlsState next) {
+        state = state.to(next);
+    }
+
+    /**
+     * The only place the application's state changes.
+     *
+     * @throws IllegalStateException naming both states if {@link TlsAppState} does not allow the move (a bug)
+     */
+    private void moveTo(TlsAppState next) {
+        appState = appState.to(next);
+    }
+
+    TlsState state() {
+        return state;
+    }
+
+    TlsAppState appState() {
+        return appState;
+    }
+
     // ---- the raw side ----
 
     @Override
     public void connectionMade(Transport t) {
         raw = t;
+        moveTo(TlsState.HANDSHAKING);
         handshakeTimer = loop.callLater(options.handshakeTimeout(), () -> {
-            if (!handshakeDone) {
+            if (state == TlsState.HANDSHAKING) {
                 fail(new SSLException("TLS handshake timed out after " + options.handshakeTimeout() + " s"));
             }
         });
@@ -95,7 +130,7 @@ final class TlsProtocol implements Protocol {
 
     @Override
     public void dataReceived(byte[] data) {
-        if (lost) {
+        if (state == TlsState.ABORTED || state == TlsState.CLOSED) {
             return;
         }
         if (netIn.remaining() < data.length) {
@@ -111,7 +146,7 @@ final class TlsProtocol implements Protocol {
 
     @Override
     public boolean eofReceived() {
-        if (!handshakeDone) {
+        if (state == TlsState.HANDSHAKING) {
             fail(new SSLException("the peer closed the connection during the TLS handshake"));
             return false;
         }
@@ -120,42 +155,52 @@ final class TlsProtocol implements Protocol {
         } catch (SSLException truncated) {
             // EOF without close_notify: as CPython, treat it as the end of the stream
         }
-        if (appConnected && !closing) {
-            callApp(() -> {
-                if (app instanceof Protocol p) {
-                    p.eofReceived();
-                } else if (app instanceof BufferedProtocol bp) {
-                    bp.eofReceived();
-                }
-            });
+        if (state == TlsState.WRAPPED) {
+            appEof();
         }
         return false; // TLS cannot stay half-open: the raw transport closes
     }
 
+    /** The peer's end of stream, to a connected application that has not had it. */
+    private void appEof() {
+        if (appState != TlsAppState.CONNECTED) {
+            return;
+        }
+        moveTo(TlsAppState.EOF);
+        callApp(() -> {
+            if (app instanceof Protocol p) {
+                p.eofReceived();
+            } else if (app instanceof BufferedProtocol bp) {
+                bp.eofReceived();
+            }
+        });
+    }
+
     @Override
     public void connectionLost(Throwable exc) {
-        lost = true;
+        moveTo(TlsState.CLOSED);
         cancelTimer();
         Throwable reason = exc != null ? exc : failure != null ? failure : shutdownTimedOut;
         if (waiter != null && !waiter.done()) {
             waiter.setException(reason != null ? reason : new ConnectionResetError(
                     "connection to " + peer + " lost during the TLS handshake", new IOException("connection lost")));
         }
-        if (appConnected) {
+        if (appState.connected()) {
+            moveTo(TlsAppState.LOST);
             app.connectionLost(reason);
         }
     }
 
     @Override
     public void pauseWriting() {
-        if (appConnected) {
+        if (appState.connected()) {
             app.pauseWriting();
         }
     }
 
     @Override
     public void resumeWriting() {
-        if (appConnected) {
+        if (appState.connected()) {
             app.resumeWriting();
         }
     }
@@ -166,7 +211,7 @@ final class TlsProtocol implements Protocol {
     private void pump() {
         try {
             boolean progress = true;
-            while (progress && !lost) {
+            while (progress && state != TlsState.ABORTED && state != TlsState.CLOSED) {
                 HandshakeStatus hs = engine.getHandshakeStatus();
                 switch (hs) {
                     case NEED_TASK -> {
@@ -178,7 +223,7 @@ final class TlsProtocol implements Protocol {
                     case NEED_WRAP -> progress = wrap(EMPTY);
                     default -> progress = unwrap();
                 }
-                if (!handshakeDone && handshakeFinished()) {
+                if (state == TlsState.HANDSHAKING && handshakeFinished()) {
                     onHandshakeDone();
                     progress = true;
                 }
@@ -233,14 +278,12 @@ final class TlsProtocol implements Protocol {
                     engine.closeOutbound();
                     wrap(EMPTY);
                 }
-                if (appConnected && !closing) {
-                    callApp(() -> {
-                        if (app instanceof Protocol p) {
-                            p.eofReceived();
-                        }
-                    });
+                if (state == TlsState.WRAPPED) {
+                    appEof();
                 }
-                closing = true;
+                if (state == TlsState.HANDSHAKING || state == TlsState.WRAPPED) {
+                    moveTo(TlsState.SHUTDOWN);      // the peer closed first (maybe during the handshake)
+                }
                 if (shutdownTimer != null) {
                     shutdownTimer.cancel(); // the peer answered our close_notify
                     shutdownTimer = null;
@@ -256,7 +299,7 @@ final class TlsProtocol implements Protocol {
 
     /** Hands decrypted bytes to the application (kept until it is connected). */
     private void deliver() {
-        if (appIn.position() == 0 || !appConnected) {
+        if (appIn.position() == 0 || !appState.connected()) {
             return;
         }
         appIn.flip();
@@ -304,9 +347,9 @@ final class TlsProtocol implements Protocol {
     }
 
     private void onHandshakeDone() throws SSLException {
-        handshakeDone = true;
+        moveTo(TlsState.WRAPPED);
         cancelTimer();
-        appConnected = true;
+        moveTo(TlsAppState.CONNECTED);
         if (callConnectionMade) {
             app.connectionMade(appTransport);
         }
@@ -318,20 +361,18 @@ final class TlsProtocol implements Protocol {
             wrap(ByteBuffer.wrap(b));
         }
         pendingWrites.clear();
-        if (closing) {
-            appTransport.shutdown();
-        }
     }
 
     private void fail(SSLException e) {
-        if (failure != null || lost) {
+        if (state == TlsState.ABORTED || state == TlsState.CLOSED) {
             return;
         }
+        moveTo(TlsState.ABORTED);
         failure = new TlsError("TLS with " + peer + " failed: " + e.getMessage(), e);
         cancelTimer();
         if (waiter != null && !waiter.done()) {
             waiter.setException(failure);
-        } else if (!appConnected) {
+        } else if (appState == TlsAppState.INIT) {
             Map<String, Object> ctx = new HashMap<>();
             ctx.put("message", "TLS handshake failed");
             ctx.put("exception", failure);
@@ -345,7 +386,7 @@ final class TlsProtocol implements Protocol {
             handshakeTimer.cancel();
             handshakeTimer = null;
         }
-        if (lost && shutdownTimer != null) {
+        if (state == TlsState.CLOSED && shutdownTimer != null) {
             shutdownTimer.cancel();
             shutdownTimer = null;
         }
@@ -372,13 +413,13 @@ final class TlsProtocol implements Protocol {
     private final class AppTransport implements Transport {
         @Override
         public void write(byte[] data) {
-            if (closing) {
+            if (state == TlsState.SHUTDOWN) {
                 throw new IllegalStateException("write() on a closing TLS transport");
             }
-            if (data.length == 0 || lost) {
-                return;
+            if (data.length == 0 || state == TlsState.ABORTED || state == TlsState.CLOSED) {
+                return;     // aborted or lost: the bytes go nowhere, as on a plain transport
             }
-            if (!handshakeDone) {
+            if (state != TlsState.WRAPPED) {
                 pendingWrites.add(data.clone());
                 return;
             }
@@ -401,12 +442,12 @@ final class TlsProtocol implements Protocol {
 
         @Override
         public void close() {
-            if (closing) {
-                return;
-            }
-            closing = true;
-            if (handshakeDone) {
-                shutdown();
+            switch (state) {
+                case WRAPPED -> shutdown();
+                case UNWRAPPED, HANDSHAKING -> abort();     // as CPython: no closing handshake before the handshake
+                default -> {
+                    // closing or closed already
+                }
             }
         }
 
@@ -415,36 +456,41 @@ final class TlsProtocol implements Protocol {
          * raw transport; on timeout the raw transport is aborted.
          */
         void shutdown() {
+            moveTo(TlsState.SHUTDOWN);
             try {
                 engine.closeOutbound();
                 wrap(EMPTY);
             } catch (SSLException ignored) {
                 // closing anyway
             }
-            if (engine.isInboundDone() || lost) {
-                raw.close();
+            if (engine.isInboundDone() || state != TlsState.SHUTDOWN) {
+                raw.close();        // the peer's close_notify came already, or writing ours failed the connection
             } else {
                 shutdownTimer = loop.callLater(options.shutdownTimeout(), () -> {
                     // CPython's _check_shutdown_timeout: the application's connectionLost gets a TimeoutError
                     shutdownTimer = null;
-                    if (!lost && failure == null) {
+                    if (state == TlsState.SHUTDOWN) {
                         shutdownTimedOut = new io.asyncio4j.TimeoutError("TLS shutdown with " + peer
                                 + " timed out after " + options.shutdownTimeout() + " s");
+                        moveTo(TlsState.ABORTED);
+                        raw.abort();
                     }
-                    raw.abort();
                 });
             }
         }
 
         @Override
         public void abort() {
-            closing = true;
+            if (state == TlsState.ABORTED || state == TlsState.CLOSED) {
+                return;
+            }
+            moveTo(TlsState.ABORTED);
             raw.abort();
         }
 
         @Override
         public boolean isClosing() {
-            return closing;
+            return state.closing();
         }
 
         @Override
@@ -501,7 +547,7 @@ final class TlsProtocol implements Protocol {
 
         @Override
         public String toString() {
-            return "<TlsTransport peer=" + peer + (closing ? " closing" : "") + ">";
+            return "<TlsTransport peer=" + peer + " " + state + ">";
         }
     }
 }

@@ -26,8 +26,10 @@ import java.nio.ByteBuffer;
  * {@link #pending} (reading pauses beyond {@value #PENDING_LIMIT} bytes) until the current response is written, so
  * responses go out in request order.
  *
- * <p>One timer per connection guards against clients that stop sending: its state is a {@link ClientWait} (the
- * head, the body, the next request, the lingering close), whose javadoc draws the transitions.
+ * <p><b>State.</b> One {@link HttpProtocolState} field says where the connection is (the first request, a head, a
+ * body, the handler, a body being skipped, keep-alive, the lingering close, upgraded, closed); its javadoc draws the
+ * transitions and {@link #moveTo} is the only place that changes it. The state also says what the connection's one
+ * timer waits for, which guards against clients that stop sending.
  *
  * <p><b>Logging.</b> A handler that fails is logged at ERROR with its stack trace, unless the failure only says
  * that the client went away (the connection is closed or closing and the exception is a connection error, an
@@ -45,30 +47,29 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     private Transport transport;
     private InetSocketAddress peer;
     private ByteBuffer pending = ByteBuffer.allocate(0);
+    /** Read flow control: paused because {@link #pending} is over {@value #PENDING_LIMIT} bytes. */
     private boolean readPaused;
-    private boolean lost;
-    /** The client has half-closed: answer what it sent, then close. */
+    /** See {@link HttpProtocolState} for the transitions; changed by {@link #moveTo} only. */
+    private HttpProtocolState state = HttpProtocolState.FIRST_REQUEST;
+    /** The client has half-closed (a fact about the peer, in any state): answer what it sent, then close. */
     private boolean peerEof;
 
     /** The request being handled (its head arrived, its response is not written yet), or null. */
     private Request current;
     private StreamReader content;
+    /** The current request allows keep-alive (its version and Connection header). */
     private boolean keepAlive;
-    /** The current request's body is to be dropped as it arrives (the handler answered without reading it). */
-    private boolean discarding;
+    /** Bytes of the current request's body dropped while {@link HttpProtocolState#DISCARDING DISCARDING}. */
     private long discarded;
-    /** Close once the current response is written. */
+    /** The verdict to close once the current response is written (a malformed or timed-out body, a shutdown). */
     private boolean closeAfter;
 
-    /** Half-closed after a final answer: dropping what the client still sends until its EOF (lingering close). */
-    private boolean lingering;
+    /** The timer of a state that has one (see {@link HttpProtocolState}), or null. */
     private TimerHandle timer;
-    /** What the timer waits for; see {@link ClientWait} for the transitions. */
-    private ClientWait wait = ClientWait.NONE;
     /** {@code loop.time()} of the last bytes received: a body's deadline runs from it. */
     private double lastRead;
     private final FlowControl flow;
-    /** After a 101 answer the connection is this protocol's (a WebSocket): events go to it. */
+    /** Once {@link HttpProtocolState#UPGRADED UPGRADED}, the protocol that owns the connection: events go to it. */
     private Protocol upgraded;
     /** The task handling the current request, or one that has finished. */
     private io.asyncio4j.Task<Void> handlerTask;
@@ -80,6 +81,20 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         this.flow = new FlowControl(loop);
     }
 
+    /**
+     * The only place the state changes: moves to {@code next} if {@link HttpProtocolState} allows it. The timer is
+     * the caller's to arm or cancel.
+     *
+     * @throws IllegalStateException naming both states otherwise (a bug in the caller)
+     */
+    private void moveTo(HttpProtocolState next) {
+        state = state.to(next);
+    }
+
+    HttpProtocolState state() {
+        return state;
+    }
+
     // ---- transport events ----
 
     @Override
@@ -87,16 +102,16 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         transport = t;
         peer = t.getExtraInfo("peername") instanceof InetSocketAddress a ? a : null;
         site.connectionMade(this);
-        arm(ClientWait.FIRST_REQUEST, site.options().headerTimeout());
+        arm(site.options().headerTimeout());       // FIRST_REQUEST's
     }
 
     @Override
     public void dataReceived(byte[] data) {
-        if (upgraded != null) {
+        if (state == HttpProtocolState.UPGRADED) {
             upgraded.dataReceived(data);
             return;
         }
-        if (lost || lingering || transport.isClosing()) {
+        if (state == HttpProtocolState.CLOSED || state == HttpProtocolState.LINGERING || transport.isClosing()) {
             return;
         }
         lastRead = loop.time();
@@ -112,10 +127,10 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
 
     @Override
     public boolean eofReceived() {
-        if (upgraded != null) {
+        if (state == HttpProtocolState.UPGRADED) {
             return upgraded.eofReceived();
         }
-        if (lingering) {
+        if (state == HttpProtocolState.LINGERING) {
             return false; // the client has read our answer and closed: close
         }
         peerEof = true; // before the error answers below, so that they close at once (lingerClose)
@@ -126,7 +141,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         }
         // Keep the half-open connection while responses are owed (the current one and any pipelined after it);
         // it closes once idle.
-        if (current == null && !lingering && !transport.isClosing()) {
+        if (current == null && state != HttpProtocolState.LINGERING && !transport.isClosing()) {
             transport.close();
         }
         return true;
@@ -134,7 +149,8 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
 
     @Override
     public void connectionLost(Throwable exc) {
-        lost = true;
+        boolean wasUpgraded = state == HttpProtocolState.UPGRADED;
+        moveTo(HttpProtocolState.CLOSED);
         cancelTimer();
         site.connectionLost(this);
         if (content != null && !parser.isComplete()) {
@@ -142,14 +158,14 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
                     ? io : null));
         }
         flow.connectionLost(null);
-        if (upgraded != null) {
+        if (wasUpgraded) {
             upgraded.connectionLost(exc);
         }
     }
 
     @Override
     public void pauseWriting() {
-        if (upgraded != null) {
+        if (state == HttpProtocolState.UPGRADED) {
             upgraded.pauseWriting();
         }
         flow.pauseWriting();
@@ -157,7 +173,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
 
     @Override
     public void resumeWriting() {
-        if (upgraded != null) {
+        if (state == HttpProtocolState.UPGRADED) {
             upgraded.resumeWriting();
         }
         flow.resumeWriting();
@@ -169,8 +185,8 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     private void process() {
         while (pending.hasRemaining() && !parser.isFailed() && !transport.isClosing()) {
             if (parser.isComplete()) {
-                if (current != null) {
-                    break; // a pipelined request: it waits for the current response
+                if (current != null || state == HttpProtocolState.DISCARDING) {
+                    break; // a pipelined request: it waits for the current response (or the end of the skip)
                 }
                 parser.reset();
             }
@@ -180,9 +196,9 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
                 break;
             }
         }
-        if (parser.inHead() && (wait == ClientWait.FIRST_REQUEST || wait == ClientWait.KEEPALIVE
-                || wait == ClientWait.NONE)) {
-            arm(ClientWait.HEAD, site.options().headerTimeout());
+        if (parser.inHead() && (state == HttpProtocolState.FIRST_REQUEST || state == HttpProtocolState.KEEPALIVE)) {
+            moveTo(HttpProtocolState.HEAD);
+            arm(site.options().headerTimeout());
         }
         boolean full = pending.remaining() > PENDING_LIMIT;
         if (full && !readPaused) {
@@ -198,7 +214,6 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     public void onHead(RequestHead head) {
         cancelTimer();
         keepAlive = head.keepAlive() && !site.closing();
-        discarding = false;
         discarded = 0;
         content = new StreamReader();
         content.setTransport(transport);
@@ -208,7 +223,10 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         Request request = new Request(site.app(), head, content, peer, this);
         current = request;
         if (head.hasBody()) {
-            arm(ClientWait.BODY, site.options().bodyTimeout()); // onComplete ends it
+            moveTo(HttpProtocolState.BODY);
+            arm(site.options().bodyTimeout()); // onComplete ends it
+        } else {
+            moveTo(HttpProtocolState.HANDLING);
         }
         long max = site.app().clientMaxSize();
         if (head.expectContinue()) {
@@ -225,7 +243,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
 
     @Override
     public void onBody(byte[] data) {
-        if (discarding) {
+        if (state == HttpProtocolState.DISCARDING) {
             discarded += data.length;
             if (discarded > site.app().clientMaxSize()) {
                 lingerClose(); // too much to skip: give up on the connection
@@ -238,12 +256,12 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     @Override
     public void onComplete() {
         cancelTimer(); // the body's timer
-        if (discarding) {
-            discarding = false;
-            if (current == null) {
-                loop.callSoon(this::afterResponse);
-            }
+        if (state == HttpProtocolState.DISCARDING) {
+            loop.callSoon(this::afterResponse);     // not now: the parser is in the middle of feed()
             return;
+        }
+        if (state == HttpProtocolState.BODY) {
+            moveTo(HttpProtocolState.HANDLING);
         }
         content.feedEof();
     }
@@ -251,13 +269,16 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     @Override
     public void onError(HttpParseException e) {
         LOG.log(Level.DEBUG, () -> "rejected a request from " + peer + ": " + e.status() + " " + e.reason());
-        if (discarding) {
+        if (state == HttpProtocolState.DISCARDING) {
             lingerClose(); // the skipped body was malformed; its response is out
             return;
         }
         if (current != null) {
             // The body is malformed: the handler's reads fail; the connection closes after its answer.
             cancelTimer();
+            if (state == HttpProtocolState.BODY) {
+                moveTo(HttpProtocolState.HANDLING);
+            }
             closeAfter = true;
             content.setException(new HTTPBadRequest(e.reason()));
             return;
@@ -279,7 +300,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
      * If the client's EOF has already come, nothing is left unread: it closes at once (the answer still goes out).
      */
     private void lingerClose() {
-        if (lingering || transport.isClosing()) {
+        if (state == HttpProtocolState.LINGERING || transport.isClosing()) {
             return;
         }
         cancelTimer();
@@ -288,12 +309,12 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
             transport.close();
             return;
         }
-        lingering = true;
+        moveTo(HttpProtocolState.LINGERING);
         transport.writeEof();
         if (!transport.isReading()) {
             transport.resumeReading();
         }
-        arm(ClientWait.LINGER, LINGER_SECONDS);
+        arm(LINGER_SECONDS);
     }
 
     // ---- handling ----
@@ -303,7 +324,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
             Response resp;
             try {
                 resp = respond(request, early);
-                if (lost) {
+                if (state == HttpProtocolState.CLOSED) {
                     return null;
                 }
                 StreamResponse started = request.started;
@@ -340,7 +361,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
                 transport.close();
                 return null;
             }
-            if (upgraded != null) {
+            if (state == HttpProtocolState.UPGRADED) {
                 transport.close(); // the handler of an upgraded connection returned: it is over
                 return null;
             }
@@ -366,7 +387,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
                     resp = errorResponse(request, e); // sent as it is: its hooks are the ones that failed
                     resp.finish(request);
                 }
-                if (lost) {
+                if (state == HttpProtocolState.CLOSED) {
                     return null;
                 }
                 byte[] bytes;
@@ -393,9 +414,10 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
             }
             current = null;
             if (!parser.isComplete()) {
-                discarding = true;
-                if (wait != ClientWait.BODY) {
-                    arm(ClientWait.BODY, site.options().bodyTimeout()); // a client that stops sending is closed
+                boolean bodyTimer = state == HttpProtocolState.BODY;
+                moveTo(HttpProtocolState.DISCARDING);
+                if (!bodyTimer) {
+                    arm(site.options().bodyTimeout()); // a client that stops sending is closed
                 }
                 if (readPaused || !transport.isReading()) {
                     readPaused = false;
@@ -421,12 +443,12 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
      * again after them.
      */
     void startStream(StreamResponse r, Request request) throws Exception {
-        if (lost || transport.isClosing()) {
+        if (state == HttpProtocolState.CLOSED || transport.isClosing()) {
             throw new ConnectionResetError("Cannot write to closing transport", null);
         }
         ContentCoding coding = r.startCompression(request);
         request.prepareHook(r);
-        if (lost || transport.isClosing()) {
+        if (state == HttpProtocolState.CLOSED || transport.isClosing()) {
             throw new ConnectionResetError("Cannot write to closing transport", null);
         }
         int status = r.status();
@@ -455,7 +477,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
 
     /** Writes a piece of {@code r}'s body, compressed and framed; {@code eof}: the end. */
     void writeStream(StreamResponse r, byte[] data, boolean eof) {
-        if (lost || transport.isClosing()) {
+        if (state == HttpProtocolState.CLOSED || transport.isClosing()) {
             throw new ConnectionResetError("Cannot write to closing transport", null);
         }
         byte[] out = r.body.write(data);
@@ -513,7 +535,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
      * failing, say) is a real error.
      */
     private boolean clientGone(Throwable e) {
-        if (!lost && !transport.isClosing()) {
+        if (state != HttpProtocolState.CLOSED && !transport.isClosing()) {
             return false;
         }
         int depth = 0;
@@ -547,7 +569,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
 
     /** The current response is written and its request's body consumed: on to the next request. */
     private void afterResponse() {
-        if (lost || transport.isClosing()) {
+        if (state == HttpProtocolState.CLOSED || transport.isClosing()) {
             return;
         }
         if (closeAfter || site.closing()) {
@@ -556,7 +578,8 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         }
         content = null;
         parser.reset();
-        arm(ClientWait.KEEPALIVE, site.options().keepaliveTimeout());
+        moveTo(HttpProtocolState.KEEPALIVE);
+        arm(site.options().keepaliveTimeout());
         process();
         if (peerEof && current == null && !transport.isClosing()) {
             transport.close(); // nothing more can come
@@ -570,6 +593,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
      */
     void upgrade(byte[] head, Protocol next) {
         cancelTimer();
+        moveTo(HttpProtocolState.UPGRADED);
         upgraded = next;
         transport.write(head);
         next.connectionMade(transport);
@@ -592,7 +616,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     /** Closes the connection now if idle, else after the current response (Site.close). */
     void shutdown() {
         closeAfter = true;
-        if ((idle() || upgraded != null) && !transport.isClosing()) {
+        if ((idle() || state == HttpProtocolState.UPGRADED) && !transport.isClosing()) {
             transport.close();
         }
     }
@@ -615,37 +639,33 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
 
     // ---- timers ----
 
-    /** Starts the timer for {@code what}, which passes {@code delay} seconds from now (loop time). */
-    private void arm(ClientWait what, double delay) {
+    /** Starts the current state's timer, which passes {@code delay} seconds from now (loop time). */
+    private void arm(double delay) {
         cancelTimer();
-        wait = what;
         timer = loop.callLater(delay, this::timedOut);
     }
 
     private void cancelTimer() {
-        wait = ClientWait.NONE;
         if (timer != null) {
             timer.cancel();
             timer = null;
         }
     }
 
-    /** The timer passed: what the client did not do in time, per {@link #wait}. */
+    /** The timer passed: what the client did not do in time, per the {@link #state}. */
     private void timedOut() {
         timer = null;
-        ClientWait what = wait;
-        wait = ClientWait.NONE;
-        if (lost || transport.isClosing()) {
+        if (state == HttpProtocolState.CLOSED || transport.isClosing()) {
             return;
         }
-        switch (what) {
+        switch (state) {
             case HEAD -> {
                 LOG.log(Level.DEBUG, () -> "closing " + peer + ": request head not complete in time");
                 writeErrorAndClose(408, "Request Timeout");
             }
-            case BODY -> bodyTimedOut();
-            case FIRST_REQUEST, KEEPALIVE, LINGER -> transport.close();
-            case NONE -> throw new AssertionError("a timer without a state");
+            case BODY, DISCARDING -> bodyTimedOut();
+            case FIRST_REQUEST, KEEPALIVE, LINGERING -> transport.close();
+            case HANDLING, UPGRADED, CLOSED -> throw new AssertionError("a timer in state " + state);
         }
     }
 
@@ -663,12 +683,12 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         }
         double deadline = lastRead + timeout;
         if (now < deadline) {
-            wait = ClientWait.BODY;
             timer = loop.callAt(deadline, this::timedOut);
             return;
         }
         LOG.log(Level.DEBUG, () -> "request body from " + peer + ": no bytes for " + timeout + " s");
         if (current != null) {
+            moveTo(HttpProtocolState.HANDLING);
             closeAfter = true;
             content.setException(new HTTPRequestTimeout("408: Request Timeout (no bytes of the request body for "
                     + timeout + " s)"));
