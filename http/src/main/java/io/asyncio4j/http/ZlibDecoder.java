@@ -1,5 +1,6 @@
 package io.asyncio4j.http;
 
+import io.asyncio4j.http.spi.CompressedInput;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.zip.CRC32;
@@ -60,14 +61,14 @@ final class ZlibDecoder implements ContentDecoder {
                             break;
                         }
                         // zlib's header: low nibble of CMF is 8 (deflate); anything else is taken as raw deflate
-                        inflater = new Inflater(!((in.array[in.offset] & 0x0f) == 8));
+                        inflater = new Inflater(!((in.array()[in.offset()] & 0x0f) == 8));
                     }
                     if (inflater.needsInput()) {
                         if (!in.available()) {
                             break;
                         }
-                        inflater.setInput(in.array, in.offset, in.remaining());
-                        in.offset = in.array.length;
+                        inflater.setInput(in.array(), in.offset(), in.remaining());
+                        in.consume(in.remaining());
                     }
                     int k = inflater.inflate(out, n, max - n);
                     if (gzip) {
@@ -76,7 +77,7 @@ final class ZlibDecoder implements ContentDecoder {
                     }
                     n += k;
                     if (inflater.finished()) {
-                        in.offset = in.array.length - inflater.getRemaining();
+                        in.unread(inflater.getRemaining());
                         if (gzip) {
                             state = State.TRAILER;
                         } else {
@@ -90,7 +91,7 @@ final class ZlibDecoder implements ContentDecoder {
                     if (!in.available()) {
                         break;
                     }
-                    gzipFraming(in.array[in.offset++]);
+                    gzipFraming(in.next());
                 }
             }
         } catch (DataFormatException e) {

@@ -2,6 +2,7 @@ package io.asyncio4j.http.brotli;
 
 import com.aayushatharva.brotli4j.Brotli4jLoader;
 import com.aayushatharva.brotli4j.decoder.DecoderJNI;
+import io.asyncio4j.http.spi.CompressedInput;
 import io.asyncio4j.http.spi.ContentCodingProvider;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -117,8 +118,8 @@ final class BrotliDecoder implements ContentCodingProvider.Decoder {
                     ByteBuffer buf = decoder.getInputBuffer();
                     buf.clear();
                     int k = Math.min(buf.remaining(), in.remaining());
-                    buf.put(in.array, in.offset, k);
-                    in.offset += k;
+                    buf.put(in.array(), in.offset(), k);
+                    in.consume(k);
                     decoder.push(k);
                 }
                 default -> throw fail("corrupt compressed data");
