@@ -218,14 +218,12 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         if (expect100) {
             ex.continue100 = loop.createFuture();
         }
-        ServerDisconnectedError closed = new ServerDisconnectedError("Server disconnected: the connection to " + key
-                + " closed");
         if (state == ClientConnectionState.CLOSED) {
             ex.finished = true;         // lost and released before the request went out: nothing to send it on
             if (ex.continue100 != null) {
                 ex.continue100.setResult(false);
             }
-            ex.head.setException(closed);
+            ex.head.setException(closedError());
             return ex;
         }
         moveTo(ClientConnectionState.EXCHANGING);
@@ -234,7 +232,7 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
         sockRead = sockReadTimeout != null && sockReadTimeout > 0 ? sockReadTimeout : null;
         parser.reset(headRequest);
         if (!isOpen()) {
-            fail(closed);
+            fail(closedError());
             return ex;
         }
         transport.write(request);
@@ -315,6 +313,11 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
     }
 
     /** The current exchange {@code ex} ends (complete, failed or abandoned): the connection is the request's again. */
+    /** The error of a request sent on a connection that has closed (made only then: an exception is not cheap). */
+    private ServerDisconnectedError closedError() {
+        return new ServerDisconnectedError("Server disconnected: the connection to " + key + " closed");
+    }
+
     private void endExchange(Exchange ex) {
         ex.finished = true;
         current = null;

@@ -212,7 +212,7 @@ public class FileResponse extends StreamResponse {
         }
         contentLength(count);
         start(request);
-        if (count == 0 || headOnly) {
+        if (count == 0 || headOnly()) {
             return;
         }
         FileChannel ch = Asyncio.toThread(() -> FileChannel.open(f, StandardOpenOption.READ)).await();

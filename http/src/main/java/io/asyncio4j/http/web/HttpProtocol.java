@@ -327,7 +327,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
                 if (state == HttpProtocolState.CLOSED) {
                     return null;
                 }
-                StreamResponse started = request.started;
+                StreamResponse started = request.startedResponse();
                 if (started != null && resp != started && !started.eofSent()) {
                     // The handler prepared a streamed response, then failed or answered with another one: the
                     // head is out, no other answer can follow.
@@ -367,7 +367,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
             }
             boolean close;
             if (resp instanceof StreamResponse s) {
-                close = s.closeConnection;
+                close = s.closesConnection();
             } else {
                 close = mustClose() || resp.status() == 413;
             }
@@ -454,7 +454,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         int status = r.status();
         boolean http10 = request.version().equals("HTTP/1.0");
         boolean bodiless = status < 200 || status == 204 || status == 304;
-        r.headOnly = bodiless || request.method().equals("HEAD");
+        boolean headOnly = bodiless || request.method().equals("HEAD");
         long length = coding != null ? -1 : r.contentLength();
         boolean close = mustClose();
         boolean chunked = false;
@@ -465,13 +465,12 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
                 chunked = true;
             }
         }
-        BodyWriter.Framing framing = r.headOnly ? BodyWriter.Framing.NONE : chunked ? BodyWriter.Framing.CHUNKED
+        BodyWriter.Framing framing = headOnly ? BodyWriter.Framing.NONE : chunked ? BodyWriter.Framing.CHUNKED
                 : length >= 0 ? BodyWriter.Framing.LENGTH : BodyWriter.Framing.CLOSE;
         // the head first: a field the injection guard refuses fails prepare before anything is sent
         byte[] head = head(r, bodiless ? -1 : length, chunked, close, http10, bodiless, "application/octet-stream");
-        request.started = r;
-        r.body = new BodyWriter(framing, length, coding == null ? null : coding.compressor());
-        r.closeConnection = close;
+        request.responseStarted(r);
+        r.framed(new BodyWriter(framing, length, coding == null ? null : coding.compressor()), headOnly, close);
         transport.write(head);
     }
 
@@ -480,11 +479,12 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         if (state == HttpProtocolState.CLOSED || transport.isClosing()) {
             throw new ConnectionResetError("Cannot write to closing transport", null);
         }
-        byte[] out = r.body.write(data);
+        BodyWriter body = r.bodyWriter();
+        byte[] out = body.write(data);
         if (eof) {
-            byte[] tail = r.body.finish();
-            if (r.body.shortOfLength()) {
-                r.closeConnection = true; // the client waits for bytes that will not come
+            byte[] tail = body.finish();
+            if (body.shortOfLength()) {
+                r.closeConnectionAfter(); // the client waits for bytes that will not come
             }
             if (out.length == 0) {
                 out = tail;
@@ -693,7 +693,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
             content.setException(new HTTPRequestTimeout("408: Request Timeout (no bytes of the request body for "
                     + timeout + " s)"));
         }
-        if (current == null || current.started != null) {
+        if (current == null || current.startedResponse() != null) {
             transport.close(); // a skipped body, or a response under way: no answer can follow
         }
     }

@@ -48,7 +48,17 @@ public final class Request {
     private MultiDict<Object> post;
     private final HttpProtocol protocol;
     /** The StreamResponse prepared for this request, if any. */
-    StreamResponse started;
+    private StreamResponse started;
+
+    /** {@return the StreamResponse prepared for this request, or null if none was} */
+    StreamResponse startedResponse() {
+        return started;
+    }
+
+    /** Records that {@code r}'s head went out for this request. */
+    void responseStarted(StreamResponse r) {
+        started = r;
+    }
 
     Request(Application app, RequestHead head, StreamReader content, InetSocketAddress remote,
             HttpProtocol protocol) {

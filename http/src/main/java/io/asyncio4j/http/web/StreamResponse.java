@@ -37,11 +37,41 @@ public class StreamResponse extends Response {
     private boolean eofSent;
     private Request request;
     /** How {@link HttpProtocol} compresses and frames the body; set by prepare. */
-    BodyWriter body;
+    private BodyWriter body;
     /** No body goes out (HEAD, 1xx, 204, 304): writes are dropped; set by prepare. */
-    boolean headOnly;
+    private boolean headOnly;
     /** Close the connection after this response. */
-    boolean closeConnection;
+    private boolean closeConnection;
+
+    /**
+     * Records the framing {@link HttpProtocol#startStream} chose when it wrote the head: the body's writer, whether
+     * no body goes out at all, and whether the connection closes after this response.
+     */
+    void framed(BodyWriter body, boolean headOnly, boolean closeConnection) {
+        this.body = body;
+        this.headOnly = headOnly;
+        this.closeConnection = closeConnection;
+    }
+
+    /** {@return whether no body goes out (HEAD, 1xx, 204, 304), once prepared} */
+    boolean headOnly() {
+        return headOnly;
+    }
+
+    /** {@return the body's writer, once prepared} */
+    BodyWriter bodyWriter() {
+        return body;
+    }
+
+    /** The connection closes after this response (a body that ended short of its length, for one). */
+    void closeConnectionAfter() {
+        closeConnection = true;
+    }
+
+    /** {@return whether the connection closes after this response} */
+    boolean closesConnection() {
+        return closeConnection;
+    }
 
     /** A 200 response with no headers yet. */
     public StreamResponse() {
