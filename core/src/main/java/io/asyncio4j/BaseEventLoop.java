@@ -73,7 +73,12 @@ final class BaseEventLoop implements EventLoop {
     private Carrier carrier;
 
     /** See {@link Runner#closedWorld(boolean)}: set by the runner before the loop starts. */
-    boolean closedWorld;
+    private boolean closedWorld;
+
+    /** See {@link Runner#closedWorld(boolean)}: called by the runner before the loop starts. */
+    void closedWorld(boolean on) {
+        closedWorld = on;
+    }
     /**
      * How long a closed-world loop lets the selector settle before it jumps: loopback data is normally queued at
      * the peer by the time the write returns, this covers a kernel that defers the delivery a little.

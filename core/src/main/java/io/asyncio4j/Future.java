@@ -306,7 +306,7 @@ public class Future<T> implements Awaitable<T> {
     private void markRetrieved() {
         UnretrievedException u = unretrieved;
         if (u != null) {
-            u.retrieved = true;
+            u.retrieved();
             unretrieved = null;
         }
     }

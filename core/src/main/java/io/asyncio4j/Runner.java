@@ -149,7 +149,7 @@ public final class Runner implements AutoCloseable {
     private BaseEventLoop lazyInit() {
         if (loop == null) {
             loop = new BaseEventLoop(virtualTime);
-            loop.closedWorld = closedWorld;
+            loop.closedWorld(closedWorld);
             if (debug != null) {
                 loop.setDebug(debug);
             }

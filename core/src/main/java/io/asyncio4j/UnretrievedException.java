@@ -21,7 +21,12 @@ final class UnretrievedException implements Runnable {
     private final Throwable exception;
     private final String description;
     private final String kind;
-    volatile boolean retrieved;
+    private volatile boolean retrieved;
+
+    /** Someone retrieved the exception: nothing to report. */
+    void retrieved() {
+        retrieved = true;
+    }
 
     private UnretrievedException(BaseEventLoop loop, Throwable exception, String description, String kind) {
         this.loop = loop;
