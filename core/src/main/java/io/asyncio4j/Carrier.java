@@ -35,8 +35,11 @@ abstract sealed class Carrier permits FastCarrier, PortableCarrier {
         return "--add-opens java.base/java.lang=" + (module.isNamed() ? module.getName() : "ALL-UNNAMED");
     }
 
-    /** A new, not yet started thread for {@code task}; its body is {@link Task#runBody()}. */
-    abstract TaskThread newThread(Task<?> task);
+    /**
+     * A new, not yet started thread for {@code task}; its body is {@link Task#runBody()}. The virtual thread is
+     * named {@code name} (the task's), so that a JDK thread dump names each task.
+     */
+    abstract TaskThread newThread(Task<?> task, String name);
 
     /** The carrier for a loop running on {@code loopThread}. */
     static Carrier choose(Thread loopThread) {
@@ -99,6 +102,9 @@ abstract sealed class Carrier permits FastCarrier, PortableCarrier {
         TaskThread(Task<?> task) {
             this.task = task;
         }
+
+        /** The task's virtual thread. */
+        abstract Thread thread();
 
         /** Set when the loop closed with this task pending: the next resume unwinds its stack. */
         boolean destroyed;

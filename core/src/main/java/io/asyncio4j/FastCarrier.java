@@ -76,8 +76,8 @@ final class FastCarrier extends Carrier {
     }
 
     @Override
-    TaskThread newThread(Task<?> task) {
-        return new FastThread(task);
+    TaskThread newThread(Task<?> task, String name) {
+        return new FastThread(task, name);
     }
 
     /** The task of a fast-carried thread, or null. */
@@ -124,14 +124,19 @@ final class FastCarrier extends Carrier {
         private boolean suspended;
         private boolean resumed;
 
-        FastThread(Task<?> task) {
+        FastThread(Task<?> task, String name) {
             super(task);
             try {
-                this.vthread = (Thread) NEW_VIRTUAL_THREAD.invokeExact((Executor) this, "", NO_INHERIT_THREAD_LOCALS,
+                this.vthread = (Thread) NEW_VIRTUAL_THREAD.invokeExact((Executor) this, name, NO_INHERIT_THREAD_LOCALS,
                         (Runnable) this);
             } catch (Throwable e) {
                 throw new IllegalStateException("cannot create a task thread", e);
             }
+        }
+
+        @Override
+        Thread thread() {
+            return vthread;
         }
 
         /** The thread's body. */

@@ -17,8 +17,8 @@ final class PortableCarrier extends Carrier {
     }
 
     @Override
-    TaskThread newThread(Task<?> task) {
-        return new PortableThread(task);
+    TaskThread newThread(Task<?> task, String name) {
+        return new PortableThread(task, name);
     }
 
     static Task<?> taskOf(Thread t) {
@@ -32,9 +32,14 @@ final class PortableCarrier extends Carrier {
         private volatile Thread loopThread;
         private boolean started;
 
-        PortableThread(Task<?> task) {
+        PortableThread(Task<?> task, String name) {
             super(task);
-            this.vthread = Thread.ofVirtual().inheritInheritableThreadLocals(false).unstarted(this::body);
+            this.vthread = Thread.ofVirtual().name(name).inheritInheritableThreadLocals(false).unstarted(this::body);
+        }
+
+        @Override
+        Thread thread() {
+            return vthread;
         }
 
         private void body() {

@@ -79,12 +79,18 @@ public class Task<T> extends Future<T> {
     }
 
     /**
-     * CPython's {@code Task.set_name()}.
+     * CPython's {@code Task.set_name()}. The task's virtual thread takes the new name too, so a JDK thread dump
+     * ({@code jcmd PID Thread.dump_to_file}) shows the task by its current name.
      *
      * @param name the new name; {@code null} becomes {@code "null"}, as {@code String.valueOf} makes it
      */
     public void setName(String name) {
-        this.name = String.valueOf(name);
+        String n = String.valueOf(name);
+        this.name = n;
+        Carrier.TaskThread t = thread;
+        if (t != null) {
+            t.thread().setName(n);
+        }
     }
 
     /**
@@ -180,7 +186,8 @@ public class Task<T> extends Future<T> {
             return;
         }
         if (thread == null) {
-            thread = loop.carrier().newThread(this);
+            // The thread is named after the task when it is made (a field write); setName renames it.
+            thread = loop.carrier().newThread(this, getName());
         }
         thread.step();
     }
