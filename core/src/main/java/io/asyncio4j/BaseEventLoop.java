@@ -44,7 +44,16 @@ import java.util.function.BiConsumer;
  * I/O is not added to the clock.
  */
 final class BaseEventLoop implements EventLoop {
-    private static final System.Logger LOG = System.getLogger("io.asyncio4j");
+    /**
+     * The loop's logger, made on first use: {@code System.getLogger} starts the JDK's logging (about 16 ms and
+     * several hundred classes on a cold JVM), which a program that never logs must not pay when its first loop starts.
+     */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger("io.asyncio4j");
+
+        private Log() {
+        }
+    }
     private static final ThreadLocal<BaseEventLoop> RUNNING = new ThreadLocal<>();
     /** Shared by every real-time loop; held here so that its zero is when this class is initialised. */
     private static final LoopClock REAL_CLOCK = LoopClock.Real.REAL;
@@ -826,7 +835,7 @@ final class BaseEventLoop implements EventLoop {
         Object exc = context.get("exception");
         context.keySet().stream().filter(k -> !k.equals("message") && !k.equals("exception")).sorted()
                 .forEach(k -> sb.append('\n').append(k).append(": ").append(Repr.of(context.get(k))));
-        LOG.log(Level.ERROR, sb.toString(), exc instanceof Throwable t ? t : null);
+        Log.LOG.log(Level.ERROR, sb.toString(), exc instanceof Throwable t ? t : null);
     }
 
     /** Number of timers in the heap, cancelled ones included (for tests). */

@@ -36,7 +36,16 @@ import java.nio.ByteBuffer;
  * {@code IOException} or a cancellation): that is no server error and gets one DEBUG line without a trace.
  */
 final class HttpProtocol implements Protocol, RequestParser.Listener {
-    static final System.Logger LOG = System.getLogger("io.asyncio4j.http.web");
+    /**
+     * The server's logger, made on first use: {@code System.getLogger} starts the JDK's logging, which a server that
+     * logs nothing must not pay on its first connection.
+     */
+    static final class Log {
+        static final System.Logger LOG = System.getLogger("io.asyncio4j.http.web");
+
+        private Log() {
+        }
+    }
     private static final int PENDING_LIMIT = 64 * 1024;
     private static final double LINGER_SECONDS = 2.0;
     private static final byte[] CONTINUE = HeadWriter.response(100, "Continue").toBytes();
@@ -268,7 +277,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
 
     @Override
     public void onError(HttpParseException e) {
-        LOG.log(Level.DEBUG, () -> "rejected a request from " + peer + ": " + e.status() + " " + e.reason());
+        Log.LOG.log(Level.DEBUG, () -> "rejected a request from " + peer + ": " + e.status() + " " + e.reason());
         if (state == HttpProtocolState.DISCARDING) {
             lingerClose(); // the skipped body was malformed; its response is out
             return;
@@ -520,11 +529,11 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
      */
     private void logFailure(String what, Request request, Throwable e) {
         if (clientGone(e)) {
-            LOG.log(Level.DEBUG, () -> "client " + request.remote() + " went away during " + request.method() + " "
+            Log.LOG.log(Level.DEBUG, () -> "client " + request.remote() + " went away during " + request.method() + " "
                     + request.rawPath() + ": " + e);
             return;
         }
-        LOG.log(Level.ERROR, what + request.method() + " " + request.rawPath() + " from " + request.remote(), e);
+        Log.LOG.log(Level.ERROR, what + request.method() + " " + request.rawPath() + " from " + request.remote(), e);
     }
 
     /**
@@ -660,7 +669,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         }
         switch (state) {
             case HEAD -> {
-                LOG.log(Level.DEBUG, () -> "closing " + peer + ": request head not complete in time");
+                Log.LOG.log(Level.DEBUG, () -> "closing " + peer + ": request head not complete in time");
                 writeErrorAndClose(408, "Request Timeout");
             }
             case BODY, DISCARDING -> bodyTimedOut();
@@ -686,7 +695,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
             timer = loop.callAt(deadline, this::timedOut);
             return;
         }
-        LOG.log(Level.DEBUG, () -> "request body from " + peer + ": no bytes for " + timeout + " s");
+        Log.LOG.log(Level.DEBUG, () -> "request body from " + peer + ": no bytes for " + timeout + " s");
         if (current != null) {
             moveTo(HttpProtocolState.HANDLING);
             closeAfter = true;

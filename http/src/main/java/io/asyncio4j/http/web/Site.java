@@ -132,7 +132,7 @@ public final class Site implements AutoCloseable {
             }
             for (HttpProtocol p : new ArrayList<>(connections)) {
                 if (p.busyTask() != null) {
-                    HttpProtocol.LOG.log(Level.DEBUG, () -> "shutdown: cancelling a handler still running after "
+                    HttpProtocol.Log.LOG.log(Level.DEBUG, () -> "shutdown: cancelling a handler still running after "
                             + timeout + " s");
                     p.abort();
                 }
@@ -149,7 +149,7 @@ public final class Site implements AutoCloseable {
         } catch (CancelledError e) {
             throw e;
         } catch (Throwable e) {
-            HttpProtocol.LOG.log(Level.ERROR, "an " + what + " hook failed", e);
+            HttpProtocol.Log.LOG.log(Level.ERROR, "an " + what + " hook failed", e);
         }
     }
 
