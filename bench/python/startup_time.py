@@ -4,7 +4,7 @@ end (or, for a server, to its first 200 on GET /) and the peak RSS of the larges
 
     python3 startup_time.py LABEL ROUNDS WARMUP run -- CMD...         time CMD to its exit
     python3 startup_time.py LABEL ROUNDS WARMUP server PORT -- CMD... time CMD's start to the first 200 on
-                                                                      http://127.0.0.1:PORT/, then stop it (SIGINT
+                                                                      http://127.0.0.1:PORT/, then stop it (SIGTERM
                                                                       to its process group) and wait for it
 
 Each command runs WARMUP times unmeasured, then ROUNDS times; prints
@@ -54,8 +54,9 @@ def server_once(cmd, port):
             sys.exit(f"startup_time: {' '.join(cmd)} did not answer in 60 s")
         time.sleep(0.002)
     t1 = time.monotonic_ns()
-    # SIGINT, as a Ctrl-C: the launcher's training run outlives it and writes its AOT cache.
-    os.killpg(p.pid, signal.SIGINT)
+    # SIGTERM to the whole group (SIGINT may be ignored when this runs in the background): the launcher's training
+    # run outlives its JVM and writes the AOT cache.
+    os.killpg(p.pid, signal.SIGTERM)
     _, _, ru = os.wait4(p.pid, 0)
     return (t1 - t0) / 1e6, ru.ru_maxrss / 1024
 
