@@ -23,6 +23,8 @@
 #   HTTP_SECONDS / HTTP_ROUNDS / SKIP_HTTP=1   wrk seconds per HTTP run [10] / rounds [3] / skip the HTTP runs
 #   CLIENT_REQUESTS / CLIENT_ROUNDS / CLIENT_WARMUP / SKIP_CLIENT=1   GETs per HTTP client round [20000] /
 #                         measured rounds [5] / seconds of warm-up rounds before them [8] / skip them
+#   SKIP_STARTUP=1        skip the start-up benchmark (bench/startup.sh: hello, one GET, server start to first 200,
+#                         whole processes against CPython and aiohttp; STARTUP_ROUNDS [7] / STARTUP_WARMUP [2])
 #   ECHO_PIN=0            do not pin the echo server to CPU 0 and its client to CPU 1 [pinned when there are 2+ CPUs]
 # Logs of every run go to bench/results/<timestamp>/ (git-ignored). Whole run: about 25 minutes on 2 cores.
 # Runs are strictly one after another; do not run anything else meanwhile (2 cores).
@@ -414,5 +416,10 @@ if mem:
             b = float(r["bytes_per_task"])
             print(f"\n- java-fast: {b:,.0f} heap bytes per parked task (target <= 768): {'MET' if b <= 768 else 'MISSED'}")
 PYEOF
+if [ "${SKIP_STARTUP:-0}" != 1 ]; then
+  echo
+  echo "== start-up (bench/startup.sh)"
+  PYTHON="$PY" bash bench/startup.sh "$OUT/startup-results.txt" 2>&1 | tee "$OUT/startup.log" | grep -v '^RESULT' || true
+fi
 echo
 echo "logs: $OUT"
