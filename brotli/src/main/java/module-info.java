@@ -8,6 +8,9 @@ module io.asyncio4j.brotli {
     requires io.asyncio4j.http;
     // Its native library comes from a provider module found by service binding (brotli4j uses BrotliNativeProvider).
     requires com.aayushatharva.brotli4j;
+    // available() looks for a native jar (a BrotliNativeProvider) without loading the library.
+    requires com.aayushatharva.brotli4j.service;
+    uses com.aayushatharva.brotli4j.service.BrotliNativeProvider;
 
     exports io.asyncio4j.http.brotli;
 

@@ -15,6 +15,11 @@ module io.asyncio4j.http {
     // The HTTP/1.1 parser (docs/http-parser.md); no Jetty type is in this module's API.
     requires org.eclipse.jetty.http;
     requires org.eclipse.jetty.io;
+    // Jetty logs through SLF4J: without an application provider, its records go to System.Logger
+    // (io.asyncio4j.http.internal.Slf4jRouting); SLF4J instantiates the provider by reflection.
+    requires org.slf4j;
+    uses org.slf4j.spi.SLF4JServiceProvider;
+    exports io.asyncio4j.http.internal.slf4j to org.slf4j;
     // The default JsonCodec and the cookie jar's file. Plain requires, not static: the classes are referred to
     // directly (loaded lazily, on the first JSON, not reflectively) and Jackson is a mandatory dependency.
     requires com.fasterxml.jackson.core;

@@ -1,6 +1,5 @@
 package io.asyncio4j;
 
-import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -25,6 +24,9 @@ abstract sealed class Carrier permits FastCarrier, PortableCarrier {
     /** The JVM option that enables the fast carrier for the way this library was loaded. */
     static final String ENABLE_FAST = enableFast(Carrier.class.getModule());
     private static final AtomicBoolean TOLD = new AtomicBoolean();
+    /** What the first loop on the portable carrier says, once per JVM, when {@code auto} could not pick the fast one. */
+    static final String NOTICE = "asyncio4j: tasks use the portable carrier; start the JVM with " + ENABLE_FAST
+            + " for the fast one";
 
     /**
      * The option that opens {@code java.lang} to {@code module}, which is this library's: to {@code ALL-UNNAMED} on
@@ -63,8 +65,7 @@ abstract sealed class Carrier permits FastCarrier, PortableCarrier {
                     return FastCarrier.INSTANCE;
                 }
                 if (FastCarrier.UNAVAILABLE != null && TOLD.compareAndSet(false, true)) {
-                    ErrorReporting.log(Level.INFO, "asyncio4j: tasks use the portable carrier; start the JVM with "
-                            + ENABLE_FAST + " for the fast one", null);
+                    ErrorReporting.notice(NOTICE);
                 }
                 return PortableCarrier.INSTANCE;
             default:

@@ -40,6 +40,40 @@ final class ErrorReporting {
         }
     }
 
+    /**
+     * Says {@code message} once, as one line, to the person running the program (the portable carrier's notice).
+     *
+     * <p>Where logging is not configured (the JDK's own {@link System.LoggerFinder}, no
+     * {@code java.util.logging.config.file} or {@code .class}), the line goes straight to {@link System#err}, as
+     * Python's warnings do: a {@code java.util.logging} record would be two lines (a header with date, class and
+     * method, then {@code INFO: }<i>message</i>) and would cost the JDK's logging set-up, tens of milliseconds of
+     * start-up, for a sentence. Where the application installed a logging back end (a {@code LoggerFinder} of its
+     * own, such as SLF4J's or Log4j's, or a configured {@code java.util.logging}), it is an {@code INFO} record of
+     * logger {@code io.asyncio4j}, formatted and routed as the application chose. Never throws.
+     */
+    static void notice(String message) {
+        try {
+            if (loggingConfigured()) {
+                LOG.log(Level.INFO, message);
+            } else {
+                System.err.println(message);
+            }
+        } catch (Throwable ignored) {
+            // A notice never ends the loop.
+        }
+    }
+
+    /** Whether the application chose where System.Logger records go (see {@link #notice}). */
+    static boolean loggingConfigured() {
+        if (System.getProperty("java.util.logging.config.file") != null
+                || System.getProperty("java.util.logging.config.class") != null) {
+            return true;
+        }
+        String finder = System.LoggerFinder.getLoggerFinder().getClass().getName();
+        // The JDK's: java.util.logging's bridge, or the simple console logger when java.logging is absent.
+        return !finder.startsWith("sun.util.logging.") && !finder.startsWith("jdk.internal.logger.");
+    }
+
     /** Loads, in the background and once per JVM, what reporting an error needs; see the class comment. */
     static void warmUp() {
         if (!WARMED.compareAndSet(false, true)) {

@@ -33,6 +33,21 @@ class BrotliCodingProviderTest {
         assertThat(p.available()).as("brotli4j's linux-x86_64 library").isTrue();
     }
 
+    /** available() looks for the native jar's library file where brotli4j does, without loading it. */
+    @Test
+    void theNativeJarIsFoundByItsPlatformDirectory() {
+        assertThat(BrotliCodingProvider.platform()).as("this build's machine").isEqualTo("linux-x86_64");
+        assertThat(BrotliCodingProvider.class.getClassLoader().getResource("lib/linux-x86_64/libbrotli.so"))
+                .isNotNull();
+        String os = System.getProperty("os.name");
+        try {
+            System.setProperty("os.name", "Plan 9");
+            assertThat(BrotliCodingProvider.platform()).isNull();
+        } finally {
+            System.setProperty("os.name", os);
+        }
+    }
+
     @Test
     void itsEncoderAndDecoderRoundTripInBoundedPieces() throws IOException {
         BrotliCodingProvider p = new BrotliCodingProvider();

@@ -38,6 +38,10 @@ import org.eclipse.jetty.http.HttpVersion;
  * thread-safe; the server uses one parser per connection on the loop's thread.
  */
 public final class RequestParser {
+    static {
+        Slf4jRouting.ensure(); // before any Jetty class logs: SLF4J's records go where the library's go
+    }
+
     /**
      * The parser's limits.
      *

@@ -17,6 +17,10 @@ import org.eclipse.jetty.http.HttpVersion;
  * stops right after a message completes. Not thread-safe.
  */
 public final class ResponseParser {
+    static {
+        Slf4jRouting.ensure(); // before any Jetty class logs: SLF4J's records go where the library's go
+    }
+
     /** What the parser reports: head, body pieces, complete; or an error. */
     public interface Listener {
         void onHead(ResponseHead head);

@@ -35,8 +35,11 @@ public interface ContentCodingProvider {
     String coding();
 
     /**
-     * Whether the coding works in this JVM, e.g. whether its native library loaded. Called once, when the providers
-     * are discovered; false (or an exception) and the coding is not offered at all.
+     * Whether the coding can work in this JVM, e.g. whether its native library is there. Called once, when the
+     * providers are discovered (on the client's first request); false (or an exception) and the coding is not offered
+     * at all. It should be cheap and load no native code: a provider whose native library loads later, on its first
+     * {@link #newDecoder()} or {@link #newEncoder(OutputStream)}, reports a failure to load there, as an
+     * {@link IOException}.
      *
      * @return true if {@link #newDecoder()} and {@link #newEncoder(OutputStream)} can be used
      */

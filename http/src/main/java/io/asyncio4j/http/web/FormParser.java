@@ -1,6 +1,7 @@
 package io.asyncio4j.http.web;
 
 import io.asyncio4j.http.Headers;
+import io.asyncio4j.http.internal.Slf4jRouting;
 import io.asyncio4j.streams.StreamReader;
 import java.io.ByteArrayOutputStream;
 import java.net.URLDecoder;
@@ -20,6 +21,10 @@ import org.eclipse.jetty.io.Content;
  * contents together may not pass {@code clientMaxSize} (413), as in aiohttp.
  */
 final class FormParser implements MultiPart.Parser.Listener {
+    static {
+        Slf4jRouting.ensure(); // before any Jetty class logs: SLF4J's records go where the library's go
+    }
+
     /** The most parts a form may have (Jetty's default for forms). */
     static final int MAX_PARTS = 1000;
 
