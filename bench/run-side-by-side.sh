@@ -30,6 +30,7 @@
 # Runs are strictly one after another; do not run anything else meanwhile (2 cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/nginx.sh
 ROOT="$PWD"
 
 die() { echo "run-side-by-side: $*" >&2; exit 1; }
@@ -217,27 +218,8 @@ fi
 # the client, and the first rounds run at a fraction of the steady rate (the first one is reported as "cold").
 CLIENT_REQUESTS="${CLIENT_REQUESTS:-20000}"; CLIENT_ROUNDS="${CLIENT_ROUNDS:-5}"; CLIENT_WARMUP="${CLIENT_WARMUP:-8}"
 if [ "${SKIP_CLIENT:-0}" != 1 ] && [ -x /usr/sbin/nginx ]; then
-  NGX="$(mktemp -d)"; mkdir -p "$NGX/www"; head -c 1024 /dev/zero | tr '\0' 'x' > "$NGX/www/1k.txt"
-  NGX_PORT="$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-  cat > "$NGX/nginx.conf" <<NGXEOF
-$( [ "$(id -u)" = 0 ] && echo "user root;" )
-worker_processes 1;
-daemon off;
-pid $NGX/nginx.pid;
-error_log $NGX/error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    client_body_temp_path $NGX/tmp-body; proxy_temp_path $NGX/tmp-proxy; fastcgi_temp_path $NGX/tmp-fastcgi;
-    uwsgi_temp_path $NGX/tmp-uwsgi; scgi_temp_path $NGX/tmp-scgi;
-    keepalive_timeout 60; keepalive_requests 1000000;
-    server { listen 127.0.0.1:$NGX_PORT; root $NGX/www; }
-}
-NGXEOF
-  "${PIN_SERVER[@]}" /usr/sbin/nginx -p "$NGX" -c "$NGX/nginx.conf" -e "$NGX/error.log" > "$OUT/nginx.log" 2>&1 &
-  NGX_PID=$!
-  for _ in $(seq 50); do curl -sf "http://127.0.0.1:$NGX_PORT/1k.txt" > /dev/null 2>&1 && break; sleep 0.1; done
-  URL="http://127.0.0.1:$NGX_PORT/1k.txt"
+  nginx_start "$OUT/nginx.log" ${PIN_SERVER[@]+"${PIN_SERVER[@]}"}
+  URL="$NGX_URL"
   CARGS=("$URL" "$CLIENT_REQUESTS" 100 "$CLIENT_ROUNDS" "$CLIENT_WARMUP")
   run client-java-asyncio4j "${PIN_CLIENT[@]}" "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" -cp "$JAR" io.asyncio4j.bench.http.ClientBench asyncio4j "${CARGS[@]}"
   run client-java-jdk       "${PIN_CLIENT[@]}" "$JAVA" "${JVM_OPTS[@]}" -cp "$JAR" io.asyncio4j.bench.http.ClientBench jdk "${CARGS[@]}"
@@ -245,7 +227,7 @@ NGXEOF
     [ $HAVE_UVLOOP = 1 ] && run client-aiohttp-uvloop "${PIN_CLIENT[@]}" "$PY" bench/python/http_client.py uvloop "${CARGS[@]}"
     run client-aiohttp-asyncio "${PIN_CLIENT[@]}" "$PY" bench/python/http_client.py asyncio "${CARGS[@]}"
   fi
-  kill "$NGX_PID" 2>/dev/null; wait "$NGX_PID" 2>/dev/null || true; rm -rf "$NGX"
+  nginx_stop
 fi
 
 if [ "${SKIP_MEMORY:-0}" != 1 ]; then

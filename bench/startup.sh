@@ -14,6 +14,7 @@
 # bench/python/startup_time.py (monotonic clock, wait4's peak RSS): no other tool needed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/nginx.sh
 ROOT="$PWD"
 die() { echo "startup: $*" >&2; exit 1; }
 
@@ -45,35 +46,17 @@ fresh_cache Hello
 measure hello-launcher-aot run -- ./asyncio4j run bench/startup/Hello.java
 measure hello-cpython run -- "$PY" bench/startup/hello.py
 
-# (b) one GET from nginx (one worker, as bench/run-side-by-side.sh starts it)
+# (b) one GET from nginx (bench/nginx.sh, as for the client benchmark of bench/run-side-by-side.sh)
 if [ -x /usr/sbin/nginx ]; then
-  NGX="$(mktemp -d)"; mkdir -p "$NGX/www"; head -c 1024 /dev/zero | tr '\0' 'x' > "$NGX/www/1k.txt"
-  NGX_PORT="$(free_port)"
-  cat > "$NGX/nginx.conf" <<NGXEOF
-$( [ "$(id -u)" = 0 ] && echo "user root;" )
-worker_processes 1;
-daemon off;
-pid $NGX/nginx.pid;
-error_log $NGX/error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    client_body_temp_path $NGX/tmp-body; proxy_temp_path $NGX/tmp-proxy; fastcgi_temp_path $NGX/tmp-fastcgi;
-    uwsgi_temp_path $NGX/tmp-uwsgi; scgi_temp_path $NGX/tmp-scgi;
-    server { listen 127.0.0.1:$NGX_PORT; root $NGX/www; }
-}
-NGXEOF
-  /usr/sbin/nginx -p "$NGX" -c "$NGX/nginx.conf" -e "$NGX/error.log" > /dev/null 2>&1 &
-  NGX_PID=$!
-  trap 'kill "$NGX_PID" 2>/dev/null; rm -rf "$NGX"' EXIT
-  for _ in $(seq 50); do curl -sf "http://127.0.0.1:$NGX_PORT/1k.txt" > /dev/null 2>&1 && break; sleep 0.1; done
-  URL="http://127.0.0.1:$NGX_PORT/1k.txt"
+  nginx_start /dev/null
+  trap nginx_stop EXIT
+  URL="$NGX_URL"
   measure get-java-source run -- "$JAVA" "${README_FLAGS[@]}" -cp "$LIBCP" bench/startup/Get.java "$URL"
   ASYNCIO4J_AOT=0 measure get-launcher-noaot run -- ./asyncio4j run bench/startup/Get.java "$URL"
   fresh_cache Get
   measure get-launcher-aot run -- ./asyncio4j run bench/startup/Get.java "$URL"
   [ $HAVE_AIOHTTP = 1 ] && measure get-aiohttp run -- "$PY" bench/startup/get.py "$URL"
-  kill "$NGX_PID" 2>/dev/null; wait "$NGX_PID" 2>/dev/null || true
+  nginx_stop; trap - EXIT
 else
   echo "startup: /usr/sbin/nginx is missing: skipping the GET benchmark" >&2
 fi
