@@ -3,6 +3,7 @@ package io.asyncio4j.http;
 import io.asyncio4j.http.internal.Hosts;
 import io.asyncio4j.net.TlsOptions;
 import io.asyncio4j.net.Transport;
+import java.util.Objects;
 
 /**
  * What pooled connections are shared by: scheme's TLS, host, port, the TLS settings and the proxy (aiohttp's
@@ -38,6 +39,27 @@ record ConnectionKey(String host, int port, boolean ssl, TlsOptions tls, ProxyIn
         if (fingerprint != null) {
             fingerprint.check(secure, host, port);
         }
+    }
+
+    // equals and hashCode are written out: a record's generated ones are bootstrapped through
+    // java.lang.runtime.ObjectMethods on first use, which spins method handles for several milliseconds, and the pool
+    // looks a key up on every client's first request (docs/startup.md).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ConnectionKey k && port == k.port && ssl == k.ssl && tunnel == k.tunnel
+                && Objects.equals(host, k.host) && Objects.equals(tls, k.tls) && Objects.equals(proxy, k.proxy)
+                && Objects.equals(fingerprint, k.fingerprint);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hashCode(host);
+        h = 31 * h + port;
+        h = 31 * h + Boolean.hashCode(ssl);
+        h = 31 * h + Objects.hashCode(tls);
+        h = 31 * h + Objects.hashCode(proxy);
+        h = 31 * h + Boolean.hashCode(tunnel);
+        return 31 * h + Objects.hashCode(fingerprint);
     }
 
     @Override
