@@ -108,6 +108,11 @@ final class BaseEventLoop implements EventLoop {
     private BiConsumer<EventLoop, Map<String, Object>> exceptionHandler;
     /** Head of the list of unfinished tasks, in creation order. */
     private Task<?> firstLive, lastLive;
+    /**
+     * Futures of this loop that failed and whose exception nobody has retrieved yet, in the order they failed:
+     * reported when the loop closes ({@link UnretrievedException}). Synchronized: the cleaner's thread removes too.
+     */
+    private final Set<UnretrievedException> unretrieved = new LinkedHashSet<>();
 
     BaseEventLoop(boolean virtualTime) {
         this.clock = virtualTime ? new LoopClock.Virtual() : REAL_CLOCK;
@@ -691,6 +696,7 @@ final class BaseEventLoop implements EventLoop {
         }
         closed = true;
         destroyPendingTasks();
+        reportUnretrieved();
         ready.clear();
         threadsafeReady.clear();
         timers.clear();
@@ -701,6 +707,33 @@ final class BaseEventLoop implements EventLoop {
             ex.shutdown();
         }
         io.close();
+    }
+
+    void unretrievedAdd(UnretrievedException w) {
+        synchronized (unretrieved) {
+            unretrieved.add(w);
+        }
+    }
+
+    void unretrievedRemove(UnretrievedException w) {
+        synchronized (unretrieved) {
+            unretrieved.remove(w);
+        }
+    }
+
+    /**
+     * CPython reports a failed future nobody awaited as soon as its last reference goes; here that is at its
+     * collection, or at the latest now, as the loop closes, so that a short program says so too.
+     */
+    private void reportUnretrieved() {
+        UnretrievedException[] left;
+        synchronized (unretrieved) {
+            left = unretrieved.toArray(new UnretrievedException[0]);
+            unretrieved.clear();
+        }
+        for (UnretrievedException w : left) {
+            w.reportAtClose();
+        }
     }
 
     /**
@@ -834,7 +867,7 @@ final class BaseEventLoop implements EventLoop {
                 : message.toString());
         Object exc = context.get("exception");
         context.keySet().stream().filter(k -> !k.equals("message") && !k.equals("exception")).sorted()
-                .forEach(k -> sb.append('\n').append(k).append(": ").append(Repr.of(context.get(k))));
+                .forEach(k -> sb.append('\n').append(k).append(": ").append(Repr.full(context.get(k))));
         Log.LOG.log(Level.ERROR, sb.toString(), exc instanceof Throwable t ? t : null);
     }
 

@@ -134,8 +134,9 @@ public class Future<T> implements Awaitable<T> {
 
     /**
      * Finishes the future with {@code e}; {@link #result()} and {@code await()} will throw that very object
-     * (CPython's {@code set_exception}). If nobody retrieves it, the loop's exception handler reports it once the
-     * future is unreachable. Call it on the loop's thread.
+     * (CPython's {@code set_exception}). If nobody retrieves it, the loop's exception handler reports it ("Future
+     * exception was never retrieved", "Task ..." for a task) once the future is unreachable or, at the latest, when
+     * the loop closes. Call it on the loop's thread.
      *
      * @param e the exception
      * @throws InvalidStateError ("invalid state") if already done

@@ -18,6 +18,14 @@ public final class Repr {
     private Repr() {
     }
 
+    /**
+     * Python's {@code repr()} in full, as CPython's default exception handler writes a context's values: strings
+     * quoted but not shortened; anything else as {@link #of}.
+     */
+    static String full(Object v) {
+        return v instanceof CharSequence s ? quote(s.toString()) : of(v);
+    }
+
     static String of(Object v) {
         if (v == null) {
             return "None";

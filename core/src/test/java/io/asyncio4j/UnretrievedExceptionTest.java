@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -55,6 +58,89 @@ class UnretrievedExceptionTest {
             return null;
         });
         assertThat(seen).isEmpty();
+    }
+
+    @Test
+    void aFailedTaskStillReferencedIsReportedWhenTheLoopClosesOnceOnly() {
+        // CPython reports it as soon as the last reference goes; a short Java program may never collect: the loop's
+        // close reports what is left, with the task itself, and a later collection reports nothing more.
+        List<Map<String, Object>> seen = new ArrayList<>();
+        List<Task<?>> kept = new ArrayList<>();
+        Asyncio.run(() -> {
+            Asyncio.getRunningLoop().setExceptionHandler((l, ctx) -> seen.add(ctx));
+            kept.add(Asyncio.createTask(() -> {
+                throw new IllegalStateException("never awaited");
+            }, "kept"));
+            Asyncio.sleep(0).await();
+            Asyncio.sleep(0).await();
+            assertThat(seen).as("not reported while the loop runs and the task is referenced").isEmpty();
+            return null;
+        });
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0).get("message")).isEqualTo("Task exception was never retrieved");
+        assertThat(seen.get(0).get("future")).isSameAs(kept.get(0));
+        assertThat((Throwable) seen.get(0).get("exception")).hasMessage("never awaited");
+        kept.clear();
+        for (int i = 0; i < 20; i++) {
+            System.gc();
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+        assertThat(seen).as("reported once: the collection after the close adds nothing").hasSize(1);
+    }
+
+    @Test
+    void aRetrievedExceptionIsNotReportedAtClose() {
+        List<Map<String, Object>> seen = new ArrayList<>();
+        Asyncio.run(() -> {
+            Asyncio.getRunningLoop().setExceptionHandler((l, ctx) -> seen.add(ctx));
+            Task<Void> t = Asyncio.createTask(() -> {
+                throw new IllegalArgumentException("seen");
+            });
+            Asyncio.sleep(0).await();
+            assertThat(t.exception()).hasMessage("seen");
+            return null;
+        });
+        assertThat(seen).isEmpty();
+    }
+
+    @Test
+    void theDefaultHandlerWritesTheTasksWholeReprUnquoted() {
+        List<String> logged = new ArrayList<>();
+        Logger jul = Logger.getLogger("io.asyncio4j");
+        Handler h = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                logged.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        jul.addHandler(h);
+        try {
+            Asyncio.run(() -> {
+                Asyncio.createTask(() -> {
+                    throw new IllegalStateException("a rather long message that reprlib would cut");
+                }, "a-task-with-a-long-name");
+                Asyncio.sleep(0).await();
+                Asyncio.sleep(0).await();
+                return null;
+            });
+        } finally {
+            jul.removeHandler(h);
+        }
+        assertThat(logged).contains("Task exception was never retrieved\nfuture: <Task finished "
+                + "name='a-task-with-a-long-name' exception=IllegalStateException('a rather long message that "
+                + "reprlib would cut')>");
     }
 
     private static void spawnAndForget() {

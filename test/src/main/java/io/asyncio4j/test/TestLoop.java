@@ -47,9 +47,8 @@ import java.util.concurrent.TimeUnit;
  * {@code "exception"} key fails the test when the loop is {@linkplain #close() closed}: an exception in a callback,
  * a task whose exception was never retrieved (a child task that failed while nobody awaited it), an exception
  * raised by a leftover task while it was being cancelled. A task's unretrieved exception is reported when the
- * task is garbage-collected (as in CPython), so {@link #close()} runs a collection and waits a few real
- * milliseconds for the reports before it decides; a task the test still references (a field, a static) is not
- * collected and so not reported. Reports without an exception (warnings) go to the loop's default handler as
+ * task is garbage-collected (as in CPython) or, at the latest, when the loop closes, so {@link #close()} sees every
+ * one, including those of tasks the test still references. Reports without an exception (warnings) go to the loop's default handler as
  * usual. The first failure is the {@link AssertionError}'s cause, the others are suppressed exceptions of it.
  *
  * <p><b>Leftover tasks.</b> Tasks still pending when the loop is closed are cancelled and awaited (their
@@ -67,11 +66,6 @@ import java.util.concurrent.TimeUnit;
 public final class TestLoop implements AutoCloseable {
     /** The real-time limit of {@link #runTest(Coro)}: 60 seconds, kotlinx-coroutines-test's default. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
-
-    /** Real milliseconds {@link #close()} waits after a collection for the reports of unretrieved exceptions. */
-    private static final long UNRETRIEVED_REPORT_MILLIS = 10;
-    /** How many collections {@link #close()} runs before it decides. */
-    private static final int UNRETRIEVED_REPORT_ROUNDS = 3;
 
     /** The watchdog thread: one for all test loops, a daemon, so a JVM with tests in it can still exit. */
     private static final class Watchdog {
@@ -230,7 +224,7 @@ public final class TestLoop implements AutoCloseable {
     }
 
     /**
-     * Cancels the tasks still pending and waits for them, lets unretrieved exceptions be reported, closes the loop
+     * Cancels the tasks still pending and waits for them, closes the loop (which reports unretrieved exceptions)
      * and the default executor, and then fails if anything went unhandled: idempotent (a second call does
      * nothing).
      *
@@ -264,16 +258,6 @@ public final class TestLoop implements AutoCloseable {
                         unhandled.add(Map.of("message", "a leftover task failed while it was cancelled",
                                 "exception", e, "task", tasks.get(i).toString()));
                     }
-                }
-                // unretrieved exceptions are reported when their tasks are collected: collect, and give the
-                // cleaner thread a moment (an executor job holds the virtual clock, so the loop waits in real
-                // time); a few rounds, since a finished task can stay reachable from its carrier for a while
-                for (int round = 0; round < UNRETRIEVED_REPORT_ROUNDS; round++) {
-                    System.gc();
-                    Asyncio.toThread(() -> {
-                        Thread.sleep(UNRETRIEVED_REPORT_MILLIS);
-                        return null;
-                    }).await();
                 }
                 return null;
             });
