@@ -12,12 +12,13 @@ import java.util.Set;
  * group has finished.
  *
  * <pre>{@code
- * List<String> pages = TaskGroup.run(tg -> {
- *     Task<String> a = tg.createTask(() -> fetch("a").await());
- *     Task<String> b = tg.createTask(() -> fetch("b").await());
- *     return null;                               // the group waits for a and b here
- * }).await();
+ * List<Task<String>> tasks = TaskGroup.run(tg -> List.of(
+ *         tg.createTask(() -> fetch("a").await()),
+ *         tg.createTask(() -> fetch("b").await()))).await();   // returns once both tasks have finished
+ * List<String> pages = tasks.stream().map(Task::result).toList();
  * }</pre>
+ * The body returns the tasks, not their results: it returns before they finish, and the group then waits for them
+ * (CPython's {@code task.result()} after the {@code async with} block).
  *
  * <p><b>Failures.</b> The first task that fails (or the body, by throwing) makes the group abort: every unfinished
  * task of the group is cancelled and so is the body, which the group does by cancelling the current task and

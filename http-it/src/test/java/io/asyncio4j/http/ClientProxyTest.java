@@ -351,7 +351,7 @@ class ClientProxyTest {
             assertThatThrownBy(() -> fetch(s, "http://plain.test/", via("http://127.0.0.1:" + port)))
                     .isInstanceOf(ClientProxyConnectionError.class)
                     .hasMessageStartingWith("Cannot connect to proxy 127.0.0.1:" + port
-                            + " for host plain.test:80 ssl:False [");
+                            + " for host plain.test:80 ssl:default [");
             assertThatThrownBy(() -> fetch(s, "http://plain.test/", via("http://unknown.test:3128")))
                     .isInstanceOf(ClientProxyConnectionError.class)
                     .hasMessageContaining("unknown.test");

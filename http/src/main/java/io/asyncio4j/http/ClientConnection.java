@@ -11,6 +11,7 @@ import io.asyncio4j.net.Protocol;
 import io.asyncio4j.net.Transport;
 import io.asyncio4j.streams.FlowControl;
 import io.asyncio4j.streams.StreamReader;
+import java.net.URI;
 import java.nio.ByteBuffer;
 
 /**
@@ -49,6 +50,8 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
 
     private Exchange current;
     private Double sockRead;
+    /** The URL of the current exchange's request, for the {@code sockRead} expiry's message; null if not known. */
+    private URI currentUrl;
     private TimerHandle readTimer;
     private boolean interim;
     /** The bytes being parsed, while dataReceived runs. */
@@ -214,6 +217,16 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
      */
     Exchange send(byte[] request, boolean headRequest, Double sockReadTimeout, boolean autoDecompress,
                   boolean expect100) {
+        return send(request, headRequest, sockReadTimeout, autoDecompress, expect100, null);
+    }
+
+    /**
+     * As {@link #send(byte[], boolean, Double, boolean, boolean)}, for a request to {@code url}, which the
+     * {@code sockRead} expiry names (the connection's key if null).
+     */
+    Exchange send(byte[] request, boolean headRequest, Double sockReadTimeout, boolean autoDecompress,
+                  boolean expect100, URI url) {
+        currentUrl = url;
         Exchange ex = new Exchange(loop, autoDecompress);
         if (expect100) {
             ex.continue100 = loop.createFuture();
@@ -686,7 +699,9 @@ final class ClientConnection implements Protocol, ResponseParser.Listener {
             armReadTimer();             // paused by flow control: the reader is behind, not the server
             return;
         }
-        fail(new ServerTimeoutError("Timeout on reading data from socket (" + key + ")"));
+        // aiohttp's message, with what was being read and the limit
+        fail(new ServerTimeoutError("Timeout on reading data from socket of " + (currentUrl != null ? currentUrl : key)
+                + " (" + ClientTimeout.limit("sock_read", sockRead) + ")"));
     }
 
     @Override

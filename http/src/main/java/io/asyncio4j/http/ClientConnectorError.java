@@ -2,8 +2,10 @@ package io.asyncio4j.http;
 
 /**
  * aiohttp's {@code ClientConnectorError}: the connector could not open a connection to the host (refused,
- * unreachable, name not resolved, TLS handshake failed). The message is aiohttp's:
- * {@code Cannot connect to host example.org:443 ssl:default [Connection refused]}.
+ * unreachable, name not resolved, TLS handshake failed). The message has aiohttp's shape: the host and port, the
+ * request's {@code ssl} setting ({@code default}, or {@code False} with verification off) and, in brackets, the
+ * system's reason: {@code Cannot connect to host example.org:443 ssl:default [Connection refused]},
+ * {@code Cannot connect to host no-such-host.invalid:80 ssl:default [Name or service not known]}.
  */
 public class ClientConnectorError extends ClientOSError {
     private static final long serialVersionUID = 1L;
@@ -14,11 +16,14 @@ public class ClientConnectorError extends ClientOSError {
 
     /**
      * An error for {@code host:port}, with aiohttp's message: {@code Cannot connect to host host:port ssl:default
-     * [cause's message]}.
+     * [reason]}, the reason being the innermost message of {@code cause}'s chain (the system's words, such as
+     * {@code Connection refused}; for a name not resolved, without the name the JDK puts before them).
      *
      * @param host  the host that could not be reached, as in the URL
      * @param port  its port
-     * @param ssl   whether the connection was to use TLS (the message says {@code ssl:default} or {@code ssl:False})
+     * @param ssl   false if the request turned certificate verification off (aiohttp's {@code ssl=False}: the
+     *              message says {@code ssl:False}), else true ({@code ssl:default}: the default TLS settings, or a
+     *              plain http request, as aiohttp prints its {@code ssl=None})
      * @param cause the exception that caused it, whose innermost message the message quotes; or null
      */
     public ClientConnectorError(String host, int port, boolean ssl, Throwable cause) {
@@ -52,14 +57,30 @@ public class ClientConnectorError extends ClientOSError {
         return port;
     }
 
+    /**
+     * The bracketed reason of the message: the innermost message of {@code cause}'s chain, the system's words for
+     * an {@code OSError}'s {@code strerror} ({@code Connection refused}: the outer exceptions repeat them with the
+     * peer); an {@link java.net.UnknownHostException}'s without the host name the JDK puts first.
+     */
     static String describe(Throwable cause) {
         if (cause == null) {
             return "unknown cause";
         }
-        Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) {
-            root = root.getCause();
+        Throwable reason = null;
+        int depth = 0;
+        for (Throwable t = cause; t != null && depth < 16; t = t.getCause(), depth++) {
+            if (t.getMessage() != null) {
+                reason = t;
+            }
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (reason == null) {
+            return cause.getClass().getSimpleName();
+        }
+        String message = reason.getMessage();
+        int colon = message.indexOf(": ");
+        if (reason instanceof java.net.UnknownHostException && colon > 0 && message.indexOf(' ') > colon) {
+            return message.substring(colon + 2);       // "no-such-host.invalid: Name or service not known"
+        }
+        return message;
     }
 }

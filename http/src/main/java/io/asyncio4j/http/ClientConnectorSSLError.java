@@ -9,7 +9,9 @@ public class ClientConnectorSSLError extends ClientSSLError {
      *
      * @param host  the host that could not be reached, as in the URL
      * @param port  its port
-     * @param ssl   whether the connection was to use TLS (the message says {@code ssl:default} or {@code ssl:False})
+     * @param ssl   false if the request turned certificate verification off (aiohttp's {@code ssl=False}: the
+     *              message says {@code ssl:False}), else true ({@code ssl:default}: the default TLS settings, or a
+     *              plain http request, as aiohttp prints its {@code ssl=None})
      * @param cause the {@link io.asyncio4j.net.TlsError} or the JDK's exception
      */
     public ClientConnectorSSLError(String host, int port, boolean ssl, Throwable cause) {

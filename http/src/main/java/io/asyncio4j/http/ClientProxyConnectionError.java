@@ -22,7 +22,8 @@ public class ClientProxyConnectionError extends ClientConnectorError {
      * @param proxyPort  the proxy's port
      * @param targetHost the host the request was for
      * @param targetPort the port the request was for
-     * @param ssl        whether the request was to use TLS
+     * @param ssl        false if the request turned certificate verification off ({@code ssl:False}), else true
+     *                   ({@code ssl:default}), as for {@link ClientConnectorError}
      * @param cause      the exception that caused it, or null
      */
     public ClientProxyConnectionError(String proxyHost, int proxyPort, String targetHost, int targetPort, boolean ssl,

@@ -2,6 +2,8 @@ package io.asyncio4j.http;
 
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
+import io.asyncio4j.Timeout;
+import io.asyncio4j.TimeoutError;
 import io.asyncio4j.http.json.JSONDecodeError;
 import io.asyncio4j.http.json.JsonCodec;
 import io.asyncio4j.http.internal.ResponseHead;
@@ -50,6 +52,8 @@ public final class ClientResponse implements AutoCloseable {
     private final ClientConnection connection;
     private final ClientConnection.Exchange exchange;
     private final Double deadline;
+    /** The request's {@code total} limit in seconds, for the message of its expiry; null if none. */
+    private final Double total;
     private final RequestInfo requestInfo;
     private final Trace trace;
     private final JsonCodec jsonCodec;
@@ -58,14 +62,15 @@ public final class ClientResponse implements AutoCloseable {
     private boolean closed;
 
     ClientResponse(String method, URI url, ResponseHead head, ClientConnection connection,
-                   ClientConnection.Exchange exchange, Double deadline, RequestInfo requestInfo, Trace trace,
-                   JsonCodec jsonCodec) {
+                   ClientConnection.Exchange exchange, Double deadline, Double total, RequestInfo requestInfo,
+                   Trace trace, JsonCodec jsonCodec) {
         this.method = method;
         this.url = url;
         this.head = head;
         this.connection = connection;
         this.exchange = exchange;
         this.deadline = deadline;
+        this.total = total;
         this.requestInfo = requestInfo;
         this.trace = trace;
         this.jsonCodec = jsonCodec;
@@ -282,8 +287,7 @@ public final class ClientResponse implements AutoCloseable {
                         + " was read (" + url + ")");
             }
             try {
-                byte[] b = exchange.complete || deadline == null ? readAll()
-                        : Asyncio.timeoutAt(deadline, this::readAll).await();
+                byte[] b = exchange.complete || deadline == null ? readAll() : readAllBefore(deadline);
                 body = b;
                 if (!trace.isEmpty()) {
                     trace.send(c -> c.responseChunkReceived, new TraceConfig.ResponseChunkReceivedParams(method, url,
@@ -295,6 +299,22 @@ public final class ClientResponse implements AutoCloseable {
                 throw e;
             }
         };
+    }
+
+    /** {@link #readAll()} within the request's {@code total} limit, whose expiry names this request. */
+    private byte[] readAllBefore(double when) {
+        Timeout[] limit = new Timeout[1];
+        try {
+            return Asyncio.timeoutAt(when, (Timeout tm) -> {
+                limit[0] = tm;
+                return readAll();
+            }).await();
+        } catch (TimeoutError e) {
+            if (limit[0] != null && limit[0].expired() && total != null) {
+                throw ClientTimeout.totalExpired(method, url, total, e);
+            }
+            throw e;
+        }
     }
 
     /** The rest of the body; a decoded one within {@code maxDecompressSize}. */

@@ -3,6 +3,7 @@ package io.asyncio4j.http;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
+import io.asyncio4j.Timeout;
 import io.asyncio4j.TimeoutError;
 import io.asyncio4j.http.json.JsonCodec;
 import io.asyncio4j.http.internal.Hosts;
@@ -190,9 +191,20 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
             Trace trace = traceConfigs.isEmpty() ? Trace.NONE
                     : new Trace(this, traceConfigs, options.traceRequestCtx());
             Hop hop = upgrade != null ? upgrade : new Hop(method);
+            Timeout[] total = new Timeout[1];
             try {
-                ClientResponse resp = Asyncio.timeoutAt(deadline,
-                        () -> run(loop, method, url, options, t, deadline, follow, trace, hop)).await();
+                ClientResponse resp;
+                try {
+                    resp = Asyncio.timeoutAt(deadline, (Timeout tm) -> {
+                        total[0] = tm;
+                        return run(loop, method, url, options, t, deadline, follow, trace, hop);
+                    }).await();
+                } catch (TimeoutError e) {
+                    if (total[0] != null && total[0].expired()) {
+                        throw ClientTimeout.totalExpired(hop.method, hop.url != null ? hop.url : url, t.total(), e);
+                    }
+                    throw e;
+                }
                 if (!trace.isEmpty()) {
                     trace.send(c -> c.requestEnd, new TraceConfig.RequestEndParams(hop.method, hop.url,
                             hop.headers, resp));
@@ -350,7 +362,7 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
         while (true) {
             ClientConnection conn = connect(loop, key, url, t, trace);
             ClientConnection.Exchange ex = conn.send(request.bytes(), method.equals("HEAD"), t.sockRead(),
-                    autoDecompress, request.expect100 && request.bodyTask);
+                    autoDecompress, request.expect100 && request.bodyTask, url);
             ex.maxDecompressSize(o.maxDecompressSize() != null ? o.maxDecompressSize() : maxDecompressSize);
             if (upgrade) {
                 // a 101 switches the connection; any other answer closes it: it never goes back to the pool
@@ -384,16 +396,29 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
                 conn.abandon(ex);
                 throw e;
             }
-            return new ClientResponse(method, url, head, conn, ex, deadline, request.info(), trace, jsonCodec);
+            return new ClientResponse(method, url, head, conn, ex, deadline, t.total(), request.info(), trace,
+                    jsonCodec);
         }
     }
 
+    /**
+     * A connection for {@code key} within the {@code connect} limit (pool wait included), a new one within
+     * {@code sockConnect}; either expiring is aiohttp's {@code "Connection timeout to host <url>"}, with the limit.
+     */
     private ClientConnection connect(EventLoop loop, ConnectionKey key, URI url, ClientTimeout t, Trace trace) {
         Double connectAt = t.connect() == null ? null : loop.time() + t.connect();
+        Timeout[] connect = new Timeout[1];
         try {
-            return Asyncio.timeoutAt(connectAt, () -> connector.connect(key, t.sockConnect(), trace)).await();
+            return Asyncio.timeoutAt(connectAt, (Timeout tm) -> {
+                connect[0] = tm;
+                return connector.connect(key, t.sockConnect(), trace);
+            }).await();
         } catch (TimeoutError e) {
-            throw new ServerTimeoutError("Connection timeout to host " + url, e);
+            // the connect limit's own expiry, else the connector's sockConnect (its only time limit)
+            String limit = connect[0] != null && connect[0].expired() ? ClientTimeout.limit("connect", t.connect())
+                    : t.sockConnect() != null ? ClientTimeout.limit("sock_connect", t.sockConnect()) : null;
+            throw new ServerTimeoutError("Connection timeout to host " + url + (limit == null ? "" : " (" + limit
+                    + ")"), e);
         }
     }
 

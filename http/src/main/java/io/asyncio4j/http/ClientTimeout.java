@@ -1,18 +1,22 @@
 package io.asyncio4j.http;
 
+import io.asyncio4j.TimeoutError;
+
 /**
  * aiohttp's {@code ClientTimeout}: limits, in seconds, for one request; null means no limit. Exact meanings:
  * <ul>
  *   <li>{@code total}: the whole operation, from the call until the response's body is read: waiting for a pool
  *       slot, connecting, sending, every redirect, and {@link ClientResponse#read()}/{@code text()}/{@code json()}.
- *       Expiry raises {@link io.asyncio4j.TimeoutError} (aiohttp: {@code asyncio.TimeoutError}).</li>
+ *       Expiry raises {@link io.asyncio4j.TimeoutError} (aiohttp: {@code asyncio.TimeoutError}), whose message
+ *       names the request and the limit: {@code "Timeout on GET http://h/p (total=5)"}.</li>
  *   <li>{@code connect}: getting a connection, pool wait included (one limit per redirect hop). Expiry raises
- *       {@link ServerTimeoutError} {@code "Connection timeout to host <url>"}.</li>
+ *       {@link ServerTimeoutError} {@code "Connection timeout to host <url> (connect=<seconds>)"}.</li>
  *   <li>{@code sockConnect}: the TCP (and TLS) connection to the peer, for a new connection only. Expiry raises
- *       the same {@link ServerTimeoutError}.</li>
+ *       the same {@link ServerTimeoutError}, naming {@code sock_connect=<seconds>}.</li>
  *   <li>{@code sockRead}: the longest time between two arrivals of response bytes, counted from the request being
  *       sent (not while the reader is paused by flow control). Expiry raises {@link ServerTimeoutError}
- *       {@code "Timeout on reading data from socket"} and closes the connection.</li>
+ *       {@code "Timeout on reading data from socket of <url> (sock_read=<seconds>)"} and closes the
+ *       connection.</li>
  * </ul>
  * Immutable.
  *
@@ -92,6 +96,26 @@ public record ClientTimeout(Double total, Double connect, Double sockConnect, Do
      */
     public ClientTimeout withSockRead(Double seconds) {
         return new ClientTimeout(total, connect, sockConnect, seconds);
+    }
+
+    /**
+     * A limit as the expiry messages name it, aiohttp's name and the seconds: {@code total=5}, {@code sock_read=0.2}.
+     */
+    static String limit(String name, double seconds) {
+        return name + "=" + (seconds == Math.rint(seconds) && Math.abs(seconds) < 1e15
+                ? Long.toString((long) seconds) : Double.toString(seconds));
+    }
+
+    /**
+     * The {@code total} limit's expiry, for {@code method url}: aiohttp raises a bare {@code asyncio.TimeoutError};
+     * this one names the request and the limit ({@code Timeout on GET http://h/p (total=5)}), caused, as the
+     * {@link TimeoutError} of the timeout that expired, by the cancellation it made.
+     */
+    static TimeoutError totalExpired(String method, Object url, double total, TimeoutError expired) {
+        TimeoutError e = new TimeoutError("Timeout on " + method + " " + url + " (" + limit("total", total) + ")",
+                expired.getCause());
+        e.setStackTrace(expired.getStackTrace());
+        return e;
     }
 
     private static void check(String name, Double v) {

@@ -101,7 +101,7 @@ final class ProxyTunnel {
     /** The error for a proxy that could not be reached for {@code key}'s request. */
     static ClientProxyConnectionError unreachable(ConnectionKey key, Throwable cause) {
         return new ClientProxyConnectionError(key.proxy().host(), key.proxy().port(), key.host(), key.port(),
-                key.ssl(), cause);
+                TCPConnector.sslDefault(key), cause);
     }
 
     /** {@code host:port} of the target, IPv6 in brackets: the CONNECT's request target. */

@@ -569,7 +569,7 @@ public final class RequestOptions {
          * @return this builder
          */
         public Builder verifySsl(boolean verify) {
-            ssl = verify ? TlsOptions.defaults() : TlsOptions.of(TCPConnector.insecureContext());
+            ssl = verify ? TlsOptions.defaults() : TCPConnector.unverifiedTls();
             fingerprint = null;
             return this;
         }

@@ -327,7 +327,7 @@ public final class TCPConnector implements AutoCloseable {
         } catch (java.io.UncheckedIOException e) {
             pool.slotFailed(key);
             throw key.proxy() != null ? ProxyTunnel.unreachable(key, e.getCause())
-                    : new ClientConnectorError(key.host(), key.port(), key.ssl(), e.getCause());
+                    : new ClientConnectorError(key.host(), key.port(), sslDefault(key), e.getCause());
         } catch (Throwable e) {
             pool.slotFailed(key);
             throw e;
@@ -356,12 +356,12 @@ public final class TCPConnector implements AutoCloseable {
             for (Throwable c = e; c != null; c = c.getCause()) {
                 if (c instanceof java.security.cert.CertificateException
                         || c instanceof java.security.cert.CertPathValidatorException) {
-                    return new ClientConnectorCertificateError(key.host(), key.port(), key.ssl(), e);
+                    return new ClientConnectorCertificateError(key.host(), key.port(), sslDefault(key), e);
                 }
             }
-            return new ClientConnectorSSLError(key.host(), key.port(), key.ssl(), e);
+            return new ClientConnectorSSLError(key.host(), key.port(), sslDefault(key), e);
         }
-        return new ClientConnectorError(key.host(), key.port(), key.ssl(), e);
+        return new ClientConnectorError(key.host(), key.port(), sslDefault(key), e);
     }
 
     /**
@@ -434,6 +434,27 @@ public final class TCPConnector implements AutoCloseable {
 
     private static final class Pinned {
         static final TlsOptions TLS = TlsOptions.of(insecureContext());
+    }
+
+    /**
+     * The TLS options of {@code verifySsl(false)}, aiohttp's {@code ssl=False}: one instance, so that the keys of
+     * such connections can be equal and a connector error can say {@code ssl:False}.
+     */
+    static TlsOptions unverifiedTls() {
+        return Unverified.TLS;
+    }
+
+    private static final class Unverified {
+        static final TlsOptions TLS = TlsOptions.of(insecureContext());
+    }
+
+    /**
+     * Whether {@code key}'s request kept certificate verification: what aiohttp's connector errors print after
+     * {@code ssl:}, its {@code ssl} argument: {@code default} (the default settings, a plain http request too, as
+     * aiohttp prints {@code ssl=None}), or {@code False} for {@code verifySsl(false)}.
+     */
+    static boolean sslDefault(ConnectionKey key) {
+        return key.tls() != Unverified.TLS;
     }
 
     /**
@@ -634,7 +655,7 @@ public final class TCPConnector implements AutoCloseable {
          * @return this builder
          */
         public Builder verifySsl(boolean verify) {
-            tls = verify ? null : TlsOptions.of(insecureContext());
+            tls = verify ? null : unverifiedTls();
             fingerprint = null;
             return this;
         }

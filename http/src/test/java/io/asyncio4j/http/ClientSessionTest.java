@@ -427,9 +427,23 @@ class ClientSessionTest {
         }
         run(() -> {
             try (ClientSession s = new ClientSession()) {
+                // aiohttp 3.8.4: "Cannot connect to host 127.0.0.1:1 ssl:default [Connect call failed ('127.0.0.1',
+                // 1)]" (CPython's strerror), "... ssl:False [...]" with ssl=False, "Cannot connect to host
+                // no-such-host.invalid:80 ssl:default [Name or service not known]"
                 assertThatThrownBy(() -> s.get("http://127.0.0.1:" + port + "/").await())
                         .isInstanceOf(ClientConnectorError.class)
-                        .hasMessageStartingWith("Cannot connect to host 127.0.0.1:" + port + " ssl:False [");
+                        .hasMessage("Cannot connect to host 127.0.0.1:" + port + " ssl:default [Connection refused]");
+                assertThatThrownBy(() -> s.get("https://127.0.0.1:" + port + "/").await())
+                        .isInstanceOf(ClientConnectorError.class)
+                        .hasMessage("Cannot connect to host 127.0.0.1:" + port + " ssl:default [Connection refused]");
+                assertThatThrownBy(() -> s.get("https://127.0.0.1:" + port + "/",
+                        RequestOptions.builder().verifySsl(false).build()).await())
+                        .isInstanceOf(ClientConnectorError.class)
+                        .hasMessage("Cannot connect to host 127.0.0.1:" + port + " ssl:False [Connection refused]");
+                assertThatThrownBy(() -> s.get("http://no-such-host.invalid/").await())
+                        .isInstanceOf(ClientConnectorError.class)
+                        .hasMessageStartingWith("Cannot connect to host no-such-host.invalid:80 ssl:default [")
+                        .hasMessageNotContaining("invalid: ");
                 assertThat(s.connector().openConnections()).isZero();
                 assertThatThrownBy(() -> s.get("ftp://127.0.0.1/").await()).isInstanceOf(InvalidURL.class);
                 assertThatThrownBy(() -> s.get("/relative").await()).isInstanceOf(InvalidURL.class);
@@ -477,19 +491,30 @@ class ClientSessionTest {
             run(() -> {
                 ClientTimeout sockRead = ClientTimeout.NONE.withSockRead(0.2);
                 try (ClientSession s = ClientSession.builder().timeout(sockRead).build()) {
+                    // aiohttp's message, with the URL and the limit
                     assertThatThrownBy(() -> s.get(srv.url("/silent")).await())
                             .isInstanceOf(ServerTimeoutError.class)
-                            .hasMessageContaining("Timeout on reading data from socket");
+                            .hasMessage("Timeout on reading data from socket of " + srv.url("/silent")
+                                    + " (sock_read=0.2)");
                     try (ClientResponse r = s.get(srv.url("/slow-body")).await()) {
-                        assertThatThrownBy(() -> r.read().await()).isInstanceOf(ServerTimeoutError.class);
+                        assertThatThrownBy(() -> r.read().await()).isInstanceOf(ServerTimeoutError.class)
+                                .hasMessage("Timeout on reading data from socket of " + srv.url("/slow-body")
+                                        + " (sock_read=0.2)");
                     }
                     assertThat(s.connector().openConnections()).isZero();
                 }
                 try (ClientSession s = ClientSession.builder().timeout(ClientTimeout.ofTotal(0.2)).build()) {
-                    assertThatThrownBy(() -> s.get(srv.url("/silent")).await()).isInstanceOf(TimeoutError.class);
+                    // aiohttp: a bare asyncio.TimeoutError(); here the request and the limit are named
+                    assertThatThrownBy(() -> s.get(srv.url("/silent")).await()).isInstanceOf(TimeoutError.class)
+                            .hasMessage("Timeout on GET " + srv.url("/silent") + " (total=0.2)")
+                            .hasCauseInstanceOf(CancelledError.class);
                     try (ClientResponse r = s.get(srv.url("/slow-body")).await()) {
-                        assertThatThrownBy(() -> r.read().await()).isInstanceOf(TimeoutError.class);
+                        assertThatThrownBy(() -> r.read().await()).isInstanceOf(TimeoutError.class)
+                                .hasMessage("Timeout on GET " + srv.url("/slow-body") + " (total=0.2)");
                     }
+                    // a deadline of the caller's own that passes first is the caller's: passed through as it is
+                    assertThatThrownBy(() -> Asyncio.timeout(0.05, () -> s.get(srv.url("/silent")).await()).await())
+                            .isInstanceOf(TimeoutError.class).satisfies(e -> assertThat(e.getMessage()).isNull());
                     assertThat(s.connector().openConnections()).isZero();
                 }
                 // connect: the time waiting for a pool slot counts
@@ -500,7 +525,7 @@ class ClientSessionTest {
                     assertThatThrownBy(() -> s.get(srv.url("/other"), RequestOptions.builder()
                             .timeout(ClientTimeout.NONE.withConnect(0.2)).build()).await())
                             .isInstanceOf(ServerTimeoutError.class)
-                            .hasMessageContaining("Connection timeout to host " + srv.url("/other"));
+                            .hasMessage("Connection timeout to host " + srv.url("/other") + " (connect=0.2)");
                     holder.cancel();
                     assertThatThrownBy(holder::await).isInstanceOf(CancelledError.class);
                     assertThat(s.connector().openConnections()).isZero();
@@ -529,7 +554,7 @@ class ClientSessionTest {
                     try (ClientSession s = ClientSession.builder()
                             .timeout(ClientTimeout.NONE.withSockConnect(0.3)).build()) {
                         assertThatThrownBy(() -> s.get(url).await()).isInstanceOf(ServerTimeoutError.class)
-                                .hasMessage("Connection timeout to host " + url);
+                                .hasMessage("Connection timeout to host " + url + " (sock_connect=0.3)");
                         assertThat(s.connector().openConnections()).isZero();
                     }
                     return null;

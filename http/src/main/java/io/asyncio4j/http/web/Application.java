@@ -450,12 +450,15 @@ public final class Application {
     }
 
     /**
-     * Handles {@code request}: resolves its route (so that middlewares see its match info), then runs the
-     * middlewares and the handler. The router's 404 or 405 is thrown inside the innermost handler, where
-     * middlewares can catch it, as in aiohttp.
+     * Handles {@code request}: resolves its route (so that middlewares see its match info), answers an
+     * {@code Expect: 100-continue} with {@code 100 Continue} (aiohttp's default {@code expect_handler}, which runs
+     * there: after routing, before the middlewares, for every route, a 404's too), then runs the middlewares and the
+     * handler. The router's 404 or 405 is thrown inside the innermost handler, where middlewares can catch it, as in
+     * aiohttp.
      */
     Response handle(Request request) throws Exception {
         request.setMatch(resolveOrError(request.method(), request.routingPath()));
+        request.continueIfExpected();
         return chain.handle(request);
     }
 

@@ -11,15 +11,27 @@ public class HTTPRequestEntityTooLarge extends HTTPClientError {
     private final long actualSize;
 
     /**
-     * A 413 with aiohttp's message.
+     * A 413 with aiohttp's message, {@code Maximum request body size N exceeded, actual body size M}.
      *
      * @param maxSize    the limit, in bytes ({@link Application#clientMaxSize()})
-     * @param actualSize what arrived (or was declared) when the limit was passed, in bytes
+     * @param actualSize what had been read when the limit was passed, in bytes
      */
     public HTTPRequestEntityTooLarge(long maxSize, long actualSize) {
-        super(413, "Maximum request body size " + maxSize + " exceeded, actual body size " + actualSize);
+        this(maxSize, actualSize, "actual");
+    }
+
+    private HTTPRequestEntityTooLarge(long maxSize, long size, String which) {
+        super(413, "Maximum request body size " + maxSize + " exceeded, " + which + " body size " + size);
         this.maxSize = maxSize;
-        this.actualSize = actualSize;
+        this.actualSize = size;
+    }
+
+    /**
+     * The 413 of a body refused unread, its {@code Content-Length} over the limit: the message says
+     * {@code declared body size M}, not aiohttp's {@code actual}, since nothing was read.
+     */
+    static HTTPRequestEntityTooLarge declared(long maxSize, long declaredSize) {
+        return new HTTPRequestEntityTooLarge(maxSize, declaredSize, "declared");
     }
 
     /** {@return the limit, in bytes} */
@@ -27,7 +39,10 @@ public class HTTPRequestEntityTooLarge extends HTTPClientError {
         return maxSize;
     }
 
-    /** {@return what arrived (or was declared) when the limit was passed, in bytes} */
+    /**
+     * {@return the size the message names, in bytes: what had been read when the limit was passed, or the declared
+     * {@code Content-Length} of a body refused unread}
+     */
     public long actualSize() {
         return actualSize;
     }

@@ -237,17 +237,20 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         } else {
             moveTo(HttpProtocolState.HANDLING);
         }
-        long max = site.app().clientMaxSize();
-        if (head.expectContinue()) {
-            if (head.contentLength() > max) {
-                // Refuse before the client sends the body (it waits for our answer).
-                closeAfter = true;
-                startTask(request, new HTTPRequestEntityTooLarge(max, head.contentLength()));
-                return;
-            }
+        // Expect: 100-continue is answered by the handler's task once the route is resolved (Application.handle),
+        // as aiohttp's default expect_handler does: no limit applies here, since a handler that streams content()
+        // takes a body of any size; read() and its kind check clientMaxSize as they read.
+        startTask(request);
+    }
+
+    /**
+     * Sends {@code 100 Continue}: the client sent {@code Expect: 100-continue} and the body is now wanted. Once per
+     * request ({@link Request#continueIfExpected}); nothing if the connection is closing.
+     */
+    void writeContinue() {
+        if (state != HttpProtocolState.CLOSED && !transport.isClosing()) {
             transport.write(CONTINUE);
         }
-        startTask(request, null);
     }
 
     @Override
@@ -328,11 +331,11 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
 
     // ---- handling ----
 
-    private void startTask(Request request, HTTPException early) {
+    private void startTask(Request request) {
         handlerTask = loop.createTask(() -> {
             Response resp;
             try {
-                resp = respond(request, early);
+                resp = respond(request);
                 if (state == HttpProtocolState.CLOSED) {
                     return null;
                 }
@@ -558,10 +561,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     }
 
     /** Runs the application, turning exceptions into responses. */
-    private Response respond(Request request, HTTPException early) {
-        if (early != null) {
-            return early.toResponse();
-        }
+    private Response respond(Request request) {
         try {
             Response r = site.app().handle(request);
             if (r == null) {

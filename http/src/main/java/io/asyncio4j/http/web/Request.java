@@ -49,6 +49,8 @@ public final class Request {
     private final HttpProtocol protocol;
     /** The StreamResponse prepared for this request, if any. */
     private StreamResponse started;
+    /** {@code 100 Continue} has been sent for this request's {@code Expect: 100-continue}. */
+    private boolean continueSent;
 
     /** {@return the StreamResponse prepared for this request, or null if none was} */
     StreamResponse startedResponse() {
@@ -163,6 +165,18 @@ public final class Request {
     /** The connection the request came on. */
     HttpProtocol protocol() {
         return protocol;
+    }
+
+    /**
+     * Answers the client's {@code Expect: 100-continue} (HTTP/1.1) with {@code 100 Continue}, once: aiohttp's
+     * default {@code expect_handler}, which {@link Application#handle} runs after routing. Nothing if the client
+     * expects nothing. On the loop's thread.
+     */
+    void continueIfExpected() {
+        if (head.expectContinue() && !continueSent) {
+            continueSent = true;
+            protocol.writeContinue();
+        }
     }
 
     void setMatch(Router.Match m) {
@@ -365,7 +379,9 @@ public final class Request {
 
     /**
      * The body as it arrives, aiohttp's {@code request.content}: read it in pieces to stream an upload of any
-     * size (no {@code clientMaxSize} applies). Do not mix with {@link #read()}.
+     * size (no {@code clientMaxSize} applies, whatever {@code Content-Length} declares, with
+     * {@code Expect: 100-continue} too: the {@code 100 Continue} goes out once the route is resolved, before the
+     * middlewares, as in aiohttp). Do not mix with {@link #read()}.
      *
      * @return the body stream, the same object each call; at its end once the body is complete
      */
@@ -381,7 +397,9 @@ public final class Request {
      * @return the read, run when awaited on the handler's task; the array is shared by later calls, so do not
      *         modify it
      * @throws HTTPRequestEntityTooLarge (when awaited) if it is longer than the application's
-     *                                   {@link Application#clientMaxSize()}
+     *                                   {@link Application#clientMaxSize()}: as soon as more was read (aiohttp's
+     *                                   "actual body size" is then what was read), or at once, unread, if
+     *                                   {@code Content-Length} declares more (its message then says "declared")
      * @throws io.asyncio4j.net.ConnectionResetError (when awaited) if the connection is lost before the body ends
      * @throws HTTPRequestTimeout (when awaited) if the client stalls for the body timeout
      * @throws HTTPBadRequest (when awaited) for a malformed chunked body
@@ -393,7 +411,8 @@ public final class Request {
             }
             long max = app.clientMaxSize();
             if (contentLength() > max) {
-                throw new HTTPRequestEntityTooLarge(max, contentLength());
+                // Refused unread (the connection closes after a 413), so no "actual" size is known.
+                throw HTTPRequestEntityTooLarge.declared(max, contentLength());
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             while (true) {

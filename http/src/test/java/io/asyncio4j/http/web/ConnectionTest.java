@@ -159,23 +159,6 @@ class ConnectionTest {
     }
 
     @Test
-    void refusesAnExpectedBodyOverClientMaxSizeWithout100() {
-        Application app = echo().clientMaxSize(10);
-        Object[] r = serve(app, port -> {
-            try (RawClient c = new RawClient(port)) {
-                c.send("POST /echo HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: 11\r\n\r\n");
-                RawClient.Resp resp = c.read();
-                return new Object[] {resp, c.closedByServer()};
-            }
-        });
-        RawClient.Resp resp = (RawClient.Resp) r[0];
-        assertThat(resp.status()).isEqualTo(413);
-        assertThat(resp.text()).isEqualTo("Maximum request body size 10 exceeded, actual body size 11");
-        assertThat(resp.headers().get("Connection")).isEqualTo("close");
-        assertThat(r[1]).isEqualTo(true);
-    }
-
-    @Test
     void answers413BeyondClientMaxSizeAndCloses() {
         byte[] big = new byte[(int) Application.DEFAULT_CLIENT_MAX_SIZE + 1];
         Object[] r = serve(echo(), port -> {

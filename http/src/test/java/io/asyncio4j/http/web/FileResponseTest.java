@@ -124,6 +124,43 @@ class FileResponseTest {
         assertThat(rs.get(8).text()).isEqualTo("Hello, files!"); // the connection stayed in step
     }
 
+    @Test
+    void conditionalDatesInTheObsoleteFormsAreHonouredAsAiohttpDoes() throws IOException {
+        // RFC 9110 5.6.7: recipients accept RFC 850 and asctime dates too. aiohttp 3.8.4 answers these 304, 200, 412,
+        // 200, 206 and 200 for a file of this mtime.
+        String mtimeRfc850 = "Tuesday, 14-Nov-23 22:13:20 GMT";
+        String mtimeAsctime = "Tue Nov 14 22:13:20 2023";
+        List<RawClient.Resp> rs = helloAnswers(ims(mtimeRfc850), ims(mtimeAsctime), ims("Tue Nov 14 22:13:19 2023"),
+                "GET /f HTTP/1.1\r\nHost: t\r\nIf-Unmodified-Since: Monday, 13-Nov-23 00:00:00 GMT\r\n\r\n",
+                "GET /f HTTP/1.1\r\nHost: t\r\nIf-Unmodified-Since: " + mtimeAsctime + "\r\n\r\n",
+                "GET /f HTTP/1.1\r\nHost: t\r\nRange: bytes=0-4\r\nIf-Range: " + mtimeAsctime + "\r\n\r\n",
+                "GET /f HTTP/1.1\r\nHost: t\r\nRange: bytes=0-4\r\nIf-Range: Monday, 13-Nov-23 00:00:00 GMT\r\n\r\n");
+        assertThat(rs).extracting(RawClient.Resp::status).containsExactly(304, 304, 200, 412, 200, 206, 200);
+        assertThat(rs.get(0).headers().get("Last-Modified")).isEqualTo("Tue, 14 Nov 2023 22:13:20 GMT");
+        assertThat(rs.get(5).text()).isEqualTo("Hello");
+    }
+
+    @Test
+    void dateAndLastModifiedAreImfFixdateWithATwoDigitDay() throws IOException {
+        // RFC 9110 5.6.7: "Fri, 04 Dec 2026", never "Fri, 4 Dec 2026" (Go's http.ParseTime refuses that one)
+        Path root = root();
+        Path early = Files.writeString(root.resolve("early.txt"), "early");
+        Files.setLastModifiedTime(early, FileTime.fromMillis(1_796_371_200_000L)); // 2026-12-04T08:00:00Z
+        Application app = new Application();
+        app.router().addStatic("/static/", root);
+        RawClient.Resp r = serve(app, port -> {
+            try (RawClient c = new RawClient(port)) {
+                return c.exchange(get("/static/early.txt"));
+            }
+        });
+        assertThat(r.headers().get("Last-Modified")).isEqualTo("Fri, 04 Dec 2026 08:00:00 GMT");
+        assertThat(r.headers().get("Date"))
+                .matches("(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+        assertThat(java.time.Duration.between(java.time.ZonedDateTime.parse(r.headers().get("Date"),
+                        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant(), java.time.Instant.now()))
+                .isBetween(java.time.Duration.ofSeconds(-1), java.time.Duration.ofSeconds(60));
+    }
+
     private static String ims(String date) {
         return "GET /f HTTP/1.1\r\nHost: t\r\nIf-Modified-Since: " + date + "\r\n\r\n";
     }
