@@ -7,7 +7,8 @@ import java.time.ZoneOffset;
 
 /**
  * HTTP dates to and from epoch seconds: written as RFC 9110's IMF-fixdate ({@code Thu, 01 Jan 1970 00:00:00 GMT}),
- * read in the three forms RFC 9110 requires recipients to accept; and the current one for {@code Date} fields. Thread-safe: the server's loops (one per worker) share the cached date.
+ * read in the three forms RFC 9110 requires recipients to accept; and the current one for {@code Date} fields.
+ * Thread-safe: the server's loops (one per worker) share the cached date.
  */
 public final class HttpDates {
     /** The current second's date, formatted once per second; one immutable pair, so that no reader mixes two. */
@@ -45,8 +46,8 @@ public final class HttpDates {
 
     /**
      * {@code epochSecond} as an HTTP date: RFC 9110's IMF-fixdate, with a two-digit day ({@code 01 Jan}, as Python's
-     * {@code formatdate} writes; {@link java.time.format.DateTimeFormatter#RFC_1123_DATE_TIME} writes {@code 1 Jan}) and the year of
-     * the era in at least four digits.
+     * {@code formatdate} writes; {@link java.time.format.DateTimeFormatter#RFC_1123_DATE_TIME} writes
+     * {@code 1 Jan}) and the year of the era in at least four digits.
      *
      * @param epochSecond seconds since 1970-01-01T00:00:00Z
      * @return the date
