@@ -55,4 +55,22 @@ class ClientTimeoutOverloadsTest {
         assertThatThrownBy(() -> ServerOptions.DEFAULT.withBodyTimeout((Duration) null))
                 .isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void connectorAndTlsOptionsTakeIntsAndDurations() {
+        try (TCPConnector c = TCPConnector.builder().keepaliveTimeout(Duration.ofMillis(7500)).ttlDnsCache(60).build()) {
+            assertThat(c.keepaliveTimeout()).isEqualTo(7.5);
+            assertThat(c.ttlDnsCache()).isEqualTo(60.0);
+        }
+        try (TCPConnector c = TCPConnector.builder().ttlDnsCache(null).build()) {
+            assertThat(c.ttlDnsCache()).isNull();
+        }
+        assertThatThrownBy(() -> TCPConnector.builder().ttlDnsCache(-1)).isInstanceOf(IllegalArgumentException.class);
+        io.asyncio4j.net.TlsOptions tls = io.asyncio4j.net.TlsOptions.defaults()
+                .withHandshakeTimeout(Duration.ofSeconds(3)).withShutdownTimeout(Duration.ofMillis(250));
+        assertThat(tls.handshakeTimeout()).isEqualTo(3.0);
+        assertThat(tls.shutdownTimeout()).isEqualTo(0.25);
+        assertThatThrownBy(() -> tls.withHandshakeTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> tls.withShutdownTimeout((Duration) null)).isInstanceOf(NullPointerException.class);
+    }
 }

@@ -54,8 +54,8 @@ public interface WebSocket extends Iterable<WSMessage> {
 
     /**
      * As {@link #receive(Double)} with a primitive limit, so that {@code ws.receive(5)} compiles; the same
-     * behaviour for every value. Run when awaited, in a task on the loop's thread; cancelling that task ends the
-     * wait with {@link io.asyncio4j.CancelledError} and loses no message.
+     * behaviour for every value. Run when awaited, in a task on the loop's thread; cancellation and expiry as
+     * {@link WebSocketProtocol#receive(Double)}'s.
      *
      * @param timeout seconds to wait
      * @return the receive, run when awaited on the loop's thread

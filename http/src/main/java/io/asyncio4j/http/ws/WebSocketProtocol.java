@@ -211,6 +211,24 @@ public final class WebSocketProtocol implements Protocol {
      * @throws TimeoutError (when awaited) if no message came in time ({@link #closeCode()} becomes 1006)
      */
     public Coro<WSMessage> receive(Double timeout) {
+        return receiveWithin(timeout);
+    }
+
+    /**
+     * As {@link #receive(Double)} with a primitive limit, so that {@code receive(5)} compiles; the same behaviour
+     * (cancellation and expiry included) for every value.
+     *
+     * @param timeout seconds to wait
+     * @return the receive, run when awaited on the loop's thread
+     * @throws IllegalStateException (when awaited) if another task is receiving, or after five receives on a
+     *                               closed connection
+     * @throws TimeoutError (when awaited) if no message came in time ({@link #closeCode()} becomes 1006)
+     */
+    public Coro<WSMessage> receive(double timeout) {
+        return receiveWithin(timeout);
+    }
+
+    private Coro<WSMessage> receiveWithin(Double timeout) {
         Double limit = timeout != null ? timeout : options.receiveTimeout();
         return () -> {
             while (true) {
