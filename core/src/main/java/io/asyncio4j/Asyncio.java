@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -175,6 +176,22 @@ public final class Asyncio {
     }
 
     /**
+     * Same as {@code aw.await(expected)} ({@link Awaitable#await(Class)}): awaits {@code aw} declaring the checked
+     * exception the caller expects, so that javac lets it be caught; the exception is thrown as the very object.
+     * Must be called inside a task of a running loop; cancellation as {@link #await(Awaitable)}.
+     *
+     * @param <T> the type of the result
+     * @param <X> the checked exception type the caller handles
+     * @param aw what to await
+     * @param expected the class of that exception; not null
+     * @return its result
+     * @throws X {@code aw}'s exception, when it is an instance of {@code expected}
+     */
+    public static <T, X extends Exception> T await(Awaitable<T> aw, Class<X> expected) throws X {
+        return aw.await(expected);
+    }
+
+    /**
      * CPython's {@code asyncio.create_task}: schedules {@code coro} as a new task of the running loop; its first step
      * runs in the next iteration. Call it on the loop's thread (in a task or a callback).
      *
@@ -263,6 +280,52 @@ public final class Asyncio {
     }
 
     /**
+     * As {@link #sleep(double)} for a {@link Duration}, converted to seconds with nanosecond precision; a zero or
+     * negative duration gives the loop exactly one iteration. Cancelling the task while it sleeps ends the sleep
+     * with {@link CancelledError}.
+     *
+     * @param delay the delay; not null
+     * @return a coroutine to await inside a task
+     * @throws NullPointerException if {@code delay} is null
+     */
+    public static Coro<Void> sleep(Duration delay) {
+        return sleep(toSeconds(delay, "sleep"));
+    }
+
+    /**
+     * As {@link #sleep(Duration)}, then returns {@code result}.
+     *
+     * @param <T> the type of the result
+     * @param delay the delay; not null
+     * @param result what the await returns
+     * @return a coroutine to await inside a task
+     * @throws NullPointerException if {@code delay} is null
+     */
+    public static <T> Coro<T> sleep(Duration delay, T result) {
+        return sleep(toSeconds(delay, "sleep"), result);
+    }
+
+    /**
+     * A {@link Duration} as seconds for the timeout parameters that take a {@code Double}, where a {@code Duration}
+     * overload cannot be added: {@code waitFor(t, null)} ("no limit") would no longer compile, because {@code null}
+     * fits {@code Double} and {@code Duration} alike. So {@code Asyncio.waitFor(t, seconds(Duration.ofMillis(250)))}.
+     * The conversion keeps nanosecond precision ({@code getSeconds() + getNano() / 1e9}); a negative duration gives
+     * a negative number, which those parameters treat as an immediate timeout, as CPython does. Any thread.
+     *
+     * @param duration the duration, or {@code null}
+     * @return the duration in seconds, or {@code null} (no limit) for {@code null}
+     */
+    public static Double seconds(Duration duration) {
+        return duration == null ? null : toSeconds(duration, "seconds");
+    }
+
+    /** {@code d} in seconds with nanosecond precision; NPE naming {@code where} for null. */
+    static double toSeconds(Duration d, String where) {
+        Objects.requireNonNull(d, () -> where + ": the duration is null");
+        return d.getSeconds() + d.getNano() / 1e9;
+    }
+
+    /**
      * Runs the awaitables concurrently; the future's result lists their results in argument order. The first
      * exception completes it (the others keep running); cancelling it cancels the unfinished children.
      * CPython's {@code asyncio.gather} with {@code return_exceptions=False}; coroutines are wrapped in tasks of the
@@ -303,6 +366,59 @@ public final class Asyncio {
     }
 
     /**
+     * The typed two-argument gather: runs {@code a} and {@code b} concurrently and gives both results, each with its
+     * own type, as a {@link Pair}: {@code var r = gather2(fetchUser(id), fetchOrders(id)).await()} instead of a
+     * {@code List<Object>} and casts. Its behaviour is exactly {@link #gather(Awaitable[]) gather(a, b)}'s (the
+     * returned future <em>is</em> the gathering future): coroutines are wrapped in tasks of the running (or this
+     * thread's) loop at once; the first exception completes it as the same object and the other child keeps
+     * running; cancelling it, or the task awaiting it, cancels the unfinished children, and it ends cancelled once
+     * they have finished. Call it on the loop's thread. The varargs {@code gather} is a separate name on purpose: a
+     * two-argument overload of {@code gather} would change the result type of every existing {@code gather(a, b)}.
+     *
+     * @param <A> the type of the first result
+     * @param <B> the type of the second result
+     * @param a the first awaitable
+     * @param b the second awaitable (the same object as {@code a} is awaited once and gives both results)
+     * @return a future of both results in argument order
+     * @throws NullPointerException if an argument is null
+     */
+    public static <A, B> Future<Pair<A, B>> gather2(Awaitable<A> a, Awaitable<B> b) {
+        Objects.requireNonNull(a, "gather2: a is null");
+        Objects.requireNonNull(b, "gather2: b is null");
+        return Gather.gather(false, Asyncio::<A, B>pair, a, b);
+    }
+
+    /**
+     * The typed three-argument gather: as {@link #gather2(Awaitable, Awaitable)} for three awaitables, giving a
+     * {@link Triple}. Exactly {@link #gather(Awaitable[]) gather(a, b, c)}'s behaviour, cancellation included.
+     *
+     * @param <A> the type of the first result
+     * @param <B> the type of the second result
+     * @param <C> the type of the third result
+     * @param a the first awaitable
+     * @param b the second awaitable
+     * @param c the third awaitable
+     * @return a future of the three results in argument order
+     * @throws NullPointerException if an argument is null
+     */
+    public static <A, B, C> Future<Triple<A, B, C>> gather3(Awaitable<A> a, Awaitable<B> b, Awaitable<C> c) {
+        Objects.requireNonNull(a, "gather3: a is null");
+        Objects.requireNonNull(b, "gather3: b is null");
+        Objects.requireNonNull(c, "gather3: c is null");
+        return Gather.gather(false, Asyncio::<A, B, C>triple, a, b, c);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <A, B> Pair<A, B> pair(List<Object> results) {
+        return new Pair<>((A) results.get(0), (B) results.get(1));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <A, B, C> Triple<A, B, C> triple(List<Object> results) {
+        return new Triple<>((A) results.get(0), (B) results.get(1), (C) results.get(2));
+    }
+
+    /**
      * Waits until all are done, with no time limit; see {@link #wait(Collection, Double, ReturnWhen)}.
      *
      * @param <T> the type of the results
@@ -310,7 +426,35 @@ public final class Asyncio {
      * @return a coroutine giving the done futures (and no pending ones)
      */
     public static <T> Coro<Done<T>> wait(Collection<? extends Awaitable<T>> aws) {
-        return wait(aws, null, ReturnWhen.ALL_COMPLETED);
+        return wait(aws, (Double) null, ReturnWhen.ALL_COMPLETED);
+    }
+
+    /**
+     * Waits until {@code when} is met, with no time limit; see {@link #wait(Collection, Double, ReturnWhen)}.
+     *
+     * @param <T> the type of the results
+     * @param aws the awaitables
+     * @param when which completion ends the wait
+     * @return a coroutine to await inside a task, giving the done and the pending futures
+     * @throws IllegalArgumentException (when awaited) if {@code aws} is empty
+     */
+    public static <T> Coro<Done<T>> wait(Collection<? extends Awaitable<T>> aws, ReturnWhen when) {
+        return wait(aws, (Double) null, when);
+    }
+
+    /**
+     * As {@link #wait(Collection, Double, ReturnWhen)} with a primitive limit, so that {@code wait(aws, 5, when)}
+     * compiles; the same behaviour for every value (a limit &le; 0 ends the wait in the next iteration).
+     *
+     * @param <T> the type of the results
+     * @param aws the awaitables
+     * @param timeout the limit in seconds
+     * @param when which completion ends the wait
+     * @return a coroutine to await inside a task, giving the done and the pending futures
+     * @throws IllegalArgumentException (when awaited) if {@code aws} is empty
+     */
+    public static <T> Coro<Done<T>> wait(Collection<? extends Awaitable<T>> aws, double timeout, ReturnWhen when) {
+        return wait(aws, Double.valueOf(timeout), when);
     }
 
     /**
@@ -346,6 +490,21 @@ public final class Asyncio {
     }
 
     /**
+     * As {@link #waitFor(Awaitable, Double)} with a primitive limit, so that {@code waitFor(t, 5)} compiles; the same
+     * behaviour for every value: a limit &le; 0 times out at once unless {@code aw} is already done, as in CPython.
+     * {@code waitFor(t, null)} still picks the {@code Double} form (no limit). For a {@link Duration}, pass
+     * {@link #seconds(Duration)}.
+     *
+     * @param <T> the type of the result
+     * @param aw what to await
+     * @param timeout the limit in seconds
+     * @return a coroutine to await inside a task, giving {@code aw}'s result
+     */
+    public static <T> Coro<T> waitFor(Awaitable<T> aw, double timeout) {
+        return waitFor(aw, Double.valueOf(timeout));
+    }
+
+    /**
      * Schedules all of {@code aws} now and returns one coroutine per distinct awaitable; the k-th awaited gives the
      * result (or throws the exception) of the k-th to finish. After {@code timeout} seconds ({@code null}: no limit)
      * the awaits still to come throw {@link TimeoutError}; nothing is cancelled. Iterate the result once:
@@ -365,6 +524,30 @@ public final class Asyncio {
      */
     public static <T> Iterable<Coro<T>> asCompleted(Collection<? extends Awaitable<T>> aws, Double timeout) {
         return new AsCompleted<>(aws, timeout);
+    }
+
+    /**
+     * As {@link #asCompleted(Collection, Double)} with no time limit: {@code for c in asyncio.as_completed(fs)}.
+     *
+     * @param <T> the type of the results
+     * @param aws the awaitables; coroutines are wrapped in tasks at once
+     * @return one coroutine per distinct awaitable, each to be awaited inside a task
+     */
+    public static <T> Iterable<Coro<T>> asCompleted(Collection<? extends Awaitable<T>> aws) {
+        return asCompleted(aws, (Double) null);
+    }
+
+    /**
+     * As {@link #asCompleted(Collection, Double)} with a primitive limit, so that {@code asCompleted(fs, 10)}
+     * compiles; the same behaviour for every value.
+     *
+     * @param <T> the type of the results
+     * @param aws the awaitables; coroutines are wrapped in tasks at once
+     * @param timeout the limit in seconds for all of them
+     * @return one coroutine per distinct awaitable, each to be awaited inside a task
+     */
+    public static <T> Iterable<Coro<T>> asCompleted(Collection<? extends Awaitable<T>> aws, double timeout) {
+        return asCompleted(aws, Double.valueOf(timeout));
     }
 
     /**
@@ -432,6 +615,56 @@ public final class Asyncio {
      */
     public static <T> Coro<T> timeoutAt(Double when, Timeout.Body<T> body) {
         return () -> Timeout.runAt(when, body);
+    }
+
+    /**
+     * As {@link #timeout(Double, Coro)} with a primitive delay, so that {@code timeout(5, body)} compiles; the same
+     * behaviour for every value (a delay &le; 0 expires in the next iteration; NaN is rejected when awaited).
+     *
+     * @param <T> the type of the body's result
+     * @param delay seconds from the await to the deadline
+     * @param body the code to run under the deadline
+     * @return a coroutine to await inside a task, giving the body's result
+     */
+    public static <T> Coro<T> timeout(double delay, Coro<T> body) {
+        return timeout(Double.valueOf(delay), body);
+    }
+
+    /**
+     * As {@link #timeout(Double, Timeout.Body)} with a primitive delay.
+     *
+     * @param <T> the type of the body's result
+     * @param delay seconds from the await to the deadline
+     * @param body the code to run under the deadline
+     * @return a coroutine to await inside a task, giving the body's result
+     */
+    public static <T> Coro<T> timeout(double delay, Timeout.Body<T> body) {
+        return timeout(Double.valueOf(delay), body);
+    }
+
+    /**
+     * As {@link #timeoutAt(Double, Coro)} with a primitive deadline, so that {@code timeoutAt(loop.time() + 5, body)}
+     * needs no boxing.
+     *
+     * @param <T> the type of the body's result
+     * @param when the deadline on the loop's clock
+     * @param body the code to run under the deadline
+     * @return a coroutine to await inside a task, giving the body's result
+     */
+    public static <T> Coro<T> timeoutAt(double when, Coro<T> body) {
+        return timeoutAt(Double.valueOf(when), body);
+    }
+
+    /**
+     * As {@link #timeoutAt(Double, Timeout.Body)} with a primitive deadline.
+     *
+     * @param <T> the type of the body's result
+     * @param when the deadline on the loop's clock
+     * @param body the code to run under the deadline
+     * @return a coroutine to await inside a task, giving the body's result
+     */
+    public static <T> Coro<T> timeoutAt(double when, Timeout.Body<T> body) {
+        return timeoutAt(Double.valueOf(when), body);
     }
 
     /**

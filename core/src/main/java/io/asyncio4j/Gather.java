@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * CPython's {@code asyncio.gather}: runs awaitables concurrently and collects their results in argument order.
@@ -28,16 +29,25 @@ final class Gather {
     }
 
     static Future<List<Object>> gather(boolean returnExceptions, Awaitable<?>... aws) {
+        return gather(returnExceptions, results -> results, aws);
+    }
+
+    /**
+     * The gather whose result is {@code finish} applied to the list of results: the typed forms
+     * ({@link Asyncio#gather2}, {@link Asyncio#gather3}) are this very future, not one that follows it, so that
+     * cancelling them and awaiting them behave exactly as for a plain gather.
+     */
+    static <R> Future<R> gather(boolean returnExceptions, Function<List<Object>, R> finish, Awaitable<?>... aws) {
         if (aws.length == 0) {
             BaseEventLoop loop = (BaseEventLoop) Asyncio.getEventLoop();
-            Future<List<Object>> outer = loop.createFuture();
-            outer.setResult(new ArrayList<>());
+            Future<R> outer = loop.createFuture();
+            outer.setResult(finish.apply(new ArrayList<>()));
             return outer;
         }
         Map<Awaitable<?>, Future<?>> argToFut = new IdentityHashMap<>();
         List<Future<?>> children = new ArrayList<>(aws.length);
         BaseEventLoop loop = null;
-        GatheringFuture outer = null;
+        GatheringFuture<R> outer = null;
         List<Future<?>> fresh = new ArrayList<>();
         for (Awaitable<?> arg : aws) {
             Future<?> fut = argToFut.get(arg);
@@ -51,7 +61,7 @@ final class Gather {
             }
             children.add(fut);
         }
-        outer = new GatheringFuture(loop, children, returnExceptions, fresh.size());
+        outer = new GatheringFuture<>(loop, children, returnExceptions, fresh.size(), finish);
         List<Future<?>> doneFuts = new ArrayList<>();
         for (Future<?> fut : fresh) {
             if (fut.done()) {
@@ -68,19 +78,22 @@ final class Gather {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void addCallback(Future<?> fut, GatheringFuture outer) {
+    private static void addCallback(Future<?> fut, GatheringFuture<?> outer) {
         ((Future) fut).addDoneCallback((Consumer<Future<?>>) outer::childDone);
     }
 
-    private static final class GatheringFuture extends Future<List<Object>> {
+    private static final class GatheringFuture<R> extends Future<R> {
         private final List<Future<?>> children;
+        private final Function<List<Object>, R> finish;
         private final boolean returnExceptions;
         private final int nfuts;
         private int nfinished;
         private boolean cancelRequested;
 
-        GatheringFuture(BaseEventLoop loop, List<Future<?>> children, boolean returnExceptions, int nfuts) {
+        GatheringFuture(BaseEventLoop loop, List<Future<?>> children, boolean returnExceptions, int nfuts,
+                        Function<List<Object>, R> finish) {
             super(loop);
+            this.finish = finish;
             this.children = children;
             this.returnExceptions = returnExceptions;
             this.nfuts = nfuts;
@@ -136,7 +149,7 @@ final class Gather {
                     // the CancelledError is that child's, whichever child finished last.
                     setException(children.get(children.size() - 1).makeCancelledError());
                 } else {
-                    setResult(results);
+                    setResult(finish.apply(results));
                 }
             }
         }

@@ -126,6 +126,18 @@ public final class Timeout {
     }
 
     /**
+     * As {@link #reschedule(Double)} with a primitive deadline, so that {@code reschedule(loop.time() + 5)} needs no
+     * boxing; the same checks and effects. Call it on the loop's thread.
+     *
+     * @param when the new deadline on the loop's clock ({@link EventLoop#time()})
+     * @throws IllegalStateException if the body has ended or the timeout has already expired
+     * @throws IllegalArgumentException if {@code when} is NaN
+     */
+    public void reschedule(double when) {
+        reschedule(Double.valueOf(when));
+    }
+
+    /**
      * CPython's {@code Timeout.expired()}.
      *
      * @return whether the deadline has passed (the task was cancelled by this timeout)

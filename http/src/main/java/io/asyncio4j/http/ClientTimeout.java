@@ -118,6 +118,67 @@ public record ClientTimeout(Double total, Double connect, Double sockConnect, Do
         return e;
     }
 
+    /**
+     * Only a total limit, given as a {@link java.time.Duration} (converted to seconds with nanosecond precision).
+     *
+     * @param total the total limit, zero or more; not null
+     * @return a timeout with no other limit
+     * @throws NullPointerException if {@code total} is null
+     * @throws IllegalArgumentException if {@code total} is negative
+     */
+    public static ClientTimeout ofTotal(java.time.Duration total) {
+        return ofTotal(seconds(total));
+    }
+
+    /**
+     * As {@link #withTotal(Double)} with a primitive limit, so that {@code withTotal(5)} compiles;
+     * {@code withTotal(null)} still means no limit.
+     *
+     * @param seconds the limit, 0 or more
+     * @return a new timeout with the other limits unchanged
+     * @throws IllegalArgumentException if {@code seconds} is negative or NaN
+     */
+    public ClientTimeout withTotal(double seconds) {
+        return withTotal(Double.valueOf(seconds));
+    }
+
+    /**
+     * As {@link #withConnect(Double)} with a primitive limit.
+     *
+     * @param seconds the limit, 0 or more
+     * @return a new timeout with the other limits unchanged
+     * @throws IllegalArgumentException if {@code seconds} is negative or NaN
+     */
+    public ClientTimeout withConnect(double seconds) {
+        return withConnect(Double.valueOf(seconds));
+    }
+
+    /**
+     * As {@link #withSockConnect(Double)} with a primitive limit.
+     *
+     * @param seconds the limit, 0 or more
+     * @return a new timeout with the other limits unchanged
+     * @throws IllegalArgumentException if {@code seconds} is negative or NaN
+     */
+    public ClientTimeout withSockConnect(double seconds) {
+        return withSockConnect(Double.valueOf(seconds));
+    }
+
+    /**
+     * As {@link #withSockRead(Double)} with a primitive limit.
+     *
+     * @param seconds the limit, 0 or more
+     * @return a new timeout with the other limits unchanged
+     * @throws IllegalArgumentException if {@code seconds} is negative or NaN
+     */
+    public ClientTimeout withSockRead(double seconds) {
+        return withSockRead(Double.valueOf(seconds));
+    }
+
+    private static double seconds(java.time.Duration d) {
+        return io.asyncio4j.Asyncio.seconds(java.util.Objects.requireNonNull(d, "duration is null"));
+    }
+
     private static void check(String name, Double v) {
         if (v != null && !(v >= 0)) {
             throw new IllegalArgumentException("ClientTimeout." + name + " must be >= 0 or null, not " + v);

@@ -1,6 +1,10 @@
 package io.asyncio4j.http;
 
+import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
+import io.asyncio4j.EventLoop;
+import io.asyncio4j.Held;
+import io.asyncio4j.http.ws.WSCloseCode;
 import io.asyncio4j.http.ws.WSOptions;
 import io.asyncio4j.http.ws.WebSocket;
 import io.asyncio4j.http.ws.WebSocketProtocol;
@@ -26,6 +30,18 @@ import java.util.Objects;
  * {@code close()}, by the peer, or without a closing handshake by closing the session (see
  * {@link ClientSession#close()}). No extensions are offered but permessage-deflate (unless
  * {@link WSOptions#compress()} is false).
+ *
+ * <p><b>{@code try}-with-resources.</b> {@link #close()} is aiohttp's {@code await ws.close()} (it returns a
+ * {@link Coro}), so this class cannot itself be {@link AutoCloseable}, whose {@code close()} returns nothing;
+ * {@link #closing()} gives the resource that closes it, Python's {@code async with session.ws_connect(url) as ws:}
+ *
+ * <pre>{@code
+ * ClientWebSocketResponse ws = session.wsConnect(url).await();
+ * try (Held closing = ws.closing()) {
+ *     ws.sendStr("hello").await();
+ *     System.out.println(ws.receiveStr().await());
+ * }                                      // a normal close (1000) is sent if the WebSocket is still open
+ * }</pre>
  */
 public final class ClientWebSocketResponse implements WebSocket {
     private final WebSocketProtocol connection;
@@ -94,6 +110,48 @@ public final class ClientWebSocketResponse implements WebSocket {
      */
     public static Coro<ClientWebSocketResponse> connect(ClientSession session, String url, WSOptions options) {
         return session.wsConnect(url, options);
+    }
+
+    /**
+     * The {@code try}-with-resources form of {@code async with ws:} (see the class comment): a {@link Held} whose
+     * {@link Held#close()} closes this WebSocket normally ({@link io.asyncio4j.http.ws.WSCloseCode#OK}) if it is
+     * still open, and does nothing if it is closed already (by {@code ws.close().await()} in the body, or by the
+     * peer). It never throws a checked exception: a failure to send is kept as {@link #exception()}.
+     *
+     * <p><b>It does not suspend</b>, as no {@code close()} of the library does, so it works while the task unwinds
+     * from a cancellation: it writes the close frame and closes the connection once the frame is sent, without
+     * waiting for the peer's close frame (see {@link WebSocketProtocol#closeWithoutWaiting(int, String)});
+     * {@link #closeCode()} is then {@code 1006} unless the peer's close frame had already come. Await
+     * {@link #close()} in the body for the full closing handshake.
+     *
+     * <p><b>Threads.</b> On the loop's thread (a task or a callback) the close happens inside {@code Held.close()}.
+     * From any other thread, or on the loop's thread while the loop is not running, it is handed to the loop with
+     * {@link io.asyncio4j.EventLoop#callSoonThreadsafe(Runnable)} and happens in the loop's next iteration;
+     * if the loop is closed, nothing is sent (closing the loop has dropped the connection already).
+     *
+     * @return a resource to close once; its second {@code close()} does nothing
+     */
+    public Held closing() {
+        return Held.releasing(() -> {
+            EventLoop loop = connection.loop();
+            if (runningLoop() == loop) {
+                connection.closeWithoutWaiting(WSCloseCode.OK, "");
+            } else if (!loop.isClosed()) {
+                try {
+                    loop.callSoonThreadsafe(() -> connection.closeWithoutWaiting(WSCloseCode.OK, ""));
+                } catch (IllegalStateException closedMeanwhile) {
+                    // the loop closed between the check and the call: it dropped the connection
+                }
+            }
+        });
+    }
+
+    private static EventLoop runningLoop() {
+        try {
+            return Asyncio.getRunningLoop();
+        } catch (IllegalStateException none) {
+            return null;
+        }
     }
 
     @Override

@@ -554,6 +554,18 @@ public final class TCPConnector implements AutoCloseable {
         }
 
         /**
+         * As {@link #keepaliveTimeout(double)} with a {@link java.time.Duration} (nanosecond precision).
+         *
+         * @param timeout zero or more; not null; checked by {@link #build()}
+         * @return this builder
+         * @throws NullPointerException if {@code timeout} is null
+         */
+        public Builder keepaliveTimeout(java.time.Duration timeout) {
+            return keepaliveTimeout(io.asyncio4j.Asyncio.seconds(
+                    java.util.Objects.requireNonNull(timeout, "timeout is null")));
+        }
+
+        /**
          * Close every connection after its response instead of pooling it (aiohttp's {@code force_close}).
          *
          * @param on whether to close each connection after its response (false by default)
@@ -602,6 +614,18 @@ public final class TCPConnector implements AutoCloseable {
             }
             ttlDnsCache = seconds;
             return this;
+        }
+
+        /**
+         * As {@link #ttlDnsCache(Double)} with a primitive time to live, so that {@code ttlDnsCache(60)} compiles;
+         * {@code ttlDnsCache(null)} still means for ever.
+         *
+         * @param seconds 0 or more
+         * @return this builder
+         * @throws IllegalArgumentException if {@code seconds} is negative or NaN
+         */
+        public Builder ttlDnsCache(double seconds) {
+            return ttlDnsCache(Double.valueOf(seconds));
         }
 
         /**

@@ -92,4 +92,32 @@ public record TlsOptions(SSLContext context, String serverHostname, double hands
     public TlsOptions withHandshakeTimeout(double seconds) {
         return new TlsOptions(context, serverHostname, seconds, shutdownTimeout);
     }
+
+    /**
+     * As {@link #withShutdownTimeout(double)} with a {@link java.time.Duration} (nanosecond precision).
+     *
+     * @param timeout the timeout; not null
+     * @return new options
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is not positive
+     */
+    public TlsOptions withShutdownTimeout(java.time.Duration timeout) {
+        return withShutdownTimeout(seconds(timeout));
+    }
+
+    /**
+     * As {@link #withHandshakeTimeout(double)} with a {@link java.time.Duration} (nanosecond precision).
+     *
+     * @param timeout the timeout; not null
+     * @return new options
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is not positive
+     */
+    public TlsOptions withHandshakeTimeout(java.time.Duration timeout) {
+        return withHandshakeTimeout(seconds(timeout));
+    }
+
+    private static double seconds(java.time.Duration d) {
+        return io.asyncio4j.Asyncio.seconds(java.util.Objects.requireNonNull(d, "timeout is null"));
+    }
 }

@@ -8,6 +8,8 @@ import io.asyncio4j.LimitOverrunError;
 import io.asyncio4j.net.Transport;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 
 /**
  * CPython's {@code asyncio.StreamReader}: the reading end of a stream connection. Data the transport receives is
@@ -20,8 +22,16 @@ import java.util.Arrays;
  * <p><b>End and errors.</b> At EOF the reads return what is left (and then empty arrays), {@link #readexactly}
  * throws {@link IncompleteReadError} with the partial bytes; if the connection failed, every read throws that error.
  * Cancelling a waiting read leaves the buffered data in place. Methods are for the loop's thread.
+ *
+ * <p><b>Lines.</b> A reader is {@link Iterable} over its lines, Python's {@code async for line in reader}:
+ *
+ * <pre>{@code
+ * for (byte[] line : reader) {          // each step awaits readline(): the task suspends until a line comes
+ *     writer.write(line);
+ * }                                     // ends at EOF
+ * }</pre>
  */
-public final class StreamReader {
+public final class StreamReader implements Iterable<byte[]> {
     /** CPython's default limit: 64 KiB. */
     public static final int DEFAULT_LIMIT = 64 * 1024;
 
@@ -220,6 +230,56 @@ public final class StreamReader {
                 }
                 maybeResumeTransport();
                 throw e;
+            }
+        };
+    }
+
+    /**
+     * Iterates over the lines, CPython's {@code StreamReader.__aiter__}/{@code __anext__}: each {@code hasNext()}
+     * that has no line in hand awaits {@link #readline()}, so it must be called inside a task on the loop's thread
+     * and suspends that task until a line (or EOF) comes; a line keeps its {@code \n}, the last one may lack it.
+     * The iteration ends at EOF, when {@code readline()} gives an empty array.
+     *
+     * <p><b>Errors.</b> What {@code readline()} throws, {@code hasNext()} throws: a {@link LimitOverrunError} for a
+     * line over the limit (CPython's {@code __anext__} lets readline's {@code ValueError} out the same way), after
+     * which the over-long line is dropped and the iteration may go on with the next line; the connection's error,
+     * again on every later call. {@link IllegalStateException} outside a task.
+     *
+     * <p><b>Cancellation.</b> Cancelling the task while {@code hasNext()} waits throws {@link
+     * io.asyncio4j.CancelledError} from it and leaves the buffered data in place for a later read.
+     *
+     * <p>Every iterator reads from the same buffer: lines one has taken are gone for the others. Use one from one
+     * task at a time (a reader has one waiting read at most).
+     *
+     * @return an iterator over the lines still to come
+     */
+    @Override
+    public Iterator<byte[]> iterator() {
+        return new Iterator<>() {
+            private byte[] next;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null && !done) {
+                    byte[] line = readline().await();
+                    if (line.length == 0) {
+                        done = true;
+                    } else {
+                        next = line;
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public byte[] next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                byte[] line = next;
+                next = null;
+                return line;
             }
         };
     }

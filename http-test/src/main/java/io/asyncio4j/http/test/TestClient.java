@@ -3,10 +3,12 @@ package io.asyncio4j.http.test;
 import io.asyncio4j.Coro;
 import io.asyncio4j.http.ClientResponse;
 import io.asyncio4j.http.ClientSession;
+import io.asyncio4j.http.ClientWebSocketResponse;
 import io.asyncio4j.http.CookieJar;
 import io.asyncio4j.http.HttpVerbs;
 import io.asyncio4j.http.RequestOptions;
 import io.asyncio4j.http.web.Application;
+import io.asyncio4j.http.ws.WSOptions;
 import java.util.Objects;
 
 /**
@@ -109,6 +111,46 @@ public final class TestClient implements HttpVerbs, AutoCloseable {
     @Override
     public Coro<ClientResponse> request(String method, String path, RequestOptions options) {
         return session.request(method, server.url(path), options);
+    }
+
+    /**
+     * aiohttp's {@code client.ws_connect(path)}: a WebSocket to the server's {@code path}, with the default
+     * {@link WSOptions}; see {@link ClientSession#wsConnect(String, WSOptions, RequestOptions)}. The handshake runs
+     * when awaited, in a task on the server's loop thread; cancelling that task during the handshake closes its
+     * connection and opens no WebSocket. The session keeps the WebSocket: {@link #close()} closes its connection.
+     *
+     * @param path the path on the server ({@code "/"} is added in front when missing)
+     * @return the open WebSocket, when awaited
+     * @throws io.asyncio4j.http.WSServerHandshakeError (when awaited) if the server refused the handshake
+     */
+    public Coro<ClientWebSocketResponse> wsConnect(String path) {
+        return wsConnect(path, WSOptions.DEFAULT, RequestOptions.NONE);
+    }
+
+    /**
+     * As {@link #wsConnect(String)}, with the WebSocket's settings.
+     *
+     * @param path    the path on the server
+     * @param options the WebSocket's settings (subprotocols, compression, heartbeat...)
+     * @return the open WebSocket, when awaited
+     * @throws io.asyncio4j.http.WSServerHandshakeError (when awaited) if the server refused the handshake
+     */
+    public Coro<ClientWebSocketResponse> wsConnect(String path, WSOptions options) {
+        return wsConnect(path, options, RequestOptions.NONE);
+    }
+
+    /**
+     * As {@link #wsConnect(String)}, with the WebSocket's settings and the handshake request's options (header
+     * fields such as {@code Origin}, auth...).
+     *
+     * @param path    the path on the server
+     * @param options the WebSocket's settings
+     * @param request the handshake request's options
+     * @return the open WebSocket, when awaited
+     * @throws io.asyncio4j.http.WSServerHandshakeError (when awaited) if the server refused the handshake
+     */
+    public Coro<ClientWebSocketResponse> wsConnect(String path, WSOptions options, RequestOptions request) {
+        return session.wsConnect(server.url(path), options, request);
     }
 
     /** Closes the session (never suspends) and starts the server's graceful close. Idempotent. */

@@ -133,4 +133,56 @@ public record ServerOptions(double keepaliveTimeout, double headerTimeout, Reque
     public ServerOptions withBodyTimeout(double seconds) {
         return new ServerOptions(keepaliveTimeout, headerTimeout, limits, shutdownTimeout, seconds);
     }
+
+    /**
+     * As {@link #withKeepaliveTimeout(double)} with a {@link java.time.Duration} (nanosecond precision).
+     *
+     * @param timeout the timeout, positive; not null
+     * @return new options
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is not positive
+     */
+    public ServerOptions withKeepaliveTimeout(java.time.Duration timeout) {
+        return withKeepaliveTimeout(seconds(timeout));
+    }
+
+    /**
+     * As {@link #withHeaderTimeout(double)} with a {@link java.time.Duration} (nanosecond precision).
+     *
+     * @param timeout the timeout, positive; not null
+     * @return new options
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is not positive
+     */
+    public ServerOptions withHeaderTimeout(java.time.Duration timeout) {
+        return withHeaderTimeout(seconds(timeout));
+    }
+
+    /**
+     * As {@link #withShutdownTimeout(double)} with a {@link java.time.Duration} (nanosecond precision).
+     *
+     * @param timeout the timeout, zero or more; not null
+     * @return new options
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     */
+    public ServerOptions withShutdownTimeout(java.time.Duration timeout) {
+        return withShutdownTimeout(seconds(timeout));
+    }
+
+    /**
+     * As {@link #withBodyTimeout(double)} with a {@link java.time.Duration} (nanosecond precision).
+     *
+     * @param timeout the timeout, positive; not null
+     * @return new options
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is not positive
+     */
+    public ServerOptions withBodyTimeout(java.time.Duration timeout) {
+        return withBodyTimeout(seconds(timeout));
+    }
+
+    private static double seconds(java.time.Duration d) {
+        return io.asyncio4j.Asyncio.seconds(java.util.Objects.requireNonNull(d, "timeout is null"));
+    }
 }

@@ -188,6 +188,18 @@ public final class Site implements AutoCloseable {
         };
     }
 
+    /**
+     * As {@link #shutdown(double)} with a {@link java.time.Duration} (converted with nanosecond precision).
+     *
+     * @param timeout how long in-flight handlers may finish before they are cancelled, zero or more; not null
+     * @return the shutdown, run when awaited in a task of the site's loop
+     * @throws NullPointerException if {@code timeout} is null (at once)
+     * @throws IllegalArgumentException if {@code timeout} is negative (at once)
+     */
+    public Coro<Void> shutdown(java.time.Duration timeout) {
+        return shutdown(io.asyncio4j.Asyncio.seconds(java.util.Objects.requireNonNull(timeout, "timeout is null")));
+    }
+
     @Override
     public String toString() {
         return "<Site " + sockets() + (closing ? " closing" : "") + " connections=" + connections.size() + ">";

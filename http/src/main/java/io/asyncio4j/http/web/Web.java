@@ -72,6 +72,40 @@ public final class Web {
     }
 
     /**
+     * aiohttp's {@code web.run_app(app, host=, port=, shutdown_timeout=)}: as {@link #runApp(Application, String,
+     * int)} (blocks this thread until the JVM is asked to stop), with the default {@link ServerOptions} but for the
+     * shutdown timeout: on shutdown, in-flight handlers get up to {@code shutdownTimeout} seconds to finish, then
+     * are cancelled (aiohttp 3.8's default is 60 s, {@link ServerOptions#DEFAULT_SHUTDOWN_TIMEOUT}).
+     *
+     * @param app  the application; frozen by the start
+     * @param host the address to listen on, or null for every interface
+     * @param port the port, 0..65535; 0 for a free one
+     * @param shutdownTimeout seconds in-flight handlers may run on shutdown, 0 or more
+     * @throws NullPointerException if {@code app} is null
+     * @throws IllegalArgumentException if {@code shutdownTimeout} is negative or NaN (before anything starts)
+     * @throws java.io.UncheckedIOException if binding fails
+     */
+    public static void runApp(Application app, String host, int port, double shutdownTimeout) {
+        runApp(app, host, port, ServerOptions.DEFAULT.withShutdownTimeout(shutdownTimeout));
+    }
+
+    /**
+     * As {@link #runApp(Application, String, int, double)} with a {@link java.time.Duration} (converted with
+     * nanosecond precision).
+     *
+     * @param app  the application; frozen by the start
+     * @param host the address to listen on, or null for every interface
+     * @param port the port, 0..65535; 0 for a free one
+     * @param shutdownTimeout how long in-flight handlers may run on shutdown, zero or more; not null
+     * @throws NullPointerException if {@code app} or {@code shutdownTimeout} is null
+     * @throws IllegalArgumentException if {@code shutdownTimeout} is negative (before anything starts)
+     * @throws java.io.UncheckedIOException if binding fails
+     */
+    public static void runApp(Application app, String host, int port, java.time.Duration shutdownTimeout) {
+        runApp(app, host, port, ServerOptions.DEFAULT.withShutdownTimeout(shutdownTimeout));
+    }
+
+    /**
      * As {@link #runApp(Application, String, int)}, with {@code options} (aiohttp's {@code run_app} keyword
      * arguments: {@code keepalive_timeout}, {@code shutdown_timeout}...): the timeouts, including the body timeout,
      * and the parser's limits; the shutdown waits for up to its {@linkplain ServerOptions#shutdownTimeout() timeout}.

@@ -76,6 +76,27 @@ public record WSOptions(double timeout, Double receiveTimeout, boolean autoclose
         }
 
         /**
+         * As {@link #timeout(double)} with a {@link java.time.Duration} (converted with nanosecond precision).
+         *
+         * @param wait the wait; not null
+         * @return this builder
+         * @throws NullPointerException if {@code wait} is null
+         */
+        public Builder timeout(java.time.Duration wait) {
+            return timeout(io.asyncio4j.Asyncio.seconds(java.util.Objects.requireNonNull(wait, "wait is null")));
+        }
+
+        /**
+         * As {@link #receiveTimeout(Double)} with a primitive limit, so that {@code receiveTimeout(5)} compiles.
+         *
+         * @param seconds the wait in seconds
+         * @return this builder
+         */
+        public Builder receiveTimeout(double seconds) {
+            return receiveTimeout(Double.valueOf(seconds));
+        }
+
+        /**
          * Sets how long {@code receive()} waits for a message (aiohttp's {@code receive_timeout}).
          *
          * @param seconds the wait in seconds, or null for no limit (the default)
@@ -118,6 +139,16 @@ public record WSOptions(double timeout, Double receiveTimeout, boolean autoclose
         public Builder heartbeat(Double seconds) {
             heartbeat = seconds;
             return this;
+        }
+
+        /**
+         * As {@link #heartbeat(Double)} with a primitive interval, so that {@code heartbeat(30)} compiles.
+         *
+         * @param seconds the interval in seconds, positive (checked by {@link #build()})
+         * @return this builder
+         */
+        public Builder heartbeat(double seconds) {
+            return heartbeat(Double.valueOf(seconds));
         }
 
         /**

@@ -53,6 +53,20 @@ public interface WebSocket extends Iterable<WSMessage> {
     }
 
     /**
+     * As {@link #receive(Double)} with a primitive limit, so that {@code ws.receive(5)} compiles; the same
+     * behaviour for every value. Run when awaited, in a task on the loop's thread; cancellation and expiry as
+     * {@link WebSocketProtocol#receive(Double)}'s.
+     *
+     * @param timeout seconds to wait
+     * @return the receive, run when awaited on the loop's thread
+     * @throws io.asyncio4j.TimeoutError (when awaited) if no message came in time
+     * @see WebSocketProtocol#receive(Double)
+     */
+    default Coro<WSMessage> receive(double timeout) {
+        return receive(Double.valueOf(timeout));
+    }
+
+    /**
      * aiohttp's {@code receive_str()}: the text of the next message.
      *
      * @return the receive, run when awaited on the loop's thread

@@ -211,6 +211,24 @@ public final class WebSocketProtocol implements Protocol {
      * @throws TimeoutError (when awaited) if no message came in time ({@link #closeCode()} becomes 1006)
      */
     public Coro<WSMessage> receive(Double timeout) {
+        return receiveWithin(timeout);
+    }
+
+    /**
+     * As {@link #receive(Double)} with a primitive limit, so that {@code receive(5)} compiles; the same behaviour
+     * (cancellation and expiry included) for every value.
+     *
+     * @param timeout seconds to wait
+     * @return the receive, run when awaited on the loop's thread
+     * @throws IllegalStateException (when awaited) if another task is receiving, or after five receives on a
+     *                               closed connection
+     * @throws TimeoutError (when awaited) if no message came in time ({@link #closeCode()} becomes 1006)
+     */
+    public Coro<WSMessage> receive(double timeout) {
+        return receiveWithin(timeout);
+    }
+
+    private Coro<WSMessage> receiveWithin(Double timeout) {
         Double limit = timeout != null ? timeout : options.receiveTimeout();
         return () -> {
             while (true) {
@@ -542,6 +560,57 @@ public final class WebSocketProtocol implements Protocol {
             }
             return true;
         };
+    }
+
+    /**
+     * Closes without suspending: the non-waiting half of {@link #close(int, String)}, for {@code try}-with-resources
+     * ({@link io.asyncio4j.http.ClientWebSocketResponse#closing()}). If this side is still open, a receive under way
+     * in another task returns {@link WSMsgType#CLOSING}, a close frame with {@code code} and {@code message} is
+     * written, and the transport is closed once that frame is sent; the peer's close frame is not waited for, so
+     * {@link #closeCode()} becomes the peer's code if its close frame had already come, else
+     * {@link WSCloseCode#ABNORMAL_CLOSURE}. A failure to write is kept as {@link #exception()}, never thrown.
+     *
+     * <p>Call it on the loop's thread (in a task or a callback); it never suspends, so it is safe in a task being
+     * cancelled. Nothing happens if this side has already closed.
+     *
+     * @param code    the close code to send ({@link WSCloseCode})
+     * @param message the reason, at most 123 bytes in UTF-8
+     * @return true if this call closed the WebSocket, false if it was closed already
+     * @throws IllegalArgumentException if {@code message} is longer than 123 bytes in UTF-8
+     * @throws IllegalStateException if the connection has no transport yet
+     */
+    public boolean closeWithoutWaiting(int code, String message) {
+        byte[] payload = WebSocketWriter.closePayload(code, message);
+        if (closed) {
+            return false;
+        }
+        if (transport == null) {
+            throw new IllegalStateException("the WebSocket is not connected yet");
+        }
+        closed = true;
+        cancelHeartbeat();
+        if (waiting != null) {
+            inbox.addFirst(WSMessage.CLOSING);
+            wake();
+        }
+        if (closeCode == null) {
+            closeCode = WSCloseCode.ABNORMAL_CLOSURE;
+        }
+        try {
+            if (transport.isClosing()) {
+                throw closingError();
+            }
+            transport.write(WebSocketWriter.frame(WSMsgType.CLOSE.value(), payload, true, client));
+        } catch (Exception e) {
+            exception = e;
+        }
+        closeTransport();
+        return true;
+    }
+
+    /** {@return the loop whose thread runs this connection} */
+    public EventLoop loop() {
+        return loop;
     }
 
     /** Skips messages up to the peer's close frame; its code. */
