@@ -10,6 +10,8 @@ import io.asyncio4j.http.internal.HttpDates;
 import io.asyncio4j.http.internal.HttpParseException;
 import io.asyncio4j.http.internal.RequestHead;
 import io.asyncio4j.http.internal.RequestParser;
+import io.asyncio4j.http.ws.WSCloseCode;
+import io.asyncio4j.http.ws.WebSocketProtocol;
 import io.asyncio4j.net.ConnectionResetError;
 import io.asyncio4j.net.Protocol;
 import io.asyncio4j.net.Transport;
@@ -80,6 +82,8 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     private final FlowControl flow;
     /** Once {@link HttpProtocolState#UPGRADED UPGRADED}, the protocol that owns the connection: events go to it. */
     private Protocol upgraded;
+    /** The 1001 close of an open WebSocket that {@link #shutdown()} started, or null. */
+    private io.asyncio4j.Task<Void> goingAway;
     /** The task handling the current request, or one that has finished. */
     private io.asyncio4j.Task<Void> handlerTask;
 
@@ -374,7 +378,18 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
                 return null;
             }
             if (state == HttpProtocolState.UPGRADED) {
-                transport.close(); // the handler of an upgraded connection returned: it is over
+                // The handler of an upgraded connection returned: it is over. As aiohttp's WebSocketResponse.write_eof,
+                // a WebSocket still open is closed first (1000), or its close under way (the shutdown's 1001) is
+                // let finish, so that the peer gets a close frame, not a dropped connection (1006).
+                try {
+                    if (goingAway != null) {
+                        goingAway.await();
+                    } else if (upgraded instanceof WebSocketProtocol ws && !ws.closed()) {
+                        ws.close(WSCloseCode.OK, "").await();
+                    }
+                } finally {
+                    transport.close();
+                }
                 return null;
             }
             boolean close;
@@ -622,9 +637,29 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         return current == null && !parser.inHead() && !parser.inBody();
     }
 
-    /** Closes the connection now if idle, else after the current response (Site.close). */
+    /**
+     * Closes the connection now if idle, else after the current response (Site.close). An open WebSocket is closed
+     * with 1001 ({@link WSCloseCode#GOING_AWAY}, "Server shutdown", the close aiohttp's documentation has an
+     * application send from its shutdown hook), not dropped (the peer would see 1006): its handler's
+     * {@code receive()} returns {@code CLOSING}, then {@code CLOSED} once the peer has answered, and the handler
+     * returns as usual.
+     */
     void shutdown() {
         closeAfter = true;
+        if (state == HttpProtocolState.UPGRADED && upgraded instanceof WebSocketProtocol ws && !ws.closed()) {
+            goingAway = loop.createTask(() -> {
+                try {
+                    ws.close(WSCloseCode.GOING_AWAY, "Server shutdown").await();
+                } catch (CancelledError e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // the peer went away first: the connection is over either way
+                    Log.LOG.log(Level.DEBUG, () -> "closing a WebSocket of " + peer + " at shutdown: " + e);
+                }
+                return null;
+            }, "asyncio4j websocket going away");
+            return;
+        }
         if ((idle() || state == HttpProtocolState.UPGRADED) && !transport.isClosing()) {
             transport.close();
         }
