@@ -1,8 +1,9 @@
 package io.asyncio4j;
 
 /**
- * An acquired {@link Lock}, {@link Condition} or {@link Semaphore}, released by {@link #close()}: the
- * {@code try}-with-resources form of Python's {@code async with}:
+ * What a {@code try}-with-resources block holds, the form of Python's {@code async with}: an acquired
+ * {@link Lock}, {@link Condition} or {@link Semaphore}, released by {@link #close()}, or another resource a method of
+ * the library hands out to be given back at the end of a block (an open WebSocket, closed):
  *
  * <pre>{@code
  * try (Held held = lock.hold().await()) {
