@@ -29,8 +29,7 @@ HAVE_AIOHTTP=0; "$PY" -c 'import aiohttp' 2>/dev/null && HAVE_AIOHTTP=1
 ./asyncio4j run bench/startup/Hello.java > /dev/null
 JAVA="$(sed -n 's/^JAVA_HOME=//p' <(bash -c 'source <(sed -n "/^find_jdk25()/,/^}/p" ./asyncio4j); echo "JAVA_HOME=$(find_jdk25)"'))/bin/java"
 LIBCP="$ROOT/brotli/target/asyncio4j-brotli-$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' pom.xml | head -n1).jar:$(cat brotli/target/runtime-classpath.txt)"
-README_FLAGS=(--add-opens java.base/java.lang=ALL-UNNAMED --enable-native-access=ALL-UNNAMED
-  -Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider)
+README_FLAGS=(--add-opens java.base/java.lang=ALL-UNNAMED --enable-native-access=ALL-UNNAMED)
 
 free_port() { "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 measure() { # LABEL MODE [PORT] -- CMD...
