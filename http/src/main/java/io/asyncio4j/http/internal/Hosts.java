@@ -96,4 +96,79 @@ public final class Hosts {
         String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
         return scheme + "://" + of(u) + ":" + port(u);
     }
+
+    /**
+     * Whether {@code value} is a {@code Host} field's value a server accepts (RFC 9110 §7.2: {@code uri-host [ ":"
+     * port ]}): empty; a reg-name (unreserved characters, percent-encodings, sub-delims) or IPv4 address; an IPv6
+     * address in brackets, or without them (as Jetty's parser took it); then an optional port from 1 to 65535.
+     *
+     * @param value the field's value, without surrounding whitespace
+     * @return whether it is a host and an optional port
+     */
+    public static boolean isHostField(String value) {
+        int n = value.length();
+        if (n == 0) {
+            return true;
+        }
+        int hostEnd;
+        int portFrom;
+        if (value.charAt(0) == '[') {
+            int close = value.indexOf(']');
+            if (close < 2 || !ipv6(value, 1, close)) {
+                return false;
+            }
+            if (close == n - 1) {
+                return true;
+            }
+            if (value.charAt(close + 1) != ':') {
+                return false;
+            }
+            return port(value, close + 2);
+        }
+        int colon = value.indexOf(':');
+        if (colon >= 0 && value.indexOf(':', colon + 1) >= 0) {
+            return ipv6(value, 0, n); // an IPv6 address without brackets
+        }
+        hostEnd = colon < 0 ? n : colon;
+        portFrom = colon < 0 ? -1 : colon + 1;
+        if (hostEnd == 0) {
+            return false;
+        }
+        for (int i = 0; i < hostEnd; i++) {
+            char c = value.charAt(i);
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!alnum && "-._~%!$&'()*+,;=".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return portFrom < 0 || port(value, portFrom);
+    }
+
+    /** Whether {@code value[from, to)} holds only what an IPv6 address holds: hex digits, colons and dots. */
+    private static boolean ipv6(String value, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (Character.digit(c, 16) < 0 && c != ':' && c != '.') {
+                return false;
+            }
+        }
+        return to > from;
+    }
+
+    /** Whether {@code value} from {@code from} to its end is a port number from 1 to 65535. */
+    private static boolean port(String value, int from) {
+        int n = value.length();
+        if (from >= n || n - from > 5) {
+            return false;
+        }
+        int port = 0;
+        for (int i = from; i < n; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            port = port * 10 + c - '0';
+        }
+        return port >= 1 && port <= 65535;
+    }
 }
