@@ -67,6 +67,9 @@ final class Framing {
                 b--;
             }
             if (b > a) {
+                if (!isCoding(value, a, b)) {
+                    throw new HttpParseException(400, "Bad Transfer-Encoding, a coding that is not a token");
+                }
                 boolean isChunked = b - a == 7 && value.regionMatches(true, a, "chunked", 0, 7);
                 if (isChunked && chunked) {
                     throw new HttpParseException(400, chunkedBefore && !any
@@ -82,5 +85,56 @@ final class Framing {
             from = end + 1;
         }
         return any && chunked;
+    }
+
+    /**
+     * Whether {@code value[a, b)} is a transfer-coding (RFC 9110 §10.1.4): a token, then parameters
+     * {@code OWS ";" OWS token "=" ( token / quoted-string )}.
+     */
+    static boolean isCoding(String value, int a, int b) {
+        int i = a;
+        while (i < b && HttpChars.token((byte) value.charAt(i))) {
+            i++;
+        }
+        if (i == a) {
+            return false;
+        }
+        while (i < b) {
+            while (i < b && HttpChars.whitespace((byte) value.charAt(i))) {
+                i++;
+            }
+            if (i == b || value.charAt(i++) != ';') {
+                return false;
+            }
+            while (i < b && HttpChars.whitespace((byte) value.charAt(i))) {
+                i++;
+            }
+            int name = i;
+            while (i < b && HttpChars.token((byte) value.charAt(i))) {
+                i++;
+            }
+            if (i == name || i == b || value.charAt(i++) != '=') {
+                return false;
+            }
+            if (i < b && value.charAt(i) == '"') {
+                i++;
+                while (i < b && value.charAt(i) != '"') {
+                    i += value.charAt(i) == '\\' ? 2 : 1;
+                }
+                if (i >= b) {
+                    return false;
+                }
+                i++;
+            } else {
+                int v = i;
+                while (i < b && HttpChars.token((byte) value.charAt(i))) {
+                    i++;
+                }
+                if (i == v) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

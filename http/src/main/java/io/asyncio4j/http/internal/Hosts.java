@@ -137,22 +137,89 @@ public final class Hosts {
         for (int i = 0; i < hostEnd; i++) {
             char c = value.charAt(i);
             boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-            if (!alnum && "-._~%!$&'()*+,;=".indexOf(c) < 0) {
+            if (c == '%') {
+                if (i + 2 >= hostEnd || Character.digit(value.charAt(i + 1), 16) < 0
+                        || Character.digit(value.charAt(i + 2), 16) < 0) {
+                    return false; // pct-encoded = "%" HEXDIG HEXDIG
+                }
+                i += 2;
+            } else if (!alnum && "-._~!$&'()*+,;=".indexOf(c) < 0) {
                 return false;
             }
         }
         return portFrom < 0 || port(value, portFrom);
     }
 
-    /** Whether {@code value[from, to)} holds only what an IPv6 address holds: hex digits, colons and dots. */
+    /**
+     * Whether {@code value[from, to)} is an IPv6 address (RFC 3986 §3.2.2): eight groups of one to four hex digits
+     * separated by colons, one {@code ::} standing for one or more groups of zeros, the last two groups possibly an
+     * IPv4 address in dotted form.
+     */
     private static boolean ipv6(String value, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = value.charAt(i);
-            if (Character.digit(c, 16) < 0 && c != ':' && c != '.') {
+        int groups = 0;
+        boolean elided = false;
+        int i = from;
+        if (value.startsWith("::", i)) {
+            elided = true;
+            i += 2;
+        } else if (i < to && value.charAt(i) == ':') {
+            return false;
+        }
+        while (i < to) {
+            int start = i;
+            while (i < to && i - start < 5 && Character.digit(value.charAt(i), 16) >= 0) {
+                i++;
+            }
+            if (i < to && value.charAt(i) == '.') {
+                return ipv4(value, start, to) && (elided ? groups <= 5 : groups == 6);
+            }
+            if (i == start || i - start > 4) {
+                return false;
+            }
+            groups++;
+            if (i == to) {
+                break;
+            }
+            if (value.charAt(i) != ':') {
+                return false;
+            }
+            i++;
+            if (i < to && value.charAt(i) == ':') {
+                if (elided) {
+                    return false;
+                }
+                elided = true;
+                i++;
+            } else if (i == to) {
                 return false;
             }
         }
-        return to > from;
+        return elided ? groups <= 7 : groups == 8;
+    }
+
+    /** Whether {@code value[from, to)} is an IPv4 address in dotted form (four decimal octets). */
+    private static boolean ipv4(String value, int from, int to) {
+        int octets = 0;
+        int i = from;
+        while (i < to) {
+            int start = i;
+            int v = 0;
+            while (i < to && i - start < 4 && value.charAt(i) >= '0' && value.charAt(i) <= '9') {
+                v = v * 10 + value.charAt(i) - '0';
+                i++;
+            }
+            if (i == start || i - start > 3 || v > 255) {
+                return false;
+            }
+            octets++;
+            if (i < to) {
+                if (value.charAt(i) != '.' || i + 1 == to) {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return octets == 4;
     }
 
     /** Whether {@code value} from {@code from} to its end is a port number from 1 to 65535. */

@@ -172,8 +172,15 @@ final class RequestLine {
             }
             return;
         }
-        if (connect || scheme(sp1 + 1, sp2)) {
-            return; // authority-form, absolute-form
+        if (connect) {
+            String authority = new String(line, sp1 + 1, sp2 - sp1 - 1, StandardCharsets.ISO_8859_1);
+            if (!Hosts.isHostField(authority)) {
+                throw new HttpParseException(400, "a CONNECT request target that is not host:port");
+            }
+            return; // authority-form
+        }
+        if (scheme(sp1 + 1, sp2)) {
+            return; // absolute-form
         }
         throw new HttpParseException(400, "a request target that is neither origin-form (/path) nor absolute-form "
                 + "(scheme:...), authority-form (CONNECT) or asterisk-form (OPTIONS *)");
