@@ -90,7 +90,7 @@ final class ChunkedDecoder {
         this.maxTrailerSize = maxTrailerSize;
         this.maxTrailerFields = maxTrailerFields;
         this.trailerLine = new LineReader(maxLineSize, false, true, "the trailer section", "a trailer field", 400,
-                "a trailer field line longer than " + maxLineSize + " bytes");
+                "a trailer field line");
     }
 
     /** A head announced a chunked body: the next byte starts the first chunk-size line. */

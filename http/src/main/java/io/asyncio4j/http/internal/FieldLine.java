@@ -35,7 +35,18 @@ final class FieldLine {
             if (colon == 0 && HttpChars.whitespace(stop)) {
                 throw new HttpParseException(400, "obsolete line folding (a field line starting with whitespace)");
             }
-            if (HttpChars.whitespace(stop)) {
+            int next = colon;
+            while (next < length && line[next] != ':') {
+                next++;
+            }
+            if (next == length) {
+                throw new HttpParseException(400, "a header field line without a colon");
+            }
+            int ws = colon;
+            while (ws < next && HttpChars.whitespace(line[ws])) {
+                ws++;
+            }
+            if (ws == next) {
                 throw new HttpParseException(400, "whitespace before a header field's colon");
             }
             throw new HttpParseException(400, "character 0x" + Integer.toHexString(stop & 0xff)

@@ -31,7 +31,8 @@ final class LineReader {
      * @param section       where the line is, for the reasons: {@code "the head"}, {@code "the trailer section"}
      * @param controlIn     where a control character was found, for its reason: {@code "a header field"}
      * @param tooLongStatus the status of a line longer than {@code maxLength}: 414, 431 or 400
-     * @param tooLong       the reason of a line longer than {@code maxLength}
+     * @param tooLong       what a line longer than {@code maxLength} is, for its reason: {@code "header field line"}
+     *                      (the reason then says "header field line longer than 8190 bytes"; built only then)
      */
     LineReader(int maxLength, boolean bareLf, boolean tab, String section, String controlIn, int tooLongStatus,
                String tooLong) {
@@ -74,7 +75,7 @@ final class LineReader {
                     throw new HttpParseException(400, "control character 0x" + Integer.toHexString(b) + " in "
                             + controlIn);
                 } else if (length == maxLength) {
-                    throw new HttpParseException(tooLongStatus, tooLong);
+                    throw new HttpParseException(tooLongStatus, tooLong + " longer than " + maxLength + " bytes");
                 } else {
                     if (length == line.length) {
                         line = Arrays.copyOf(line, Math.min(maxLength, length * 2));

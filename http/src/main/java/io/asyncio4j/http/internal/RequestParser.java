@@ -150,7 +150,7 @@ public final class RequestParser {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.requestLine = new RequestLine(limits.maxLineSize());
         this.fieldLine = new LineReader(limits.maxLineSize(), false, true, "the head", "a header field", 431,
-                "header field line longer than " + limits.maxLineSize() + " bytes");
+                "header field line");
         this.chunks = new ChunkedDecoder(limits.maxLineSize(), limits.maxHeadSize(), limits.maxHeaders());
         clear();
     }
