@@ -34,6 +34,8 @@ final class ResponseHeadReader {
     /** Where the line being collected starts. */
     private int lineStart;
     private boolean done;
+    /** Whether the last byte was a CR before the status line (an LF must follow). */
+    private boolean leadingCr;
     private final FieldLine fieldParser = new FieldLine();
     /** The field line being collected, its obs-folds joined. */
     private byte[] field = new byte[128];
@@ -54,6 +56,7 @@ final class ResponseHeadReader {
         length = 0;
         lineStart = 0;
         done = false;
+        leadingCr = false;
         status = 0;
         reason = null;
         contentLength = -1;
@@ -80,7 +83,12 @@ final class ResponseHeadReader {
     void read(ByteBuffer buf) {
         while (buf.hasRemaining() && !done) {
             byte b = buf.get();
+            if (leadingCr && b != '\n') {
+                throw new HttpParseException(400, "a CR not followed by LF in the head");
+            }
+            leadingCr = false;
             if (length == 0 && (b == '\r' || b == '\n')) {
+                leadingCr = b == '\r';
                 continue; // empty lines before the status line are skipped
             }
             if (length == maxHeadSize) {

@@ -210,6 +210,7 @@ class ResponseParserTest {
     void refusesMalformedHeads() {
         String[][] cases = {
             {"http/1.1 200 OK\r\n\r\n", "Bad status line 'http/1.1 200 OK'"},
+            {"\rHTTP/1.1 200 OK\r\n\r\n", "a CR not followed by LF in the head"},
             {"HTTP/2.0 200 OK\r\n\r\n", "Bad status line"},
             {"HTTP/1.10 200 OK\r\n\r\n", "Bad status line"},
             {"HTTP/1.1 20 OK\r\n\r\n", "Bad status line"},
