@@ -12,7 +12,8 @@
  */
 module io.asyncio4j.http {
     requires transitive io.asyncio4j.net;
-    // The HTTP/1.1 parser (docs/http-parser.md); no Jetty type is in this module's API.
+    // multipart/form-data bodies (web.FormParser: Jetty's MultiPart.Parser, loaded on the first multipart form; the
+    // HTTP/1.1 message parser is the library's own, docs/http-parser.md); no Jetty type is in this module's API.
     requires org.eclipse.jetty.http;
     requires org.eclipse.jetty.io;
     // Jetty logs through SLF4J: without an application provider, its records go to System.Logger

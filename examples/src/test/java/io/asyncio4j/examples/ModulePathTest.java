@@ -25,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * own with {@code java --module-path ... -m app/app.Main}: on the fast carrier with
  * {@code --add-opens java.base/java.lang=io.asyncio4j} ({@code -Dasyncio4j.carrier=fast} fails unless the fast
  * carrier is really used), and on the portable one without it, where stderr is the one notice naming
- * {@code io.asyncio4j}. The application serves and fetches one JSON response, so Jetty's parser and SLF4J run on the
- * module path too, with no SLF4J provider: stderr stays quiet (module {@code io.asyncio4j.http} routes SLF4J to
- * System.Logger). {@code .ci/install-check} does the same against the installed jars.
+ * {@code io.asyncio4j}. The application serves and fetches one JSON response, then posts a multipart form, so
+ * Jetty's multipart parser (the one part of the library that uses Jetty) and SLF4J run on the module path too, with
+ * no SLF4J provider: stderr stays quiet (module {@code io.asyncio4j.http} routes SLF4J to System.Logger). {@code .ci/install-check} does the same against the installed jars.
  */
 @Timeout(120)
 class ModulePathTest {
@@ -67,6 +67,8 @@ class ModulePathTest {
                 import io.asyncio4j.Asyncio;
                 import io.asyncio4j.http.ClientResponse;
                 import io.asyncio4j.http.ClientSession;
+                import io.asyncio4j.http.FormData;
+                import io.asyncio4j.http.RequestOptions;
                 import io.asyncio4j.http.json.JsonCodec;
                 import io.asyncio4j.http.web.Application;
                 import io.asyncio4j.http.web.Response;
@@ -79,12 +81,22 @@ class ModulePathTest {
                         Application app = new Application();
                         app.router().get("/", request -> Response.text(
                                 JsonCodec.defaultCodec().encodeToString(Map.of("answer", 42))));
+                        app.router().post("/form", request -> Response.text(
+                                String.valueOf(request.post().await().get("a"))));
                         String json = Asyncio.run(() -> {
                             Asyncio.sleep(0.01).await();
                             try (Site site = Web.start(app, "127.0.0.1", 0).await();
                                  ClientSession session = new ClientSession();
                                  ClientResponse r = session.get("http://127.0.0.1:" + site.port() + "/").await()) {
-                                return r.text().await();
+                                String text = r.text().await();
+                                FormData form = new FormData().addField("a", "b", "text/plain", null);
+                                try (ClientResponse f = session.post("http://127.0.0.1:" + site.port() + "/form",
+                                        RequestOptions.builder().data(form).build()).await()) {
+                                    if (!f.text().await().equals("b")) {
+                                        throw new IllegalStateException("the multipart form was not read");
+                                    }
+                                }
+                                return text;
                             }
                         });
                         System.out.println(json + " from " + Asyncio.class.getModule().getName());

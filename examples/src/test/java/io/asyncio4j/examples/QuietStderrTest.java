@@ -35,8 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
  * <ul>
  *   <li>With the README's flags ({@code --add-opens java.base/java.lang=ALL-UNNAMED},
  *       {@code --enable-native-access=ALL-UNNAMED}) stderr is empty; without them it is exactly the carrier's one
- *       line. No SLF4J warning: Jetty's records go to System.Logger when the application has no provider.</li>
- *   <li>An application's own provider (slf4j-simple, Logback) gets Jetty's records, with no "multiple providers"
+ *       line.</li>
+ *   <li>A plain GET and a plain server request load no Jetty and no SLF4J class (the HTTP parser is the library's
+ *       own, docs/http-parser.md): only a {@code multipart/form-data} body, read by Jetty's multipart parser, does.
+ *       Then no SLF4J warning either: Jetty's records go to System.Logger when the application has no provider,
+ *       and an application's own provider (slf4j-simple, Logback) gets them, with no "multiple providers"
  *       warning.</li>
  *   <li>Brotli's native library loads on the first {@code br} body only: a program that offers {@code br} and gets a
  *       plain body has no JDK "restricted method" warning even without {@code --enable-native-access}; a library
@@ -194,41 +197,64 @@ class QuietStderrTest {
     }
 
     @Test
+    void aPlainGetAndAPlainServerRequestLoadNoJettyAndNoSlf4jClass() throws Exception {
+        for (boolean server : new boolean[] {false, true}) {
+            Path log = Files.createTempFile(dir, "classes", ".txt");
+            List<String> options = Stream.concat(README_FLAGS.stream(),
+                    Stream.of("-Xlog:class+load=info:file=" + log)).toList();
+            Run r = server ? java(options, List.of(), QuietServerProgram.class)
+                    : java(options, List.of(), QuietGetProgram.class, url("/plain"));
+            assertThat(r.err()).isEmpty();
+            List<String> loaded = Files.readAllLines(log);
+            assertThat(loaded).as("classes loaded").anyMatch(l -> l.contains("io.asyncio4j.http.internal.")
+                    && l.contains(server ? "RequestParser " : "ResponseParser "));
+            assertThat(loaded).as("server %s", server)
+                    .noneMatch(l -> l.contains("org.eclipse.jetty.") || l.contains("org.slf4j."));
+        }
+        Path log = Files.createTempFile(dir, "classes", ".txt");
+        Run form = java(Stream.concat(README_FLAGS.stream(), Stream.of("-Xlog:class+load=info:file=" + log)).toList(),
+                List.of(), QuietServerProgram.class, "form");
+        assertThat(form.out()).containsExactly("HTTP/1.1 200 OK");
+        assertThat(form.err()).isEmpty();
+        assertThat(Files.readAllLines(log)).anyMatch(l -> l.contains("org.eclipse.jetty.http.MultiPart "));
+    }
+
+    @Test
     void anApplicationsSlf4jProviderGetsJettysRecordsWithoutWarnings() throws Exception {
-        // slf4j-simple prints on stderr, at INFO by default: Jetty says nothing at INFO for one request.
+        // slf4j-simple prints on stderr, at INFO by default: Jetty says nothing at INFO for one form.
         Path simple = provider("slf4j-simple-");
         assertThat(java(README_FLAGS, List.of(simple), QuietGetProgram.class, url("/plain")).err()).isEmpty();
-        assertThat(java(README_FLAGS, List.of(simple), QuietServerProgram.class).err()).isEmpty();
-        // At DEBUG, stderr is slf4j-simple's records of Jetty's parser, and nothing else.
+        assertThat(java(README_FLAGS, List.of(simple), QuietServerProgram.class, "form").err()).isEmpty();
+        // At DEBUG, stderr is slf4j-simple's records of Jetty's multipart parser, and nothing else.
         Run debug = java(Stream.concat(README_FLAGS.stream(),
                 Stream.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=debug")).toList(), List.of(simple),
-                QuietServerProgram.class);
+                QuietServerProgram.class, "form");
         assertThat(debug.out()).containsExactly("HTTP/1.1 200 OK");
-        assertThat(debug.err()).anyMatch(l -> l.contains(" DEBUG org.eclipse.jetty.http.HttpParser - "))
+        assertThat(debug.err()).anyMatch(l -> l.contains(" DEBUG org.eclipse.jetty.http.MultiPart$Parser - parse "))
                 .allMatch(l -> l.startsWith("[") && l.contains(" DEBUG org.eclipse.jetty."));
         // Logback without a configuration logs everything to stdout: Jetty's records are there, stderr is empty.
         Run logback = java(README_FLAGS, List.of(provider("logback-classic-"), provider("logback-core-")),
-                QuietServerProgram.class);
+                QuietServerProgram.class, "form");
         assertThat(logback.err()).isEmpty();
         assertThat(logback.out()).contains("HTTP/1.1 200 OK")
-                .anyMatch(l -> l.contains("DEBUG org.eclipse.jetty.http.HttpParser"));
+                .anyMatch(l -> l.contains("DEBUG org.eclipse.jetty.http.MultiPart$Parser") && l.contains(" parse "));
     }
 
     @Test
     void withoutAProviderJettysRecordsAreSystemLoggerRecords() throws Exception {
-        // java.util.logging (System.Logger's default back end), configured to show Jetty's parser at FINE.
+        // java.util.logging (System.Logger's default back end), configured to show Jetty's multipart parser at FINE.
         Path config = dir.resolve("logging.properties");
         Files.writeString(config, """
                 handlers=java.util.logging.ConsoleHandler
                 java.util.logging.ConsoleHandler.level=ALL
-                org.eclipse.jetty.http.HttpParser.level=FINE
+                org.eclipse.jetty.http.MultiPart$Parser.level=FINE
                 """);
         Run r = java(List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
-                "-Djava.util.logging.config.file=" + config), List.of(), QuietServerProgram.class);
+                "-Djava.util.logging.config.file=" + config), List.of(), QuietServerProgram.class, "form");
         assertThat(r.out()).containsExactly("HTTP/1.1 200 OK");
         // Each record: the JDK's header line, whose source is Jetty's method (not the bridge), then the message.
-        assertThat(r.err()).anyMatch(l -> l.endsWith(" org.eclipse.jetty.http.HttpParser parseNext"))
-                .anyMatch(l -> l.startsWith("FINE: parseNext "))
+        assertThat(r.err()).anyMatch(l -> l.endsWith(" org.eclipse.jetty.http.MultiPart$Parser parse"))
+                .anyMatch(l -> l.startsWith("FINE: parse "))
                 .noneMatch(l -> l.contains("SLF4J") || l.contains("SystemLoggerAdapter"));
     }
 

@@ -5,20 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The request line of one request (RFC 9112 §3), read and checked by {@link RequestParser} before Jetty's parser
- * sees it; Jetty then parses the line this class hands it. Jetty alone would accept what RFC 9112 refuses, and
- * refuse what it allows:
+ * The request line of one request (RFC 9112 §3), read and checked by {@link RequestParser}:
  * <ul>
- *   <li>the version is case-sensitive ({@code HTTP-version = "HTTP/" DIGIT "." DIGIT}): Jetty takes
- *       {@code http/1.1}; here it is 400, as any other malformed version;</li>
+ *   <li>{@code method SP request-target SP HTTP-version}, one SP each, the method a token;</li>
+ *   <li>the version is case-sensitive ({@code HTTP-version = "HTTP/" DIGIT "." DIGIT}): {@code http/1.1} is 400,
+ *       as any other malformed version;</li>
  *   <li>a higher minor version of HTTP/1 is served as the highest the server implements (RFC 9110 §2.5):
- *       {@code HTTP/1.2} to {@code HTTP/1.9} reach Jetty as {@code HTTP/1.1}, where Jetty answered 505;
- *       another major version ({@code HTTP/2.0}, {@code HTTP/3.0}, {@code HTTP/0.9}) is 505;</li>
+ *       {@code HTTP/1.2} to {@code HTTP/1.9} are read as {@code HTTP/1.1}; another major version ({@code HTTP/2.0},
+ *       {@code HTTP/3.0}, {@code HTTP/0.9}) is 505;</li>
  *   <li>the request target must have one of the four forms of RFC 9112 §3.2: origin-form ({@code /path}),
  *       absolute-form ({@code scheme:...}), authority-form for {@code CONNECT}, and asterisk-form ({@code *})
- *       for {@code OPTIONS} only; a relative target such as {@code foo} is 400, where Jetty let it through to the
- *       router;</li>
- *   <li>the three parts are separated by exactly one SP each.</li>
+ *       for {@code OPTIONS} only; a relative target such as {@code foo} is 400.</li>
  * </ul>
  * Byte by byte, as it arrives: empty lines before the request line are skipped (RFC 9112 §2.2); a bare LF, a CR
  * not followed by LF and a control character are 400; a line longer than the limit is 414. Not thread-safe.
@@ -29,6 +26,9 @@ final class RequestLine {
     private int length;
     private boolean afterCr;
     private boolean done;
+    private String method;
+    private String target;
+    private String version;
 
     /** @param maxLineSize the longest request line in bytes (CRLF not included) */
     RequestLine(int maxLineSize) {
@@ -84,27 +84,61 @@ final class RequestLine {
     }
 
     /**
-     * Checks the whole line and returns it, CRLF added, as Jetty is to parse it: as received, or with its minor
-     * version lowered to 1.
+     * Checks the whole line; then {@link #method()}, {@link #target()} and {@link #version()} hold its parts.
      *
-     * @throws HttpParseException 400 for a malformed line, version or target; 505 for a major version other than 1
+     * @throws HttpParseException 400 for a malformed line, method, version or target; 505 for a major version other
+     *                            than 1
      */
-    ByteBuffer forJetty() {
+    void check() {
         int sp1 = indexOf(' ', 0);
         int sp2 = sp1 < 0 ? -1 : indexOf(' ', sp1 + 1);
         if (sp1 <= 0 || sp2 < 0 || sp2 == sp1 + 1 || indexOf(' ', sp2 + 1) >= 0 || sp2 == length - 1) {
             throw new HttpParseException(400, "malformed request line: not method SP request-target SP "
                     + "HTTP-version");
         }
+        for (int i = 0; i < sp1; i++) {
+            if (!HttpChars.token(line[i])) {
+                throw new HttpParseException(400, "a method that is not a token");
+            }
+        }
         checkVersion(sp2 + 1);
         checkTarget(sp1, sp2);
-        byte[] out = Arrays.copyOf(line, length + 2);
-        out[length] = '\r';
-        out[length + 1] = '\n';
-        if (out[length - 1] > '1') {
-            out[length - 1] = '1'; // HTTP/1.2 to HTTP/1.9: served as HTTP/1.1
+        method = method(sp1);
+        // the target's bytes are read as UTF-8 (a byte that is not: U+FFFD), as Jetty's parser read them
+        target = new String(line, sp1 + 1, sp2 - sp1 - 1, StandardCharsets.UTF_8);
+        version = line[length - 3] == '1' && line[length - 1] == '0' ? "HTTP/1.0" : "HTTP/1.1";
+    }
+
+    /** The method, a shared constant for the common ones (no allocation for a GET). */
+    private String method(int sp1) {
+        if (sp1 == 3 && startsWith("GET")) {
+            return "GET";
         }
-        return ByteBuffer.wrap(out);
+        if (sp1 == 4 && startsWith("POST")) {
+            return "POST";
+        }
+        if (sp1 == 4 && startsWith("HEAD")) {
+            return "HEAD";
+        }
+        if (sp1 == 3 && startsWith("PUT")) {
+            return "PUT";
+        }
+        return new String(line, 0, sp1, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The method of the line {@link #check()}ed, as sent (a token). */
+    String method() {
+        return method;
+    }
+
+    /** The request target of the line {@link #check()}ed, as sent. */
+    String target() {
+        return target;
+    }
+
+    /** The version of the line {@link #check()}ed: {@code HTTP/1.0} or {@code HTTP/1.1} (for 1.1 to 1.9). */
+    String version() {
+        return version;
     }
 
     /** {@code HTTP-version = "HTTP/" DIGIT "." DIGIT}, case-sensitive, at {@code from} to the end. */
@@ -138,8 +172,15 @@ final class RequestLine {
             }
             return;
         }
-        if (connect || scheme(sp1 + 1, sp2)) {
-            return; // authority-form, absolute-form
+        if (connect) {
+            String authority = new String(line, sp1 + 1, sp2 - sp1 - 1, StandardCharsets.ISO_8859_1);
+            if (!Hosts.isHostField(authority)) {
+                throw new HttpParseException(400, "a CONNECT request target that is not host:port");
+            }
+            return; // authority-form
+        }
+        if (scheme(sp1 + 1, sp2)) {
+            return; // absolute-form
         }
         throw new HttpParseException(400, "a request target that is neither origin-form (/path) nor absolute-form "
                 + "(scheme:...), authority-form (CONNECT) or asterisk-form (OPTIONS *)");

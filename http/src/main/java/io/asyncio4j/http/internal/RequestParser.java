@@ -2,31 +2,27 @@ package io.asyncio4j.http.internal;
 
 import io.asyncio4j.http.Headers;
 import java.nio.ByteBuffer;
-import java.util.Locale;
 import java.util.Objects;
-import org.eclipse.jetty.http.HttpCompliance;
-import org.eclipse.jetty.http.HttpException;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpParser;
-import org.eclipse.jetty.http.HttpVersion;
 
 /**
- * An incremental HTTP/1.1 request parser: bytes in (in pieces of any size), events out to a {@link Listener}.
- * It is Jetty 12's {@code org.eclipse.jetty.http.HttpParser} in strict RFC 9110 mode (no compliance violation
- * allowed; docs/http-parser.md says why Jetty) with asyncio4j's limits added on top: the request line is read
- * and checked by {@link RequestLine} before Jetty sees it, and a chunked body passes through a
- * {@link ChunkSizeFilter}, which removes the leading zeros of chunk sizes that Jetty would refuse. It rejects, with
- * the status to answer:
+ * An incremental HTTP/1.1 request parser (RFC 9112): bytes in, in pieces of any size, events out to a
+ * {@link Listener}. asyncio4j's own (docs/http-parser.md says why and lists every rule): the request line is read
+ * and checked by {@link RequestLine}, each field line by a {@link LineReader} and {@link FieldLine}, a chunked body
+ * by a {@link ChunkedDecoder}; this class holds the message's state and what the fields mean for it. It rejects,
+ * with the status to answer:
  * <ul>
- *   <li>400: both {@code Content-Length} and {@code Transfer-Encoding}; two {@code Content-Length}s; a bare LF or a
- *       CR not followed by LF anywhere in the head or in chunk framing; a control character in the head (other than
- *       HTAB in a field); an invalid chunk size, one over {@link Long#MAX_VALUE}, or a chunk-size line longer than
- *       {@link Limits#maxLineSize()}; a malformed request line (parts not separated by one SP, a version not
- *       {@code HTTP/}DIGIT{@code .}DIGIT in upper case, a relative request target), field name or
- *       {@code Content-Length}; obsolete line folding; whitespace before a field's colon; a
- *       {@code Transfer-Encoding} whose last coding is not {@code chunked};</li>
+ *   <li>400: both {@code Content-Length} and {@code Transfer-Encoding}; two {@code Content-Length}s (equal or not,
+ *       also {@code 3, 3}), or one that is not a plain non-negative decimal; a {@code Transfer-Encoding} whose last
+ *       coding is not {@code chunked}, or with {@code chunked} twice; an HTTP/1.1 request without exactly one
+ *       {@code Host}, or a {@code Host} that is not a host and port; a bare LF or a CR not followed by LF anywhere
+ *       in the head or in chunk framing; a control character in the head (other than HTAB in a field); a malformed
+ *       request line (parts not separated by one SP, a method that is not a token, a version not
+ *       {@code HTTP/}DIGIT{@code .}DIGIT in upper case, a relative request target); a field name that is not a
+ *       token; whitespace before a field's colon; a field line without a colon; obsolete line folding; an invalid
+ *       chunk size, one over {@link Long#MAX_VALUE}, a malformed chunk extension, a chunk-size line longer than
+ *       {@link Limits#maxLineSize()}; a malformed trailer field;</li>
  *   <li>414: a request line longer than {@link Limits#maxLineSize()} (8190 bytes);</li>
+ *   <li>417: an {@code Expect} other than {@code 100-continue};</li>
  *   <li>431: a header field line longer than {@link Limits#maxLineSize()}, more than {@link Limits#maxHeaders()}
  *       (128) fields, or a head larger than {@link Limits#maxHeadSize()} (64 KiB);</li>
  *   <li>505: a major version other than 1 ({@code HTTP/1.2} to {@code HTTP/1.9} are served as HTTP/1.1).</li>
@@ -34,14 +30,12 @@ import org.eclipse.jetty.http.HttpVersion;
  * A rejected request ends the parser ({@link #isFailed()}); the connection must be answered and closed.
  *
  * <p>One message at a time: {@link #feed} stops right after a message completes (the rest of the buffer, a
- * pipelined request, stays in it) and the caller {@link #reset()}s the parser before feeding the next one. Not
- * thread-safe; the server uses one parser per connection on the loop's thread.
+ * pipelined request, stays in it) and the caller {@link #reset()}s the parser before feeding the next one. Bytes
+ * may come split anywhere, down to one at a time: the events and a rejection are the same as for the bytes whole.
+ *
+ * <p>Not thread-safe: the server uses one parser per connection, on the loop's thread.
  */
 public final class RequestParser {
-    static {
-        Slf4jRouting.ensure(); // before any Jetty class logs: SLF4J's records go where the library's go
-    }
-
     /**
      * The parser's limits.
      *
@@ -54,6 +48,11 @@ public final class RequestParser {
         /** 8190, 128, 65536. */
         public static final Limits DEFAULT = new Limits(8190, 128, 64 * 1024);
 
+        /**
+         * Checks the limits.
+         *
+         * @throws IllegalArgumentException if a limit is not positive
+         */
         public Limits {
             if (maxLineSize <= 0 || maxHeaders <= 0 || maxHeadSize <= 0) {
                 throw new IllegalArgumentException("parser limits must be positive: " + maxLineSize + ", "
@@ -64,109 +63,271 @@ public final class RequestParser {
 
     /** What the parser reports, in this order for each request: head, body pieces, complete; or an error. */
     public interface Listener {
-        /** The head is complete. */
+        /**
+         * The head is complete.
+         *
+         * @param head the request line, the fields and what the parser derived from them
+         */
         void onHead(RequestHead head);
 
-        /** A piece of the body (chunk framing removed); the array is the listener's to keep. */
+        /**
+         * A piece of the body (chunk framing removed).
+         *
+         * @param data the bytes, never empty; the array is the listener's to keep
+         */
         void onBody(byte[] data);
 
         /** The request (head and whole body) is complete. */
         void onComplete();
 
-        /** The request is rejected; nothing more comes from this parser. */
+        /**
+         * The request is rejected; nothing more comes from this parser.
+         *
+         * @param error the status to answer and why
+         */
         void onError(HttpParseException error);
+    }
+
+    /**
+     * Where the parser is in the current request. REQUEST_LINE → FIELDS when the request line is checked; FIELDS →
+     * COMPLETE (no body), FIXED_BODY ({@code Content-Length} over 0) or CHUNKED_BODY at the empty line that ends the
+     * head; FIXED_BODY and CHUNKED_BODY → COMPLETE when the body is whole; COMPLETE → REQUEST_LINE on
+     * {@link #reset()}; any state but COMPLETE → FAILED on a rejection, for good.
+     */
+    private enum State {
+        /** Reading the request line, empty lines before it skipped. */
+        REQUEST_LINE,
+        /** Reading header field lines, up to the empty line. */
+        FIELDS,
+        /** In a body of {@code Content-Length} bytes. */
+        FIXED_BODY,
+        /** In a chunked body. */
+        CHUNKED_BODY,
+        /** The request is complete: the parser awaits {@link #reset()}. */
+        COMPLETE,
+        /** A request was rejected. */
+        FAILED
     }
 
     private final Listener listener;
     private final Limits limits;
-    private final HttpParser jetty;
-    private final JettyHandler handler = new JettyHandler();
-    private final ChunkSizeFilter chunks;
     private final RequestLine requestLine;
-    private boolean failed;
-    private boolean complete;
-    /** Whether some bytes of the current request arrived (Jetty skips no byte silently in strict mode). */
+    private final LineReader fieldLine;
+    private final FieldLine field = new FieldLine();
+    private final ChunkedDecoder chunks;
+    private State state = State.REQUEST_LINE;
+    /** Whether some bytes of the current request arrived (empty lines before it included). */
     private boolean started;
+    private int headSize;
+    private int fields;
+    private Headers headers;
+    private long contentLength;
+    private boolean transferEncoding;
+    private boolean chunked;
+    private int hosts;
+    private String connection;
+    private boolean expectContinue;
+    /** Bytes of a fixed-length body not yet arrived. */
+    private long left;
 
+    /**
+     * A parser with the default limits.
+     *
+     * @param listener where the events go
+     */
     public RequestParser(Listener listener) {
         this(listener, Limits.DEFAULT);
     }
 
+    /**
+     * A parser.
+     *
+     * @param listener where the events go
+     * @param limits   the limits of the head
+     */
     public RequestParser(Listener listener, Limits limits) {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.jetty = new HttpParser(handler, limits.maxHeadSize(), HttpCompliance.RFC9110);
-        this.chunks = new ChunkSizeFilter(limits.maxLineSize());
         this.requestLine = new RequestLine(limits.maxLineSize());
-        // Jetty's cache of common fields matches values case-insensitively and would hand back its own spelling
-        // ("charset=iso-8859-1" for "charset=ISO-8859-1"): values must reach the application as sent.
-        jetty.setHeaderCacheCaseSensitive(true);
+        this.fieldLine = new LineReader(limits.maxLineSize(), false, true, "the head", "a header field", 431,
+                "header field line");
+        this.chunks = new ChunkedDecoder(limits.maxLineSize(), limits.maxHeadSize(), limits.maxHeaders());
+        clear();
     }
 
     /**
      * Parses bytes from {@code buf}'s position, advancing it past what was consumed. Returns when the buffer is
      * used up, when a request has completed (bytes after it stay in {@code buf}), or on a rejection.
      *
+     * @param buf the bytes that arrived
      * @return true if a request completed in this call: {@link #reset()} before feeding the next one
      * @throws IllegalStateException if the previous request completed and the parser was not reset, or it failed
      */
     public boolean feed(ByteBuffer buf) {
-        if (failed) {
+        if (state == State.FAILED) {
             throw new IllegalStateException("the parser rejected a request; the connection must close");
         }
-        if (complete) {
+        if (state == State.COMPLETE) {
             throw new IllegalStateException("a request completed: reset() the parser before the next one");
         }
-        if (!requestLine.done()) {
-            try {
-                started |= requestLine.read(buf) > 0;
-                if (!requestLine.done()) {
-                    return false;
+        try {
+            while (buf.hasRemaining() && state != State.COMPLETE) {
+                switch (state) {
+                    case REQUEST_LINE -> requestLine(buf);
+                    case FIELDS -> fieldLine(buf);
+                    case FIXED_BODY -> fixedBody(buf);
+                    case CHUNKED_BODY -> chunkedBody(buf);
+                    default -> throw new IllegalStateException(state.name());
                 }
-                parse(requestLine.forJetty());
-            } catch (HttpParseException e) {
-                fail(e);
             }
-            if (failed) {
-                return false;
-            }
+        } catch (HttpParseException e) {
+            state = State.FAILED;
+            listener.onError(e);
+            return false;
         }
-        if (!headScanned) {
-            HttpParseException violation = scanHead(buf);
-            if (violation != null) {
-                // Jetty first parses the bytes before the violation: an error it finds there wins, so the answer
-                // does not depend on how the bytes were split into reads.
-                ByteBuffer before = buf.duplicate();
-                before.limit(buf.position() + violationAt);
-                parse(before);
-                buf.position(before.position());
-                fail(violation);
-                return false;
-            }
-        }
-        parse(buf);
-        return complete;
+        return state == State.COMPLETE;
     }
 
-    private void parse(ByteBuffer buf) {
-        while (buf.hasRemaining() && !complete && !failed) {
-            int before = buf.remaining();
-            if (chunks.active()) {
-                try {
-                    chunks.parse(buf, jetty);
-                } catch (HttpParseException e) {
-                    fail(e);
-                    return;
+    private void requestLine(ByteBuffer buf) {
+        int n = requestLine.read(buf);
+        started |= n > 0;
+        headSize += n;
+        if (requestLine.done()) {
+            requestLine.check();
+            state = State.FIELDS;
+            headers = new Headers();
+        }
+    }
+
+    private void fieldLine(ByteBuffer buf) {
+        int from = buf.position();
+        boolean line;
+        try {
+            line = fieldLine.read(buf);
+        } finally {
+            headSize += buf.position() - from;
+        }
+        if (headSize > limits.maxHeadSize()) {
+            throw new HttpParseException(431, "request head larger than " + limits.maxHeadSize() + " bytes");
+        }
+        if (!line) {
+            return;
+        }
+        int length = fieldLine.length();
+        if (length == 0) {
+            headComplete();
+            return;
+        }
+        if (++fields > limits.maxHeaders()) {
+            throw new HttpParseException(431, "more than " + limits.maxHeaders() + " header fields");
+        }
+        field.parse(fieldLine.bytes(), length);
+        fieldLine.next();
+        String name = field.name();
+        String value = field.value();
+        meaning(name, value);
+        HeadersAccess.addParsed(headers, name, value);
+    }
+
+    /** What a field means for the message: its framing, its connection, its expectation. */
+    private void meaning(String name, String value) {
+        switch (name.length()) {
+            case 4 -> {
+                if (FieldLine.is(name, "Host")) {
+                    if (++hosts > 1) {
+                        throw new HttpParseException(400, "Duplicate Host Header");
+                    }
+                    if (!Hosts.isHostField(value)) {
+                        throw new HttpParseException(400, "Bad HostPort");
+                    }
                 }
-            } else {
-                jetty.parseNext(buf);
             }
-            int consumed = before - buf.remaining();
-            if (consumed == 0) {
-                break;
+            case 6 -> {
+                if (FieldLine.is(name, "Expect")) {
+                    if (!value.equalsIgnoreCase("100-continue")) {
+                        throw new HttpParseException(417, "unsupported expectation " + value);
+                    }
+                    expectContinue = true;
+                }
             }
-            scanned = Math.max(0, scanned - consumed);
-            started = true;
+            case 10 -> {
+                if (FieldLine.is(name, "Connection")) {
+                    connection = connection == null ? value : connection + "," + value;
+                }
+            }
+            case 14 -> {
+                if (FieldLine.is(name, "Content-Length")) {
+                    if (contentLength >= 0) {
+                        throw new HttpParseException(400, "Multiple Content-Lengths");
+                    }
+                    contentLength = Framing.contentLength(value);
+                }
+            }
+            case 17 -> {
+                if (FieldLine.is(name, "Transfer-Encoding")) {
+                    chunked = Framing.chunkedLast(value, transferEncoding && chunked);
+                    transferEncoding = true;
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void headComplete() {
+        String version = requestLine.version();
+        boolean http11 = version.equals("HTTP/1.1");
+        if (http11 && hosts == 0) {
+            throw new HttpParseException(400, "No Host");
+        }
+        if (transferEncoding && contentLength >= 0) {
+            throw new HttpParseException(400, "Transfer-Encoding and Content-Length");
+        }
+        if (transferEncoding && !chunked) {
+            throw new HttpParseException(400, "Bad Transfer-Encoding, chunked not last");
+        }
+        boolean keepAlive = http11 ? !hasToken(connection, "close") : hasToken(connection, "keep-alive");
+        long cl = chunked ? -1 : Math.max(0, contentLength);
+        if (chunked) {
+            state = State.CHUNKED_BODY;
+            chunks.start();
+        } else if (cl > 0) {
+            state = State.FIXED_BODY;
+            left = cl;
+        } else {
+            state = State.COMPLETE;
+        }
+        listener.onHead(new RequestHead(requestLine.method(), requestLine.target(), version, headers.readOnly(), cl,
+                chunked, keepAlive, expectContinue && http11));
+        if (state == State.COMPLETE) {
+            listener.onComplete();
+        }
+    }
+
+    private void fixedBody(ByteBuffer buf) {
+        int n = (int) Math.min(left, buf.remaining());
+        byte[] data = new byte[n];
+        buf.get(data);
+        left -= n;
+        if (left == 0) {
+            state = State.COMPLETE;
+        }
+        listener.onBody(data);
+        if (state == State.COMPLETE) {
+            listener.onComplete();
+        }
+    }
+
+    private void chunkedBody(ByteBuffer buf) {
+        byte[] data = chunks.next(buf);
+        if (chunks.done()) {
+            state = State.COMPLETE;
+        }
+        if (data != null && data.length > 0) {
+            listener.onBody(data);
+        }
+        if (state == State.COMPLETE) {
+            listener.onComplete();
         }
     }
 
@@ -175,233 +336,79 @@ public final class RequestParser {
      * a parser between requests stays quiet.
      */
     public void eof() {
-        if (failed || complete) {
+        if (state == State.FAILED || state == State.COMPLETE) {
             return;
         }
         if (started) {
-            fail(new HttpParseException(400, "the connection closed in the middle of a request"));
+            state = State.FAILED;
+            listener.onError(new HttpParseException(400, "the connection closed in the middle of a request"));
         }
     }
-
-    /** Makes the parser ready for the next request, after one completed. */
-    public void reset() {
-        if (failed) {
-            throw new IllegalStateException("the parser rejected a request; the connection must close");
-        }
-        jetty.reset();
-        chunks.stop();
-        requestLine.reset();
-        handler.clear();
-        complete = false;
-        started = false;
-        headScanned = false;
-        scanned = 0;
-        lineLength = 0;
-        lines = 1;
-        afterCr = false;
-    }
-
-    /** Whether a request has begun (some of its bytes arrived) and its head is not complete yet. */
-    public boolean inHead() {
-        return started && !handler.headDone && !failed;
-    }
-
-    /** Whether the current request's head is done and its body is still arriving. */
-    public boolean inBody() {
-        return handler.headDone && !complete && !failed;
-    }
-
-    /** Whether the last request completed and the parser awaits {@link #reset()}. */
-    public boolean isComplete() {
-        return complete;
-    }
-
-    /** Whether the parser rejected a request. */
-    public boolean isFailed() {
-        return failed;
-    }
-
-    // ---- the head scan: line endings and line lengths, byte by byte, before Jetty sees the bytes ----
-
-    /** Whether this request's head has been scanned to its end (the empty line). */
-    private boolean headScanned;
-    /** Bytes scanned beyond the buffer's position (not consumed by Jetty yet). */
-    private int scanned;
-    private int lineLength;
-    /** Lines of the head seen, the request line included (read by {@link RequestLine} before the scan). */
-    private int lines = 1;
-    private boolean afterCr;
-    /** Where the last violation the scan found is, from the buffer's position. */
-    private int violationAt;
 
     /**
-     * Checks the field lines' bytes in {@code buf} (from where the last call stopped) for a bare LF, a CR not
-     * followed by LF, control characters (HTAB only), over-long lines and too many lines, up to the empty line that
-     * ends the head (the request line was checked by {@link RequestLine}). Jetty limits only the whole head; this scan
-     * makes the limits exact. Returns the first violation (its offset from the buffer's position in
-     * {@link #violationAt}), or null.
+     * Makes the parser ready for the next request, after one completed.
+     *
+     * @throws IllegalStateException if the parser rejected a request
      */
-    private HttpParseException scanHead(ByteBuffer buf) {
-        int end = buf.limit();
-        for (int i = buf.position() + scanned; i < end; i++) {
-            byte b = buf.get(i);
-            scanned++;
-            violationAt = i - buf.position();
-            if (afterCr) {
-                if (b != '\n') {
-                    return new HttpParseException(400, "a CR not followed by LF in the head");
-                }
-                afterCr = false;
-                if (lineLength == 0) {
-                    headScanned = true;
-                    return null;
-                }
-                if (lineLength > 0) {
-                    lines++;
-                }
-                lineLength = 0;
-            } else if (b == '\r') {
-                afterCr = true;
-            } else if (b == '\n') {
-                return new HttpParseException(400, "a bare LF (without CR) in the head");
-            } else if (b == 0x7f || (b >= 0 && b < 0x20 && b != '\t')) {
-                // RFC 9110 allows no control character in a field but HTAB
-                return new HttpParseException(400, "control character 0x" + Integer.toHexString(b)
-                        + " in a header field");
-            } else if (++lineLength > limits.maxLineSize()) {
-                return new HttpParseException(431, "header field line longer than " + limits.maxLineSize()
-                        + " bytes");
-            } else if (lines > limits.maxHeaders() && lineLength == 1) {
-                return new HttpParseException(431, "more than " + limits.maxHeaders() + " header fields");
-            }
+    public void reset() {
+        if (state == State.FAILED) {
+            throw new IllegalStateException("the parser rejected a request; the connection must close");
         }
-        return null;
+        clear();
     }
 
-    private void fail(HttpParseException e) {
-        if (!failed) {
-            failed = true;
-            listener.onError(e);
-        }
+    private void clear() {
+        state = State.REQUEST_LINE;
+        requestLine.reset();
+        fieldLine.next();
+        chunks.stop();
+        started = false;
+        headSize = 0;
+        fields = 0;
+        headers = null;
+        contentLength = -1;
+        transferEncoding = false;
+        chunked = false;
+        hosts = 0;
+        connection = null;
+        expectContinue = false;
+        left = 0;
     }
 
-    private static HttpParseException translate(HttpException e) {
-        int code = e.getCode();
-        String reason = e.getReason() == null ? "Bad Request" : e.getReason();
-        // Jetty answers 400 for an over-long head unless it can tell it is the URI; our limits are finer.
-        return new HttpParseException(code, reason);
+    /**
+     * Whether a request has begun (some of its bytes arrived) and its head is not complete yet.
+     *
+     * @return whether the parser is inside a head
+     */
+    public boolean inHead() {
+        return started && (state == State.REQUEST_LINE || state == State.FIELDS);
     }
 
-    private final class JettyHandler implements HttpParser.RequestHandler {
-        boolean headDone;
-        String method;
-        String target;
-        String version;
-        Headers headers;
-        long contentLength;
-        boolean chunked;
-        boolean transferEncoding;
-        String connection;
-        boolean expectContinue;
+    /**
+     * Whether the current request's head is done and its body is still arriving.
+     *
+     * @return whether the parser is inside a body
+     */
+    public boolean inBody() {
+        return state == State.FIXED_BODY || state == State.CHUNKED_BODY;
+    }
 
-        void clear() {
-            headDone = false;
-            method = null;
-            target = null;
-            version = null;
-            headers = null;
-            contentLength = -1;
-            chunked = false;
-            transferEncoding = false;
-            connection = null;
-            expectContinue = false;
-        }
+    /**
+     * Whether the last request completed and the parser awaits {@link #reset()}.
+     *
+     * @return whether a request is complete
+     */
+    public boolean isComplete() {
+        return state == State.COMPLETE;
+    }
 
-        JettyHandler() {
-            clear();
-        }
-
-        @Override
-        public void startRequest(String m, String uri, HttpVersion v) {
-            if (v != HttpVersion.HTTP_1_1 && v != HttpVersion.HTTP_1_0) {
-                throw new HttpException.RuntimeException(505, "unsupported HTTP version " + v);
-            }
-            method = m;
-            target = uri;
-            version = v.asString();
-            headers = new Headers();
-        }
-
-        @Override
-        public void parsedHeader(HttpField field) {
-            String name = field.getName();
-            String value = field.getValue() == null ? "" : field.getValue();
-            HttpHeader known = field.getHeader();
-            if (known == HttpHeader.CONTENT_LENGTH) {
-                contentLength = field.getLongValue();
-            } else if (known == HttpHeader.TRANSFER_ENCODING) {
-                transferEncoding = true;
-            } else if (known == HttpHeader.CONNECTION) {
-                connection = connection == null ? value : connection + "," + value;
-            } else if (known == HttpHeader.EXPECT) {
-                if (!value.equalsIgnoreCase("100-continue")) {
-                    throw new HttpException.RuntimeException(417, "unsupported expectation " + value);
-                }
-                expectContinue = true;
-            }
-            HeadersAccess.addParsed(headers, name, value); // Jetty and the head scan checked it
-        }
-
-        @Override
-        public boolean headerComplete() {
-            headDone = true;
-            chunked = jetty.isChunking();
-            if (transferEncoding && !chunked) {
-                throw new HttpException.RuntimeException(501, "a transfer coding other than chunked last");
-            }
-            boolean http11 = version.equals("HTTP/1.1");
-            boolean keepAlive = http11 ? !hasToken(connection, "close") : hasToken(connection, "keep-alive");
-            long cl = chunked ? -1 : Math.max(0, contentLength);
-            listener.onHead(new RequestHead(method, target, version, headers.readOnly(), cl, chunked, keepAlive,
-                    expectContinue && http11));
-            if (chunked) {
-                chunks.start();
-                return true; // the body's bytes go through the filter
-            }
-            return false;
-        }
-
-        @Override
-        public boolean content(ByteBuffer item) {
-            byte[] data = new byte[item.remaining()];
-            item.get(data);
-            if (data.length > 0) {
-                listener.onBody(data);
-            }
-            return false;
-        }
-
-        @Override
-        public boolean contentComplete() {
-            return false;
-        }
-
-        @Override
-        public boolean messageComplete() {
-            complete = true;
-            listener.onComplete();
-            return true;
-        }
-
-        @Override
-        public void earlyEOF() {
-            fail(new HttpParseException(400, "the connection closed in the middle of a request"));
-        }
-
-        @Override
-        public void badMessage(HttpException failure) {
-            fail(translate(failure));
-        }
+    /**
+     * Whether the parser rejected a request.
+     *
+     * @return whether the parser failed
+     */
+    public boolean isFailed() {
+        return state == State.FAILED;
     }
 
     /** Whether the comma-separated {@code list} (a Connection field's values) holds {@code token}, any case. */
@@ -409,10 +416,23 @@ public final class RequestParser {
         if (list == null) {
             return false;
         }
-        for (String t : list.split(",")) {
-            if (t.trim().toLowerCase(Locale.ROOT).equals(token)) {
+        int from = 0;
+        int n = list.length();
+        while (from <= n) {
+            int comma = list.indexOf(',', from);
+            int end = comma < 0 ? n : comma;
+            int a = from;
+            int b = end;
+            while (a < b && list.charAt(a) <= ' ') {
+                a++;
+            }
+            while (b > a && list.charAt(b - 1) <= ' ') {
+                b--;
+            }
+            if (b - a == token.length() && list.regionMatches(true, a, token, 0, token.length())) {
                 return true;
             }
+            from = end + 1;
         }
         return false;
     }

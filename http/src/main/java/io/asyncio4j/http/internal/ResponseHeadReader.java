@@ -1,5 +1,6 @@
 package io.asyncio4j.http.internal;
 
+import io.asyncio4j.http.Headers;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -7,40 +8,47 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The head of one response (status line and field lines), collected whole by {@link ResponseParser} and handed to
- * Jetty's parser as a copy that follows RFC 9112 where Jetty alone would not:
+ * The head of one response (status line and field lines), collected whole by {@link ResponseParser} (at most the
+ * head limit, 64 KiB), then parsed (RFC 9112 §4, §5):
  * <ul>
- *   <li>the status line's version is case-sensitive ({@code HTTP-version = "HTTP/" DIGIT "." DIGIT}): Jetty takes
- *       {@code http/1.1}; here it is a bad status line, as aiohttp's {@code BadStatusLine}; another major version
- *       than 1 is one too, and a higher minor version of HTTP/1 ({@code HTTP/1.2}) is read as HTTP/1.1
- *       (RFC 9110 §2.5);</li>
+ *   <li>lines end with CRLF or a bare LF (RFC 9112 §2.2 allows a recipient to take a bare LF); a CR elsewhere is
+ *       refused; empty lines before the status line are skipped;</li>
+ *   <li>the status line's version is case-sensitive ({@code HTTP-version = "HTTP/" DIGIT "." DIGIT}):
+ *       {@code http/1.1} is a bad status line, as aiohttp's {@code BadStatusLine}; another major version than 1 is
+ *       one too, and a higher minor version of HTTP/1 ({@code HTTP/1.2}) is read as HTTP/1.1 (RFC 9110 §2.5); the
+ *       status is three digits from 100, the reason phrase anything but control characters (HTAB aside);</li>
  *   <li>obs-fold (a field line starting with SP or HTAB, continuing the one before) is replaced by one SP
- *       (RFC 9112 §5.2: a user agent must do so), where Jetty refuses the response; whitespace before the first field
- *       line is refused (RFC 9112 §2.2);</li>
- *   <li>a {@code Transfer-Encoding} whose last coding is not {@code chunked} means the body ends when the connection
- *       closes (RFC 9112 §6.3), where Jetty refuses the response: Jetty gets such a field under another name
- *       ({@link #HIDDEN}), so that it reads until the close, and {@link #transferCodings()} tells which codings to
- *       undo. With a {@code Content-Length} as well the response is refused (RFC 9112 §6.3: a sign of smuggling).</li>
+ *       (RFC 9112 §5.2: a user agent must do so); whitespace before the first field line is refused (§2.2); each
+ *       field line, folds joined, is checked by {@link FieldLine};</li>
+ *   <li>{@code Content-Length} as {@link Framing} reads it, at most one; a {@code Transfer-Encoding} whose last
+ *       coding is {@code chunked} (once) frames a chunked body; one whose last coding is not means the body ends
+ *       when the connection closes (RFC 9112 §6.3), and {@link #transferCodings()} tells which codings to undo;
+ *       with a {@code Content-Length} as well the response is refused (RFC 9112 §6.3: a sign of smuggling).</li>
  * </ul>
- * Everything else (field syntax, bare LFs and CRs, {@code Content-Length}) is left to Jetty, which sees the same
- * bytes otherwise. Not thread-safe.
+ * Not thread-safe: one per {@link ResponseParser}, on the loop's thread.
  */
 final class ResponseHeadReader {
-    /** The name Jetty sees for a {@code Transfer-Encoding} field that does not end in chunked. */
-    static final String HIDDEN = "X-Asyncio4j-Unchunked-Transfer-Encoding";
-
     private final int maxHeadSize;
     private byte[] head = new byte[256];
     private int length;
     /** Where the line being collected starts. */
     private int lineStart;
     private boolean done;
+    /** Whether the last byte was a CR before the status line (an LF must follow). */
+    private boolean leadingCr;
+    private final FieldLine fieldParser = new FieldLine();
+    /** The field line being collected, its obs-folds joined. */
+    private byte[] field = new byte[128];
+    private int status;
+    private String reason;
+    private long contentLength;
+    private boolean chunked;
     private String transferCodings;
-    private final List<String> hiddenNames = new ArrayList<>();
 
     /** @param maxHeadSize the largest head, in bytes */
     ResponseHeadReader(int maxHeadSize) {
         this.maxHeadSize = maxHeadSize;
+        reset();
     }
 
     /** Forgets the head, for the next response. */
@@ -48,13 +56,22 @@ final class ResponseHeadReader {
         length = 0;
         lineStart = 0;
         done = false;
+        leadingCr = false;
+        status = 0;
+        reason = null;
+        contentLength = -1;
+        chunked = false;
         transferCodings = null;
-        hiddenNames.clear();
     }
 
     /** Whether the whole head (its empty line included) has been collected. */
     boolean done() {
         return done;
+    }
+
+    /** Whether some bytes of the head have been collected. */
+    boolean started() {
+        return length > 0;
     }
 
     /**
@@ -66,8 +83,13 @@ final class ResponseHeadReader {
     void read(ByteBuffer buf) {
         while (buf.hasRemaining() && !done) {
             byte b = buf.get();
+            if (leadingCr && b != '\n') {
+                throw new HttpParseException(400, "a CR not followed by LF in the head");
+            }
+            leadingCr = false;
             if (length == 0 && (b == '\r' || b == '\n')) {
-                continue; // empty lines before the status line are skipped, as Jetty does
+                leadingCr = b == '\r';
+                continue; // empty lines before the status line are skipped
             }
             if (length == maxHeadSize) {
                 throw new HttpParseException(400, "a response head larger than " + maxHeadSize + " bytes");
@@ -85,106 +107,184 @@ final class ResponseHeadReader {
     }
 
     /**
-     * The head as Jetty is to parse it: the status line checked (its minor version lowered to 1), obs-folds
-     * replaced by SP, a Transfer-Encoding not ending in chunked renamed {@link #HIDDEN}.
+     * Parses the head collected whole: the status line, the field lines (obs-folds replaced by SP), what the fields
+     * say about the body.
      *
-     * @throws HttpParseException naming the problem: a bad status line, whitespace before the first field, or a
-     *                            Transfer-Encoding not ending in chunked together with a Content-Length
+     * @return the head
+     * @throws HttpParseException naming the problem: a bad status line, a malformed field line, whitespace before
+     *                            the first field, a bare CR, a malformed or repeated {@code Content-Length}, a
+     *                            {@code Transfer-Encoding} with a {@code Content-Length}, {@code chunked} twice
      */
-    ByteBuffer forJetty() {
-        List<String> lines = lines();
-        String status = content(lines.get(0));
-        String version = status.indexOf(' ') < 0 ? status : status.substring(0, status.indexOf(' '));
-        if (!RequestLine.isHttpVersion(version) || version.charAt(5) != '1') {
-            String shown = status.length() > 100 ? status.substring(0, 100) + "..." : status;
-            throw new HttpParseException(400, "Bad status line '" + shown + "'");
-        }
-        if (version.charAt(7) > '1') {
-            lines.set(0, "HTTP/1.1" + lines.get(0).substring(8));
-        }
-        List<String> codings = new ArrayList<>();
-        boolean contentLength = false;
-        for (int i = 1; i < lines.size(); i++) {
-            String line = content(lines.get(i));
-            int colon = line.indexOf(':');
-            String name = colon < 0 ? "" : line.substring(0, colon);
-            if (name.equalsIgnoreCase("Transfer-Encoding")) {
-                for (String c : line.substring(colon + 1).split(",")) {
-                    if (!c.isBlank()) {
-                        codings.add(c.trim());
-                    }
+    ResponseHead parse() {
+        int end = length - (length >= 2 && head[length - 2] == '\r' ? 2 : 1); // without the empty line at the end
+        int lf = lineEnd(0, end);
+        String version = statusLine(lineContent(0, lf));
+        Headers headers = new Headers();
+        String connection = null;
+        List<String> codings = null;
+        int chunkedCodings = 0;
+        int fieldLength = 0;
+        int from = lf + 1;
+        while (true) {
+            boolean more = from < end;
+            int to = more ? lineEnd(from, end) : end;
+            int content = more ? lineContent(from, to) : end;
+            boolean fold = more && HttpChars.whitespace(head[from]);
+            if (fold) {
+                if (fieldLength == 0) {
+                    throw new HttpParseException(400, "whitespace before the first header field");
                 }
-            } else if (name.equalsIgnoreCase("Content-Length")) {
-                contentLength = true;
+                int i = from;
+                while (i < content && HttpChars.whitespace(head[i])) {
+                    i++;
+                }
+                fieldLength = append(fieldLength, (byte) ' ');
+                for (; i < content; i++) {
+                    fieldLength = append(fieldLength, head[i]);
+                }
+                from = to + 1;
+                continue;
             }
+            if (fieldLength > 0) {
+                // the field collected so far, with its folds, is complete
+                fieldParser.parse(field, fieldLength);
+                fieldLength = 0;
+                String name = fieldParser.name();
+                String value = fieldParser.value();
+                if (FieldLine.is(name, "Content-Length")) {
+                    if (contentLength >= 0) {
+                        throw new HttpParseException(400, "Multiple Content-Lengths");
+                    }
+                    contentLength = Framing.contentLength(value);
+                } else if (FieldLine.is(name, "Transfer-Encoding")) {
+                    codings = codings == null ? new ArrayList<>() : codings;
+                    for (String c : value.split(",")) {
+                        String coding = c.strip();
+                        if (!coding.isEmpty()) {
+                            codings.add(coding);
+                            chunkedCodings += coding.equalsIgnoreCase("chunked") ? 1 : 0;
+                        }
+                    }
+                } else if (FieldLine.is(name, "Connection")) {
+                    connection = connection == null ? value : connection + "," + value;
+                }
+                HeadersAccess.addParsed(headers, name, value);
+            }
+            if (!more) {
+                break;
+            }
+            if (content == from) {
+                throw new HttpParseException(400, "an empty line inside the head");
+            }
+            for (int i = from; i < content; i++) {
+                fieldLength = append(fieldLength, head[i]);
+            }
+            from = to + 1;
         }
-        if (!codings.isEmpty() && !codings.getLast().equalsIgnoreCase("chunked")) {
-            if (contentLength) {
+        if (codings != null) {
+            if (contentLength >= 0) {
                 throw new HttpParseException(400, "Transfer-Encoding and Content-Length");
             }
-            transferCodings = String.join(", ", codings);
-            for (int i = 1; i < lines.size(); i++) {
-                String line = lines.get(i);
-                int colon = line.indexOf(':');
-                if (colon > 0 && line.substring(0, colon).equalsIgnoreCase("Transfer-Encoding")) {
-                    hiddenNames.add(line.substring(0, colon));
-                    lines.set(i, HIDDEN + line.substring(colon));
+            if (codings.isEmpty()) {
+                throw new HttpParseException(400, "a Transfer-Encoding without a coding");
+            }
+            if (codings.getLast().equalsIgnoreCase("chunked")) {
+                if (chunkedCodings > 1) {
+                    throw new HttpParseException(400, "Bad Transfer-Encoding, multiple chunked tokens");
                 }
-            }
-        }
-        StringBuilder out = new StringBuilder(length + 64);
-        for (String line : lines) {
-            out.append(line);
-        }
-        return ByteBuffer.wrap(out.append(ending()).toString().getBytes(StandardCharsets.ISO_8859_1));
-    }
-
-    /**
-     * The head's lines, each with its line ending as received (CRLF, or a bare LF, which Jetty's response mode takes
-     * as RFC 9112 §2.2 allows), obs-folds joined to the field line before, the empty line that ends the head left
-     * out.
-     */
-    private List<String> lines() {
-        List<String> lines = new ArrayList<>();
-        int end = length - ending().length();
-        int from = 0;
-        while (from < end) {
-            int lf = from;
-            while (head[lf] != '\n') {
-                lf++;
-            }
-            String line = new String(head, from, lf + 1 - from, StandardCharsets.ISO_8859_1);
-            boolean fold = line.charAt(0) == ' ' || line.charAt(0) == '\t';
-            if (fold && lines.size() == 1) {
-                throw new HttpParseException(400, "whitespace before the first header field");
-            }
-            if (fold && lines.size() > 1) {
-                lines.set(lines.size() - 1, content(lines.getLast()) + " " + line.substring(leadingWhitespace(line)));
+                chunked = true;
             } else {
-                lines.add(line);
+                transferCodings = String.join(", ", codings);
             }
-            from = lf + 1;
         }
-        return lines;
+        boolean http11 = version.equals("HTTP/1.1");
+        boolean keepAlive = http11 ? !RequestParser.hasToken(connection, "close")
+                : RequestParser.hasToken(connection, "keep-alive");
+        return new ResponseHead(version, status, reason, headers.readOnly(), keepAlive);
     }
 
-    /** The line ending of the empty line that ends the head: CRLF, or a bare LF. */
-    private String ending() {
-        return head[length - 2] == '\r' ? "\r\n" : "\n";
+    /** Checks the status line {@code head[0, to)}, sets {@link #status} and {@link #reason}; returns the version. */
+    private String statusLine(int to) {
+        String line = new String(head, 0, to, StandardCharsets.ISO_8859_1);
+        int sp = line.indexOf(' ');
+        String version = sp < 0 ? line : line.substring(0, sp);
+        if (!RequestLine.isHttpVersion(version) || version.charAt(5) != '1' || sp < 0) {
+            throw badStatusLine(line);
+        }
+        int i = sp;
+        while (i < to && head[i] == ' ') {
+            i++;
+        }
+        if (i + 3 > to || (i + 3 < to && head[i + 3] != ' ')) {
+            throw badStatusLine(line);
+        }
+        int code = 0;
+        for (int k = i; k < i + 3; k++) {
+            if (head[k] < '0' || head[k] > '9') {
+                throw badStatusLine(line);
+            }
+            code = code * 10 + head[k] - '0';
+        }
+        if (code < 100) {
+            throw badStatusLine(line);
+        }
+        for (int k = i + 3; k < to; k++) {
+            if (HttpChars.control(head[k]) && head[k] != '\t') {
+                throw badStatusLine(line);
+            }
+        }
+        status = code;
+        reason = line.substring(i + 3).strip();
+        return version.charAt(7) == '0' ? "HTTP/1.0" : "HTTP/1.1";
     }
 
-    /** {@code line} without its line ending. */
-    private static String content(String line) {
-        return line.substring(0, line.length() - (line.endsWith("\r\n") ? 2 : 1));
+    private static HttpParseException badStatusLine(String line) {
+        String shown = line.length() > 100 ? line.substring(0, 100) + "..." : line;
+        return new HttpParseException(400, "Bad status line '" + shown + "'");
     }
 
-    /** How many SP and HTAB {@code line} starts with. */
-    private static int leadingWhitespace(String line) {
-        int i = 0;
-        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+    /** The index of the LF that ends the line starting at {@code from}, or {@code end}. */
+    private int lineEnd(int from, int end) {
+        int i = from;
+        while (i < end && head[i] != '\n') {
             i++;
         }
         return i;
+    }
+
+    /** Where the content of the line {@code [from, lf)} ends: before the CR of its CRLF. A bare CR is refused. */
+    private int lineContent(int from, int lf) {
+        int to = lf > from && head[lf - 1] == '\r' ? lf - 1 : lf;
+        for (int i = from; i < to; i++) {
+            if (head[i] == '\r') {
+                throw new HttpParseException(400, "a CR not followed by LF in the head");
+            }
+        }
+        return to;
+    }
+
+    /** Appends {@code b} to the field being collected; returns its new length. */
+    private int append(int fieldLength, byte b) {
+        if (fieldLength == field.length) {
+            field = Arrays.copyOf(field, fieldLength * 2);
+        }
+        field[fieldLength] = b;
+        return fieldLength + 1;
+    }
+
+    /** The status code of the head {@link #parse()}d. */
+    int status() {
+        return status;
+    }
+
+    /** The {@code Content-Length} of the head {@link #parse()}d, or -1. */
+    long contentLength() {
+        return contentLength;
+    }
+
+    /** Whether the head {@link #parse()}d frames a chunked body. */
+    boolean chunked() {
+        return chunked;
     }
 
     /**
@@ -193,10 +293,5 @@ final class ResponseHeadReader {
      */
     String transferCodings() {
         return transferCodings;
-    }
-
-    /** The field name as received for {@code name} as Jetty reported it (the {@link #HIDDEN} ones, in order). */
-    String receivedName(String name) {
-        return name.equals(HIDDEN) && !hiddenNames.isEmpty() ? hiddenNames.removeFirst() : name;
     }
 }

@@ -1,291 +1,249 @@
 package io.asyncio4j.http.internal;
 
-import io.asyncio4j.http.Headers;
 import java.nio.ByteBuffer;
-import org.eclipse.jetty.http.HttpCompliance;
-import org.eclipse.jetty.http.HttpException;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpParser;
-import org.eclipse.jetty.http.HttpVersion;
 
 /**
- * An incremental HTTP/1.1 response parser, Jetty 12's {@code HttpParser} in its response mode (RFC 9110
- * compliance), as {@link RequestParser} is for requests. Bodies may be delimited by {@code Content-Length}, by
- * chunked coding, or by the connection's close ({@link #eof()} then completes the message); a response to HEAD
- * ({@link #reset(boolean)}) and every 1xx, 204 and 304 response has no body. One message at a time: {@link #feed}
- * stops right after a message completes. Not thread-safe.
+ * An incremental HTTP/1.1 response parser (RFC 9112), the client's counterpart of {@link RequestParser}: the head
+ * is collected and parsed by a {@link ResponseHeadReader}, a chunked body decoded by a {@link ChunkedDecoder}. The
+ * body is framed as RFC 9112 §6.3 says: none for a response to HEAD ({@link #reset(boolean)}) and for every 1xx, 204
+ * and 304 response; chunked; {@code Content-Length} bytes; or everything up to the connection's close
+ * ({@link #eof()} then completes the message). One message at a time: {@link #feed} stops right after a message
+ * completes (the rest stays in the buffer). What the listener throws passes through {@link #feed} unchanged.
+ *
+ * <p>Not thread-safe: one parser per connection, on the loop's thread.
  */
 public final class ResponseParser {
-    static {
-        Slf4jRouting.ensure(); // before any Jetty class logs: SLF4J's records go where the library's go
-    }
-
     /** What the parser reports: head, body pieces, complete; or an error. */
     public interface Listener {
+        /**
+         * The head is complete.
+         *
+         * @param head the status line and the fields
+         */
         void onHead(ResponseHead head);
 
-        /** A piece of the body, chunk framing removed (not decoded); the array is the listener's. */
+        /**
+         * A piece of the body, chunk framing removed (not decoded).
+         *
+         * @param data the bytes, never empty; the array is the listener's
+         */
         void onBody(byte[] data);
 
+        /** The response is complete. */
         void onComplete();
 
-        /** The message is malformed, or the connection closed before it was complete ({@code early} true). */
+        /**
+         * The message is malformed, or the connection closed before it was complete.
+         *
+         * @param reason what is wrong
+         * @param early  whether the connection closed before the message was complete
+         */
         void onError(String reason, boolean early);
     }
 
-    /** aiohttp's default limits: 8190-byte lines; Jetty limits the whole head. */
+    /** The largest head (aiohttp's limits are per line; this bounds the whole head). */
     public static final int MAX_HEAD = 64 * 1024;
-    /** The longest chunk-size line (aiohttp's line limit). */
+    /** The longest chunk-size line and trailer field line (aiohttp's line limit). */
     public static final int MAX_LINE = 8190;
 
-    private final Listener listener;
-    private final HttpParser jetty;
-    private final Handler handler = new Handler();
-    private final ChunkSizeFilter chunks = new ChunkSizeFilter(MAX_LINE);
-    private final ResponseHeadReader headReader = new ResponseHeadReader(MAX_HEAD);
-    private boolean complete;
-    private boolean failed;
-    /** Events Jetty reported during parseNext, delivered after it returns (Jetty would swallow a listener's throw). */
-    private boolean completePending;
-    private String errorPending;
-    private boolean errorEarly;
     /**
-     * What a listener threw inside Jetty's parseNext, rethrown after it returns: Jetty catches every Throwable there
-     * and would turn even an {@link OutOfMemoryError} into a bad message.
+     * Where the parser is in the current response. HEAD → COMPLETE (no body), FIXED_BODY, CHUNKED_BODY or
+     * UNTIL_CLOSE when the head is parsed; FIXED_BODY and CHUNKED_BODY → COMPLETE when the body is whole,
+     * UNTIL_CLOSE → COMPLETE on {@link #eof()}; HEAD, FIXED_BODY, CHUNKED_BODY → FAILED on a malformed message or an
+     * early {@link #eof()}; any state → HEAD on {@link #reset(boolean)}.
      */
-    private Throwable thrown;
-    private boolean headResponse;
+    private enum State {
+        /** Collecting the head. */
+        HEAD,
+        /** In a body of {@code Content-Length} bytes. */
+        FIXED_BODY,
+        /** In a chunked body. */
+        CHUNKED_BODY,
+        /** In a body that ends when the connection closes. */
+        UNTIL_CLOSE,
+        /** The response is complete. */
+        COMPLETE,
+        /** The response was malformed or cut short. */
+        FAILED
+    }
 
+    private final Listener listener;
+    private final ChunkedDecoder chunks = new ChunkedDecoder(MAX_LINE, MAX_HEAD, 128);
+    private final ResponseHeadReader headReader = new ResponseHeadReader(MAX_HEAD);
+    private State state = State.HEAD;
+    private boolean headDone;
+    private boolean headResponse;
+    /** Bytes of a fixed-length body not yet arrived. */
+    private long left;
+
+    /**
+     * A parser; {@link #reset(boolean)} it before the first response.
+     *
+     * @param listener where the events go
+     */
     public ResponseParser(Listener listener) {
         this.listener = listener;
-        this.jetty = new HttpParser(handler, MAX_HEAD, HttpCompliance.RFC9110);
-        jetty.setHeaderCacheCaseSensitive(true);
     }
 
-    /** Readies the parser for the response to a new request; {@code head}: the request was a HEAD. */
+    /**
+     * Readies the parser for the response to a new request.
+     *
+     * @param head whether the request was a HEAD (its response has no body)
+     */
     public void reset(boolean head) {
-        jetty.reset();
-        chunks.stop();
+        state = State.HEAD;
         headReader.reset();
-        jetty.setHeadResponse(head);
+        chunks.stop();
         headResponse = head;
-        handler.clear();
-        complete = false;
-        failed = false;
-        completePending = false;
-        errorPending = null;
+        headDone = false;
+        left = 0;
     }
 
-    /** Parses from {@code buf}'s position; returns true once the message completed (the rest stays in buf). */
+    /**
+     * Parses from {@code buf}'s position, advancing it past what was consumed.
+     *
+     * @param buf the bytes that arrived
+     * @return true once the message completed (the rest stays in {@code buf})
+     */
     public boolean feed(ByteBuffer buf) {
-        if (!headReader.done() && !failed) {
-            try {
-                headReader.read(buf);
-                if (!headReader.done()) {
-                    return false;
+        try {
+            while (buf.hasRemaining() && state != State.COMPLETE && state != State.FAILED) {
+                switch (state) {
+                    case HEAD -> head(buf);
+                    case FIXED_BODY -> fixedBody(buf);
+                    case CHUNKED_BODY -> chunkedBody(buf);
+                    case UNTIL_CLOSE -> untilClose(buf);
+                    default -> throw new IllegalStateException(state.name());
                 }
-                ByteBuffer h = headReader.forJetty();
-                while (h.hasRemaining() && !complete && !failed) {
-                    int before = h.remaining();
-                    jetty.parseNext(h);
-                    deliver();
-                    if (h.remaining() == before) {
-                        break;
-                    }
-                }
-            } catch (HttpParseException e) {
-                failed = true;
-                listener.onError(e.reason(), false);
-                return false;
             }
+        } catch (HttpParseException e) {
+            state = State.FAILED;
+            listener.onError(e.reason(), false);
         }
-        while (buf.hasRemaining() && !complete && !failed) {
-            int before = buf.remaining();
-            if (chunks.active()) {
-                try {
-                    chunks.parse(buf, jetty);
-                } catch (HttpParseException e) {
-                    failed = true;
-                    listener.onError(e.reason(), false);
-                    return false;
-                }
-            } else {
-                jetty.parseNext(buf);
-            }
-            deliver();
-            if (before == buf.remaining() && !complete) {
-                break;
-            }
+        return state == State.COMPLETE;
+    }
+
+    private void head(ByteBuffer buf) {
+        headReader.read(buf);
+        if (!headReader.done()) {
+            return;
         }
-        return complete;
+        ResponseHead head = headReader.parse();
+        int status = head.status();
+        boolean body = !headResponse && status >= 200 && status != 204 && status != 304;
+        if (!body) {
+            state = State.COMPLETE;
+        } else if (headReader.chunked()) {
+            state = State.CHUNKED_BODY;
+            chunks.start();
+        } else if (headReader.contentLength() > 0) {
+            state = State.FIXED_BODY;
+            left = headReader.contentLength();
+        } else if (headReader.contentLength() == 0) {
+            state = State.COMPLETE;
+        } else {
+            state = State.UNTIL_CLOSE;
+        }
+        headDone = true;
+        listener.onHead(head);
+        if (state == State.COMPLETE) {
+            listener.onComplete();
+        }
+    }
+
+    private void fixedBody(ByteBuffer buf) {
+        int n = (int) Math.min(left, buf.remaining());
+        byte[] data = new byte[n];
+        buf.get(data);
+        left -= n;
+        if (left == 0) {
+            state = State.COMPLETE;
+        }
+        listener.onBody(data);
+        if (state == State.COMPLETE) {
+            listener.onComplete();
+        }
+    }
+
+    private void chunkedBody(ByteBuffer buf) {
+        byte[] data = chunks.next(buf);
+        if (chunks.done()) {
+            state = State.COMPLETE;
+        }
+        if (data != null && data.length > 0) {
+            listener.onBody(data);
+        }
+        if (state == State.COMPLETE) {
+            listener.onComplete();
+        }
+    }
+
+    private void untilClose(ByteBuffer buf) {
+        byte[] data = new byte[buf.remaining()];
+        buf.get(data);
+        listener.onBody(data);
     }
 
     /** The connection closed: completes a body delimited by the close, else reports an early end. */
     public void eof() {
-        if (complete || failed) {
-            return;
-        }
-        if (!handler.headDone) {
-            // Jetty's response mode trips its own assertion (a 5xx-coded HttpException) on EOF in the head
-            failed = true;
-            listener.onError("the connection closed in the middle of the response's head", true);
-            return;
-        }
-        jetty.atEOF();
-        jetty.parseNext(ByteBuffer.allocate(0));
-        deliver();
-        if (!complete && !failed) {
-            failed = true;
-            listener.onError("the connection closed before the response was complete", true);
-        }
-    }
-
-    private void deliver() {
-        if (thrown != null) {
-            Throwable e = thrown;
-            thrown = null;
-            if (e instanceof Error err) {
-                throw err;
+        switch (state) {
+            case COMPLETE, FAILED -> {
             }
-            throw (RuntimeException) e;
-        }
-        if (completePending) {
-            completePending = false;
-            listener.onComplete();
-        }
-        if (errorPending != null) {
-            String e = errorPending;
-            errorPending = null;
-            listener.onError(e, errorEarly);
+            case UNTIL_CLOSE -> {
+                state = State.COMPLETE;
+                listener.onComplete();
+            }
+            case HEAD -> {
+                state = State.FAILED;
+                listener.onError("the connection closed in the middle of the response's head", true);
+            }
+            default -> {
+                state = State.FAILED;
+                listener.onError("the connection closed before the response was complete", true);
+            }
         }
     }
 
+    /**
+     * Whether the response is complete.
+     *
+     * @return whether the last message completed
+     */
     public boolean isComplete() {
-        return complete;
+        return state == State.COMPLETE;
     }
 
+    /**
+     * Whether the head of the current response has been parsed.
+     *
+     * @return whether the head is done
+     */
     public boolean headDone() {
-        return handler.headDone;
+        return headDone;
     }
 
     /**
      * The codings of a {@code Transfer-Encoding} that does not end in chunked (the body then ends at the close and
      * is encoded with them), or null.
+     *
+     * @return the codings, comma-separated as received, or null
      */
     public String transferCodings() {
-        return headReader.transferCodings();
+        return headDone ? headReader.transferCodings() : null;
     }
 
-    /** Whether the body is delimited by the connection's close. */
+    /**
+     * Whether the body is delimited by the connection's close.
+     *
+     * @return whether the body ends at the close
+     */
     public boolean readUntilClose() {
-        return handler.untilClose;
+        return state == State.UNTIL_CLOSE || (headDone && untilClose());
     }
 
-    private final class Handler implements HttpParser.ResponseHandler {
-        boolean headDone;
-        /** RFC 9112 section 6.3: the body ends when the connection closes. */
-        boolean untilClose;
-        HttpVersion version;
-        int status;
-        String reason;
-        Headers headers;
-        String connection;
-
-        void clear() {
-            headDone = false;
-            untilClose = false;
-            version = null;
-            status = 0;
-            reason = null;
-            headers = null;
-            connection = null;
-        }
-
-        @Override
-        public void startResponse(HttpVersion v, int s, String r) {
-            if (v != HttpVersion.HTTP_1_1 && v != HttpVersion.HTTP_1_0) {
-                throw new HttpException.RuntimeException(400, "unsupported HTTP version " + v);
-            }
-            version = v;
-            status = s;
-            reason = r == null ? "" : r;
-            headers = new Headers();
-        }
-
-        @Override
-        public void parsedHeader(HttpField field) {
-            String value = field.getValue() == null ? "" : field.getValue();
-            if (field.getHeader() == HttpHeader.CONNECTION) {
-                connection = connection == null ? value : connection + "," + value;
-            }
-            headers.add(headReader.receivedName(field.getName()), value);
-        }
-
-        @Override
-        public boolean headerComplete() {
-            headDone = true;
-            boolean body = !headResponse && status >= 200 && status != 204 && status != 304;
-            untilClose = body && !jetty.isChunking() && !headers.contains("Content-Length");
-            boolean http11 = version == HttpVersion.HTTP_1_1;
-            boolean keepAlive = http11 ? !RequestParser.hasToken(connection, "close")
-                    : RequestParser.hasToken(connection, "keep-alive");
-            try {
-                listener.onHead(new ResponseHead(version.asString(), status, reason, headers.readOnly(), keepAlive));
-            } catch (RuntimeException | Error e) {
-                thrown = e;
-                return true;
-            }
-            if (body && jetty.isChunking()) {
-                chunks.start();
-                return true; // the body's bytes go through the filter
-            }
-            return false;
-        }
-
-        @Override
-        public boolean content(ByteBuffer item) {
-            if (item.hasRemaining()) {
-                byte[] data = new byte[item.remaining()];
-                item.get(data);
-                try {
-                    listener.onBody(data);
-                } catch (RuntimeException | Error e) {
-                    thrown = e;
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        @Override
-        public boolean contentComplete() {
-            return false;
-        }
-
-        @Override
-        public boolean messageComplete() {
-            complete = true;
-            completePending = true;
-            return true;
-        }
-
-        @Override
-        public void earlyEOF() {
-            if (!failed && !complete) {
-                failed = true;
-                errorPending = "the connection closed before the response was complete";
-                errorEarly = true;
-            }
-        }
-
-        @Override
-        public void badMessage(HttpException failure) {
-            if (!failed) {
-                failed = true;
-                errorPending = failure.getReason() == null ? "malformed response" : failure.getReason();
-                errorEarly = false;
-            }
-        }
+    private boolean untilClose() {
+        int status = headReader.status();
+        boolean body = !headResponse && status >= 200 && status != 204 && status != 304;
+        return body && !headReader.chunked() && headReader.contentLength() < 0;
     }
 }
