@@ -114,12 +114,7 @@ public final class HttpDates {
             if (!in.accept('-') || (month = monthIndex(in.word())) < 0 || !in.accept('-')) {
                 return null;
             }
-            int at = in.pos;
-            int year = in.digits(2, 4);
-            int yearDigits = in.pos - at;
-            int[] hms = in.spaces() ? in.time() : null;
-            return hms == null || yearDigits == 3 ? null
-                    : epochSecond(year, yearDigits == 2, currentYear, month, day, hms, in.zone());
+            return yearTimeZone(in, currentYear, month, day);
         }
         if (!in.spaces() || (month = monthIndex(in.word())) < 0 || !in.spaces()) {
             return null;                                    // Sun Nov  6 08:49:37 1994
@@ -143,6 +138,11 @@ public final class HttpDates {
         if (!in.spaces() || (month = monthIndex(in.word())) < 0 || !in.spaces()) {
             return null;
         }
+        return yearTimeZone(in, currentYear, month, day);
+    }
+
+    /** The rest of IMF-fixdate and RFC 850 after the month: a year of two or four digits, the time, the zone. */
+    private static Long yearTimeZone(Scanner in, int currentYear, int month, int day) {
         int at = in.pos;
         int year = in.digits(2, 4);
         int yearDigits = in.pos - at;

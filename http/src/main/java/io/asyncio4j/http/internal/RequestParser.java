@@ -114,7 +114,7 @@ public final class RequestParser {
     private final RequestLine requestLine;
     private final LineReader fieldLine;
     private final FieldLine field = new FieldLine();
-    private final ChunkedDecoder chunks;
+    private final MessageBody body;
     private State state = State.REQUEST_LINE;
     /** Whether some bytes of the current request arrived (empty lines before it included). */
     private boolean started;
@@ -127,8 +127,6 @@ public final class RequestParser {
     private int hosts;
     private String connection;
     private boolean expectContinue;
-    /** Bytes of a fixed-length body not yet arrived. */
-    private long left;
 
     /**
      * A parser with the default limits.
@@ -151,7 +149,8 @@ public final class RequestParser {
         this.requestLine = new RequestLine(limits.maxLineSize());
         this.fieldLine = new LineReader(limits.maxLineSize(), false, true, "the head", "a header field", 431,
                 "header field line");
-        this.chunks = new ChunkedDecoder(limits.maxLineSize(), limits.maxHeadSize(), limits.maxHeaders());
+        this.body = new MessageBody(new ChunkedDecoder(limits.maxLineSize(), limits.maxHeadSize(),
+                limits.maxHeaders()));
         clear();
     }
 
@@ -175,8 +174,7 @@ public final class RequestParser {
                 switch (state) {
                     case REQUEST_LINE -> requestLine(buf);
                     case FIELDS -> fieldLine(buf);
-                    case FIXED_BODY -> fixedBody(buf);
-                    case CHUNKED_BODY -> chunkedBody(buf);
+                    case FIXED_BODY, CHUNKED_BODY -> body(buf);
                     default -> throw new IllegalStateException(state.name());
                 }
             }
@@ -290,10 +288,10 @@ public final class RequestParser {
         long cl = chunked ? -1 : Math.max(0, contentLength);
         if (chunked) {
             state = State.CHUNKED_BODY;
-            chunks.start();
+            body.startChunked();
         } else if (cl > 0) {
             state = State.FIXED_BODY;
-            left = cl;
+            body.startFixed(cl);
         } else {
             state = State.COMPLETE;
         }
@@ -304,26 +302,13 @@ public final class RequestParser {
         }
     }
 
-    private void fixedBody(ByteBuffer buf) {
-        int n = (int) Math.min(left, buf.remaining());
-        byte[] data = new byte[n];
-        buf.get(data);
-        left -= n;
-        if (left == 0) {
+    /** Body bytes from {@code buf}: to the listener, then the message's end if the body ended. */
+    private void body(ByteBuffer buf) {
+        byte[] data = body.next(buf);
+        if (body.done()) {
             state = State.COMPLETE;
         }
-        listener.onBody(data);
-        if (state == State.COMPLETE) {
-            listener.onComplete();
-        }
-    }
-
-    private void chunkedBody(ByteBuffer buf) {
-        byte[] data = chunks.next(buf);
-        if (chunks.done()) {
-            state = State.COMPLETE;
-        }
-        if (data != null && data.length > 0) {
+        if (data.length > 0) {
             listener.onBody(data);
         }
         if (state == State.COMPLETE) {
@@ -361,7 +346,7 @@ public final class RequestParser {
         state = State.REQUEST_LINE;
         requestLine.reset();
         fieldLine.next();
-        chunks.stop();
+        body.stop();
         started = false;
         headSize = 0;
         fields = 0;
@@ -372,7 +357,6 @@ public final class RequestParser {
         hosts = 0;
         connection = null;
         expectContinue = false;
-        left = 0;
     }
 
     /**

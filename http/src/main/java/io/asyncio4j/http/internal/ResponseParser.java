@@ -68,13 +68,11 @@ public final class ResponseParser {
     }
 
     private final Listener listener;
-    private final ChunkedDecoder chunks = new ChunkedDecoder(MAX_LINE, MAX_HEAD, 128);
+    private final MessageBody body = new MessageBody(new ChunkedDecoder(MAX_LINE, MAX_HEAD, 128));
     private final ResponseHeadReader headReader = new ResponseHeadReader(MAX_HEAD);
     private State state = State.HEAD;
     private boolean headDone;
     private boolean headResponse;
-    /** Bytes of a fixed-length body not yet arrived. */
-    private long left;
 
     /**
      * A parser; {@link #reset(boolean)} it before the first response.
@@ -93,10 +91,9 @@ public final class ResponseParser {
     public void reset(boolean head) {
         state = State.HEAD;
         headReader.reset();
-        chunks.stop();
+        body.stop();
         headResponse = head;
         headDone = false;
-        left = 0;
     }
 
     /**
@@ -110,8 +107,7 @@ public final class ResponseParser {
             while (buf.hasRemaining() && state != State.COMPLETE && state != State.FAILED) {
                 switch (state) {
                     case HEAD -> head(buf);
-                    case FIXED_BODY -> fixedBody(buf);
-                    case CHUNKED_BODY -> chunkedBody(buf);
+                    case FIXED_BODY, CHUNKED_BODY -> body(buf);
                     case UNTIL_CLOSE -> untilClose(buf);
                     default -> throw new IllegalStateException(state.name());
                 }
@@ -130,15 +126,15 @@ public final class ResponseParser {
         }
         ResponseHead head = headReader.parse();
         int status = head.status();
-        boolean body = !headResponse && status >= 200 && status != 204 && status != 304;
-        if (!body) {
+        boolean hasBody = !headResponse && status >= 200 && status != 204 && status != 304;
+        if (!hasBody) {
             state = State.COMPLETE;
         } else if (headReader.chunked()) {
             state = State.CHUNKED_BODY;
-            chunks.start();
+            body.startChunked();
         } else if (headReader.contentLength() > 0) {
             state = State.FIXED_BODY;
-            left = headReader.contentLength();
+            body.startFixed(headReader.contentLength());
         } else if (headReader.contentLength() == 0) {
             state = State.COMPLETE;
         } else {
@@ -151,26 +147,13 @@ public final class ResponseParser {
         }
     }
 
-    private void fixedBody(ByteBuffer buf) {
-        int n = (int) Math.min(left, buf.remaining());
-        byte[] data = new byte[n];
-        buf.get(data);
-        left -= n;
-        if (left == 0) {
+    /** Body bytes from {@code buf}: to the listener, then the message's end if the body ended. */
+    private void body(ByteBuffer buf) {
+        byte[] data = body.next(buf);
+        if (body.done()) {
             state = State.COMPLETE;
         }
-        listener.onBody(data);
-        if (state == State.COMPLETE) {
-            listener.onComplete();
-        }
-    }
-
-    private void chunkedBody(ByteBuffer buf) {
-        byte[] data = chunks.next(buf);
-        if (chunks.done()) {
-            state = State.COMPLETE;
-        }
-        if (data != null && data.length > 0) {
+        if (data.length > 0) {
             listener.onBody(data);
         }
         if (state == State.COMPLETE) {
@@ -243,7 +226,7 @@ public final class ResponseParser {
 
     private boolean untilClose() {
         int status = headReader.status();
-        boolean body = !headResponse && status >= 200 && status != 204 && status != 304;
-        return body && !headReader.chunked() && headReader.contentLength() < 0;
+        boolean hasBody = !headResponse && status >= 200 && status != 204 && status != 304;
+        return hasBody && !headReader.chunked() && headReader.contentLength() < 0;
     }
 }
