@@ -3,6 +3,7 @@ package io.asyncio4j.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.asyncio4j.http.internal.HttpParseException;
+import io.asyncio4j.http.internal.JettyRecorder;
 import io.asyncio4j.http.internal.RequestHead;
 import io.asyncio4j.http.internal.RequestParser;
 import java.io.ByteArrayOutputStream;
@@ -22,10 +23,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.eclipse.jetty.http.HttpCompliance;
-import org.eclipse.jetty.http.HttpException;
-import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpParser;
-import org.eclipse.jetty.http.HttpVersion;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -182,61 +180,11 @@ class RequestParserDifferentialTest {
 
     /** Jetty's {@code HttpParser} (RFC9110, no violation allowed), fed whole, reset after each request, then EOF. */
     static Outcome jetty(byte[] wire) {
-        List<String> requests = new ArrayList<>();
-        String[] error = {null};
-        StringBuilder[] current = {null};
-        ByteArrayOutputStream[] body = {new ByteArrayOutputStream()};
-        HttpParser.RequestHandler handler = new HttpParser.RequestHandler() {
-            @Override
-            public void startRequest(String method, String uri, HttpVersion version) {
-                current[0] = new StringBuilder(method + " " + uri + " " + version.asString());
-                body[0] = new ByteArrayOutputStream();
-            }
-
-            @Override
-            public void parsedHeader(HttpField field) {
-                current[0].append(" | ").append(field.getName().toLowerCase(Locale.ROOT)).append(": ")
-                        .append(field.getValue() == null ? "" : field.getValue());
-            }
-
-            @Override
-            public boolean headerComplete() {
-                return false;
-            }
-
-            @Override
-            public boolean content(ByteBuffer item) {
-                byte[] d = new byte[item.remaining()];
-                item.get(d);
-                body[0].writeBytes(d);
-                return false;
-            }
-
-            @Override
-            public boolean contentComplete() {
-                return false;
-            }
-
-            @Override
-            public boolean messageComplete() {
-                requests.add(current[0] + " || " + body[0].toString(StandardCharsets.ISO_8859_1));
-                return true;
-            }
-
-            @Override
-            public void earlyEOF() {
-                error[0] = error[0] == null ? "early EOF" : error[0];
-            }
-
-            @Override
-            public void badMessage(HttpException failure) {
-                error[0] = error[0] == null ? failure.getCode() + " " + failure.getReason() : error[0];
-            }
-        };
+        JettyRecorder.Requests handler = new JettyRecorder.Requests();
         HttpParser jetty = new HttpParser(handler, 64 * 1024, HttpCompliance.RFC9110);
         jetty.setHeaderCacheCaseSensitive(true);
         ByteBuffer buf = ByteBuffer.wrap(wire);
-        while (error[0] == null) {
+        while (handler.error == null) {
             int before = buf.remaining();
             boolean complete = jetty.parseNext(buf);
             if (complete) {
@@ -246,18 +194,18 @@ class RequestParserDifferentialTest {
                 }
             } else if (buf.remaining() == before || !buf.hasRemaining()) {
                 if (buf.hasRemaining()) {
-                    error[0] = "stalled"; // Jetty stopped consuming without a verdict: it refused the bytes
+                    handler.error = "stalled"; // Jetty stopped consuming without a verdict: it refused the bytes
                 } else if (!jetty.isStart()) {
                     jetty.atEOF();
                     jetty.parseNext(ByteBuffer.allocate(0));
-                    if (error[0] == null) {
-                        error[0] = "stalled at EOF";
+                    if (handler.error == null) {
+                        handler.error = "stalled at EOF";
                     }
                 }
                 break;
             }
         }
-        return new Outcome(requests, error[0] != null, error[0]);
+        return new Outcome(handler.messages, handler.error != null, handler.error);
     }
 
     // ---- the inputs ----

@@ -12,10 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.eclipse.jetty.http.HttpCompliance;
-import org.eclipse.jetty.http.HttpException;
-import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpParser;
-import org.eclipse.jetty.http.HttpVersion;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -154,68 +151,18 @@ class ResponseParserDifferentialTest {
     }
 
     static Outcome jetty(byte[] wire, boolean head) {
-        List<String> responses = new ArrayList<>();
-        String[] error = {null};
-        StringBuilder[] current = {null};
-        ByteArrayOutputStream[] body = {new ByteArrayOutputStream()};
-        HttpParser.ResponseHandler handler = new HttpParser.ResponseHandler() {
-            @Override
-            public void startResponse(HttpVersion version, int status, String reason) {
-                current[0] = new StringBuilder(version.asString() + " " + status);
-                body[0] = new ByteArrayOutputStream();
-            }
-
-            @Override
-            public void parsedHeader(HttpField field) {
-                current[0].append(" | ").append(field.getName().toLowerCase(Locale.ROOT)).append(": ")
-                        .append(field.getValue() == null ? "" : field.getValue());
-            }
-
-            @Override
-            public boolean headerComplete() {
-                return false;
-            }
-
-            @Override
-            public boolean content(ByteBuffer item) {
-                byte[] d = new byte[item.remaining()];
-                item.get(d);
-                body[0].writeBytes(d);
-                return false;
-            }
-
-            @Override
-            public boolean contentComplete() {
-                return false;
-            }
-
-            @Override
-            public boolean messageComplete() {
-                responses.add(current[0] + " || " + body[0].toString(StandardCharsets.ISO_8859_1));
-                return true;
-            }
-
-            @Override
-            public void earlyEOF() {
-                error[0] = error[0] == null ? "early EOF" : error[0];
-            }
-
-            @Override
-            public void badMessage(HttpException failure) {
-                error[0] = error[0] == null ? failure.getCode() + " " + failure.getReason() : error[0];
-            }
-        };
+        JettyRecorder.Responses handler = new JettyRecorder.Responses();
         HttpParser jetty = new HttpParser(handler, 64 * 1024, HttpCompliance.RFC9110);
         jetty.setHeaderCacheCaseSensitive(true);
         jetty.setHeadResponse(head);
         ByteBuffer buf = ByteBuffer.wrap(wire);
-        while (error[0] == null) {
+        while (handler.error == null) {
             int before = buf.remaining();
             boolean complete;
             try {
                 complete = jetty.parseNext(buf);
             } catch (AssertionError | RuntimeException e) {
-                error[0] = "Jetty's assertion: " + e; // its response mode asserts on some malformed heads
+                handler.error = "Jetty's assertion: " + e; // its response mode asserts on some malformed heads
                 break;
             }
             if (complete) {
@@ -226,22 +173,22 @@ class ResponseParserDifferentialTest {
                 }
             } else if (buf.remaining() == before || !buf.hasRemaining()) {
                 if (buf.hasRemaining()) {
-                    error[0] = "stalled";
+                    handler.error = "stalled";
                 } else if (!jetty.isStart()) {
                     jetty.atEOF();
                     try {
                         jetty.parseNext(ByteBuffer.allocate(0));
                     } catch (AssertionError | RuntimeException e) {
-                        error[0] = "EOF in the head"; // Jetty's response mode trips its own assertion there
+                        handler.error = "EOF in the head"; // Jetty's response mode trips its own assertion there
                     }
-                    if (error[0] == null && !jetty.isStart() && !jetty.isComplete()) {
-                        error[0] = "stalled at EOF";
+                    if (handler.error == null && !jetty.isStart() && !jetty.isComplete()) {
+                        handler.error = "stalled at EOF";
                     }
                 }
                 break;
             }
         }
-        return new Outcome(responses, error[0] != null, error[0]);
+        return new Outcome(handler.messages, handler.error != null, handler.error);
     }
 
     static final String[] SEEDS = {
