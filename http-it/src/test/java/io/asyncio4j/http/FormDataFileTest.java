@@ -149,6 +149,16 @@ class FormDataFileTest {
     }
 
     @Test
+    void typesComeFromPythonsTableOnDebianNotTheJdks() throws Exception {
+        Files.writeString(dir.resolve("photo.webp"), "w");
+        Files.writeString(dir.resolve("data.tar.gz"), "t");
+        String body = new String(new FormData().addFile("a", dir.resolve("photo.webp"))
+                .addFile("b", dir.resolve("data.tar.gz")).encode(), StandardCharsets.ISO_8859_1);
+        assertThat(body).contains("Content-Type: image/webp\r\nContent-Disposition: form-data; name=\"a\"")
+                .contains("Content-Type: application/x-tar\r\nContent-Disposition: form-data; name=\"b\"");
+    }
+
+    @Test
     void aMissingFileIsRefusedWhenAdded() {
         Path missing = dir.resolve("missing.txt");
         assertThatThrownBy(() -> new FormData().addFile("f", missing))

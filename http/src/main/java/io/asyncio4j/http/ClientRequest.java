@@ -5,6 +5,7 @@ import io.asyncio4j.http.internal.BodyWriter;
 import io.asyncio4j.http.internal.HeadWriter;
 import io.asyncio4j.http.internal.Hosts;
 import io.asyncio4j.http.internal.PercentEncoder;
+import io.asyncio4j.http.internal.UrlRequoter;
 import io.asyncio4j.http.json.JsonCodec;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -207,7 +208,7 @@ final class ClientRequest {
     static URI url(URI baseUrl, String raw, boolean webSocket) {
         URI u;
         try {
-            u = new URI(raw.trim());
+            u = UrlRequoter.parse(raw);
         } catch (URISyntaxException e) {
             throw new InvalidURL(raw, "Invalid URL (" + e.getReason() + ")");
         }

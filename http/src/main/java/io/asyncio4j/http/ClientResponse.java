@@ -6,6 +6,7 @@ import io.asyncio4j.Timeout;
 import io.asyncio4j.TimeoutError;
 import io.asyncio4j.http.json.JSONDecodeError;
 import io.asyncio4j.http.json.JsonCodec;
+import io.asyncio4j.http.json.TypeRef;
 import io.asyncio4j.http.internal.ResponseHead;
 import io.asyncio4j.streams.StreamReader;
 import java.lang.reflect.Type;
@@ -376,7 +377,8 @@ public final class ClientResponse implements AutoCloseable {
     /**
      * aiohttp's {@code await resp.json()}: the body read whole and decoded by the session's {@link JsonCodec} into
      * {@code type} ({@code Item.class}, {@code Map.class}, {@code Object.class} for maps and lists...; for a list of
-     * records, {@code Item[].class} or {@link #json(Type)}).
+     * records, {@code Item[].class} or {@link #json(TypeRef)}). Fields {@code type} lacks are ignored (aiohttp gives
+     * a dict), fields missing from the JSON are null, 0 or false.
      *
      * @param type what to read the body as
      * @param <T>  the result type
@@ -416,6 +418,34 @@ public final class ClientResponse implements AutoCloseable {
      */
     public <T> Coro<T> json(Type type) {
         return json(type, true);
+    }
+
+    /**
+     * As {@link #json(Class)}, into the generic type {@code type} captures, typed:
+     * {@code List<Item> items = resp.json(new TypeRef<List<Item>>() {}).await()}.
+     *
+     * @param type what to read the body as
+     * @param <T>  the type
+     * @return the read and decoding, run when awaited on the loop's thread
+     * @throws ContentTypeError   (when awaited) as {@link #json(Class)}
+     * @throws ClientResponseError (when awaited) if the body is not valid JSON for {@code type}
+     */
+    public <T> Coro<T> json(TypeRef<T> type) {
+        return json(type.type(), true);
+    }
+
+    /**
+     * As {@link #json(TypeRef)}; {@code checkContentType} false accepts any {@code Content-Type}.
+     *
+     * @param type             what to read the body as
+     * @param checkContentType whether a {@code Content-Type} that is not JSON raises {@link ContentTypeError}
+     * @param <T>              the type
+     * @return the read and decoding, run when awaited on the loop's thread
+     * @throws ContentTypeError   (when awaited) if {@code checkContentType} and the {@code Content-Type} is not JSON
+     * @throws ClientResponseError (when awaited) if the body is not valid JSON for {@code type}
+     */
+    public <T> Coro<T> json(TypeRef<T> type, boolean checkContentType) {
+        return json(type.type(), checkContentType);
     }
 
     /**

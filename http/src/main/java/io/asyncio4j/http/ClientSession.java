@@ -8,6 +8,7 @@ import io.asyncio4j.TimeoutError;
 import io.asyncio4j.http.json.JsonCodec;
 import io.asyncio4j.http.internal.Hosts;
 import io.asyncio4j.http.internal.ResponseHead;
+import io.asyncio4j.http.internal.UrlRequoter;
 import io.asyncio4j.http.ws.PerMessageDeflate;
 import io.asyncio4j.http.ws.WSHandshake;
 import io.asyncio4j.http.ws.WSOptions;
@@ -315,7 +316,7 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
                 resp.release();
                 URI next;
                 try {
-                    next = url.resolve(new URI(location));
+                    next = url.resolve(UrlRequoter.parse(location));
                 } catch (URISyntaxException | IllegalArgumentException e) {
                     throw new InvalidURL(location, "Invalid redirect URL from " + url);
                 }
@@ -794,7 +795,12 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
          * @throws IllegalArgumentException if {@code url} is not a URI, or not an absolute one with a host
          */
         public Builder baseUrl(String url) {
-            URI u = URI.create(url);
+            URI u;
+            try {
+                u = UrlRequoter.parse(url);
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("baseUrl is not a URL: " + url + " (" + e.getReason() + ")", e);
+            }
             if (!u.isAbsolute() || u.getHost() == null) {
                 throw new IllegalArgumentException("baseUrl must be an absolute URL with a host: " + url);
             }

@@ -1,11 +1,11 @@
 package io.asyncio4j.http;
 
 import io.asyncio4j.Asyncio;
+import io.asyncio4j.http.internal.MimeTypes;
 import io.asyncio4j.http.internal.PercentEncoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLConnection;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -144,7 +144,7 @@ public final class FormData {
             throw new IllegalArgumentException("not a readable regular file: " + file);
         }
         String fname = filename != null ? filename : file.getFileName().toString();
-        String type = contentType != null ? contentType : URLConnection.guessContentTypeFromName(fname);
+        String type = contentType != null ? contentType : MimeTypes.guessType(fname)[0];
         return add(name, null, file, false, type != null ? type : "application/octet-stream", fname);
     }
 

@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
  * {@code WebSocketResponse}s); everything else uses {@link #defaultCodec()}.
  *
  * <p><b>The default.</b> {@link #defaultCodec()} is Jackson's {@code ObjectMapper} with the {@code java.time}
- * module registered and dates written as text: an {@code Instant} becomes {@code "2024-05-01T12:00:00Z"} and a
+ * module registered and dates written as text (reading is lenient where Python's dict is: fields the type lacks
+ * are ignored; see {@link #decode(byte[], Type)} for what stays an error): an {@code Instant} becomes {@code "2024-05-01T12:00:00Z"} and a
  * {@code LocalDate} {@code "2024-05-01"} (ISO-8601, what Python's {@code json.dumps} of {@code isoformat()} gives),
  * not a number; records, beans, maps, lists, strings, numbers, booleans and null as Jackson writes them. No Jackson
  * class is loaded until the default codec first encodes or decodes: a program that never uses JSON pays nothing
@@ -35,7 +36,8 @@ import java.nio.charset.StandardCharsets;
  *         try {
  *             return mapper.readValue(json, mapper.constructType(type));
  *         } catch (IOException e) {
- *             throw new JSONDecodeError("invalid JSON for " + type.getTypeName() + ": " + e.getMessage(), e);
+ *             // the message reaches HTTP clients (a 400): JSON terms, no Java names
+ *             throw new JSONDecodeError("not valid JSON for this endpoint", e);
  *         }
  *     }
  * };
@@ -73,9 +75,23 @@ public interface JsonCodec {
      * @param <T>  {@code type} as a Java type (unchecked: the caller's assignment decides)
      * @return the value, null for the JSON {@code null}
      * @throws JSONDecodeError if {@code json} is not valid JSON or does not fit {@code type}, with a message naming
-     *                         the problem, where it is and the type
+     *                         the problem and where it is in JSON terms (the server sends it to the client in its
+     *                         400: no Java class names)
      */
     <T> T decode(byte[] json, Type type);
+
+    /**
+     * As {@link #decode(byte[], Type)}, into the generic type {@code type} captures, typed.
+     *
+     * @param json the JSON text
+     * @param type what to read it as: {@code new TypeRef<List<Item>>() {}}
+     * @param <T>  the type
+     * @return the value
+     * @throws JSONDecodeError as {@link #decode(byte[], Type)}
+     */
+    default <T> T decode(byte[] json, TypeRef<T> type) {
+        return decode(json, type.type());
+    }
 
     /**
      * As {@link #encode}, as a {@code String} (a WebSocket text message).
@@ -97,6 +113,19 @@ public interface JsonCodec {
      */
     default <T> T decode(String json, Type type) {
         return decode(json.getBytes(StandardCharsets.UTF_8), type);
+    }
+
+    /**
+     * As {@link #decode(String, Type)}, into the generic type {@code type} captures, typed.
+     *
+     * @param json the JSON text
+     * @param type what to read it as
+     * @param <T>  the type
+     * @return the value
+     * @throws JSONDecodeError as {@link #decode(byte[], Type)}
+     */
+    default <T> T decode(String json, TypeRef<T> type) {
+        return decode(json, type.type());
     }
 
     /**

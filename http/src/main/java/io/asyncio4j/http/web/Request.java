@@ -3,6 +3,7 @@ package io.asyncio4j.http.web;
 import io.asyncio4j.Coro;
 import io.asyncio4j.http.Headers;
 import io.asyncio4j.http.json.JSONDecodeError;
+import io.asyncio4j.http.json.TypeRef;
 import io.asyncio4j.http.internal.RequestHead;
 import io.asyncio4j.http.internal.Urls;
 import io.asyncio4j.streams.StreamReader;
@@ -446,8 +447,11 @@ public final class Request {
      * ({@link Application#jsonCodec()}, Jackson by default) as maps, lists, strings, numbers, booleans and null.
      *
      * @return the read and decoding, run when awaited on the handler's task
-     * @throws HTTPBadRequest (when awaited) if the body is not JSON; its message is the codec's
-     *                        {@link JSONDecodeError}'s
+     * @throws HTTPBadRequest (when awaited) if the body is not one JSON value, or not one that fits the type asked
+     *                        for (a string where a field is a number); its text, sent to the client, is
+     *                        {@code Invalid JSON body: } and the codec's {@link JSONDecodeError}'s message, in
+     *                        JSON terms ({@code expected a number at $.age (line 1, column 9)}). Fields the type
+     *                        does not have are ignored, as a handler of aiohttp's dict ignores extra keys
      * @throws HTTPRequestEntityTooLarge (when awaited) as {@link #read()}
      */
     public Coro<Object> json() {
@@ -455,7 +459,8 @@ public final class Request {
     }
 
     /**
-     * As {@link #json()}, into {@code type} (a record, a bean, {@code Map.class}...).
+     * As {@link #json()}, into {@code type} (a record, a bean, {@code Map.class}...): JSON fields {@code type}
+     * lacks are ignored, fields missing from the JSON are null, 0 or false.
      *
      * @param type what to read the body as
      * @param <T>  the type
@@ -479,10 +484,22 @@ public final class Request {
             try {
                 return app().jsonCodec().decode(b, type);
             } catch (JSONDecodeError e) {
-                throw new HTTPBadRequest("the body is not valid JSON: " + e.getMessage().lines().findFirst()
-                        .orElse(""));
+                throw new HTTPBadRequest("Invalid JSON body: " + e.getMessage().lines().findFirst().orElse(""));
             }
         };
+    }
+
+    /**
+     * As {@link #json()}, into the generic type {@code type} captures, typed:
+     * {@code List<Item> items = request.json(new TypeRef<List<Item>>() {}).await()}.
+     *
+     * @param type what to read the body as
+     * @param <T>  the type
+     * @return the decoding, run when awaited
+     * @throws HTTPBadRequest (when awaited) as {@link #json()}
+     */
+    public <T> Coro<T> json(TypeRef<T> type) {
+        return json(type.type());
     }
 
     /**

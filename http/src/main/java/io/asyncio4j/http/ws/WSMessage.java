@@ -73,6 +73,32 @@ public record WSMessage(WSMsgType type, Object data, String extra) {
     }
 
     /**
+     * As {@link #json(Class)}, into the generic type {@code type} captures ({@code new TypeRef<List<Item>>() {}}),
+     * typed, by {@link JsonCodec#defaultCodec()}.
+     *
+     * @param type what to read the message as
+     * @param <T>  the type
+     * @return the value
+     * @throws io.asyncio4j.http.json.JSONDecodeError if it is not valid JSON for {@code type}
+     */
+    public <T> T json(io.asyncio4j.http.json.TypeRef<T> type) {
+        return json(type.type(), JsonCodec.defaultCodec());
+    }
+
+    /**
+     * As {@link #json(Type, JsonCodec)}, into the generic type {@code type} captures, typed.
+     *
+     * @param type  what to read the message as
+     * @param codec the codec that reads it
+     * @param <T>   the type
+     * @return the value
+     * @throws io.asyncio4j.http.json.JSONDecodeError if it is not valid JSON for {@code type}
+     */
+    public <T> T json(io.asyncio4j.http.json.TypeRef<T> type, JsonCodec codec) {
+        return json(type.type(), codec);
+    }
+
+    /**
      * The text (or UTF-8 bytes) decoded by {@code codec} into {@code type} (a generic type too; {@code T} is then
      * unchecked).
      *

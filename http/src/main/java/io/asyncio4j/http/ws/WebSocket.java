@@ -115,6 +115,19 @@ public interface WebSocket extends Iterable<WSMessage> {
     }
 
     /**
+     * The next text message decoded by {@link #jsonCodec()} into the generic type {@code type} captures
+     * ({@code new TypeRef<List<Item>>() {}}), typed.
+     *
+     * @param type what to read the message as
+     * @param <T>  the type
+     * @return the receive and decoding, run when awaited
+     * @see WebSocketProtocol#receiveJson(io.asyncio4j.http.json.TypeRef)
+     */
+    default <T> Coro<T> receiveJson(io.asyncio4j.http.json.TypeRef<T> type) {
+        return connection().receiveJson(type);
+    }
+
+    /**
      * The codec of {@code sendJson} and {@code receiveJson}: the session's or the application's.
      *
      * @return the codec

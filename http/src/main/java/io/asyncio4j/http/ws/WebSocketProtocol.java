@@ -351,6 +351,18 @@ public final class WebSocketProtocol implements Protocol {
     }
 
     /**
+     * As {@link #receiveJson(Class)}, into the generic type {@code type} captures ({@code new TypeRef<List<Item>>()
+     * {}}), typed.
+     *
+     * @param type what to read the message as
+     * @param <T>  the type
+     * @return the receive and decoding, run when awaited
+     */
+    public <T> Coro<T> receiveJson(io.asyncio4j.http.json.TypeRef<T> type) {
+        return receiveJson(type.type());
+    }
+
+    /**
      * The codec of {@link #sendJson} and {@link #receiveJson}: the session's ({@code ClientSession.Builder
      * .jsonCodec}) on the client end, the application's ({@code Application.jsonCodec}) on the server end.
      *

@@ -253,6 +253,9 @@ class FileResponseTest {
         assertThat(FileResponse.guessType("a.tar.gz")).containsExactly("application/x-tar", "gzip");
         assertThat(FileResponse.guessType("A.PNG")).containsExactly("image/png", null);
         assertThat(FileResponse.guessType("noext")).containsExactly("application/octet-stream", null);
+        assertThat(FileResponse.guessType("photo.avif")).containsExactly("image/avif", null);
+        assertThat(FileResponse.guessType("logo.svgz")).containsExactly("image/svg+xml", "gzip");
+        assertThat(FileResponse.guessType("book.epub")).containsExactly("application/epub+zip", null);
     }
 
     @Test

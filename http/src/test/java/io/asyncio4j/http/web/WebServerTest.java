@@ -168,7 +168,7 @@ class WebServerTest {
         assertThat(rs.get(2).status()).isEqualTo(201);
         assertThat(rs.get(2).text()).contains("\"got\":42", "\"twice\":8");
         assertThat(rs.get(3).status()).isEqualTo(400);
-        assertThat(rs.get(3).text()).startsWith("the body is not valid JSON");
+        assertThat(rs.get(3).text()).startsWith("Invalid JSON body: ");
     }
 
     @Test
