@@ -47,6 +47,10 @@ final class MainInterrupt implements SignalHandler {
             } catch (IllegalArgumentException e) {
                 return null; // -Xrs: the JVM leaves SIGINT alone, and so do we
             }
+            if (old instanceof MainInterrupt ended && ended.over) {
+                // an earlier run's, put back by a loop's handler removed after that run: it stands for its previous
+                old = ended.previous;
+            }
             if (!Signals.isJvmDefault(old)) {
                 Signal.handle(INT, old);
                 return null;

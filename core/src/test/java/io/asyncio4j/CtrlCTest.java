@@ -133,6 +133,22 @@ class CtrlCTest {
     }
 
     @Test
+    @Timeout(10) // on the test's own thread: JUnit's main thread under Maven
+    void aLoopHandlerForSigintOutlivingTheRunDoesNotTakeCtrlCFromTheNextRun() {
+        assumeThat(Thread.currentThread().getName()).isEqualTo("main");
+        assumeThat(Signals.isJvmDefault(currentSigint())).isTrue();
+        try (Runner r = new Runner()) {
+            r.run(() -> {
+                Asyncio.getRunningLoop().addSignalHandler("INT", () -> { });
+                return null;
+            });
+        } // closing the loop removes its handler, putting back the run's, which has ended
+        String during = Asyncio.run(() -> currentSigint().getClass().getSimpleName());
+        assertThat(during).isEqualTo("MainInterrupt");
+        assertThat(Signals.isJvmDefault(currentSigint())).isTrue();
+    }
+
+    @Test
     void aRunOnAnotherThreadLeavesSigintToTheJvm() throws Exception {
         String[] during = new String[1];
         Thread t = Thread.ofPlatform().name("not-main").start(() ->

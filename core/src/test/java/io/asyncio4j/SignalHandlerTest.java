@@ -80,6 +80,24 @@ class SignalHandlerTest {
     }
 
     @Test
+    void removingLeavesAHandlerInstalledSinceInPlace() {
+        SignalHandler mine = sig -> { };
+        try (Runner r = new Runner()) {
+            r.run(() -> {
+                EventLoop loop = Asyncio.getRunningLoop();
+                loop.addSignalHandler("USR1", () -> { });
+                SignalHandler displaced = Signal.handle(new Signal("USR1"), mine);
+                assertThat(displaced).isInstanceOf(SignalRegistration.class);
+                assertThat(loop.removeSignalHandler("USR1")).isTrue();
+                assertThat(current("USR1")).isSameAs(mine);
+                return null;
+            });
+        } finally {
+            Signal.handle(new Signal("USR1"), SignalHandler.SIG_DFL);
+        }
+    }
+
+    @Test
     void namesAreCheckedAndSignalsTheJvmReservesAreRefused() {
         try (Runner r = new Runner()) {
             r.run(() -> {

@@ -2,6 +2,7 @@ package io.asyncio4j.http.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.asyncio4j.Asyncio;
 import io.asyncio4j.Event;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -28,11 +29,15 @@ class RunAppSignalTest {
      * is in flight when the signal comes and finishes during the shutdown.
      */
     public static void main(String[] args) {
+        boolean stubborn = args.length > 0 && args[0].equals("stubborn"); // its handler never ends
         Application app = new Application();
         Event shuttingDown = new Event();
         app.router().get("/slow", request -> {
             System.out.println("in handler");
             shuttingDown.waitSet().await();
+            if (stubborn) {
+                Asyncio.getRunningLoop().createFuture().await();
+            }
             return Response.text("finished during the shutdown");
         });
         app.onShutdown().add(a -> () -> {
@@ -49,7 +54,7 @@ class RunAppSignalTest {
     }
 
     /** Starts the program in a child JVM on this run's carrier; its stdout is read by the test. */
-    static Process start(Path err) throws Exception {
+    static Process start(Path err, String... args) throws Exception {
         String java = ProcessHandle.current().info().command().orElseThrow();
         boolean fast = "fast".equals(System.getProperty("asyncio4j.carrier", "auto"));
         List<String> cmd = new ArrayList<>(List.of(java));
@@ -59,6 +64,7 @@ class RunAppSignalTest {
         cmd.add("-Dasyncio4j.carrier=" + (fast ? "fast" : "portable"));
         // The test's own class path: the library modules and their dependencies (Jackson, Jetty's parser, SLF4J).
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), RunAppSignalTest.class.getName()));
+        cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).redirectError(err.toFile()).start();
     }
 
@@ -99,6 +105,33 @@ class RunAppSignalTest {
                     .containsExactly("in handler", "on shutdown", "on cleanup", "runApp returned");
             assertThat(response.get()).startsWith("HTTP/1.1 200").endsWith("finished during the shutdown");
             assertThat(Files.readString(err)).isEmpty();
+        } finally {
+            p.destroyForcibly().waitFor();
+            Files.deleteIfExists(err);
+        }
+    }
+
+    @Test
+    void aSecondSigtermDuringTheShutdownEndsTheJvmAtOnce() throws Exception {
+        Path err = Files.createTempFile("run-app", ".err");
+        Process p = start(err, "stubborn");
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            List<String> lines = new ArrayList<>();
+            String banner = readLine(out, lines);
+            int port = Integer.parseInt(banner.replaceAll(".*:(\\d+) =+$", "$1"));
+            readLine(out, lines);
+            Socket client = new Socket("127.0.0.1", port);
+            client.getOutputStream().write("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(readLine(out, lines)).isEqualTo("in handler");
+            assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor()).isZero();
+            assertThat(readLine(out, lines)).isEqualTo("on shutdown"); // the handler holds the shutdown for 60 s
+            assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor()).isZero();
+            assertThat(p.waitFor()).as("exit status; output %s; stderr %s", lines, Files.readString(err))
+                    .isEqualTo(143);
+            assertThat(readLine(out, lines)).isNull(); // no cleanup, no return: the JVM ended
+            assertThat(Files.readString(err)).isEmpty();
+            client.close();
         } finally {
             p.destroyForcibly().waitFor();
             Files.deleteIfExists(err);
