@@ -8,5 +8,9 @@
  * give the fast one.
  */
 module io.asyncio4j {
+    // sun.misc.Signal: Ctrl-C cancels Asyncio.run's main task, and EventLoop.addSignalHandler (the JDK has no
+    // supported signal API; jdk.unsupported is in every JDK and in a jlinked image that lists it).
+    requires jdk.unsupported;
+
     exports io.asyncio4j;
 }

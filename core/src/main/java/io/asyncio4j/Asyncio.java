@@ -44,10 +44,15 @@ public final class Asyncio {
      * <p>Call it from a thread with no running loop; it blocks that thread until {@code main} and the clean-up are
      * done. If {@code main}'s task is cancelled, the {@link CancelledError} is thrown from here.
      *
+     * <p>On the main thread, Ctrl-C cancels {@code main} and, once it has ended cancelled and the loop is closed,
+     * this throws {@link KeyboardInterrupt}, as CPython 3.11+ does; left uncaught, it ends the JVM with exit status
+     * 130 and prints nothing. A second Ctrl-C ends the JVM at once. See {@link Runner#run(Coro)}.
+     *
      * @param <T> the type of {@code main}'s result
      * @param main the coroutine to run as the loop's main task
      * @return the result of {@code main}; its exception is thrown as the same object
      * @throws IllegalStateException if called from a running loop
+     * @throws KeyboardInterrupt if SIGINT cancelled {@code main} and it ended cancelled
      */
     public static <T> T run(Coro<T> main) {
         if (BaseEventLoop.running() != null) {

@@ -113,6 +113,8 @@ final class BaseEventLoop implements EventLoop {
      * reported when the loop closes ({@link UnretrievedException}). Synchronized: the cleaner's thread removes too.
      */
     private final Set<UnretrievedException> unretrieved = new LinkedHashSet<>();
+    /** This loop's signal handlers by signal name ({@code "INT"}); only on the loop's thread. */
+    private final Map<String, SignalRegistration> signalHandlers = new LinkedHashMap<>();
 
     BaseEventLoop(boolean virtualTime) {
         this.clock = virtualTime ? new LoopClock.Virtual() : REAL_CLOCK;
@@ -681,6 +683,39 @@ final class BaseEventLoop implements EventLoop {
         io.watch(ch, cb, read);
     }
 
+    // ---- signals ---------------------------------------------------------------------------------------------
+
+    @Override
+    public void addSignalHandler(String signal, Runnable callback) {
+        checkCallback(callback, "addSignalHandler");
+        sun.misc.Signal sig = Signals.named(signal);
+        checkClosed();
+        checkThread();
+        String name = sig.getName();
+        signalHandlers.put(name, SignalRegistration.register(this, sig, callback, signalHandlers.get(name)));
+    }
+
+    @Override
+    public boolean removeSignalHandler(String signal) {
+        sun.misc.Signal sig = Signals.named(signal);
+        checkThread();
+        SignalRegistration r = signalHandlers.remove(sig.getName());
+        if (r == null) {
+            return false;
+        }
+        r.remove();
+        return true;
+    }
+
+    /** From the JVM's signal thread: schedules a signal's callback; false if the loop is closed. */
+    boolean scheduleSignalCallback(Runnable callback) {
+        if (closed) {
+            return false;
+        }
+        enqueueThreadsafe(new Handle(callback));
+        return true;
+    }
+
     @Override
     public void stop() {
         stopping = true;
@@ -695,6 +730,10 @@ final class BaseEventLoop implements EventLoop {
             return;
         }
         closed = true;
+        for (SignalRegistration r : signalHandlers.values()) {
+            r.remove();
+        }
+        signalHandlers.clear();
         destroyPendingTasks();
         reportUnretrieved();
         ready.clear();

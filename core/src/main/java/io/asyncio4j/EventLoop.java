@@ -127,6 +127,48 @@ public interface EventLoop {
     boolean removeWriter(java.nio.channels.SelectableChannel channel);
 
     /**
+     * CPython's {@code add_signal_handler}: while registered, the signal no longer gets the JVM's handling (for INT,
+     * TERM and HUP: running the shutdown hooks and exiting); instead each time the process receives it,
+     * {@code callback} is scheduled on this loop, thread-safely (the JVM takes signals on a thread of its own, as
+     * {@link #callSoonThreadsafe(Runnable)} does), and runs on the loop's thread in one of its next iterations; an
+     * exception it throws goes to the exception handler. A new callback for the same signal replaces the previous
+     * one. {@link #removeSignalHandler(String)} and {@link #close()} give the signal back to the handling it had
+     * before.
+     *
+     * <p>Signals are process-wide: one handler per signal for the whole JVM, so a registration by another loop (or
+     * by anyone through {@code sun.misc.Signal}) for the same signal replaces this one until it is removed. While
+     * this loop is not running (or in virtual time, until the loop next waits) the callbacks wait in its queue. The
+     * usual signals are {@code "INT"} (Ctrl-C), {@code "TERM"}, {@code "HUP"}, {@code "USR1"} and {@code "USR2"};
+     * names are {@code sun.misc.Signal}'s, with or without the {@code SIG} prefix. The JVM reserves some signals:
+     * {@code QUIT} (thread dumps), {@code KILL} and {@code STOP} (as in CPython), and those its VM handles natively
+     * ({@code USR2} and {@code PIPE} on Linux's HotSpot).
+     *
+     * <p>Call it on the loop's thread.
+     *
+     * @param signal the signal's name, such as {@code "TERM"}
+     * @param callback runs on the loop's thread for each signal received
+     * @throws NullPointerException if {@code signal} or {@code callback} is null
+     * @throws IllegalArgumentException naming the signal if the platform has no signal of that name or the JVM
+     *         reserves it
+     * @throws IllegalStateException if the loop is closed or the caller is another thread while it runs
+     */
+    void addSignalHandler(String signal, Runnable callback);
+
+    /**
+     * CPython's {@code remove_signal_handler}: ends this loop's registration for {@code signal} and gives the signal
+     * back to the handling it had before {@link #addSignalHandler(String, Runnable)} (unless another handler has
+     * been installed for it since, which stays). Callbacks already scheduled still run. Call it on the loop's
+     * thread.
+     *
+     * @param signal the signal's name, as for {@code addSignalHandler}
+     * @return whether this loop had a handler for the signal
+     * @throws NullPointerException if {@code signal} is null
+     * @throws IllegalArgumentException naming the signal if the platform has no signal of that name
+     * @throws IllegalStateException if the caller is another thread while the loop runs
+     */
+    boolean removeSignalHandler(String signal);
+
+    /**
      * CPython's {@code create_future}.
      *
      * @param <T> the type of the result
@@ -206,8 +248,8 @@ public interface EventLoop {
     void stop();
 
     /**
-     * Closes the loop: drops pending callbacks and shuts the default executor down without waiting.
-     * Idempotent. Tasks still pending are reported (CPython's "Task was destroyed but it is pending!") and their
+     * Closes the loop: removes its signal handlers ({@link #removeSignalHandler(String)}), drops pending callbacks
+     * and shuts the default executor down without waiting. Idempotent. Tasks still pending are reported (CPython's "Task was destroyed but it is pending!") and their
      * threads unwound, so their {@code finally} blocks run.
      *
      * @throws IllegalStateException if the loop is running

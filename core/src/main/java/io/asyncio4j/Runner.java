@@ -90,11 +90,22 @@ public final class Runner implements AutoCloseable {
      * exception (the same object). May be called again on the same loop. Blocks the calling thread, which is the
      * loop's thread meanwhile. CPython's {@code Runner.run}.
      *
+     * <p><b>Ctrl-C.</b> Called on the main thread while SIGINT has the JVM's default handling (the application has
+     * not installed a handler, and the signal is not ignored as in a background job), the run handles SIGINT as
+     * CPython 3.11's does: the first SIGINT cancels {@code main} (thread-safely: the loop wakes up), so its
+     * {@code finally} blocks and clean-ups run; if {@code main} then ends cancelled, this method throws
+     * {@link KeyboardInterrupt} (whose cause is the {@link CancelledError}), and {@link Asyncio#run} closes the
+     * runner as usual before it leaves. A second SIGINT while {@code main} unwinds gets the JVM's default handling
+     * at once: shutdown hooks, exit status 130. When this method returns or throws, SIGINT has its previous handling
+     * back (unless a handler was installed for it meanwhile, such as {@link EventLoop#addSignalHandler}'s, which
+     * stays until removed). On other threads, and when SIGINT is handled otherwise, Ctrl-C is left to the JVM.
+     *
      * @param <T> the type of {@code main}'s result
      * @param main the coroutine to run as a task
      * @return {@code main}'s result
      * @throws NullPointerException if {@code main} is null
      * @throws IllegalStateException if the runner is closed, or called from a running loop
+     * @throws KeyboardInterrupt if SIGINT cancelled {@code main} and it ended cancelled (see above)
      */
     public <T> T run(Coro<T> main) {
         if (main == null) {
@@ -107,7 +118,24 @@ public final class Runner implements AutoCloseable {
             throw new IllegalStateException("Runner.run() cannot be called from a running event loop");
         }
         BaseEventLoop l = lazyInit();
-        return l.runUntilComplete(l.createTask(main, null));
+        Task<T> task = l.createTask(main, null);
+        MainInterrupt sigint = MainInterrupt.installIfDefault(l, task);
+        if (sigint == null) {
+            return l.runUntilComplete(task);
+        }
+        try {
+            return l.runUntilComplete(task);
+        } catch (CancelledError e) {
+            if (sigint.interrupted() && task.uncancel() == 0) {
+                KeyboardInterrupt interrupt = new KeyboardInterrupt();
+                interrupt.initCause(e);
+                MainInterrupt.exitOnUncaught(Thread.currentThread());
+                throw interrupt;
+            }
+            throw e;
+        } finally {
+            sigint.uninstall();
+        }
     }
 
     /**

@@ -28,6 +28,9 @@
  * <h2>Cancellation</h2>
  * {@link io.asyncio4j.CancelledError} is an {@link java.lang.Error}, so {@code catch (Exception e)} does not
  * swallow it; it is thrown from the {@code await()} at which a cancelled task is suspended, or at its next one.
+ * Ctrl-C cancels {@link io.asyncio4j.Asyncio#run Asyncio.run}'s main task (on the main thread), which then throws
+ * {@link io.asyncio4j.KeyboardInterrupt}; {@link io.asyncio4j.EventLoop#addSignalHandler EventLoop.addSignalHandler}
+ * runs a callback on the loop for other signals.
  *
  * <h2>Composition</h2>
  * {@link io.asyncio4j.Asyncio#gather gather}, {@link io.asyncio4j.Asyncio#wait(java.util.Collection) wait},

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +29,9 @@ import java.util.function.Supplier;
  * <p>A server starts serving once {@link #listen(List, int)} has bound it. {@link #close()} stops accepting and
  * closes the listening sockets; connections already accepted go on until they end. {@link #waitClosed()} then waits
  * for them. {@link #serveForever()} waits until the server is closed or the awaiting task is cancelled, which closes
- * it. Every method is for the thread of the loop the server listens on; none is thread-safe.
+ * it (and, as in CPython 3.12, waits for the connections). To end the connections too, as on Ctrl-C,
+ * {@link #closeClients()} closes them and {@link #abortClients()} aborts them (CPython 3.13). Every method is for the
+ * thread of the loop the server listens on; none is thread-safe.
  */
 public abstract class AbstractServer implements AutoCloseable {
     private final Supplier<? extends BaseProtocol> factory;
@@ -41,6 +44,8 @@ public abstract class AbstractServer implements AutoCloseable {
     private List<ServerSocketChannel> released = List.of();
     private boolean serving;
     private int activeCount;
+    /** The transports of the connections accepted and not yet lost (CPython 3.13's {@code Server._clients}). */
+    private final Set<Transport> clients = new LinkedHashSet<>();
     private final List<Future<Void>> waiters = new ArrayList<>();
     private Future<Void> servingForever;
 
@@ -188,11 +193,13 @@ public abstract class AbstractServer implements AutoCloseable {
                 continue;
             }
             activeCount++;
+            Transport[] attached = new Transport[1]; // the connection's transport, for its onConnectionLost
             try {
-                SocketTransport.attach(loop, c, protocol, null, this::detach);
+                attached[0] = SocketTransport.attach(loop, c, protocol, null, () -> detach(attached[0]));
+                clients.add(attached[0]);
             } catch (Throwable e) {
                 closeQuietly(c);
-                detach();
+                detach(null);
                 rethrowIfVmError(e);
                 report("cannot set up an accepted connection", e, null);
             }
@@ -217,8 +224,9 @@ public abstract class AbstractServer implements AutoCloseable {
         }
     }
 
-    private void detach() {
+    private void detach(Transport transport) {
         activeCount--;
+        clients.remove(transport);
         if (activeCount == 0 && channels == null) {
             wakeUp();
         }
@@ -273,7 +281,10 @@ public abstract class AbstractServer implements AutoCloseable {
 
     /**
      * CPython's {@code Server.serve_forever}: serves until the server is closed; cancelling the awaiting task closes
-     * the server and waits for its connections to end before the {@link io.asyncio4j.CancelledError} goes on.
+     * the server and waits for its connections to end before the {@link io.asyncio4j.CancelledError} goes on (as in
+     * CPython 3.12 and 3.13: a client that stays connected holds it; a second cancellation ends that wait). To end
+     * the connections on Ctrl-C, wait with {@link #waitClosed()} instead and call {@link #closeClients()} in a
+     * {@code finally} (see {@code io.asyncio4j.streams.Server}).
      *
      * @return a coroutine to await inside a task; it ends (normally) when {@link #close()} is called
      * @throws IllegalStateException (when awaited) if the server is not bound, is closed or is already serving
@@ -329,6 +340,30 @@ public abstract class AbstractServer implements AutoCloseable {
         }
         if (activeCount == 0) {
             wakeUp();
+        }
+    }
+
+    /**
+     * CPython 3.13's {@code Server.close_clients}: closes the transport of every connection this server accepted
+     * that is still open, gracefully ({@link Transport#close()}: data already written is flushed first, then the
+     * protocols get {@code connectionLost(null)}; a stream handler's reader sees end of file). Connections accepted
+     * afterwards are not affected; with {@link #close()} first, none come, and {@link #waitClosed()} then ends once
+     * the handlers have. Call it on the loop's thread.
+     */
+    public void closeClients() {
+        for (Transport t : List.copyOf(clients)) {
+            t.close();
+        }
+    }
+
+    /**
+     * CPython 3.13's {@code Server.abort_clients}: aborts the transport of every connection this server accepted
+     * that is still open ({@link Transport#abort()}: unsent data is dropped and the protocols get
+     * {@code connectionLost(null)} at once). Call it on the loop's thread.
+     */
+    public void abortClients() {
+        for (Transport t : List.copyOf(clients)) {
+            t.abort();
         }
     }
 

@@ -14,8 +14,24 @@ import java.util.function.Supplier;
  *
  * <p>{@link #close()} stops accepting and closes the listening sockets; connections already accepted go on until
  * they end. {@link #waitClosed()} then waits for them. {@link #serveForever()} waits until the server is closed or
- * the awaiting task is cancelled, which closes it. Methods are for the loop's thread. The implementation is
- * {@link AbstractServer}'s, which {@link io.asyncio4j.net.Net#createServer} returns for protocols of any kind.
+ * the awaiting task is cancelled, which closes it. {@link #closeClients()} and {@link #abortClients()} (CPython
+ * 3.13) end the connections: each handler's reader then sees end of file. Methods are for the loop's thread. The
+ * implementation is {@link AbstractServer}'s, which {@link io.asyncio4j.net.Net#createServer} returns for protocols
+ * of any kind.
+ *
+ * <p>A server that ends its clients on Ctrl-C ({@code Asyncio.run} cancels the main task on SIGINT), as CPython
+ * 3.13's {@code close(); close_clients(); await wait_closed()}:
+ *
+ * <pre>{@code
+ * Server server = Streams.startServer(chat::handle, "127.0.0.1", 8888).await();
+ * try {
+ *     server.waitClosed().await();     // serves until Ctrl-C cancels the main task
+ * } finally {
+ *     server.close();
+ *     server.closeClients();           // each handler reads end of file, says goodbye and returns
+ *     server.waitClosed().await();
+ * }
+ * }</pre>
  */
 public final class Server extends AbstractServer {
     /** A server for {@link Streams#startServer}, bound by its {@code listen}. */

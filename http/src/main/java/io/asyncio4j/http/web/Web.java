@@ -2,6 +2,7 @@ package io.asyncio4j.http.web;
 
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
+import io.asyncio4j.EventLoop;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -56,10 +57,19 @@ public final class Web {
 
     /**
      * aiohttp's {@code web.run_app}: runs a new loop on this thread ({@code Asyncio.run}), runs the application's
-     * startup hooks, serves {@code app} on {@code host:port} and blocks until the JVM is asked to stop (Ctrl-C,
-     * SIGTERM), then shuts the site down gracefully ({@link Site#close()}: shutdown hooks, in-flight requests
-     * finish for up to 60 s, then are cancelled, cleanup hooks) and returns. It prints the URL it serves on
-     * standard output, as aiohttp does.
+     * startup hooks, serves {@code app} on {@code host:port} and blocks until the process gets SIGINT (Ctrl-C) or
+     * SIGTERM, then shuts the site down gracefully ({@link Site#close()}: shutdown hooks, open WebSockets closed
+     * with 1001, in-flight requests finish for up to 60 s, then are cancelled, cleanup hooks) and returns normally,
+     * so that a {@code main} that ends there exits with status 0, as aiohttp's {@code run_app} returns on its
+     * {@code GracefulExit}. It prints the URL it serves on standard output, as aiohttp does.
+     *
+     * <p><b>Signals.</b> While it runs, the loop handles SIGINT and SIGTERM ({@link EventLoop#addSignalHandler}),
+     * as aiohttp's {@code handle_signals=True}. The first starts the graceful shutdown and gives both signals back:
+     * a second SIGTERM then ends the JVM at once (status 143), and a second SIGINT, on the main thread, cancels the
+     * shutdown in progress ({@code Asyncio.run}'s Ctrl-C handling: the tasks are cancelled, their {@code finally}
+     * blocks run, and {@link io.asyncio4j.KeyboardInterrupt} leaves this method; status 130 if uncaught). If the
+     * JVM is stopped otherwise ({@code System.exit}, SIGHUP), a shutdown hook still runs the graceful shutdown
+     * before it exits.
      *
      * @param app  the application; frozen by the start
      * @param host the address to listen on, or null for every interface
@@ -73,7 +83,7 @@ public final class Web {
 
     /**
      * aiohttp's {@code web.run_app(app, host=, port=, shutdown_timeout=)}: as {@link #runApp(Application, String,
-     * int)} (blocks this thread until the JVM is asked to stop), with the default {@link ServerOptions} but for the
+     * int)} (blocks this thread until SIGINT or SIGTERM), with the default {@link ServerOptions} but for the
      * shutdown timeout: on shutdown, in-flight handlers get up to {@code shutdownTimeout} seconds to finish, then
      * are cancelled (aiohttp 3.8's default is 60 s, {@link ServerOptions#DEFAULT_SHUTDOWN_TIMEOUT}).
      *
@@ -131,8 +141,16 @@ public final class Web {
             }
         }, "asyncio4j runApp shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        Runnable gracefulExit = () -> { // on the loop, at the first SIGINT or SIGTERM
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook); // a second signal must not wait for this shutdown
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting already: the hook runs
+            }
+            stop.complete(null);
+        };
         try {
-            runApp(app, host, port, options, null, stop);
+            runApp(app, host, port, options, null, stop, gracefulExit);
         } finally {
             finished.countDown();
             try {
@@ -150,7 +168,28 @@ public final class Web {
      */
     static void runApp(Application app, String host, int port, ServerOptions options,
                        CompletableFuture<Site> started, CompletableFuture<Void> stop) {
+        runApp(app, host, port, options, started, stop, null);
+    }
+
+    /**
+     * As {@link #runApp(Application, String, int, ServerOptions, CompletableFuture, CompletableFuture)}; with
+     * {@code onSignal} not null, the loop handles SIGINT and SIGTERM (aiohttp's {@code handle_signals=True}): the
+     * first runs {@code onSignal} on the loop, which is to complete {@code stop}, and gives both signals back, so a
+     * second one interrupts the graceful shutdown.
+     */
+    static void runApp(Application app, String host, int port, ServerOptions options,
+                       CompletableFuture<Site> started, CompletableFuture<Void> stop, Runnable onSignal) {
         Asyncio.run(() -> {
+            if (onSignal != null) {
+                EventLoop loop = Asyncio.getRunningLoop();
+                Runnable graceful = () -> {
+                    loop.removeSignalHandler("INT");
+                    loop.removeSignalHandler("TERM");
+                    onSignal.run();
+                };
+                loop.addSignalHandler("INT", graceful);
+                loop.addSignalHandler("TERM", graceful);
+            }
             Site site = start(app, host, port, options).await();
             System.out.println("======== Running on http://" + (host == null ? "0.0.0.0" : host) + ":"
                     + site.port() + " ========\n(Press CTRL+C to quit)");
