@@ -8,6 +8,8 @@
  * give the fast one.
  */
 module io.asyncio4j {
+    // @CheckReturnValue: read by IDEs and Error Prone at compile time, not needed to run.
+    requires static com.google.errorprone.annotations;
     // sun.misc.Signal: Ctrl-C cancels Asyncio.run's main task, and EventLoop.addSignalHandler (the JDK has no
     // supported signal API; jdk.unsupported is in every JDK and in a jlinked image that lists it).
     requires jdk.unsupported;

@@ -4,6 +4,8 @@
  * {@code asyncio4j-http-test}, test scope.
  */
 module io.asyncio4j.http.test {
+    // @CheckReturnValue: read by IDEs and Error Prone at compile time, not needed to run.
+    requires static com.google.errorprone.annotations;
     requires transitive io.asyncio4j.http;
     requires transitive io.asyncio4j.test;
     requires transitive org.junit.jupiter.api;

@@ -4,6 +4,8 @@
  * {@code io.asyncio4j} too.
  */
 module io.asyncio4j.net {
+    // @CheckReturnValue: read by IDEs and Error Prone at compile time, not needed to run.
+    requires static com.google.errorprone.annotations;
     requires transitive io.asyncio4j;
 
     exports io.asyncio4j.net;

@@ -1,10 +1,16 @@
 package io.asyncio4j;
 
+import com.google.errorprone.annotations.CheckReturnValue;
+
 /**
  * CPython's {@code _ContextManagerMixin}: what {@link Lock} and {@link Semaphore} (and through its lock,
  * {@link Condition}) share: {@code acquire()} as a coroutine and {@code hold()}, the {@code async with} form.
  */
 abstract class Acquirable extends LoopBound {
+    /** What a report of a never-awaited {@code acquire()} calls it: {@code Lock.acquire}, {@code Semaphore.acquire}. */
+    private final String acquireName = getClass().getSimpleName() + ".acquire";
+    private final String holdName = getClass().getSimpleName() + ".hold";
+
     /** Acquires, waiting as long as needed; on the task's thread. */
     abstract boolean doAcquire();
 
@@ -18,8 +24,9 @@ abstract class Acquirable extends LoopBound {
      * @return a coroutine giving true once acquired
      * @throws CancelledError (when awaited) if the waiting task is cancelled; nothing is acquired then
      */
+    @CheckReturnValue
     public Coro<Boolean> acquire() {
-        return this::doAcquire;
+        return Coro.named(acquireName, this::doAcquire);
     }
 
     /**
@@ -29,10 +36,11 @@ abstract class Acquirable extends LoopBound {
      * @return a coroutine giving the {@code Held} once acquired; if the waiting task is cancelled it throws
      *         {@link CancelledError} and nothing is acquired
      */
+    @CheckReturnValue
     public Coro<Held> hold() {
-        return () -> {
+        return Coro.named(holdName, () -> {
             doAcquire();
             return Held.releasing(this::release);
-        };
+        });
     }
 }

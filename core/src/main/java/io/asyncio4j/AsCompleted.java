@@ -1,5 +1,6 @@
 package io.asyncio4j;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Iterator;
@@ -119,13 +120,14 @@ final class AsCompleted<T> implements Iterable<Coro<T>> {
                 return left > 0;
             }
 
+            @CheckReturnValue
             @Override
             public Coro<T> next() {
                 if (left == 0) {
                     throw new NoSuchElementException();
                 }
                 left--;
-                return AsCompleted.this::waitForOne;
+                return Coro.named("AsCompleted.next", AsCompleted.this::waitForOne);
             }
         };
     }

@@ -1,5 +1,6 @@
 package io.asyncio4j;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -265,11 +266,12 @@ public final class Asyncio {
      * @param seconds the delay
      * @return a coroutine to await inside a task; awaiting it elsewhere throws {@link IllegalStateException}
      */
+    @CheckReturnValue
     public static Coro<Void> sleep(double seconds) {
         if (seconds <= 0) {
             return Tasks.YIELD;
         }
-        return () -> Tasks.sleep(seconds, null);
+        return Coro.named("Asyncio.sleep", () -> Tasks.sleep(seconds, null));
     }
 
     /**
@@ -280,8 +282,9 @@ public final class Asyncio {
      * @param result what the await returns
      * @return a coroutine to await inside a task
      */
+    @CheckReturnValue
     public static <T> Coro<T> sleep(double seconds, T result) {
-        return () -> Tasks.sleep(seconds, result);
+        return Coro.named("Asyncio.sleep", () -> Tasks.sleep(seconds, result));
     }
 
     /**
@@ -293,8 +296,9 @@ public final class Asyncio {
      * @return a coroutine to await inside a task
      * @throws NullPointerException if {@code delay} is null
      */
+    @CheckReturnValue
     public static Coro<Void> sleep(Duration delay) {
-        return sleep(toSeconds(delay, "sleep"));
+        return Coro.named("Asyncio.sleep", sleep(toSeconds(delay, "sleep")));
     }
 
     /**
@@ -306,8 +310,9 @@ public final class Asyncio {
      * @return a coroutine to await inside a task
      * @throws NullPointerException if {@code delay} is null
      */
+    @CheckReturnValue
     public static <T> Coro<T> sleep(Duration delay, T result) {
-        return sleep(toSeconds(delay, "sleep"), result);
+        return Coro.named("Asyncio.sleep", sleep(toSeconds(delay, "sleep"), result));
     }
 
     /**
@@ -430,8 +435,9 @@ public final class Asyncio {
      * @param aws the awaitables
      * @return a coroutine giving the done futures (and no pending ones)
      */
+    @CheckReturnValue
     public static <T> Coro<Done<T>> wait(Collection<? extends Awaitable<T>> aws) {
-        return wait(aws, (Double) null, ReturnWhen.ALL_COMPLETED);
+        return Coro.named("Asyncio.wait", wait(aws, (Double) null, ReturnWhen.ALL_COMPLETED));
     }
 
     /**
@@ -443,8 +449,9 @@ public final class Asyncio {
      * @return a coroutine to await inside a task, giving the done and the pending futures
      * @throws IllegalArgumentException (when awaited) if {@code aws} is empty
      */
+    @CheckReturnValue
     public static <T> Coro<Done<T>> wait(Collection<? extends Awaitable<T>> aws, ReturnWhen when) {
-        return wait(aws, (Double) null, when);
+        return Coro.named("Asyncio.wait", wait(aws, (Double) null, when));
     }
 
     /**
@@ -458,8 +465,9 @@ public final class Asyncio {
      * @return a coroutine to await inside a task, giving the done and the pending futures
      * @throws IllegalArgumentException (when awaited) if {@code aws} is empty
      */
+    @CheckReturnValue
     public static <T> Coro<Done<T>> wait(Collection<? extends Awaitable<T>> aws, double timeout, ReturnWhen when) {
-        return wait(aws, Double.valueOf(timeout), when);
+        return Coro.named("Asyncio.wait", wait(aws, Double.valueOf(timeout), when));
     }
 
     /**
@@ -474,8 +482,9 @@ public final class Asyncio {
      * @return a coroutine to await inside a task, giving the done and the pending futures
      * @throws IllegalArgumentException (when awaited) if {@code aws} is empty
      */
+    @CheckReturnValue
     public static <T> Coro<Done<T>> wait(Collection<? extends Awaitable<T>> aws, Double timeout, ReturnWhen when) {
-        return () -> Wait.await(aws, timeout, when);
+        return Coro.named("Asyncio.wait", () -> Wait.await(aws, timeout, when));
     }
 
     /**
@@ -490,8 +499,9 @@ public final class Asyncio {
      * @param timeout the limit in seconds, or {@code null}
      * @return a coroutine to await inside a task, giving {@code aw}'s result
      */
+    @CheckReturnValue
     public static <T> Coro<T> waitFor(Awaitable<T> aw, Double timeout) {
-        return () -> WaitFor.await(aw, timeout);
+        return Coro.named("Asyncio.waitFor", () -> WaitFor.await(aw, timeout));
     }
 
     /**
@@ -505,8 +515,9 @@ public final class Asyncio {
      * @param timeout the limit in seconds
      * @return a coroutine to await inside a task, giving {@code aw}'s result
      */
+    @CheckReturnValue
     public static <T> Coro<T> waitFor(Awaitable<T> aw, double timeout) {
-        return waitFor(aw, Double.valueOf(timeout));
+        return Coro.named("Asyncio.waitFor", waitFor(aw, Double.valueOf(timeout)));
     }
 
     /**
@@ -579,9 +590,10 @@ public final class Asyncio {
      * @param body the code to run under the deadline
      * @return a coroutine to await inside a task, giving the body's result
      */
+    @CheckReturnValue
     public static <T> Coro<T> timeout(Double delay, Coro<T> body) {
         Objects.requireNonNull(body, "timeout: the body is null");
-        return () -> Timeout.runAfter(delay, t -> body.call());
+        return Coro.named("Asyncio.timeout", () -> Timeout.runAfter(delay, t -> body.call()));
     }
 
     /**
@@ -592,8 +604,9 @@ public final class Asyncio {
      * @param body the code to run under the deadline
      * @return a coroutine to await inside a task, giving the body's result
      */
+    @CheckReturnValue
     public static <T> Coro<T> timeout(Double delay, Timeout.Body<T> body) {
-        return () -> Timeout.runAfter(delay, body);
+        return Coro.named("Asyncio.timeout", () -> Timeout.runAfter(delay, body));
     }
 
     /**
@@ -605,9 +618,10 @@ public final class Asyncio {
      * @param body the code to run under the deadline
      * @return a coroutine to await inside a task, giving the body's result
      */
+    @CheckReturnValue
     public static <T> Coro<T> timeoutAt(Double when, Coro<T> body) {
         Objects.requireNonNull(body, "timeoutAt: the body is null");
-        return () -> Timeout.runAt(when, t -> body.call());
+        return Coro.named("Asyncio.timeoutAt", () -> Timeout.runAt(when, t -> body.call()));
     }
 
     /**
@@ -618,8 +632,9 @@ public final class Asyncio {
      * @param body the code to run under the deadline
      * @return a coroutine to await inside a task, giving the body's result
      */
+    @CheckReturnValue
     public static <T> Coro<T> timeoutAt(Double when, Timeout.Body<T> body) {
-        return () -> Timeout.runAt(when, body);
+        return Coro.named("Asyncio.timeoutAt", () -> Timeout.runAt(when, body));
     }
 
     /**
@@ -631,8 +646,9 @@ public final class Asyncio {
      * @param body the code to run under the deadline
      * @return a coroutine to await inside a task, giving the body's result
      */
+    @CheckReturnValue
     public static <T> Coro<T> timeout(double delay, Coro<T> body) {
-        return timeout(Double.valueOf(delay), body);
+        return Coro.named("Asyncio.timeout", timeout(Double.valueOf(delay), body));
     }
 
     /**
@@ -643,8 +659,9 @@ public final class Asyncio {
      * @param body the code to run under the deadline
      * @return a coroutine to await inside a task, giving the body's result
      */
+    @CheckReturnValue
     public static <T> Coro<T> timeout(double delay, Timeout.Body<T> body) {
-        return timeout(Double.valueOf(delay), body);
+        return Coro.named("Asyncio.timeout", timeout(Double.valueOf(delay), body));
     }
 
     /**
@@ -656,8 +673,9 @@ public final class Asyncio {
      * @param body the code to run under the deadline
      * @return a coroutine to await inside a task, giving the body's result
      */
+    @CheckReturnValue
     public static <T> Coro<T> timeoutAt(double when, Coro<T> body) {
-        return timeoutAt(Double.valueOf(when), body);
+        return Coro.named("Asyncio.timeoutAt", timeoutAt(Double.valueOf(when), body));
     }
 
     /**
@@ -668,8 +686,9 @@ public final class Asyncio {
      * @param body the code to run under the deadline
      * @return a coroutine to await inside a task, giving the body's result
      */
+    @CheckReturnValue
     public static <T> Coro<T> timeoutAt(double when, Timeout.Body<T> body) {
-        return timeoutAt(Double.valueOf(when), body);
+        return Coro.named("Asyncio.timeoutAt", timeoutAt(Double.valueOf(when), body));
     }
 
     /**
@@ -688,8 +707,9 @@ public final class Asyncio {
      * @return a coroutine to await inside a task (else it throws {@link IllegalStateException}), giving {@code fn}'s
      *         result
      */
+    @CheckReturnValue
     public static <T> Coro<T> toThread(Callable<T> fn) {
-        return () -> Threads.toThread(fn);
+        return Coro.named("Asyncio.toThread", () -> Threads.toThread(fn));
     }
 
     /**

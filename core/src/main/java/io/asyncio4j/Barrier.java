@@ -1,5 +1,7 @@
 package io.asyncio4j;
 
+import com.google.errorprone.annotations.CheckReturnValue;
+
 /**
  * CPython's {@code asyncio.Barrier}: {@code parties} tasks meet; each {@link #waitParties()} (Python's
  * {@code wait()}) waits until all of them have arrived, then all go on, each with a distinct index in
@@ -39,8 +41,9 @@ public class Barrier {
      * @return a coroutine, to await inside a task, giving this party's index in {@code 0..parties-1}
      * @throws BrokenBarrierError (when awaited) if the barrier is or becomes broken or is reset while waiting
      */
+    @CheckReturnValue
     public Coro<Integer> waitParties() {
-        return () -> {
+        return Coro.named("Barrier.waitParties", () -> {
             try (Held h = cond.hold().await()) {
                 block();
                 int index = count;
@@ -61,7 +64,7 @@ public class Barrier {
                     exit();
                 }
             }
-        };
+        });
     }
 
     /** Waits while the barrier drains or resets. */
@@ -87,8 +90,9 @@ public class Barrier {
      *
      * @return a coroutine to await inside a task
      */
+    @CheckReturnValue
     public Coro<Void> reset() {
-        return () -> {
+        return Coro.named("Barrier.reset", () -> {
             try (Held h = cond.hold().await()) {
                 if (count > 0) {
                     state = State.RESETTING;
@@ -98,7 +102,7 @@ public class Barrier {
                 cond.signalAll();
             }
             return null;
-        };
+        });
     }
 
     /**
@@ -107,14 +111,15 @@ public class Barrier {
      *
      * @return a coroutine to await inside a task
      */
+    @CheckReturnValue
     public Coro<Void> abort() {
-        return () -> {
+        return Coro.named("Barrier.abort", () -> {
             try (Held h = cond.hold().await()) {
                 state = State.BROKEN;
                 cond.signalAll();
             }
             return null;
-        };
+        });
     }
 
     /**

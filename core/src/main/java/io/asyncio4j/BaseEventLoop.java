@@ -113,6 +113,8 @@ final class BaseEventLoop implements EventLoop {
      * reported when the loop closes ({@link UnretrievedException}). Synchronized: the cleaner's thread removes too.
      */
     private final Set<UnretrievedException> unretrieved = new LinkedHashSet<>();
+    /** Library coroutines left unused by the step that made them, not yet used nor reported ({@link NeverAwaited}). */
+    private final Set<NeverAwaited> neverAwaited = new LinkedHashSet<>();
     /** This loop's signal handlers by signal name ({@code "INT"}); only on the loop's thread. */
     private final Map<String, SignalRegistration> signalHandlers = new LinkedHashMap<>();
 
@@ -735,6 +737,7 @@ final class BaseEventLoop implements EventLoop {
         }
         signalHandlers.clear();
         destroyPendingTasks();
+        reportNeverAwaited();
         reportUnretrieved();
         ready.clear();
         threadsafeReady.clear();
@@ -757,6 +760,30 @@ final class BaseEventLoop implements EventLoop {
     void unretrievedRemove(UnretrievedException w) {
         synchronized (unretrieved) {
             unretrieved.remove(w);
+        }
+    }
+
+    void neverAwaitedAdd(NeverAwaited w) {
+        synchronized (neverAwaited) {
+            neverAwaited.add(w);
+        }
+    }
+
+    void neverAwaitedRemove(NeverAwaited w) {
+        synchronized (neverAwaited) {
+            neverAwaited.remove(w);
+        }
+    }
+
+    /** The library coroutines that were never awaited: reported now, as the loop closes, if not collected yet. */
+    private void reportNeverAwaited() {
+        NeverAwaited[] left;
+        synchronized (neverAwaited) {
+            left = neverAwaited.toArray(new NeverAwaited[0]);
+            neverAwaited.clear();
+        }
+        for (NeverAwaited w : left) {
+            w.reportAtClose();
         }
     }
 

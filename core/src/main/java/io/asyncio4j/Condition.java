@@ -1,5 +1,6 @@
 package io.asyncio4j;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -71,8 +72,9 @@ public class Condition extends Acquirable {
      * @return a coroutine, to await inside a task holding the lock, giving true
      * @throws IllegalStateException (when awaited) if the lock is not held
      */
+    @CheckReturnValue
     public Coro<Boolean> waitSignal() {
-        return this::doWait;
+        return Coro.named("Condition.waitSignal", this::doWait);
     }
 
     /**
@@ -83,14 +85,15 @@ public class Condition extends Acquirable {
      * @return a coroutine, to await inside a task holding the lock, giving true
      * @throws NullPointerException if {@code predicate} is null
      */
+    @CheckReturnValue
     public Coro<Boolean> waitFor(BooleanSupplier predicate) {
         Objects.requireNonNull(predicate, "waitFor: the predicate is null");
-        return () -> {
+        return Coro.named("Condition.waitFor", () -> {
             while (!predicate.getAsBoolean()) {
                 doWait();
             }
             return true;
-        };
+        });
     }
 
     private boolean doWait() {

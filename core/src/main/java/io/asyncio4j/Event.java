@@ -1,5 +1,6 @@
 package io.asyncio4j;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import java.util.ArrayDeque;
 
 /**
@@ -48,14 +49,15 @@ public class Event extends LoopBound {
      *
      * @return a coroutine, to await inside a task, giving true once the flag is set
      */
+    @CheckReturnValue
     public Coro<Boolean> waitSet() {
-        return () -> {
+        return Coro.named("Event.waitSet", () -> {
             if (value) {
                 return true;
             }
             awaitTurn(waiters, newWaiter());
             return true;
-        };
+        });
     }
 
     @Override

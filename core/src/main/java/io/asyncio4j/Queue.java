@@ -1,5 +1,6 @@
 package io.asyncio4j;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import java.util.ArrayDeque;
 import java.util.function.BooleanSupplier;
 
@@ -118,8 +119,9 @@ public class Queue<T> extends LoopBound {
      * @return a coroutine to await inside a task
      * @throws QueueShutDown (when awaited) if the queue is or becomes shut down
      */
+    @CheckReturnValue
     public Coro<Void> put(T item) {
-        return () -> {
+        return Coro.named("Queue.put", () -> {
             while (full()) {
                 if (isShutdown) {
                     throw new QueueShutDown();
@@ -128,7 +130,7 @@ public class Queue<T> extends LoopBound {
             }
             putNowait(item);
             return null;
-        };
+        });
     }
 
     /**
@@ -158,8 +160,9 @@ public class Queue<T> extends LoopBound {
      * @return a coroutine, to await inside a task, giving the item
      * @throws QueueShutDown (when awaited) if the queue is shut down and empty
      */
+    @CheckReturnValue
     public Coro<T> get() {
-        return () -> {
+        return Coro.named("Queue.get", () -> {
             while (empty()) {
                 if (isShutdown) {
                     throw new QueueShutDown();
@@ -167,7 +170,7 @@ public class Queue<T> extends LoopBound {
                 waitTurn(getters, () -> !empty());
             }
             return getNowait();
-        };
+        });
     }
 
     /**
@@ -213,13 +216,14 @@ public class Queue<T> extends LoopBound {
      *
      * @return a coroutine to await inside a task
      */
+    @CheckReturnValue
     public Coro<Void> join() {
-        return () -> {
+        return Coro.named("Queue.join", () -> {
             if (unfinishedTasks > 0) {
                 finished.waitSet().await();
             }
             return null;
-        };
+        });
     }
 
     /**

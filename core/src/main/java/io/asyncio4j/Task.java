@@ -1,5 +1,6 @@
 package io.asyncio4j;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -51,10 +52,16 @@ public class Task<T> extends Future<T> {
     Carrier.TaskThread thread;
     /** Links in the loop's list of unfinished tasks. */
     Task<?> prevLive, nextLive;
+    /** The library's coroutines created in this step and not known to be used yet ({@link TrackedCoro}). */
+    private TrackedCoro<?>[] fresh;
+    private int freshCount;
 
     Task(BaseEventLoop loop, Coro<T> coro, String name) {
         super(loop);
         this.coro = Objects.requireNonNull(coro, "coro");
+        if (coro instanceof TrackedCoro<?> tracked) {
+            tracked.markUsed(); // handed to a task: it runs
+        }
         if (name == null) {
             this.nameNumber = NAME_COUNTER.incrementAndGet();
         } else {
@@ -98,6 +105,7 @@ public class Task<T> extends Future<T> {
      *
      * @return the coroutine this task runs
      */
+    @CheckReturnValue
     public Coro<T> getCoro() {
         return coro;
     }
@@ -215,6 +223,9 @@ public class Task<T> extends Future<T> {
     }
 
     private void finish(Runnable completion) {
+        if (freshCount != 0) {
+            escapeFresh(true);
+        }
         loop.unregisterTask(this);
         if (!loop.isClosed()) {
             completion.run(); // a task destroyed with its loop has nobody left to tell
@@ -240,6 +251,9 @@ public class Task<T> extends Future<T> {
         if (mustCancel && fut.cancel(cancelMessage)) {
             mustCancel = false;
         }
+        if (freshCount != 0) {
+            escapeFresh(false);
+        }
         thread.suspend();
         // CPython's __wakeup and the head of __step.
         futWaiter = null;
@@ -256,6 +270,36 @@ public class Task<T> extends Future<T> {
         return fut.result();
     }
 
+    /**
+     * Notes a library coroutine created in this step ({@link TrackedCoro}). On the task's own thread. The used ones
+     * at the end are dropped first, so that a step creating and awaiting many (a queue filled without suspending)
+     * keeps one slot.
+     */
+    void created(TrackedCoro<?> c) {
+        TrackedCoro<?>[] f = fresh;
+        int n = freshCount;
+        while (n > 0 && f[n - 1].used()) {
+            f[--n] = null;
+        }
+        if (f == null) {
+            f = fresh = new TrackedCoro<?>[4];
+        } else if (n == f.length) {
+            f = fresh = java.util.Arrays.copyOf(f, n * 2);
+        }
+        f[n] = c;
+        freshCount = n + 1;
+    }
+
+    /** The step ends (the task suspends, or {@code ended}): the coroutines it left unused are watched from now on. */
+    private void escapeFresh(boolean ended) {
+        TrackedCoro<?>[] f = fresh;
+        for (int i = 0; i < freshCount; i++) {
+            f[i].escape(this, ended);
+            f[i] = null;
+        }
+        freshCount = 0;
+    }
+
     /** A bare {@code yield}: gives the loop one iteration ({@code sleep(0)}). On the task's own thread. */
     void yieldOnce() {
         Step s = yieldStep;
@@ -263,6 +307,9 @@ public class Task<T> extends Future<T> {
             s = yieldStep = new Step(this);
         }
         loop.scheduleFromTask(s);
+        if (freshCount != 0) {
+            escapeFresh(false);
+        }
         thread.suspend();
         Throwable exc = resumeError;
         resumeError = null;

@@ -1,5 +1,6 @@
 package io.asyncio4j;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -84,11 +85,12 @@ public final class TaskGroup {
      * @throws NullPointerException if {@code body} is null
      * @throws ExceptionGroup (when awaited) if the body or a task of the group failed
      */
+    @CheckReturnValue
     public static <T> Coro<T> run(Body<T> body) {
         if (body == null) {
             throw new NullPointerException("TaskGroup.run: the body is null");
         }
-        return () -> new TaskGroup(Tasks.requireCurrentTask("TaskGroup.run()")).runBody(body);
+        return Coro.named("TaskGroup.run", () -> new TaskGroup(Tasks.requireCurrentTask("TaskGroup.run()")).runBody(body));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.asyncio4j.http;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.Timeout;
@@ -278,8 +279,9 @@ public final class ClientResponse implements AutoCloseable {
      * @throws ClientConnectionError (when awaited) if the response was released before its body arrived
      * @throws io.asyncio4j.TimeoutError (when awaited) if the request's total timeout passes
      */
+    @CheckReturnValue
     public Coro<byte[]> read() {
-        return () -> {
+        return Coro.named("ClientResponse.read", () -> {
             if (body != null) {
                 return body;
             }
@@ -299,7 +301,7 @@ public final class ClientResponse implements AutoCloseable {
                 connection.abandon(exchange);
                 throw e;
             }
-        };
+        });
     }
 
     /** {@link #readAll()} within the request's {@code total} limit, whose expiry names this request. */
@@ -358,8 +360,9 @@ public final class ClientResponse implements AutoCloseable {
      * @throws ClientPayloadError (when awaited) as {@link #read()}
      * @throws io.asyncio4j.TimeoutError (when awaited) if the request's total timeout passes
      */
+    @CheckReturnValue
     public Coro<String> text() {
-        return () -> new String(read().await(), bodyCharset(null));
+        return Coro.named("ClientResponse.text", () -> new String(read().await(), bodyCharset(null)));
     }
 
     /**
@@ -370,8 +373,9 @@ public final class ClientResponse implements AutoCloseable {
      * @throws IllegalArgumentException (when awaited) if {@code encoding} names no charset Java supports
      * @throws ClientPayloadError (when awaited) as {@link #read()}
      */
+    @CheckReturnValue
     public Coro<String> text(String encoding) {
-        return () -> new String(read().await(), bodyCharset(encoding));
+        return Coro.named("ClientResponse.text", () -> new String(read().await(), bodyCharset(encoding)));
     }
 
     /**
@@ -388,8 +392,9 @@ public final class ClientResponse implements AutoCloseable {
      * @throws ClientResponseError (when awaited) if the body is not valid JSON for {@code type}, with the
      *                            {@link JSONDecodeError} as its cause
      */
+    @CheckReturnValue
     public <T> Coro<T> json(Class<T> type) {
-        return json(type, true);
+        return Coro.named("ClientResponse.json", json(type, true));
     }
 
     /**
@@ -403,8 +408,9 @@ public final class ClientResponse implements AutoCloseable {
      * @throws ContentTypeError   (when awaited) if {@code checkContentType} and the {@code Content-Type} is not JSON
      * @throws ClientResponseError (when awaited) if the body is not valid JSON for {@code type}
      */
+    @CheckReturnValue
     public <T> Coro<T> json(Class<T> type, boolean checkContentType) {
-        return json((Type) type, checkContentType);
+        return Coro.named("ClientResponse.json", json((Type) type, checkContentType));
     }
 
     /**
@@ -416,8 +422,9 @@ public final class ClientResponse implements AutoCloseable {
      * @param <T>  {@code type} as a Java type
      * @return the decoding, run when awaited
      */
+    @CheckReturnValue
     public <T> Coro<T> json(Type type) {
-        return json(type, true);
+        return Coro.named("ClientResponse.json", json(type, true));
     }
 
     /**
@@ -430,8 +437,9 @@ public final class ClientResponse implements AutoCloseable {
      * @throws ContentTypeError   (when awaited) as {@link #json(Class)}
      * @throws ClientResponseError (when awaited) if the body is not valid JSON for {@code type}
      */
+    @CheckReturnValue
     public <T> Coro<T> json(TypeRef<T> type) {
-        return json(type.type(), true);
+        return Coro.named("ClientResponse.json", json(type.type(), true));
     }
 
     /**
@@ -444,8 +452,9 @@ public final class ClientResponse implements AutoCloseable {
      * @throws ContentTypeError   (when awaited) if {@code checkContentType} and the {@code Content-Type} is not JSON
      * @throws ClientResponseError (when awaited) if the body is not valid JSON for {@code type}
      */
+    @CheckReturnValue
     public <T> Coro<T> json(TypeRef<T> type, boolean checkContentType) {
-        return json(type.type(), checkContentType);
+        return Coro.named("ClientResponse.json", json(type.type(), checkContentType));
     }
 
     /**
@@ -456,9 +465,10 @@ public final class ClientResponse implements AutoCloseable {
      * @param <T>              {@code type} as a Java type
      * @return the decoding, run when awaited
      */
+    @CheckReturnValue
     public <T> Coro<T> json(Type type, boolean checkContentType) {
         Objects.requireNonNull(type, "type");
-        return () -> {
+        return Coro.named("ClientResponse.json", () -> {
             String ct = contentType();
             if (checkContentType && !(ct.equals("application/json") || ct.endsWith("+json"))) {
                 throw new ContentTypeError(requestInfo, history, status(), "Attempt to decode JSON with unexpected"
@@ -471,7 +481,7 @@ public final class ClientResponse implements AutoCloseable {
                 throw new ClientResponseError(requestInfo, history, status(), "invalid JSON body from " + url + ": "
                         + e.getMessage(), headers(), e);
             }
-        };
+        });
     }
 
     private Charset bodyCharset(String explicit) {

@@ -1,5 +1,6 @@
 package io.asyncio4j.http;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
@@ -165,9 +166,10 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
      * @throws InvalidURL (when awaited) for a URL that cannot be requested
      * @throws IllegalStateException (when awaited) if the session is closed
      */
+    @CheckReturnValue
     @Override
     public Coro<ClientResponse> request(String method, String url, RequestOptions options) {
-        return send(method, url, options, null);
+        return Coro.named("ClientSession.request", send(method, url, options, null));
     }
 
     /** As {@link #request}; {@code upgrade}: a WebSocket handshake's hop (used by one await), or null. */
@@ -456,8 +458,9 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
      * @throws ClientConnectorError (when awaited) if the connection failed
      * @throws IllegalStateException (when awaited) if the session is closed
      */
+    @CheckReturnValue
     public Coro<ClientWebSocketResponse> wsConnect(String url) {
-        return wsConnect(url, WSOptions.DEFAULT, RequestOptions.NONE);
+        return Coro.named("ClientSession.wsConnect", wsConnect(url, WSOptions.DEFAULT, RequestOptions.NONE));
     }
 
     /**
@@ -472,8 +475,9 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
      * @throws ClientConnectorError (when awaited) if the connection failed
      * @throws IllegalStateException (when awaited) if the session is closed
      */
+    @CheckReturnValue
     public Coro<ClientWebSocketResponse> wsConnect(String url, WSOptions options) {
-        return wsConnect(url, options, RequestOptions.NONE);
+        return Coro.named("ClientSession.wsConnect", wsConnect(url, options, RequestOptions.NONE));
     }
 
     /**
@@ -516,6 +520,7 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
      * @throws ClientConnectorError (when awaited) if the connection failed
      * @throws IllegalStateException (when awaited) if the session is closed
      */
+    @CheckReturnValue
     public Coro<ClientWebSocketResponse> wsConnect(String url, WSOptions options, RequestOptions request) {
         Objects.requireNonNull(url, "url is null");
         Objects.requireNonNull(options, "options is null");
@@ -523,7 +528,7 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
         if (request.body() != null || request.chunked() || request.compress() != null || request.expect100()) {
             throw new IllegalArgumentException("a WebSocket handshake has no body: the request options give one");
         }
-        return () -> {
+        return Coro.named("ClientSession.wsConnect", () -> {
             if (closed) {
                 throw new IllegalStateException("Session is closed");
             }
@@ -573,7 +578,7 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
             }
             webSockets.add(ws);
             return ws;
-        };
+        });
     }
 
     /** Checks the handshake's answer as aiohttp does and hands the switched connection to a WebSocket. */

@@ -1,5 +1,6 @@
 package io.asyncio4j.http;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
@@ -108,8 +109,9 @@ public final class ClientWebSocketResponse implements WebSocket {
      * @throws ClientConnectorError (when awaited) if the connection failed
      * @throws IllegalStateException (when awaited) if the session is closed
      */
+    @CheckReturnValue
     public static Coro<ClientWebSocketResponse> connect(ClientSession session, String url, WSOptions options) {
-        return session.wsConnect(url, options);
+        return Coro.named("ClientWebSocketResponse.connect", session.wsConnect(url, options));
     }
 
     /**

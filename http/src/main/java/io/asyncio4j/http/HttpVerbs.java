@@ -1,5 +1,6 @@
 package io.asyncio4j.http;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Coro;
 
 /**
@@ -21,6 +22,7 @@ public interface HttpVerbs {
      * @param options the request's options ({@link RequestOptions#NONE} for none)
      * @return the response, when awaited
      */
+    @CheckReturnValue
     Coro<ClientResponse> request(String method, String url, RequestOptions options);
 
     /**
@@ -30,6 +32,7 @@ public interface HttpVerbs {
      * @param url    where to send it
      * @return the response, when awaited
      */
+    @CheckReturnValue
     default Coro<ClientResponse> request(String method, String url) {
         return request(method, url, RequestOptions.NONE);
     }
@@ -40,6 +43,7 @@ public interface HttpVerbs {
      * @param url where to send it
      * @return the response, when awaited
      */
+    @CheckReturnValue
     default Coro<ClientResponse> get(String url) {
         return request("GET", url, RequestOptions.NONE);
     }
@@ -51,6 +55,7 @@ public interface HttpVerbs {
      * @param options the request's options
      * @return the response, when awaited
      */
+    @CheckReturnValue
     default Coro<ClientResponse> get(String url, RequestOptions options) {
         return request("GET", url, options);
     }
@@ -61,6 +66,7 @@ public interface HttpVerbs {
      * @param url where to send it
      * @return the response, when awaited
      */
+    @CheckReturnValue
     default Coro<ClientResponse> post(String url) {
         return request("POST", url, RequestOptions.NONE);
     }
@@ -72,6 +78,7 @@ public interface HttpVerbs {
      * @param options the request's options
      * @return the response, when awaited
      */
+    @CheckReturnValue
     default Coro<ClientResponse> post(String url, RequestOptions options) {
         return request("POST", url, options);
     }
@@ -82,6 +89,7 @@ public interface HttpVerbs {
      * @param url where to send it
      * @return the response, when awaited
      */
+    @CheckReturnValue
     default Coro<ClientResponse> put(String url) {
         return request("PUT", url, RequestOptions.NONE);
     }
@@ -93,6 +101,7 @@ public interface HttpVerbs {
      * @param options the request's options
      * @return the response, when awaited
      */
+    @CheckReturnValue
     default Coro<ClientResponse> put(String url, RequestOptions options) {
         return request("PUT", url, options);
     }
@@ -103,6 +112,7 @@ public interface HttpVerbs {
      * @param url where to send it
      * @return the response, when awaited
      */
+    @CheckReturnValue
     default Coro<ClientResponse> patch(String url) {
         return request("PATCH", url, RequestOptions.NONE);
     }
@@ -114,6 +124,7 @@ public interface HttpVerbs {
      * @param options the request's options
      * @return the response, when awaited
      */
+    @CheckReturnValue
     default Coro<ClientResponse> patch(String url, RequestOptions options) {
         return request("PATCH", url, options);
     }
@@ -124,6 +135,7 @@ public interface HttpVerbs {
      * @param url where to send it
      * @return the response, when awaited
      */
+    @CheckReturnValue
     default Coro<ClientResponse> delete(String url) {
         return request("DELETE", url, RequestOptions.NONE);
     }
@@ -135,6 +147,7 @@ public interface HttpVerbs {
      * @param options the request's options
      * @return the response, when awaited
      */
+    @CheckReturnValue
     default Coro<ClientResponse> delete(String url, RequestOptions options) {
         return request("DELETE", url, options);
     }
@@ -145,6 +158,7 @@ public interface HttpVerbs {
      * @param url where to send it
      * @return the response, when awaited
      */
+    @CheckReturnValue
     default Coro<ClientResponse> head(String url) {
         return head(url, RequestOptions.NONE);
     }
@@ -157,6 +171,7 @@ public interface HttpVerbs {
      * @param options the request's options
      * @return the response, when awaited
      */
+    @CheckReturnValue
     default Coro<ClientResponse> head(String url, RequestOptions options) {
         java.util.Objects.requireNonNull(options, "options is null");
         return request("HEAD", url, options.allowRedirects() != null ? options
@@ -169,6 +184,7 @@ public interface HttpVerbs {
      * @param url where to send it
      * @return the response, when awaited
      */
+    @CheckReturnValue
     default Coro<ClientResponse> options(String url) {
         return request("OPTIONS", url, RequestOptions.NONE);
     }
@@ -180,6 +196,7 @@ public interface HttpVerbs {
      * @param options the request's options
      * @return the response, when awaited
      */
+    @CheckReturnValue
     default Coro<ClientResponse> options(String url, RequestOptions options) {
         return request("OPTIONS", url, options);
     }

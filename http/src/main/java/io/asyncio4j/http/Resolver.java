@@ -1,5 +1,6 @@
 package io.asyncio4j.http;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Coro;
 import io.asyncio4j.net.Sockets;
 import java.net.InetSocketAddress;
@@ -22,6 +23,7 @@ public interface Resolver {
      * @return the resolution, run when awaited on the connector's loop; it must not block the loop
      * @throws java.io.UncheckedIOException (when awaited) if the name cannot be resolved
      */
+    @CheckReturnValue
     Coro<List<InetSocketAddress>> resolve(String host, int port);
 
     /** {@return the system resolver, run on the default executor ({@link Sockets#getaddrinfo})} */

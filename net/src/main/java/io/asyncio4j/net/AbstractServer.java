@@ -1,5 +1,6 @@
 package io.asyncio4j.net;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
@@ -290,8 +291,9 @@ public abstract class AbstractServer implements AutoCloseable {
      * @throws IllegalStateException (when awaited) if the server is not bound, is closed or is already serving
      *         forever
      */
+    @CheckReturnValue
     public Coro<Void> serveForever() {
-        return () -> {
+        return Coro.named("Server.serveForever", () -> {
             if (servingForever != null) {
                 throw new IllegalStateException("server " + this + " is already being awaited on serve_forever()");
             }
@@ -317,7 +319,7 @@ public abstract class AbstractServer implements AutoCloseable {
                 servingForever = null;
             }
             return null;
-        };
+        });
     }
 
     /** Stops accepting and closes the listening sockets; connections already made go on. Idempotent. */
@@ -375,8 +377,9 @@ public abstract class AbstractServer implements AutoCloseable {
      * @return a coroutine to await inside a task
      * @throws IllegalStateException (when awaited) if the server was never bound and is not closed
      */
+    @CheckReturnValue
     public Coro<Void> waitClosed() {
-        return () -> {
+        return Coro.named("Server.waitClosed", () -> {
             if (channels != null || activeCount != 0) {
                 if (loop == null) {
                     throw new IllegalStateException("server " + this + " is not bound yet");
@@ -391,7 +394,7 @@ public abstract class AbstractServer implements AutoCloseable {
                 Asyncio.sleep(0).await();
             }
             return null;
-        };
+        });
     }
 
     private static void closeQuietly(java.nio.channels.Channel ch) {

@@ -1,5 +1,6 @@
 package io.asyncio4j.net;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
@@ -39,9 +40,10 @@ public final class Net {
      * @throws ConnectionRefusedError (when awaited) if every address refused, naming host and port
      * @throws ConnectionError (when awaited) for other connection failures
      */
+    @CheckReturnValue
     public static <P extends BaseProtocol> Coro<Connected<P>> createConnection(Supplier<P> factory, String host,
                                                                               int port) {
-        return createConnection(factory, host, port, null);
+        return Coro.named("Net.createConnection", createConnection(factory, host, port, null));
     }
 
     /**
@@ -58,11 +60,12 @@ public final class Net {
      * @throws NullPointerException if {@code factory} or {@code host} is null
      * @throws TlsError (when awaited) if the handshake fails or times out, naming host, port and reason
      */
+    @CheckReturnValue
     public static <P extends BaseProtocol> Coro<Connected<P>> createConnection(Supplier<P> factory, String host,
                                                                               int port, TlsOptions tls) {
         Objects.requireNonNull(factory, "createConnection: the protocol factory is null");
         Objects.requireNonNull(host, "createConnection: the host is null");
-        return () -> {
+        return Coro.named("Net.createConnection", () -> {
             EventLoop loop = Asyncio.getRunningLoop();
             List<ConnectionError> errors = new ArrayList<>();
             SocketChannel connected = null;
@@ -98,7 +101,7 @@ public final class Net {
                 throw e;
             }
             return new Connected<>(tls == null ? t : tlsProtocol.appTransport(), protocol);
-        };
+        });
     }
 
     /**
@@ -110,9 +113,10 @@ public final class Net {
      * @param port the port, 0..65535 (0: a free port, see {@link AbstractServer#port()})
      * @return a coroutine to await inside a task, giving the listening server
      */
+    @CheckReturnValue
     public static Coro<AbstractServer> createServer(Supplier<? extends BaseProtocol> factory, String host,
                                                     int port) {
-        return createServer(factory, java.util.Collections.singletonList(host), port, 100, null);
+        return Coro.named("Net.createServer", createServer(factory, java.util.Collections.singletonList(host), port, 100, null));
     }
 
     /**
@@ -126,9 +130,10 @@ public final class Net {
      * @param tls the TLS options, or null for plain TCP
      * @return a coroutine to await inside a task, giving the listening server
      */
+    @CheckReturnValue
     public static Coro<AbstractServer> createServer(Supplier<? extends BaseProtocol> factory, String host,
                                                     int port, TlsOptions tls) {
-        return createServer(factory, java.util.Collections.singletonList(host), port, 100, tls);
+        return Coro.named("Net.createServer", createServer(factory, java.util.Collections.singletonList(host), port, 100, tls));
     }
 
     /**
@@ -148,6 +153,7 @@ public final class Net {
      *         {@code backlog} is not positive
      * @throws java.io.UncheckedIOException (when awaited) naming host and port if resolving or binding fails
      */
+    @CheckReturnValue
     public static Coro<AbstractServer> createServer(Supplier<? extends BaseProtocol> factory, List<String> hosts,
                                                     int port, int backlog, TlsOptions tls) {
         Objects.requireNonNull(factory, "createServer: the protocol factory is null");
@@ -156,11 +162,11 @@ public final class Net {
             throw new IllegalArgumentException("backlog must be > 0, not " + backlog);
         }
         List<String> names = new ArrayList<>(hosts);
-        return () -> {
+        return Coro.named("Net.createServer", () -> {
             ProtocolServer server = new ProtocolServer(factory, backlog, tls);
             server.listen(names, port).await();
             return server;
-        };
+        });
     }
 
     /**
@@ -178,11 +184,12 @@ public final class Net {
      * @return a coroutine to await inside a task, giving the TLS transport
      * @throws NullPointerException if {@code transport} or {@code tls} is null
      */
+    @CheckReturnValue
     public static Coro<Transport> startTls(Transport transport, BaseProtocol protocol, TlsOptions tls,
                                            boolean serverSide) {
         Objects.requireNonNull(transport, "startTls: the transport is null");
         Objects.requireNonNull(tls, "startTls: the TLS options are null");
-        return () -> {
+        return Coro.named("Net.startTls", () -> {
             EventLoop loop = Asyncio.getRunningLoop();
             Object peerName = transport.getExtraInfo("peername");
             String peer = String.valueOf(peerName);
@@ -211,7 +218,7 @@ public final class Net {
                 throw e;
             }
             return tlsProtocol.appTransport();
-        };
+        });
     }
 
     /** A client engine that verifies the server's certificate chain and host name (and sends SNI). */
@@ -245,10 +252,11 @@ public final class Net {
      * @throws NullPointerException if {@code factory} is null
      * @throws java.io.UncheckedIOException (when awaited) naming the address if binding or connecting fails
      */
+    @CheckReturnValue
     public static <P extends DatagramProtocol> Coro<Datagram<P>> createDatagramEndpoint(Supplier<P> factory,
             InetSocketAddress local, InetSocketAddress remote) {
         Objects.requireNonNull(factory, "createDatagramEndpoint: the protocol factory is null");
-        return () -> {
+        return Coro.named("Net.createDatagramEndpoint", () -> {
             EventLoop loop = Asyncio.getRunningLoop();
             java.nio.channels.DatagramChannel ch = java.nio.channels.DatagramChannel.open();
             DatagramTransport t;
@@ -272,7 +280,7 @@ public final class Net {
                 throw e;
             }
             return new Datagram<>(t, protocol);
-        };
+        });
     }
 
     static void closeQuietly(java.nio.channels.Channel ch) {

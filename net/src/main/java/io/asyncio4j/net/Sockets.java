@@ -1,5 +1,6 @@
 package io.asyncio4j.net;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
@@ -38,8 +39,9 @@ public final class Sockets {
      * @return a coroutine to await inside a task, giving the addresses (at least one)
      * @throws java.io.UncheckedIOException (when awaited) naming the host if it cannot be resolved
      */
+    @CheckReturnValue
     public static Coro<List<InetSocketAddress>> getaddrinfo(String host, int port) {
-        return () -> {
+        return Coro.named("Sockets.getaddrinfo", () -> {
             if (host == null) {
                 return List.of(new InetSocketAddress(port));
             }
@@ -55,7 +57,7 @@ public final class Sockets {
                 out.add(new InetSocketAddress(a, port));
             }
             return out;
-        };
+        });
     }
 
     /**
@@ -67,11 +69,12 @@ public final class Sockets {
      * @param port the port to put in each address
      * @return a coroutine to await inside a task, giving the addresses (at least one)
      */
+    @CheckReturnValue
     public static Coro<List<InetSocketAddress>> ensureResolved(String host, int port) {
-        return () -> {
+        return Coro.named("Sockets.ensureResolved", () -> {
             InetAddress literal = host == null ? null : ipLiteral(host);
             return literal != null ? List.of(new InetSocketAddress(literal, port)) : getaddrinfo(host, port).await();
-        };
+        });
     }
 
     /** {@code host} as an IPv4 or IPv6 address literal ({@code [::1]} too), or null if it is a name. */
@@ -94,8 +97,9 @@ public final class Sockets {
      * @return a coroutine to await inside a task
      * @throws ConnectionError (when awaited) naming {@code address} if the connection fails
      */
+    @CheckReturnValue
     public static Coro<Void> sockConnect(SocketChannel channel, InetSocketAddress address) {
-        return () -> {
+        return Coro.named("Sockets.sockConnect", () -> {
             EventLoop loop = Asyncio.getRunningLoop();
             try {
                 channel.configureBlocking(false);
@@ -126,7 +130,7 @@ public final class Sockets {
             } finally {
                 loop.removeWriter(channel);
             }
-        };
+        });
     }
 
     /**
@@ -135,8 +139,9 @@ public final class Sockets {
      * @param server a bound, listening channel; made non-blocking
      * @return a coroutine to await inside a task, giving the new, non-blocking channel
      */
+    @CheckReturnValue
     public static Coro<SocketChannel> sockAccept(ServerSocketChannel server) {
-        return () -> {
+        return Coro.named("Sockets.sockAccept", () -> {
             server.configureBlocking(false); // as the other operations: a blocking accept would hold the task
             SocketChannel c;
             while ((c = server.accept()) == null) { // another accept may take the connection first
@@ -144,7 +149,7 @@ public final class Sockets {
             }
             c.configureBlocking(false);
             return c;
-        };
+        });
     }
 
     /**
@@ -156,15 +161,16 @@ public final class Sockets {
      * @throws IllegalArgumentException if {@code n} is negative
      * @throws ConnectionError (when awaited) naming the peer if reading fails
      */
+    @CheckReturnValue
     public static Coro<byte[]> sockRecv(SocketChannel channel, int n) {
         if (n < 0) {
             throw new IllegalArgumentException("negative buffersize in recv");
         }
-        return () -> {
+        return Coro.named("Sockets.sockRecv", () -> {
             ByteBuffer buf = ByteBuffer.allocate(n);
             int got = recvInto(channel, buf);
             return got <= 0 ? new byte[0] : Arrays.copyOf(buf.array(), got);
-        };
+        });
     }
 
     /**
@@ -177,8 +183,9 @@ public final class Sockets {
      *         has no room)
      * @throws ConnectionError (when awaited) naming the peer if reading fails
      */
+    @CheckReturnValue
     public static Coro<Integer> sockRecvInto(SocketChannel channel, ByteBuffer buf) {
-        return () -> Math.max(0, recvInto(channel, buf));
+        return Coro.named("Sockets.sockRecvInto", () -> Math.max(0, recvInto(channel, buf)));
     }
 
     private static int recvInto(SocketChannel channel, ByteBuffer buf) throws IOException {
@@ -209,8 +216,9 @@ public final class Sockets {
      * @return a coroutine to await inside a task
      * @throws ConnectionError (when awaited) naming the peer if writing fails
      */
+    @CheckReturnValue
     public static Coro<Void> sockSendall(SocketChannel channel, byte[] data) {
-        return () -> {
+        return Coro.named("Sockets.sockSendall", () -> {
             channel.configureBlocking(false);
             ByteBuffer buf = ByteBuffer.wrap(data);
             while (true) {
@@ -224,7 +232,7 @@ public final class Sockets {
                 }
                 waitReady(channel, false);
             }
-        };
+        });
     }
 
     /** Waits until {@code channel} is readable (or acceptable) or writable, once. */

@@ -1,5 +1,6 @@
 package io.asyncio4j.streams;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
 import io.asyncio4j.Future;
@@ -83,8 +84,9 @@ public final class FlowControl {
      * @throws ConnectionResetError (when awaited) if the connection is lost, before or during the wait (or the
      *         error the connection was lost with, if it was lost during the wait)
      */
+    @CheckReturnValue
     public Coro<Void> drain() {
-        return () -> {
+        return Coro.named("FlowControl.drain", () -> {
             if (connectionLost) {
                 throw new ConnectionResetError("Connection lost", lostWith instanceof IOException io ? io
                         : new IOException("Connection lost", lostWith));
@@ -100,6 +102,6 @@ public final class FlowControl {
                 drainWaiters.remove(w);
             }
             return null;
-        };
+        });
     }
 }

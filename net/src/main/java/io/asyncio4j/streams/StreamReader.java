@@ -1,5 +1,6 @@
 package io.asyncio4j.streams;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.Future;
@@ -183,8 +184,9 @@ public final class StreamReader implements Iterable<byte[]> {
      * @return a coroutine to await inside a task, giving the bytes
      * @throws IllegalStateException (when awaited) if another task is waiting for data on this reader
      */
+    @CheckReturnValue
     public Coro<byte[]> read(int n) {
-        return () -> {
+        return Coro.named("StreamReader.read", () -> {
             throwIfFailed();
             if (n == 0) {
                 return new byte[0];
@@ -205,7 +207,7 @@ public final class StreamReader implements Iterable<byte[]> {
             byte[] data = take(Math.min(n, size()));
             maybeResumeTransport();
             return data;
-        };
+        });
     }
 
     /**
@@ -216,8 +218,9 @@ public final class StreamReader implements Iterable<byte[]> {
      * @throws LimitOverrunError (when awaited) if no {@code \n} comes within the limit; the over-long data is
      *         dropped, as CPython does (which throws ValueError there)
      */
+    @CheckReturnValue
     public Coro<byte[]> readline() {
-        return () -> {
+        return Coro.named("StreamReader.readline", () -> {
             try {
                 return readUntil(NEWLINE);
             } catch (IncompleteReadError e) {
@@ -231,7 +234,7 @@ public final class StreamReader implements Iterable<byte[]> {
                 maybeResumeTransport();
                 throw e;
             }
-        };
+        });
     }
 
     /**
@@ -295,12 +298,13 @@ public final class StreamReader implements Iterable<byte[]> {
      * @throws IncompleteReadError (when awaited) if the stream ends first: its {@code partial()} is all that was left
      * @throws LimitOverrunError (when awaited) if the separator is not within the limit; the data stays buffered
      */
+    @CheckReturnValue
     public Coro<byte[]> readuntil(byte[] separator) {
         if (separator == null || separator.length == 0) {
             throw new IllegalArgumentException("Separator should be at least one-byte string");
         }
         byte[] sep = separator.clone();
-        return () -> readUntil(sep);
+        return Coro.named("StreamReader.readuntil", () -> readUntil(sep));
     }
 
     private byte[] readUntil(byte[] sep) {
@@ -341,11 +345,12 @@ public final class StreamReader implements Iterable<byte[]> {
      * @throws IllegalArgumentException if {@code n} is negative
      * @throws IncompleteReadError (when awaited) if the stream ends first, with the bytes that were left
      */
+    @CheckReturnValue
     public Coro<byte[]> readexactly(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("readexactly size can not be less than zero");
         }
-        return () -> {
+        return Coro.named("StreamReader.readexactly", () -> {
             throwIfFailed();
             if (n == 0) {
                 return new byte[0];
@@ -360,7 +365,7 @@ public final class StreamReader implements Iterable<byte[]> {
             byte[] data = take(n);
             maybeResumeTransport();
             return data;
-        };
+        });
     }
 
     private void throwIfFailed() {

@@ -1,5 +1,6 @@
 package io.asyncio4j.streams;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.net.Transport;
@@ -76,8 +77,9 @@ public final class StreamWriter implements AutoCloseable {
      * @return a coroutine to await inside a task
      * @throws io.asyncio4j.net.ConnectionError (when awaited) if the connection was lost, or the reader's error
      */
+    @CheckReturnValue
     public Coro<Void> drain() {
-        return () -> {
+        return Coro.named("StreamWriter.drain", () -> {
             if (reader != null && reader.exception() != null) {
                 throw sneaky(reader.exception());
             }
@@ -86,7 +88,7 @@ public final class StreamWriter implements AutoCloseable {
             }
             protocol.flow.drain().await();
             return null;
-        };
+        });
     }
 
     /**
@@ -113,11 +115,12 @@ public final class StreamWriter implements AutoCloseable {
      *
      * @return a coroutine to await inside a task
      */
+    @CheckReturnValue
     public Coro<Void> waitClosed() {
-        return () -> {
+        return Coro.named("StreamWriter.waitClosed", () -> {
             protocol.closed.await();
             return null;
-        };
+        });
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.asyncio4j.streams;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
@@ -39,8 +40,9 @@ public final class Streams {
      * @param port the port, 0..65535
      * @return a coroutine to await inside a task, giving the reader and the writer
      */
+    @CheckReturnValue
     public static Coro<Connection> openConnection(String host, int port) {
-        return openConnection(host, port, StreamReader.DEFAULT_LIMIT);
+        return Coro.named("Streams.openConnection", openConnection(host, port, StreamReader.DEFAULT_LIMIT));
     }
 
     /**
@@ -51,8 +53,9 @@ public final class Streams {
      * @param limit the reader's buffer limit (see {@link StreamReader#StreamReader(int)})
      * @return a coroutine to await inside a task, giving the reader and the writer
      */
+    @CheckReturnValue
     public static Coro<Connection> openConnection(String host, int port, int limit) {
-        return openConnection(host, port, limit, null);
+        return Coro.named("Streams.openConnection", openConnection(host, port, limit, null));
     }
 
     /**
@@ -64,8 +67,9 @@ public final class Streams {
      * @param tls the TLS options, or null for plain TCP
      * @return a coroutine to await inside a task, giving the reader and the writer
      */
+    @CheckReturnValue
     public static Coro<Connection> openConnection(String host, int port, TlsOptions tls) {
-        return openConnection(host, port, StreamReader.DEFAULT_LIMIT, tls);
+        return Coro.named("Streams.openConnection", openConnection(host, port, StreamReader.DEFAULT_LIMIT, tls));
     }
 
     /**
@@ -78,15 +82,16 @@ public final class Streams {
      * @param tls the TLS options, or null for plain TCP
      * @return a coroutine to await inside a task, giving the reader and the writer
      */
+    @CheckReturnValue
     public static Coro<Connection> openConnection(String host, int port, int limit, TlsOptions tls) {
-        return () -> {
+        return Coro.named("Streams.openConnection", () -> {
             EventLoop loop = Asyncio.getRunningLoop();
             StreamReader reader = new StreamReader(limit);
             Connected<StreamReaderProtocol> c = Net.createConnection(
                     () -> new StreamReaderProtocol(loop, reader, null), host, port, tls).await();
             StreamWriter writer = new StreamWriter(c.transport(), c.protocol(), reader);
             return new Connection(reader, writer);
-        };
+        });
     }
 
     /**
@@ -99,8 +104,9 @@ public final class Streams {
      * @param port the port, 0..65535 (0: a free port, see {@link Server#port()})
      * @return a coroutine to await inside a task, giving the listening server
      */
+    @CheckReturnValue
     public static Coro<Server> startServer(ConnectionHandler handler, String host, int port) {
-        return startServer(handler, host, port, StreamReader.DEFAULT_LIMIT);
+        return Coro.named("Streams.startServer", startServer(handler, host, port, StreamReader.DEFAULT_LIMIT));
     }
 
     /**
@@ -112,8 +118,9 @@ public final class Streams {
      * @param limit each reader's buffer limit
      * @return a coroutine to await inside a task, giving the listening server
      */
+    @CheckReturnValue
     public static Coro<Server> startServer(ConnectionHandler handler, String host, int port, int limit) {
-        return startServer(handler, host, port, limit, null);
+        return Coro.named("Streams.startServer", startServer(handler, host, port, limit, null));
     }
 
     /**
@@ -126,8 +133,9 @@ public final class Streams {
      * @param tls the TLS options (the context's key managers hold the certificate), or null for plain TCP
      * @return a coroutine to await inside a task, giving the listening server
      */
+    @CheckReturnValue
     public static Coro<Server> startServer(ConnectionHandler handler, String host, int port, TlsOptions tls) {
-        return startServer(handler, host, port, StreamReader.DEFAULT_LIMIT, tls);
+        return Coro.named("Streams.startServer", startServer(handler, host, port, StreamReader.DEFAULT_LIMIT, tls));
     }
 
     /**
@@ -140,9 +148,10 @@ public final class Streams {
      * @param tls the TLS options, or null for plain TCP
      * @return a coroutine to await inside a task, giving the listening server
      */
+    @CheckReturnValue
     public static Coro<Server> startServer(ConnectionHandler handler, String host, int port, int limit,
                                            TlsOptions tls) {
-        return startServer(handler, java.util.Collections.singletonList(host), port, 100, limit, tls);
+        return Coro.named("Streams.startServer", startServer(handler, java.util.Collections.singletonList(host), port, 100, limit, tls));
     }
 
     /**
@@ -163,15 +172,16 @@ public final class Streams {
      *         or {@code backlog} is not positive
      * @throws java.io.UncheckedIOException (when awaited) naming host and port if resolving or binding fails
      */
+    @CheckReturnValue
     public static Coro<Server> startServer(ConnectionHandler handler, List<String> hosts, int port, int backlog,
                                            int limit, TlsOptions tls) {
         Objects.requireNonNull(handler, "startServer: the handler is null");
-        return () -> {
+        return Coro.named("Streams.startServer", () -> {
             EventLoop loop = Asyncio.getRunningLoop();
             Server server = new Server(() -> new StreamReaderProtocol(loop, new StreamReader(limit), handler),
                     backlog, tls);
             server.bind(hosts, port).await();
             return server;
-        };
+        });
     }
 }

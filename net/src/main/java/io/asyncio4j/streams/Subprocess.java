@@ -1,5 +1,6 @@
 package io.asyncio4j.streams;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
@@ -160,8 +161,9 @@ public final class Subprocess {
      * @param args the program, then its arguments
      * @return a coroutine to await inside a task, giving the started child
      */
+    @CheckReturnValue
     public static Coro<Subprocess> exec(String... args) {
-        return exec(List.of(args), Redirect.INHERIT, Redirect.INHERIT, Redirect.INHERIT);
+        return Coro.named("Subprocess.exec", exec(List.of(args), Redirect.INHERIT, Redirect.INHERIT, Redirect.INHERIT));
     }
 
     /**
@@ -182,6 +184,7 @@ public final class Subprocess {
      *         {@code [Errno 2] No such file or directory: 'name'}); an {@link UncheckedIOException}
      * @throws UncheckedIOException (when awaited) naming the program if it cannot be started for another reason
      */
+    @CheckReturnValue
     public static Coro<Subprocess> exec(List<String> args, Redirect stdin, Redirect stdout, Redirect stderr) {
         Objects.requireNonNull(args, "exec: args is null");
         if (args.isEmpty()) {
@@ -191,7 +194,7 @@ public final class Subprocess {
             throw new IllegalArgumentException("Redirect.STDOUT is for stderr only");
         }
         List<String> argv = List.copyOf(args);
-        return () -> {
+        return Coro.named("Subprocess.exec", () -> {
             EventLoop loop = Asyncio.getRunningLoop();
             ProcessBuilder pb = new ProcessBuilder(argv);
             pb.redirectInput(input(stdin));
@@ -219,7 +222,7 @@ public final class Subprocess {
             });
             return new Subprocess(loop, p, argv, pumps, stdin == Redirect.PIPE, stdout == Redirect.PIPE,
                     stderr == Redirect.PIPE);
-        };
+        });
     }
 
     /**
@@ -232,9 +235,10 @@ public final class Subprocess {
      * @return a coroutine to await inside a task, giving the started shell
      * @throws NullPointerException if {@code command} is null
      */
+    @CheckReturnValue
     public static Coro<Subprocess> shell(String command, Redirect stdin, Redirect stdout, Redirect stderr) {
         Objects.requireNonNull(command, "shell: command is null");
-        return exec(List.of("/bin/sh", "-c", command), stdin, stdout, stderr);
+        return Coro.named("Subprocess.shell", exec(List.of("/bin/sh", "-c", command), stdin, stdout, stderr));
     }
 
     private static ProcessBuilder.Redirect input(Redirect r) {
@@ -307,8 +311,9 @@ public final class Subprocess {
      * @return a coroutine to await inside a task, giving the exit code (128 + n for a signal n, as the shell
      *         reports it)
      */
+    @CheckReturnValue
     public Coro<Integer> waitFor() {
-        return () -> Asyncio.shield(exited).await();
+        return Coro.named("Subprocess.waitFor", () -> Asyncio.shield(exited).await());
     }
 
     /**
@@ -321,8 +326,9 @@ public final class Subprocess {
      * @throws UncheckedIOException (when awaited) if reading stdout or stderr fails
      * @throws IllegalStateException (when awaited) if input is given but stdin is not a pipe
      */
+    @CheckReturnValue
     public Coro<Output> communicate(byte[] input) {
-        return () -> {
+        return Coro.named("Subprocess.communicate", () -> {
             if (input != null && stdin == null) {
                 throw new IllegalStateException("communicate(input) needs stdin=Redirect.PIPE");
             }
@@ -343,7 +349,7 @@ public final class Subprocess {
             }
             waitFor().await();
             return new Output((byte[]) both.get(0), (byte[]) both.get(1));
-        };
+        });
     }
 
     /** Sends SIGKILL. The JDK closes the pipes from the child at once: its readers end with what they had. */

@@ -1,5 +1,6 @@
 package io.asyncio4j.http.test;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Coro;
 import io.asyncio4j.http.ClientResponse;
 import io.asyncio4j.http.ClientSession;
@@ -61,6 +62,7 @@ public final class TestClient implements HttpVerbs, AutoCloseable {
      * @throws NullPointerException if {@code app} is null (at once)
      * @throws java.io.UncheckedIOException (when awaited) if binding fails
      */
+    @CheckReturnValue
     public static Coro<TestClient> start(Application app) {
         Objects.requireNonNull(app, "app");
         return () -> new TestClient(TestServer.start(app).await());
@@ -94,6 +96,7 @@ public final class TestClient implements HttpVerbs, AutoCloseable {
      * @param options the request's options
      * @return the response, when awaited
      */
+    @CheckReturnValue
     @Override
     public Coro<ClientResponse> head(String path, RequestOptions options) {
         return request("HEAD", path, options);
@@ -108,6 +111,7 @@ public final class TestClient implements HttpVerbs, AutoCloseable {
      * @param options the request's options
      * @return the response, when awaited
      */
+    @CheckReturnValue
     @Override
     public Coro<ClientResponse> request(String method, String path, RequestOptions options) {
         return session.request(method, server.url(path), options);
@@ -123,6 +127,7 @@ public final class TestClient implements HttpVerbs, AutoCloseable {
      * @return the open WebSocket, when awaited
      * @throws io.asyncio4j.http.WSServerHandshakeError (when awaited) if the server refused the handshake
      */
+    @CheckReturnValue
     public Coro<ClientWebSocketResponse> wsConnect(String path) {
         return wsConnect(path, WSOptions.DEFAULT, RequestOptions.NONE);
     }
@@ -135,6 +140,7 @@ public final class TestClient implements HttpVerbs, AutoCloseable {
      * @return the open WebSocket, when awaited
      * @throws io.asyncio4j.http.WSServerHandshakeError (when awaited) if the server refused the handshake
      */
+    @CheckReturnValue
     public Coro<ClientWebSocketResponse> wsConnect(String path, WSOptions options) {
         return wsConnect(path, options, RequestOptions.NONE);
     }
@@ -149,6 +155,7 @@ public final class TestClient implements HttpVerbs, AutoCloseable {
      * @return the open WebSocket, when awaited
      * @throws io.asyncio4j.http.WSServerHandshakeError (when awaited) if the server refused the handshake
      */
+    @CheckReturnValue
     public Coro<ClientWebSocketResponse> wsConnect(String path, WSOptions options, RequestOptions request) {
         return session.wsConnect(server.url(path), options, request);
     }
@@ -169,6 +176,7 @@ public final class TestClient implements HttpVerbs, AutoCloseable {
      * @return the close, run when awaited on the server's loop thread
      * @throws IllegalStateException (when awaited) off the server's loop thread
      */
+    @CheckReturnValue
     public Coro<Void> closeAndWait() {
         return () -> {
             close();

@@ -1,5 +1,6 @@
 package io.asyncio4j.http.test;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
@@ -42,6 +43,7 @@ public final class TestServer implements AutoCloseable {
      * @return the start, run when awaited in a task; the server is bound to that task's loop
      * @throws java.io.UncheckedIOException (when awaited) if binding fails
      */
+    @CheckReturnValue
     public static Coro<TestServer> start(Application app) {
         return start(app, ServerOptions.DEFAULT);
     }
@@ -55,6 +57,7 @@ public final class TestServer implements AutoCloseable {
      * @throws NullPointerException if {@code app} or {@code options} is null (at once)
      * @throws java.io.UncheckedIOException (when awaited) if binding fails
      */
+    @CheckReturnValue
     public static Coro<TestServer> start(Application app, ServerOptions options) {
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(options, "options");
@@ -117,6 +120,7 @@ public final class TestServer implements AutoCloseable {
      * @return the close, run when awaited on the server's loop thread
      * @throws IllegalStateException (when awaited) off the server's loop thread
      */
+    @CheckReturnValue
     public Coro<Void> closeAndWait() {
         return () -> {
             close();

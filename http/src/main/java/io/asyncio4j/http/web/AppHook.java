@@ -1,5 +1,6 @@
 package io.asyncio4j.http.web;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Coro;
 
 /**
@@ -24,5 +25,6 @@ public interface AppHook {
      * @throws Exception to fail the startup (which then fails {@link Web#start}); shutdown and cleanup failures are
      *                   logged by the site
      */
+    @CheckReturnValue
     Coro<?> call(Application app) throws Exception;
 }

@@ -1,5 +1,6 @@
 package io.asyncio4j.http.web;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Coro;
 import io.asyncio4j.http.json.JsonCodec;
 import java.util.ArrayList;
@@ -298,8 +299,9 @@ public final class Application {
      * @return the startup, run when awaited on the loop's thread; awaiting it throws what a setup or a hook throws,
      *         as it is
      */
+    @CheckReturnValue
     public Coro<Void> startup() {
-        return () -> {
+        return Coro.named("Application.startup", () -> {
             for (CleanupContext ctx : List.copyOf(cleanupCtx)) {
                 Coro<Coro<?>> setup = Objects.requireNonNull(ctx.enter(this),
                         "a cleanup context returned null instead of a Coro");
@@ -308,7 +310,7 @@ public final class Application {
             }
             runHooks(onStartup).await();
             return null;
-        };
+        });
     }
 
     /**
@@ -317,8 +319,9 @@ public final class Application {
      * @return the shutdown, run when awaited on the loop's thread; awaiting it throws what a hook throws, as it is,
      *         and the later hooks do not run
      */
+    @CheckReturnValue
     public Coro<Void> shutdown() {
-        return runHooks(onShutdown);
+        return Coro.named("Application.shutdown", runHooks(onShutdown));
     }
 
     /**
@@ -329,12 +332,13 @@ public final class Application {
      *         or a hook throws, as it is
      * @throws CleanupError (when awaited) if several teardowns failed
      */
+    @CheckReturnValue
     public Coro<Void> cleanup() {
-        return () -> {
+        return Coro.named("Application.cleanup", () -> {
             exitContexts();
             runHooks(onCleanup).await();
             return null;
-        };
+        });
     }
 
     /** Runs the teardowns of the contexts entered, last first, each once; throws their failures as aiohttp does. */

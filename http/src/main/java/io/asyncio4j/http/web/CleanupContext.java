@@ -1,5 +1,6 @@
 package io.asyncio4j.http.web;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Coro;
 
 /**
@@ -34,5 +35,6 @@ public interface CleanupContext {
      * @return a coroutine that sets the resource up and returns the coroutine that tears it down (or null); not null
      * @throws Exception to fail the start, as a failing setup does
      */
+    @CheckReturnValue
     Coro<Coro<?>> enter(Application app) throws Exception;
 }

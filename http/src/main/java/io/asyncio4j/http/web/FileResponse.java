@@ -1,5 +1,6 @@
 package io.asyncio4j.http.web;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.http.internal.HttpDates;
@@ -101,15 +102,16 @@ public class FileResponse extends StreamResponse {
      *
      * @throws HTTPNotFound (when awaited) if the file is not a regular file, before anything is sent
      */
+    @CheckReturnValue
     @Override
     public Coro<Void> prepare(Request request) {
         Objects.requireNonNull(request, "request");
-        return () -> {
+        return Coro.named("FileResponse.prepare", () -> {
             if (!prepared()) {
                 send(request);
             }
             return null;
-        };
+        });
     }
 
     private void send(Request request) throws Exception {

@@ -1,5 +1,6 @@
 package io.asyncio4j.http.web;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Coro;
 import io.asyncio4j.http.Headers;
 import io.asyncio4j.http.json.JSONDecodeError;
@@ -405,8 +406,9 @@ public final class Request {
      * @throws HTTPRequestTimeout (when awaited) if the client stalls for the body timeout
      * @throws HTTPBadRequest (when awaited) for a malformed chunked body
      */
+    @CheckReturnValue
     public Coro<byte[]> read() {
-        return () -> {
+        return Coro.named("Request.read", () -> {
             if (body != null) {
                 return body;
             }
@@ -428,7 +430,7 @@ public final class Request {
             }
             body = out.toByteArray();
             return body;
-        };
+        });
     }
 
     /**
@@ -438,8 +440,9 @@ public final class Request {
      * @throws HTTPBadRequest (when awaited) for an unknown charset or a malformed chunked body
      * @throws HTTPRequestEntityTooLarge (when awaited) as {@link #read()}
      */
+    @CheckReturnValue
     public Coro<String> text() {
-        return () -> new String(read().await(), bodyCharset());
+        return Coro.named("Request.text", () -> new String(read().await(), bodyCharset()));
     }
 
     /**
@@ -454,8 +457,9 @@ public final class Request {
      *                        does not have are ignored, as a handler of aiohttp's dict ignores extra keys
      * @throws HTTPRequestEntityTooLarge (when awaited) as {@link #read()}
      */
+    @CheckReturnValue
     public Coro<Object> json() {
-        return json(Object.class);
+        return Coro.named("Request.json", json(Object.class));
     }
 
     /**
@@ -466,8 +470,9 @@ public final class Request {
      * @param <T>  the type
      * @return the decoding, run when awaited
      */
+    @CheckReturnValue
     public <T> Coro<T> json(Class<T> type) {
-        return json((Type) type);
+        return Coro.named("Request.json", json((Type) type));
     }
 
     /**
@@ -477,16 +482,17 @@ public final class Request {
      * @param <T>  {@code type} as a Java type
      * @return the decoding, run when awaited
      */
+    @CheckReturnValue
     public <T> Coro<T> json(Type type) {
         Objects.requireNonNull(type, "type");
-        return () -> {
+        return Coro.named("Request.json", () -> {
             byte[] b = read().await();
             try {
                 return app().jsonCodec().decode(b, type);
             } catch (JSONDecodeError e) {
                 throw new HTTPBadRequest("Invalid JSON body: " + e.getMessage().lines().findFirst().orElse(""));
             }
-        };
+        });
     }
 
     /**
@@ -498,8 +504,9 @@ public final class Request {
      * @return the decoding, run when awaited
      * @throws HTTPBadRequest (when awaited) as {@link #json()}
      */
+    @CheckReturnValue
     public <T> Coro<T> json(TypeRef<T> type) {
-        return json(type.type());
+        return Coro.named("Request.json", json(type.type()));
     }
 
     /**
@@ -527,8 +534,9 @@ public final class Request {
      *                                   (multipart) pass {@link Application#clientMaxSize()}
      * @throws HTTPBadRequest (when awaited) for a malformed multipart body or a part without a name
      */
+    @CheckReturnValue
     public Coro<MultiDict<Object>> post() {
-        return () -> {
+        return Coro.named("Request.post", () -> {
             if (post != null) {
                 return post;
             }
@@ -543,7 +551,7 @@ public final class Request {
                 post = MultiDict.empty();
             }
             return post;
-        };
+        });
     }
 
     private Charset bodyCharset() {

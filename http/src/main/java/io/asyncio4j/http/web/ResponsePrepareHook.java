@@ -1,5 +1,6 @@
 package io.asyncio4j.http.web;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Coro;
 
 /**
@@ -26,5 +27,6 @@ public interface ResponsePrepareHook {
      * @throws Exception to fail the response: for a response the server sends, a 500 goes out instead; for one
      *                   the handler prepares, {@code prepare()} throws it
      */
+    @CheckReturnValue
     Coro<?> call(Request request, Response response) throws Exception;
 }

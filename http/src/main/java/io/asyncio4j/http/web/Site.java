@@ -1,5 +1,6 @@
 package io.asyncio4j.http.web;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.CancelledError;
 import io.asyncio4j.Coro;
@@ -159,14 +160,15 @@ public final class Site implements AutoCloseable {
      *
      * @return the wait, run when awaited in a task of the site's loop
      */
+    @CheckReturnValue
     public Coro<Void> waitClosed() {
-        return () -> {
+        return Coro.named("Site.waitClosed", () -> {
             server.waitClosed().await();
             if (shutdownTask != null) {
                 shutdownTask.await();
             }
             return null;
-        };
+        });
     }
 
     /**
@@ -177,15 +179,16 @@ public final class Site implements AutoCloseable {
      * @return the shutdown, run when awaited in a task of the site's loop
      * @throws IllegalArgumentException if {@code timeout} is negative or NaN (at once)
      */
+    @CheckReturnValue
     public Coro<Void> shutdown(double timeout) {
         if (!(timeout >= 0)) {
             throw new IllegalArgumentException("timeout must be >= 0, not " + timeout);
         }
-        return () -> {
+        return Coro.named("Site.shutdown", () -> {
             close(timeout);
             waitClosed().await();
             return null;
-        };
+        });
     }
 
     /**
@@ -196,8 +199,9 @@ public final class Site implements AutoCloseable {
      * @throws NullPointerException if {@code timeout} is null (at once)
      * @throws IllegalArgumentException if {@code timeout} is negative (at once)
      */
+    @CheckReturnValue
     public Coro<Void> shutdown(java.time.Duration timeout) {
-        return shutdown(io.asyncio4j.Asyncio.seconds(java.util.Objects.requireNonNull(timeout, "timeout is null")));
+        return Coro.named("Site.shutdown", shutdown(io.asyncio4j.Asyncio.seconds(java.util.Objects.requireNonNull(timeout, "timeout is null"))));
     }
 
     @Override

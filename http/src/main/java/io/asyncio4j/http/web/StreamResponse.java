@@ -1,5 +1,6 @@
 package io.asyncio4j.http.web;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Coro;
 import io.asyncio4j.http.internal.BodyWriter;
 import java.util.Objects;
@@ -161,14 +162,15 @@ public class StreamResponse extends Response {
      * @throws NullPointerException if {@code request} is null (at once)
      * @throws io.asyncio4j.net.ConnectionResetError (when awaited) if the client is gone
      */
+    @CheckReturnValue
     public Coro<Void> prepare(Request request) {
         Objects.requireNonNull(request, "request");
-        return () -> {
+        return Coro.named("StreamResponse.prepare", () -> {
             if (!prepared) {
                 start(request);
             }
             return null;
-        };
+        });
     }
 
     /**
@@ -200,9 +202,10 @@ public class StreamResponse extends Response {
      * @throws IllegalStateException (when awaited) if not prepared, or after {@link #writeEof}
      * @throws io.asyncio4j.net.ConnectionResetError (when awaited) if the client is gone
      */
+    @CheckReturnValue
     public Coro<Void> write(byte[] data) {
         Objects.requireNonNull(data, "data");
-        return () -> {
+        return Coro.named("StreamResponse.write", () -> {
             if (!prepared) {
                 throw new IllegalStateException("Response has not been started");
             }
@@ -212,7 +215,7 @@ public class StreamResponse extends Response {
             request.protocol().writeStream(this, data, false);
             request.protocol().drain().await();
             return null;
-        };
+        });
     }
 
     /**
@@ -223,8 +226,9 @@ public class StreamResponse extends Response {
      * @throws IllegalStateException (when awaited) if not prepared
      * @throws io.asyncio4j.net.ConnectionResetError (when awaited) if the client is gone
      */
+    @CheckReturnValue
     public Coro<Void> writeEof() {
-        return () -> {
+        return Coro.named("StreamResponse.writeEof", () -> {
             if (eofSent) {
                 return null;
             }
@@ -235,7 +239,7 @@ public class StreamResponse extends Response {
             request.protocol().writeStream(this, new byte[0], true);
             request.protocol().drain().await();
             return null;
-        };
+        });
     }
 
     private void checkNotPrepared(String what) {

@@ -1,5 +1,6 @@
 package io.asyncio4j.http.web;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
@@ -33,8 +34,9 @@ public final class Web {
      * @throws NullPointerException if {@code app} is null (at once)
      * @throws java.io.UncheckedIOException (when awaited) if binding fails
      */
+    @CheckReturnValue
     public static Coro<Site> start(Application app, String host, int port) {
-        return start(app, host, port, ServerOptions.DEFAULT);
+        return Coro.named("Web.start", start(app, host, port, ServerOptions.DEFAULT));
     }
 
     /**
@@ -49,10 +51,11 @@ public final class Web {
      * @throws NullPointerException if {@code app} or {@code options} is null (at once)
      * @throws java.io.UncheckedIOException (when awaited) if binding fails
      */
+    @CheckReturnValue
     public static Coro<Site> start(Application app, String host, int port, ServerOptions options) {
         java.util.Objects.requireNonNull(app, "app");
         java.util.Objects.requireNonNull(options, "options");
-        return Site.start(app, host, port, options);
+        return Coro.named("Web.start", Site.start(app, host, port, options));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.asyncio4j.http.web;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.http.internal.HeadWriter;
@@ -86,9 +87,10 @@ public class WebSocketResponse extends Response implements WebSocket {
      * @throws HTTPBadRequest (when awaited) for a bad handshake, {@link HTTPMethodNotAllowed} for another method
      * @throws IllegalStateException (when awaited) if already prepared
      */
+    @CheckReturnValue
     public Coro<Void> prepare(Request request) {
         Objects.requireNonNull(request, "request");
-        return () -> {
+        return Coro.named("WebSocketResponse.prepare", () -> {
             if (connection != null) {
                 throw new IllegalStateException("WebSocketResponse is already prepared");
             }
@@ -111,7 +113,7 @@ public class WebSocketResponse extends Response implements WebSocket {
                     request.app().jsonCodec());
             request.protocol().upgrade(bytes, connection);
             return null;
-        };
+        });
     }
 
     /** Checks the handshake; the chosen subprotocol or null. */

@@ -1,5 +1,6 @@
 package io.asyncio4j.http.ws;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Coro;
 import io.asyncio4j.http.ClientWebSocketResponse;
 import java.util.Iterator;
@@ -34,6 +35,7 @@ public interface WebSocket extends Iterable<WSMessage> {
      * @throws io.asyncio4j.TimeoutError (when awaited) if no message came in time
      * @see WebSocketProtocol#receive(Double)
      */
+    @CheckReturnValue
     default Coro<WSMessage> receive() {
         return connection().receive(null);
     }
@@ -48,6 +50,7 @@ public interface WebSocket extends Iterable<WSMessage> {
      * @throws io.asyncio4j.TimeoutError (when awaited) if no message came in time
      * @see WebSocketProtocol#receive(Double)
      */
+    @CheckReturnValue
     default Coro<WSMessage> receive(Double timeout) {
         return connection().receive(timeout);
     }
@@ -62,6 +65,7 @@ public interface WebSocket extends Iterable<WSMessage> {
      * @throws io.asyncio4j.TimeoutError (when awaited) if no message came in time
      * @see WebSocketProtocol#receive(Double)
      */
+    @CheckReturnValue
     default Coro<WSMessage> receive(double timeout) {
         return receive(Double.valueOf(timeout));
     }
@@ -73,6 +77,7 @@ public interface WebSocket extends Iterable<WSMessage> {
      * @throws IllegalArgumentException (when awaited) if the message is not {@link WSMsgType#TEXT}
      * @see WebSocketProtocol#receiveStr()
      */
+    @CheckReturnValue
     default Coro<String> receiveStr() {
         return connection().receiveStr();
     }
@@ -84,6 +89,7 @@ public interface WebSocket extends Iterable<WSMessage> {
      * @throws IllegalArgumentException (when awaited) if the message is not {@link WSMsgType#BINARY}
      * @see WebSocketProtocol#receiveBytes()
      */
+    @CheckReturnValue
     default Coro<byte[]> receiveBytes() {
         return connection().receiveBytes();
     }
@@ -98,6 +104,7 @@ public interface WebSocket extends Iterable<WSMessage> {
      * @throws io.asyncio4j.http.json.JSONDecodeError (when awaited) if the text is not valid JSON for {@code type}
      * @see WebSocketProtocol#receiveJson(Class)
      */
+    @CheckReturnValue
     default <T> Coro<T> receiveJson(Class<T> type) {
         return connection().receiveJson(type);
     }
@@ -110,6 +117,7 @@ public interface WebSocket extends Iterable<WSMessage> {
      * @return the receive and decoding, run when awaited
      * @see WebSocketProtocol#receiveJson(java.lang.reflect.Type)
      */
+    @CheckReturnValue
     default <T> Coro<T> receiveJson(java.lang.reflect.Type type) {
         return connection().receiveJson(type);
     }
@@ -123,6 +131,7 @@ public interface WebSocket extends Iterable<WSMessage> {
      * @return the receive and decoding, run when awaited
      * @see WebSocketProtocol#receiveJson(io.asyncio4j.http.json.TypeRef)
      */
+    @CheckReturnValue
     default <T> Coro<T> receiveJson(io.asyncio4j.http.json.TypeRef<T> type) {
         return connection().receiveJson(type);
     }
@@ -145,6 +154,7 @@ public interface WebSocket extends Iterable<WSMessage> {
      * @throws io.asyncio4j.net.ConnectionResetError (when awaited) once closed
      * @see WebSocketProtocol#sendStr(String)
      */
+    @CheckReturnValue
     default Coro<Void> sendStr(String data) {
         return connection().sendStr(data);
     }
@@ -157,6 +167,7 @@ public interface WebSocket extends Iterable<WSMessage> {
      * @throws io.asyncio4j.net.ConnectionResetError (when awaited) once closed
      * @see WebSocketProtocol#sendBytes(byte[])
      */
+    @CheckReturnValue
     default Coro<Void> sendBytes(byte[] data) {
         return connection().sendBytes(data);
     }
@@ -170,6 +181,7 @@ public interface WebSocket extends Iterable<WSMessage> {
      * @throws io.asyncio4j.net.ConnectionResetError (when awaited) once closed
      * @see WebSocketProtocol#sendJson(Object)
      */
+    @CheckReturnValue
     default Coro<Void> sendJson(Object data) {
         return connection().sendJson(data);
     }
@@ -181,6 +193,7 @@ public interface WebSocket extends Iterable<WSMessage> {
      * @throws io.asyncio4j.net.ConnectionResetError (when awaited) once closed
      * @see WebSocketProtocol#ping(byte[])
      */
+    @CheckReturnValue
     default Coro<Void> ping() {
         return connection().ping(new byte[0]);
     }
@@ -194,6 +207,7 @@ public interface WebSocket extends Iterable<WSMessage> {
      * @throws io.asyncio4j.net.ConnectionResetError (when awaited) once closed
      * @see WebSocketProtocol#ping(byte[])
      */
+    @CheckReturnValue
     default Coro<Void> ping(byte[] payload) {
         return connection().ping(payload);
     }
@@ -205,6 +219,7 @@ public interface WebSocket extends Iterable<WSMessage> {
      * @throws io.asyncio4j.net.ConnectionResetError (when awaited) once closed
      * @see WebSocketProtocol#pong(byte[])
      */
+    @CheckReturnValue
     default Coro<Void> pong() {
         return connection().pong(new byte[0]);
     }
@@ -218,6 +233,7 @@ public interface WebSocket extends Iterable<WSMessage> {
      * @throws io.asyncio4j.net.ConnectionResetError (when awaited) once closed
      * @see WebSocketProtocol#pong(byte[])
      */
+    @CheckReturnValue
     default Coro<Void> pong(byte[] payload) {
         return connection().pong(payload);
     }
@@ -229,6 +245,7 @@ public interface WebSocket extends Iterable<WSMessage> {
      *         was closed already
      * @see WebSocketProtocol#close(int, String)
      */
+    @CheckReturnValue
     default Coro<Boolean> close() {
         return connection().close(WSCloseCode.OK, "");
     }
@@ -243,6 +260,7 @@ public interface WebSocket extends Iterable<WSMessage> {
      * @throws IllegalArgumentException if {@code message} is longer than 123 bytes in UTF-8 (at once)
      * @see WebSocketProtocol#close(int, String)
      */
+    @CheckReturnValue
     default Coro<Boolean> close(int code, String message) {
         return connection().close(code, message);
     }

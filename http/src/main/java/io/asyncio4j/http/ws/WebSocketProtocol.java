@@ -1,5 +1,6 @@
 package io.asyncio4j.http.ws;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.CancelledError;
 import io.asyncio4j.Coro;
@@ -210,8 +211,9 @@ public final class WebSocketProtocol implements Protocol {
      *                               closed connection
      * @throws TimeoutError (when awaited) if no message came in time ({@link #closeCode()} becomes 1006)
      */
+    @CheckReturnValue
     public Coro<WSMessage> receive(Double timeout) {
-        return receiveWithin(timeout);
+        return Coro.named("WebSocketProtocol.receive", receiveWithin(timeout));
     }
 
     /**
@@ -224,8 +226,9 @@ public final class WebSocketProtocol implements Protocol {
      *                               closed connection
      * @throws TimeoutError (when awaited) if no message came in time ({@link #closeCode()} becomes 1006)
      */
+    @CheckReturnValue
     public Coro<WSMessage> receive(double timeout) {
-        return receiveWithin(timeout);
+        return Coro.named("WebSocketProtocol.receive", receiveWithin(timeout));
     }
 
     private Coro<WSMessage> receiveWithin(Double timeout) {
@@ -310,8 +313,9 @@ public final class WebSocketProtocol implements Protocol {
      * @throws IllegalArgumentException (when awaited) if it is not {@link WSMsgType#TEXT}
      * @throws TimeoutError (when awaited) as {@link #receive(Double)}
      */
+    @CheckReturnValue
     public Coro<String> receiveStr() {
-        return () -> expect(receive(null).await(), WSMsgType.TEXT).str();
+        return Coro.named("WebSocketProtocol.receiveStr", () -> expect(receive(null).await(), WSMsgType.TEXT).str());
     }
 
     /**
@@ -321,8 +325,9 @@ public final class WebSocketProtocol implements Protocol {
      * @throws IllegalArgumentException (when awaited) if it is not {@link WSMsgType#BINARY}
      * @throws TimeoutError (when awaited) as {@link #receive(Double)}
      */
+    @CheckReturnValue
     public Coro<byte[]> receiveBytes() {
-        return () -> expect(receive(null).await(), WSMsgType.BINARY).bytes();
+        return Coro.named("WebSocketProtocol.receiveBytes", () -> expect(receive(null).await(), WSMsgType.BINARY).bytes());
     }
 
     /**
@@ -335,8 +340,9 @@ public final class WebSocketProtocol implements Protocol {
      * @throws IllegalArgumentException (when awaited) if it is not {@link WSMsgType#TEXT}
      * @throws io.asyncio4j.http.json.JSONDecodeError (when awaited) if the text is not valid JSON for {@code type}
      */
+    @CheckReturnValue
     public <T> Coro<T> receiveJson(Class<T> type) {
-        return receiveJson((java.lang.reflect.Type) type);
+        return Coro.named("WebSocketProtocol.receiveJson", receiveJson((java.lang.reflect.Type) type));
     }
 
     /**
@@ -346,8 +352,9 @@ public final class WebSocketProtocol implements Protocol {
      * @param <T>  {@code type} as a Java type
      * @return the receive and decoding, run when awaited
      */
+    @CheckReturnValue
     public <T> Coro<T> receiveJson(java.lang.reflect.Type type) {
-        return () -> expect(receive(null).await(), WSMsgType.TEXT).json(type, jsonCodec);
+        return Coro.named("WebSocketProtocol.receiveJson", () -> expect(receive(null).await(), WSMsgType.TEXT).json(type, jsonCodec));
     }
 
     /**
@@ -358,8 +365,9 @@ public final class WebSocketProtocol implements Protocol {
      * @param <T>  the type
      * @return the receive and decoding, run when awaited
      */
+    @CheckReturnValue
     public <T> Coro<T> receiveJson(io.asyncio4j.http.json.TypeRef<T> type) {
-        return receiveJson(type.type());
+        return Coro.named("WebSocketProtocol.receiveJson", receiveJson(type.type()));
     }
 
     /**
@@ -428,9 +436,10 @@ public final class WebSocketProtocol implements Protocol {
      * @throws NullPointerException if {@code data} is null (at once)
      * @throws ConnectionResetError (when awaited) once closed or the transport is closing
      */
+    @CheckReturnValue
     public Coro<Void> sendStr(String data) {
         Objects.requireNonNull(data, "data");
-        return send(WSMsgType.TEXT, data.getBytes(StandardCharsets.UTF_8));
+        return Coro.named("WebSocketProtocol.sendStr", send(WSMsgType.TEXT, data.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -441,9 +450,10 @@ public final class WebSocketProtocol implements Protocol {
      * @throws NullPointerException if {@code data} is null (at once)
      * @throws ConnectionResetError (when awaited) once closed or the transport is closing
      */
+    @CheckReturnValue
     public Coro<Void> sendBytes(byte[] data) {
         Objects.requireNonNull(data, "data");
-        return send(WSMsgType.BINARY, data);
+        return Coro.named("WebSocketProtocol.sendBytes", send(WSMsgType.BINARY, data));
     }
 
     /**
@@ -455,8 +465,9 @@ public final class WebSocketProtocol implements Protocol {
      * @throws IllegalArgumentException if the codec cannot serialise it (at once, not when awaited)
      * @throws ConnectionResetError (when awaited) once closed or the transport is closing
      */
+    @CheckReturnValue
     public Coro<Void> sendJson(Object data) {
-        return sendStr(jsonCodec.encodeToString(data));
+        return Coro.named("WebSocketProtocol.sendJson", sendStr(jsonCodec.encodeToString(data)));
     }
 
     /**
@@ -468,8 +479,9 @@ public final class WebSocketProtocol implements Protocol {
      * @throws IllegalArgumentException if {@code payload} is longer than 125 bytes (at once)
      * @throws ConnectionResetError (when awaited) once closed or the transport is closing
      */
+    @CheckReturnValue
     public Coro<Void> ping(byte[] payload) {
-        return send(WSMsgType.PING, payload);
+        return Coro.named("WebSocketProtocol.ping", send(WSMsgType.PING, payload));
     }
 
     /**
@@ -480,8 +492,9 @@ public final class WebSocketProtocol implements Protocol {
      * @throws IllegalArgumentException if {@code payload} is longer than 125 bytes (at once)
      * @throws ConnectionResetError (when awaited) once closed or the transport is closing
      */
+    @CheckReturnValue
     public Coro<Void> pong(byte[] payload) {
-        return send(WSMsgType.PONG, payload);
+        return Coro.named("WebSocketProtocol.pong", send(WSMsgType.PONG, payload));
     }
 
     private Coro<Void> send(WSMsgType type, byte[] payload) {
@@ -519,9 +532,10 @@ public final class WebSocketProtocol implements Protocol {
      *         was closed already
      * @throws IllegalArgumentException if {@code message} is longer than 123 bytes in UTF-8 (at once)
      */
+    @CheckReturnValue
     public Coro<Boolean> close(int code, String message) {
         byte[] payload = WebSocketWriter.closePayload(code, message);
-        return () -> {
+        return Coro.named("WebSocketProtocol.close", () -> {
             cancelHeartbeat();
             if (waiting != null && !closed) {
                 inbox.addFirst(WSMessage.CLOSING);
@@ -571,7 +585,7 @@ public final class WebSocketProtocol implements Protocol {
                 abandon(e);
             }
             return true;
-        };
+        });
     }
 
     /**
