@@ -109,12 +109,10 @@ final class BaseEventLoop implements EventLoop {
     /** Head of the list of unfinished tasks, in creation order. */
     private Task<?> firstLive, lastLive;
     /**
-     * Futures of this loop that failed and whose exception nobody has retrieved yet, in the order they failed:
-     * reported when the loop closes ({@link UnretrievedException}). Synchronized: the cleaner's thread removes too.
+     * The reports this loop owes ({@link LateReport}: unretrieved exceptions, coroutines never awaited), in the
+     * order they arose: made when the loop closes if not before. Synchronized: the cleaner's thread removes too.
      */
-    private final Set<UnretrievedException> unretrieved = new LinkedHashSet<>();
-    /** Library coroutines left unused by the step that made them, not yet used nor reported ({@link NeverAwaited}). */
-    private final Set<NeverAwaited> neverAwaited = new LinkedHashSet<>();
+    private final Set<LateReport> lateReports = new LinkedHashSet<>();
     /** This loop's signal handlers by signal name ({@code "INT"}); only on the loop's thread. */
     private final Map<String, SignalRegistration> signalHandlers = new LinkedHashMap<>();
 
@@ -737,8 +735,7 @@ final class BaseEventLoop implements EventLoop {
         }
         signalHandlers.clear();
         destroyPendingTasks();
-        reportNeverAwaited();
-        reportUnretrieved();
+        reportLate();
         ready.clear();
         threadsafeReady.clear();
         timers.clear();
@@ -751,54 +748,31 @@ final class BaseEventLoop implements EventLoop {
         io.close();
     }
 
-    void unretrievedAdd(UnretrievedException w) {
-        synchronized (unretrieved) {
-            unretrieved.add(w);
+    void lateReportAdd(LateReport r) {
+        synchronized (lateReports) {
+            lateReports.add(r);
         }
     }
 
-    void unretrievedRemove(UnretrievedException w) {
-        synchronized (unretrieved) {
-            unretrieved.remove(w);
-        }
-    }
-
-    void neverAwaitedAdd(NeverAwaited w) {
-        synchronized (neverAwaited) {
-            neverAwaited.add(w);
-        }
-    }
-
-    void neverAwaitedRemove(NeverAwaited w) {
-        synchronized (neverAwaited) {
-            neverAwaited.remove(w);
-        }
-    }
-
-    /** The library coroutines that were never awaited: reported now, as the loop closes, if not collected yet. */
-    private void reportNeverAwaited() {
-        NeverAwaited[] left;
-        synchronized (neverAwaited) {
-            left = neverAwaited.toArray(new NeverAwaited[0]);
-            neverAwaited.clear();
-        }
-        for (NeverAwaited w : left) {
-            w.reportAtClose();
+    void lateReportRemove(LateReport r) {
+        synchronized (lateReports) {
+            lateReports.remove(r);
         }
     }
 
     /**
-     * CPython reports a failed future nobody awaited as soon as its last reference goes; here that is at its
-     * collection, or at the latest now, as the loop closes, so that a short program says so too.
+     * CPython reports a failed future nobody awaited, or a coroutine nobody awaited, as soon as its last reference
+     * goes; here that is at its collection, or at the latest now, as the loop closes, so that a short program says
+     * so too.
      */
-    private void reportUnretrieved() {
-        UnretrievedException[] left;
-        synchronized (unretrieved) {
-            left = unretrieved.toArray(new UnretrievedException[0]);
-            unretrieved.clear();
+    private void reportLate() {
+        LateReport[] left;
+        synchronized (lateReports) {
+            left = lateReports.toArray(new LateReport[0]);
+            lateReports.clear();
         }
-        for (UnretrievedException w : left) {
-            w.reportAtClose();
+        for (LateReport r : left) {
+            r.reportAtClose();
         }
     }
 

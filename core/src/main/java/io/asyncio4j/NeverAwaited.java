@@ -1,17 +1,13 @@
 package io.asyncio4j;
 
-import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * CPython's "coroutine '...' was never awaited", for a {@link TrackedCoro} that its task left unused at the end of
- * a step: reported to the loop's exception handler, at the first of its collection (where CPython reports it) and
- * its loop's {@link BaseEventLoop#close() close()} (so that a short program, whose collector may never run, says so
- * too), unless it was awaited or handed to a task meanwhile. The report's {@code message} names the coroutine; its
+ * a step: a {@link LateReport}, unless it is awaited or handed to a task meanwhile. The report's {@code message} names the coroutine; its
  * {@code exception}, a {@link NotAwaited}, carries where it was created (debug mode), or else the stack of its task
  * as it suspended after creating it, from the first frame outside the library: the method that created it, at the
  * await that followed (none if the task returned instead). Each is reported once.
@@ -19,20 +15,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Thread-safety: made and marked used on the loop's tasks' thread; reported on the cleaner's thread or the loop's;
  * a flag set once, atomically, decides which.
  */
-final class NeverAwaited implements Runnable {
-    private static final Cleaner CLEANER = Cleaner.create(r -> {
-        Thread t = new Thread(r, "asyncio4j-never-awaited");
-        t.setDaemon(true);
-        return t;
-    });
-
-    private final BaseEventLoop loop;
+final class NeverAwaited extends LateReport {
     private final String name;
     private final Throwable where;
-    private final AtomicBoolean settled = new AtomicBoolean();
 
     private NeverAwaited(BaseEventLoop loop, String name, Throwable where) {
-        this.loop = loop;
+        super(loop);
         this.name = name;
         this.where = where;
     }
@@ -51,44 +39,17 @@ final class NeverAwaited implements Runnable {
             }
         }
         NeverAwaited w = new NeverAwaited(task.loop, coro.name, where);
-        CLEANER.register(coro, w);
-        w.loop.neverAwaitedAdd(w);
+        w.watch(coro);
         return w;
     }
 
     /** The coroutine was awaited or handed to a task after all. */
     void used() {
-        if (settled.compareAndSet(false, true)) {
-            loop.neverAwaitedRemove(this);
-        }
+        settle();
     }
 
-    /** On the cleaner's thread, once the coroutine is unreachable. */
     @Override
-    public void run() {
-        if (!settled.compareAndSet(false, true)) {
-            return;
-        }
-        Map<String, Object> context = context();
-        try {
-            loop.callSoonThreadsafe(() -> {
-                loop.neverAwaitedRemove(this);
-                loop.callExceptionHandler(context);
-            });
-        } catch (IllegalStateException closed) {
-            loop.neverAwaitedRemove(this);
-            loop.defaultExceptionHandler(context);
-        }
-    }
-
-    /** As the loop closes, on its thread. */
-    void reportAtClose() {
-        if (settled.compareAndSet(false, true)) {
-            loop.callExceptionHandler(context());
-        }
-    }
-
-    private Map<String, Object> context() {
+    Map<String, Object> context(boolean atClose) {
         String message = "coroutine '" + name + "' was never awaited";
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("message", message);
