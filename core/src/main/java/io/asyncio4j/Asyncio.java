@@ -531,14 +531,16 @@ public final class Asyncio {
      * }
      * }</pre>
      *
-     * CPython's {@code asyncio.as_completed}.
+     * CPython's {@code asyncio.as_completed}. The result is also CPython 3.13's {@code async for} form:
+     * {@link AsCompleted#futures()} gives the tasks and futures themselves as they finish.
      *
      * @param <T> the type of the results
      * @param aws the awaitables; coroutines are wrapped in tasks at once
      * @param timeout the limit in seconds for all of them, or {@code null}
-     * @return one coroutine per distinct awaitable, each to be awaited inside a task
+     * @return one coroutine per distinct awaitable, each to be awaited inside a task (an {@code Iterable<Coro<T>>},
+     *         as fixed; its {@link AsCompleted#futures()} iterates the awaitables themselves)
      */
-    public static <T> Iterable<Coro<T>> asCompleted(Collection<? extends Awaitable<T>> aws, Double timeout) {
+    public static <T> AsCompleted<T> asCompleted(Collection<? extends Awaitable<T>> aws, Double timeout) {
         return new AsCompleted<>(aws, timeout);
     }
 
@@ -547,9 +549,10 @@ public final class Asyncio {
      *
      * @param <T> the type of the results
      * @param aws the awaitables; coroutines are wrapped in tasks at once
-     * @return one coroutine per distinct awaitable, each to be awaited inside a task
+     * @return one coroutine per distinct awaitable, each to be awaited inside a task; see
+     *         {@link AsCompleted#futures()} for the awaitables themselves
      */
-    public static <T> Iterable<Coro<T>> asCompleted(Collection<? extends Awaitable<T>> aws) {
+    public static <T> AsCompleted<T> asCompleted(Collection<? extends Awaitable<T>> aws) {
         return asCompleted(aws, (Double) null);
     }
 
@@ -560,9 +563,10 @@ public final class Asyncio {
      * @param <T> the type of the results
      * @param aws the awaitables; coroutines are wrapped in tasks at once
      * @param timeout the limit in seconds for all of them
-     * @return one coroutine per distinct awaitable, each to be awaited inside a task
+     * @return one coroutine per distinct awaitable, each to be awaited inside a task; see
+     *         {@link AsCompleted#futures()} for the awaitables themselves
      */
-    public static <T> Iterable<Coro<T>> asCompleted(Collection<? extends Awaitable<T>> aws, double timeout) {
+    public static <T> AsCompleted<T> asCompleted(Collection<? extends Awaitable<T>> aws, double timeout) {
         return asCompleted(aws, Double.valueOf(timeout));
     }
 

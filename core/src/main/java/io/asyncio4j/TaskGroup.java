@@ -34,9 +34,13 @@ import java.util.Set;
  * them and then throws that {@code CancelledError}: it is never swallowed. Failures of the tasks take priority over
  * it (they are thrown in the {@code ExceptionGroup} instead).
  *
- * <p><b>Threads.</b> A group belongs to the loop and task that run it: call {@link #createTask} on the loop's thread
- * (from the body or from tasks and callbacks of the same loop). Creating a task after the group has finished, or
- * while it is aborting, throws {@link IllegalStateException}.
+ * <p><b>Cancelling the group.</b> {@link #cancel()} (CPython 3.15) cancels the group's tasks and its body and ends
+ * the group without an error: the way to stop everything in a group on purpose, where CPython 3.12 code raises a
+ * made-up exception in a task and catches it around the group.
+ *
+ * <p><b>Threads.</b> A group belongs to the loop and task that run it: call {@link #createTask}
+ * and {@link #cancel()} on the loop's thread (from the body or from tasks and callbacks of the same loop). Creating
+ * a task after the group has finished, or while it is aborting or cancelled, throws {@link IllegalStateException}.
  */
 public final class TaskGroup {
     /**
@@ -130,6 +134,47 @@ public final class TaskGroup {
         return task;
     }
 
+    /**
+     * Cancels the group: every unfinished task of the group is cancelled, and so is the body (the awaiting task
+     * gets a {@link CancelledError} at its current or next suspension), and the group then ends <em>without</em>
+     * that error: {@link #run(Body)}'s coroutine returns once every task has finished, giving the body's result, or
+     * {@code null} if the body was ended by this cancel. The awaiting task's {@link Task#cancelling()} count is
+     * what it was. Failures of tasks still fail the group ({@link ExceptionGroup}), and a cancel of the awaiting
+     * task from outside still propagates, as always. After this call, {@link #createTask} throws
+     * {@link IllegalStateException}. CPython 3.15's {@code TaskGroup.cancel()}.
+     *
+     * <pre>{@code
+     * TaskGroup.run(tg -> {
+     *     tg.createTask(() -> { serve(); return null; });
+     *     tg.createTask(() -> { shutdownRequested.waitSet().await(); tg.cancel(); return null; });
+     *     return null;
+     * }).await();   // returns normally once shutdown is requested and the server task is cancelled
+     * }</pre>
+     *
+     * <p>Idempotent, and does nothing once the group has finished. May be called from the body, from the group's
+     * tasks, or from callbacks and other tasks of the loop, on the loop's thread. (CPython's group can also be
+     * cancelled before it is entered; a Java group exists only once {@link #run(Body)} runs, so that case does not
+     * arise.)
+     *
+     * <p>Follows CPython's main-branch {@code Lib/asyncio/taskgroups.py} and {@code test_taskgroups.py}:
+     * {@code test_taskgroup_cancel_before_create_task}, and {@code test_taskgroup_cancel_keeps_outer_cancellation}
+     * (gh-155433: a cancel from outside that arrives while a cancelled group waits for its tasks is thrown, not
+     * lost).
+     */
+    public void cancel() {
+        loop.checkThread();
+        if (exiting && tasks.isEmpty()) {
+            return; // finished: nothing to cancel
+        }
+        if (!aborting) {
+            abort();
+            if (!parentCancelRequested) {
+                parentCancelRequested = true; // exit() takes this cancel back
+                parent.cancel();
+            }
+        }
+    }
+
     private <T> T runBody(Body<T> body) {
         T result;
         try {
@@ -138,6 +183,9 @@ public final class TaskGroup {
             throw e; // the loop was closed: nothing can be awaited any more
         } catch (Throwable e) {
             exit(e);
+            if (e instanceof CancelledError) {
+                return null; // the body was ended by cancel(), which ends the group without an error
+            }
             throw Tasks.sneakyThrow(e);
         }
         exit(null);
@@ -159,6 +207,7 @@ public final class TaskGroup {
         if (exc != null && !aborting) {
             abort();
         }
+        CancelledError pendingCancellation = null;
         while (!tasks.isEmpty()) {
             if (onCompleted == null) {
                 onCompleted = loop.createFuture();
@@ -166,6 +215,7 @@ public final class TaskGroup {
             try {
                 parent.awaitFuture(onCompleted);
             } catch (CancelledError e) {
+                pendingCancellation = e;
                 if (!aborting) {
                     propagateCancellation = e; // the task running the group is being cancelled from outside
                     abort();
@@ -176,8 +226,12 @@ public final class TaskGroup {
         if (baseError != null) {
             throw Tasks.sneakyThrow(baseError);
         }
-        if (parentCancelRequested && parent.uncancel() == 0) {
-            propagateCancellation = null; // the only cancel left was ours
+        if (parentCancelRequested) {
+            if (parent.uncancel() == 0) {
+                propagateCancellation = null; // the only cancel left was ours
+            } else if (propagateCancellation == null) {
+                propagateCancellation = pendingCancellation; // gh-155433: the one left is not ours: keep it
+            }
         }
         if (propagateCancellation != null && errors.isEmpty()) {
             throw (CancelledError) propagateCancellation;
