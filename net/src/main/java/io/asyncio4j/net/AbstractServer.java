@@ -37,6 +37,7 @@ import java.util.function.Supplier;
 public abstract class AbstractServer implements AutoCloseable {
     private final Supplier<? extends BaseProtocol> factory;
     private final int backlog;
+    private final boolean keepAlive;
     private EventLoop loop;
     /** The listening channels; empty before {@link #listen}, null once closed. */
     private List<ServerSocketChannel> channels = List.of();
@@ -64,7 +65,29 @@ public abstract class AbstractServer implements AutoCloseable {
      * @throws IllegalArgumentException if {@code backlog} is not positive
      */
     protected AbstractServer(Supplier<? extends BaseProtocol> factory, int backlog, TlsOptions tls) {
+        this(factory, backlog, tls, false);
+    }
+
+    /**
+     * As {@link #AbstractServer(Supplier, int, TlsOptions)}, and with {@code keepAlive} every accepted connection
+     * gets {@code SO_KEEPALIVE} (TCP keep-alive probes, so that a peer that vanished without a word is noticed):
+     * CPython 3.13's {@code create_server(..., keep_alive=True)}. CPython sets the option on the listening socket,
+     * whose accepted sockets inherit it on Linux; the JDK offers no {@code SO_KEEPALIVE} on a
+     * {@code ServerSocketChannel}, so it is set on each accepted socket, before its protocol hears of it. The
+     * probes' timing is the system's ({@code net.ipv4.tcp_keepalive_time} on Linux: two hours by default).
+     *
+     * @param factory makes one protocol per accepted connection, on the loop's thread
+     * @param backlog the kernel's queue of connections not yet accepted, per socket; also the most connections
+     *        accepted in one go
+     * @param tls the TLS options (the context's key managers hold the certificate), or null for plain TCP
+     * @param keepAlive whether accepted connections get {@code SO_KEEPALIVE}
+     * @throws NullPointerException if {@code factory} is null
+     * @throws IllegalArgumentException if {@code backlog} is not positive
+     */
+    protected AbstractServer(Supplier<? extends BaseProtocol> factory, int backlog, TlsOptions tls,
+                             boolean keepAlive) {
         Objects.requireNonNull(factory, "the protocol factory is null");
+        this.keepAlive = keepAlive;
         if (backlog <= 0) {
             throw new IllegalArgumentException("backlog must be > 0, not " + backlog);
         }
@@ -183,6 +206,15 @@ public abstract class AbstractServer implements AutoCloseable {
             }
             if (c == null) {
                 return;
+            }
+            if (keepAlive) {
+                try {
+                    c.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+                } catch (IOException e) {
+                    closeQuietly(c); // the peer may already be gone: that connection is dropped, the next served
+                    report("cannot set SO_KEEPALIVE on an accepted connection", e, null);
+                    continue;
+                }
             }
             BaseProtocol protocol;
             try {

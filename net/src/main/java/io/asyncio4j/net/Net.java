@@ -156,6 +156,33 @@ public final class Net {
     @CheckReturnValue
     public static Coro<AbstractServer> createServer(Supplier<? extends BaseProtocol> factory, List<String> hosts,
                                                     int port, int backlog, TlsOptions tls) {
+        return Coro.named("Net.createServer", createServer(factory, hosts, port, backlog, tls, false));
+    }
+
+    /**
+     * As {@link #createServer(Supplier, List, int, int, TlsOptions)}, and with {@code keepAlive} every accepted
+     * connection gets {@code SO_KEEPALIVE}: CPython 3.13's {@code loop.create_server(..., keep_alive=True)}. See
+     * {@link AbstractServer#AbstractServer(Supplier, int, TlsOptions, boolean)}.
+     *
+     * <pre>{@code
+     * AbstractServer server = Net.createServer(Echo::new, List.of("0.0.0.0"), 8888, 100, null, true).await();
+     * }</pre>
+     *
+     * @param factory makes one protocol per accepted connection, on the loop's thread
+     * @param hosts the addresses or names to bind (a null element: every interface)
+     * @param port the port, 0..65535
+     * @param backlog the listen backlog of each socket
+     * @param tls the TLS options, or null for plain TCP
+     * @param keepAlive whether accepted connections get {@code SO_KEEPALIVE} (CPython's default: no)
+     * @return a coroutine to await inside a task, giving the listening server
+     * @throws NullPointerException if {@code factory} is null
+     * @throws IllegalArgumentException if {@code hosts} is empty, {@code port} is not in 0..65535 or
+     *         {@code backlog} is not positive
+     * @throws java.io.UncheckedIOException (when awaited) naming host and port if resolving or binding fails
+     */
+    @CheckReturnValue
+    public static Coro<AbstractServer> createServer(Supplier<? extends BaseProtocol> factory, List<String> hosts,
+                                                    int port, int backlog, TlsOptions tls, boolean keepAlive) {
         Objects.requireNonNull(factory, "createServer: the protocol factory is null");
         AbstractServer.checkAddress(hosts, port);
         if (backlog <= 0) {
@@ -163,7 +190,7 @@ public final class Net {
         }
         List<String> names = new ArrayList<>(hosts);
         return Coro.named("Net.createServer", () -> {
-            ProtocolServer server = new ProtocolServer(factory, backlog, tls);
+            ProtocolServer server = new ProtocolServer(factory, backlog, tls, keepAlive);
             server.listen(names, port).await();
             return server;
         });

@@ -39,6 +39,11 @@ public final class Server extends AbstractServer {
         super(factory, backlog, tls);
     }
 
+    /** As above, with {@code SO_KEEPALIVE} on accepted connections if {@code keepAlive}. */
+    Server(Supplier<? extends BaseProtocol> factory, int backlog, TlsOptions tls, boolean keepAlive) {
+        super(factory, backlog, tls, keepAlive);
+    }
+
     /** {@link AbstractServer#listen}, for {@link Streams} in this package. */
     Coro<Void> bind(List<String> hosts, int port) {
         return listen(hosts, port);

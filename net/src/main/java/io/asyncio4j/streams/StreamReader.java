@@ -222,7 +222,7 @@ public final class StreamReader implements Iterable<byte[]> {
     public Coro<byte[]> readline() {
         return Coro.named("StreamReader.readline", () -> {
             try {
-                return readUntil(NEWLINE);
+                return readUntil(NEWLINE_ONLY);
             } catch (IncompleteReadError e) {
                 return e.partial();
             } catch (LimitOverrunError e) {
@@ -288,6 +288,7 @@ public final class StreamReader implements Iterable<byte[]> {
     }
 
     private static final byte[] NEWLINE = {'\n'};
+    private static final byte[][] NEWLINE_ONLY = {NEWLINE};
 
     /**
      * Reads up to and including {@code separator}. CPython's {@code readuntil}.
@@ -303,22 +304,73 @@ public final class StreamReader implements Iterable<byte[]> {
         if (separator == null || separator.length == 0) {
             throw new IllegalArgumentException("Separator should be at least one-byte string");
         }
-        byte[] sep = separator.clone();
-        return Coro.named("StreamReader.readuntil", () -> readUntil(sep));
+        byte[][] seps = {separator.clone()};
+        return Coro.named("StreamReader.readuntil", () -> readUntil(seps));
     }
 
-    private byte[] readUntil(byte[] sep) {
+    /**
+     * Reads up to and including the first of several separators to end in the stream: CPython 3.13's
+     * {@code readuntil} with a tuple of separators. The chunk returned is the shortest that ends with any of them
+     * (so where two end at the same byte, the shorter separator is the one that matched); a separator that starts
+     * earlier but ends later loses. For the limit, the match is the shortest separator that ends first: the chunk
+     * before it must be within the limit, else {@link LimitOverrunError} with the data left buffered. With one
+     * separator this is {@link #readuntil(byte[])}.
+     *
+     * <pre>{@code
+     * byte[] line = reader.readuntil("\r\n".getBytes(US_ASCII), "\n".getBytes(US_ASCII)).await();
+     * }</pre>
+     *
+     * <p>Follows CPython 3.13's {@code test_readuntil_multi_separator}, {@code test_readuntil_multi_separator_limit}
+     * and {@code test_readuntil_multi_separator_negative_offset}.
+     *
+     * @param separators the byte strings that may end the chunk (Python's tuple); copied
+     * @return a coroutine to await inside a task, giving the chunk with the separator that ended it
+     * @throws IllegalArgumentException if there is no separator, or one is null or empty
+     * @throws IncompleteReadError (when awaited) if the stream ends before any separator: its {@code partial()} is
+     *         all that was left
+     * @throws LimitOverrunError (when awaited) if no separator is within the limit; the data stays buffered
+     */
+    @CheckReturnValue
+    public Coro<byte[]> readuntil(byte[]... separators) {
+        if (separators == null || separators.length == 0) {
+            throw new IllegalArgumentException("Separator should contain at least one element");
+        }
+        byte[][] seps = new byte[separators.length][];
+        for (int i = 0; i < seps.length; i++) {
+            if (separators[i] == null || separators[i].length == 0) {
+                throw new IllegalArgumentException("Separator should be at least one-byte string");
+            }
+            seps[i] = separators[i].clone();
+        }
+        // The shortest first, so that of two separators ending at the same byte the shorter wins (a stable sort,
+        // as CPython's sorted(key=len)).
+        Arrays.sort(seps, java.util.Comparator.comparingInt(sep -> sep.length));
+        return Coro.named("StreamReader.readuntil", () -> readUntil(seps));
+    }
+
+    /** CPython 3.13's {@code readuntil}: {@code seps} sorted by length, the shortest first. */
+    private byte[] readUntil(byte[][] seps) {
+        int minSeplen = seps[0].length;
+        int maxSeplen = seps[seps.length - 1].length;
         throwIfFailed();
+        // Bytes before offset hold no separator: the scan resumes there after new data comes.
         int offset = 0;
-        int isep;
+        int matchStart = -1;
+        int matchEnd = -1;
         while (true) {
             int buflen = size();
-            if (buflen - offset >= sep.length) {
-                isep = indexOf(sep, offset);
-                if (isep != -1) {
+            if (buflen - offset >= minSeplen) {
+                for (byte[] sep : seps) {
+                    int isep = indexOf(sep, offset);
+                    if (isep != -1 && (matchEnd == -1 || isep + sep.length < matchEnd)) {
+                        matchEnd = isep + sep.length;
+                        matchStart = isep;
+                    }
+                }
+                if (matchEnd != -1) {
                     break;
                 }
-                offset = buflen + 1 - sep.length;
+                offset = Math.max(0, buflen + 1 - maxSeplen);
                 if (offset > limit) {
                     throw new LimitOverrunError("Separator is not found, and chunk exceed the limit", offset);
                 }
@@ -329,10 +381,10 @@ public final class StreamReader implements Iterable<byte[]> {
             }
             waitForData("readuntil");
         }
-        if (isep > limit) {
-            throw new LimitOverrunError("Separator is found, but chunk is longer than limit", isep);
+        if (matchStart > limit) {
+            throw new LimitOverrunError("Separator is found, but chunk is longer than limit", matchStart);
         }
-        byte[] chunk = take(isep + sep.length);
+        byte[] chunk = take(matchEnd);
         maybeResumeTransport();
         return chunk;
     }

@@ -175,11 +175,42 @@ public final class Streams {
     @CheckReturnValue
     public static Coro<Server> startServer(ConnectionHandler handler, List<String> hosts, int port, int backlog,
                                            int limit, TlsOptions tls) {
+        return Coro.named("Streams.startServer", startServer(handler, hosts, port, backlog, limit, tls, false));
+    }
+
+    /**
+     * As {@link #startServer(ConnectionHandler, List, int, int, int, TlsOptions)}, and with {@code keepAlive} every
+     * accepted connection gets {@code SO_KEEPALIVE} (TCP keep-alive probes, so that a client that vanished without a
+     * word is noticed, its reader then failing): CPython 3.13's {@code asyncio.start_server(..., keep_alive=True)}.
+     * See {@link io.asyncio4j.net.AbstractServer#AbstractServer(java.util.function.Supplier, int, TlsOptions,
+     * boolean)} for where the option is set.
+     *
+     * <pre>{@code
+     * Server server = Streams.startServer(chat::handle, List.of("0.0.0.0"), 8888, 100,
+     *         StreamReader.DEFAULT_LIMIT, null, true).await();
+     * }</pre>
+     *
+     * @param handler run as a new task for each connection, with that connection's reader and writer
+     * @param hosts the addresses or names to bind (a null element: every interface)
+     * @param port the port, 0..65535
+     * @param backlog the listen backlog of each socket
+     * @param limit each reader's buffer limit
+     * @param tls the TLS options, or null for plain TCP
+     * @param keepAlive whether accepted connections get {@code SO_KEEPALIVE} (CPython's default: no)
+     * @return a coroutine to await inside a task, giving the listening server
+     * @throws NullPointerException if {@code handler} is null
+     * @throws IllegalArgumentException (when awaited) if {@code hosts} is empty, {@code port} is not in 0..65535
+     *         or {@code backlog} is not positive
+     * @throws java.io.UncheckedIOException (when awaited) naming host and port if resolving or binding fails
+     */
+    @CheckReturnValue
+    public static Coro<Server> startServer(ConnectionHandler handler, List<String> hosts, int port, int backlog,
+                                           int limit, TlsOptions tls, boolean keepAlive) {
         Objects.requireNonNull(handler, "startServer: the handler is null");
         return Coro.named("Streams.startServer", () -> {
             EventLoop loop = Asyncio.getRunningLoop();
             Server server = new Server(() -> new StreamReaderProtocol(loop, new StreamReader(limit), handler),
-                    backlog, tls);
+                    backlog, tls, keepAlive);
             server.bind(hosts, port).await();
             return server;
         });
