@@ -3,6 +3,7 @@ package io.asyncio4j;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Runs coroutines on one event loop it owns, CPython's {@code asyncio.Runner}; {@link Asyncio#run(Coro)} is
@@ -14,8 +15,9 @@ import java.util.Set;
  * }
  * }</pre>
  *
- * <p>The loop is created on the first {@link #run(Coro)} (and set as this thread's loop); options must be set
- * before that. {@link #close()} cancels the tasks still unfinished, runs the loop until they have finished
+ * <p>The loop is created on the first {@link #run(Coro)} or {@link #getLoop()} (and set as this thread's loop);
+ * options must be set before that. A runner made with a loop factory ({@link #Runner(Supplier)}) takes its loop
+ * from the factory instead, and does not set it as the thread's loop. {@link #close()} cancels the tasks still unfinished, runs the loop until they have finished
  * (their {@code finally} blocks run), shuts the default executor down, waiting for its jobs, and closes the loop.
  *
  * <p><b>Virtual time</b> ({@link #virtualTime(boolean)}): {@code loop.time()} starts at 0, and whenever nothing
@@ -27,6 +29,8 @@ import java.util.Set;
  * <p>Use a runner from one thread; it is not thread-safe.
  */
 public final class Runner implements AutoCloseable {
+    /** CPython's {@code loop_factory}; null: the runner makes its own loop. */
+    private final Supplier<? extends EventLoop> loopFactory;
     private Boolean debug;
     private boolean virtualTime;
     private boolean closedWorld;
@@ -36,6 +40,36 @@ public final class Runner implements AutoCloseable {
 
     /** A runner with the default options: real time, debug mode as the loop's default. No loop is created yet. */
     public Runner() {
+        this.loopFactory = null;
+    }
+
+    /**
+     * A runner whose loop comes from {@code loopFactory}: CPython 3.12's {@code asyncio.Runner(loop_factory=...)}.
+     * The factory is called once, on the first {@link #run(Coro)} or {@link #getLoop()}, on the calling thread, and
+     * must return a new loop from {@link Asyncio#newEventLoop()}, configured as the application wants (an exception
+     * handler, a default executor, a slow-callback duration, signal handlers...). As in CPython, that loop is
+     * <em>not</em> set as the thread's loop ({@link Asyncio#getEventLoop()} outside the runner does not see it;
+     * inside {@code run}, {@link Asyncio#getRunningLoop()} does), {@link #debug(boolean)} is applied to it after
+     * the factory returns, and {@link #close()} closes it like a loop of the runner's own.
+     *
+     * <pre>{@code
+     * try (Runner runner = new Runner(() -> {
+     *     EventLoop loop = Asyncio.newEventLoop();
+     *     loop.setExceptionHandler((l, ctx) -> log.warning(ctx.get("message")));
+     *     return loop;
+     * })) {
+     *     runner.run(Server::main);
+     * }
+     * }</pre>
+     *
+     * <p>{@link #virtualTime(boolean)} and {@link #closedWorld(boolean)} configure a loop the runner makes itself,
+     * so they are refused on a runner with a factory.
+     *
+     * @param loopFactory makes the runner's loop; {@code null} means none, as CPython's {@code loop_factory=None}:
+     *        the runner makes its own loop, as {@link #Runner()}
+     */
+    public Runner(Supplier<? extends EventLoop> loopFactory) {
+        this.loopFactory = loopFactory;
     }
 
     /**
@@ -57,10 +91,11 @@ public final class Runner implements AutoCloseable {
      *
      * @param on whether the loop's clock is virtual
      * @return this runner
-     * @throws IllegalStateException if the loop has already been created
+     * @throws IllegalStateException if the loop has already been created, or the runner has a loop factory
      */
     public Runner virtualTime(boolean on) {
         checkNotStarted("virtualTime");
+        checkNoFactory("virtualTime");
         this.virtualTime = on;
         return this;
     }
@@ -77,10 +112,11 @@ public final class Runner implements AutoCloseable {
      *
      * @param on whether the loop's sockets talk only to the loop itself
      * @return this runner
-     * @throws IllegalStateException if the loop has already been created
+     * @throws IllegalStateException if the loop has already been created, or the runner has a loop factory
      */
     public Runner closedWorld(boolean on) {
         checkNotStarted("closedWorld");
+        checkNoFactory("closedWorld");
         this.closedWorld = on;
         return this;
     }
@@ -104,7 +140,10 @@ public final class Runner implements AutoCloseable {
      * @param main the coroutine to run as a task
      * @return {@code main}'s result
      * @throws NullPointerException if {@code main} is null
-     * @throws IllegalStateException if the runner is closed, or called from a running loop
+     * @throws IllegalStateException if the runner is closed, or called from a running loop, or the loop factory
+     *         returned a closed loop
+     * @throws IllegalArgumentException if the loop factory returned a loop not made by {@link Asyncio#newEventLoop()}
+     * @throws NullPointerException if the loop factory returned null
      * @throws KeyboardInterrupt if SIGINT cancelled {@code main} and it ended cancelled (see above)
      */
     public <T> T run(Coro<T> main) {
@@ -141,8 +180,10 @@ public final class Runner implements AutoCloseable {
     /**
      * CPython's {@code Runner.get_loop}.
      *
-     * @return the runner's loop, created (and set as this thread's loop) if needed
-     * @throws IllegalStateException if the runner is closed
+     * @return the runner's loop, created (and set as this thread's loop) or taken from the loop factory if needed
+     * @throws IllegalStateException if the runner is closed, or the loop factory returned a closed loop
+     * @throws IllegalArgumentException if the loop factory returned a loop not made by {@link Asyncio#newEventLoop()}
+     * @throws NullPointerException if the loop factory returned null
      */
     public EventLoop getLoop() {
         if (closed) {
@@ -176,15 +217,42 @@ public final class Runner implements AutoCloseable {
 
     private BaseEventLoop lazyInit() {
         if (loop == null) {
-            loop = new BaseEventLoop(virtualTime);
-            loop.closedWorld(closedWorld);
+            if (loopFactory == null) {
+                loop = new BaseEventLoop(virtualTime);
+                loop.closedWorld(closedWorld);
+                Asyncio.setEventLoop(loop);
+                setEventLoop = true;
+            } else {
+                loop = fromFactory(); // CPython does not make a factory's loop the thread's loop
+            }
             if (debug != null) {
                 loop.setDebug(debug);
             }
-            Asyncio.setEventLoop(loop);
-            setEventLoop = true;
         }
         return loop;
+    }
+
+    private BaseEventLoop fromFactory() {
+        EventLoop made = loopFactory.get();
+        if (made == null) {
+            throw new NullPointerException("Runner: the loop factory returned null");
+        }
+        // Tasks, futures and the runner's shutdown work on the library's own loop only.
+        if (!(made instanceof BaseEventLoop l)) {
+            throw new IllegalArgumentException("Runner: the loop factory must return a loop made by "
+                    + "Asyncio.newEventLoop(), not a " + made.getClass().getName());
+        }
+        if (l.isClosed()) {
+            throw new IllegalStateException("Runner: the loop factory returned a closed loop");
+        }
+        return l;
+    }
+
+    private void checkNoFactory(String option) {
+        if (loopFactory != null) {
+            throw new IllegalStateException(option + "() configures a loop the runner makes; this runner takes its "
+                    + "loop from a loop factory");
+        }
     }
 
     private void checkNotStarted(String option) {
