@@ -143,19 +143,13 @@ public class Task<T> extends Future<T> {
 
     /**
      * Takes back one cancel request (used by code that handled a cancellation it caused, such as a timeout);
-     * CPython's {@code Task.uncancel()}. As in CPython 3.13, taking back the last request also drops a cancel not
-     * yet delivered (requested while the task was running, before its next suspension), so that code which cancels
-     * its own task and takes the cancel back before suspending, as {@link TaskGroup#cancel()} from the group's body
-     * does, leaves no stray {@link CancelledError} behind; CPython 3.12 kept it.
+     * CPython's {@code Task.uncancel()}.
      *
      * @return the remaining count, never below zero
      */
     public int uncancel() {
         if (numCancelsRequested > 0) {
             numCancelsRequested--;
-            if (numCancelsRequested == 0) {
-                mustCancel = false;
-            }
         }
         return numCancelsRequested;
     }

@@ -229,6 +229,10 @@ public final class TaskGroup {
         if (parentCancelRequested) {
             if (parent.uncancel() == 0) {
                 propagateCancellation = null; // the only cancel left was ours
+                // CPython 3.15's group relies on 3.13's uncancel(), which at zero also drops a cancel not yet
+                // delivered: ours, when cancel() came from the body and the body did not suspend after it.
+                // Task.uncancel() keeps 3.12's rule, so the group drops its own here.
+                parent.mustCancel = false;
             } else if (propagateCancellation == null) {
                 propagateCancellation = pendingCancellation; // gh-155433: the one left is not ours: keep it
             }

@@ -56,7 +56,7 @@ class TaskGroupCancelTest {
      * except ExceptionGroup as eg: print(f"ExceptionGroup {[repr(e) for e in eg.exceptions]} {now()}")
      *
      * The second group is test_taskgroup_cancel_before_create_task (the body's own cancel, taken back before it
-     * suspends, leaves nothing behind: 3.13's uncancel).
+     * suspends, leaves nothing behind: 3.13's uncancel, which the group applies to its own cancel).
      */
     @Test
     void cancelEndsTheGroupWithoutAnErrorAsCPythonMain() {
