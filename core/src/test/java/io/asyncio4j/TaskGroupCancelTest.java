@@ -31,8 +31,10 @@ class TaskGroupCancelTest {
     }
 
     /*
-     * No CPython on the machine has cancel() (3.15); the twin ran on 3.13.0 with a subclass that adds main's
-     * cancel() verbatim and main's final 'return True' of __aexit__ (/tmp: tgcancel.py, kept in the report):
+     * No CPython on the machine has cancel() (3.15); the twin ran on 3.13.0 with TG, a subclass of
+     * asyncio.TaskGroup that adds main's cancel() verbatim and an __aexit__ that returns True after super()'s
+     * (main's _aexit ends with 'return True': what was not raised above is suppressed). worker(n, d) sleeps d and
+     * prints "n done", or "n cancelled" and re-raises; stopper(tg) sleeps 0.2, prints and calls tg.cancel().
      *
      * async with TG() as tg:
      *     a = tg.create_task(worker('a', 0.1)); b = tg.create_task(worker('b', 1)); tg.create_task(stopper(tg))
