@@ -1,0 +1,174 @@
+package io.asyncio4j.streams;
+
+import static io.asyncio4j.streams.Bytes.b;
+import static io.asyncio4j.streams.Bytes.repr;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.asyncio4j.net.ConnectionError;
+import io.asyncio4j.net.ConnectionRefusedError;
+import java.io.UncheckedIOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Streams over Unix domain sockets ({@code asyncio.open_unix_connection} and {@code start_unix_server}), with
+ * CPython 3.13's file rules, as its {@code test_unix_events} checks them ({@code test_create_unix_server_existing_path_sock},
+ * {@code test_create_unix_server_existing_path_nonsock}, and 3.13's {@code test_unix_server_sock_cleanup}).
+ */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class UnixStreamsTest {
+    @TempDir
+    Path dir;
+
+    private static boolean exists(Path p) {
+        return Files.exists(p, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    @Test
+    void echoOverUnixSocketAndTheFileIsRemovedOnClose() {
+        Path path = dir.resolve("echo.sock");
+        List<String> out = StreamsTest.run(() -> {
+            List<String> log = new ArrayList<>();
+            Server server = Streams.startUnixServer(StreamsTest.ECHO_LINES, path).await();
+            log.add("listening " + exists(path) + " " + server.path().equals(path) + " port=" + server.port()
+                    + " sockets=" + server.sockets());
+            Connection c = Streams.openUnixConnection(path).await();
+            log.add("peer " + c.writer().getExtraInfo("peername").equals(UnixDomainSocketAddress.of(path)));
+            c.writer().write(b("hello\nworld\n"));
+            log.add(repr(c.reader().readline().await()));
+            log.add(repr(c.reader().readline().await()));
+            c.writer().writeEof();
+            log.add(repr(c.reader().read(-1).await()));
+            c.writer().close();
+            server.close();
+            log.add("closed " + exists(path) + " " + server);
+            server.waitClosed().await();
+            return log;
+        });
+        assertThat(out).containsExactly("listening true true port=-1 sockets=[]", "peer true", "b'hello\\n'",
+                "b'world\\n'", "b''", "closed false <Server sockets=[" + path + "] connections=0>");
+        assertThat(exists(path)).isFalse();
+    }
+
+    @Test
+    void manyClientsAtOnce() {
+        Path path = dir.resolve("many.sock");
+        List<String> out = StreamsTest.run(() -> {
+            Server server = Streams.startUnixServer(StreamsTest.ECHO_LINES, path).await();
+            List<io.asyncio4j.Task<String>> tasks = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                int n = i;
+                tasks.add(io.asyncio4j.Asyncio.createTask(() -> {
+                    Connection c = Streams.openUnixConnection(path).await();
+                    c.writer().write(b("client " + n + "\n"));
+                    String got = new String(c.reader().readline().await(), java.nio.charset.StandardCharsets.UTF_8);
+                    c.writer().close();
+                    return got;
+                }));
+            }
+            List<String> got = new ArrayList<>();
+            for (io.asyncio4j.Task<String> t : tasks) {
+                got.add(t.await());
+            }
+            server.close();
+            server.waitClosed().await();
+            return got;
+        });
+        assertThat(out).hasSize(20).first().isEqualTo("client 0\n");
+        assertThat(out.get(19)).isEqualTo("client 19\n");
+    }
+
+    @Test
+    void aStaleSocketFileIsReplaced() throws Exception {
+        Path path = dir.resolve("stale.sock");
+        // a socket file whose server is gone: bound, then closed without removing the file
+        try (var ch = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            ch.bind(UnixDomainSocketAddress.of(path));
+        }
+        assertThat(exists(path)).isTrue();
+        String got = StreamsTest.run(() -> {
+            assertThatThrownBy(() -> Streams.openUnixConnection(path).await())
+                    .isInstanceOf(ConnectionRefusedError.class).hasMessageContaining(path.toString());
+            Server server = Streams.startUnixServer(StreamsTest.ECHO_LINES, path).await();
+            Connection c = Streams.openUnixConnection(path).await();
+            c.writer().write(b("again\n"));
+            String line = repr(c.reader().readline().await());
+            c.writer().close();
+            server.close();
+            server.waitClosed().await();
+            return line;
+        });
+        assertThat(got).isEqualTo("b'again\\n'");
+        assertThat(exists(path)).isFalse();
+    }
+
+    @Test
+    void anExistingFileThatIsNotASocketIsRefusedAndKept() throws Exception {
+        Path path = dir.resolve("plain.txt");
+        Files.writeString(path, "keep me");
+        StreamsTest.run(() -> {
+            assertThatThrownBy(() -> Streams.startUnixServer(StreamsTest.ECHO_LINES, path).await())
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasMessageContaining("cannot listen on unix socket " + path)
+                    .hasMessageContaining("Address already in use")
+                    .hasMessageContaining("not a socket");
+            return null;
+        });
+        assertThat(Files.readString(path)).isEqualTo("keep me");
+    }
+
+    @Test
+    void aMissingPathIsFileNotFoundNamingThePath() {
+        Path path = dir.resolve("nobody.sock");
+        StreamsTest.run(() -> {
+            assertThatThrownBy(() -> Streams.openUnixConnection(path).await())
+                    .isExactlyInstanceOf(ConnectionError.class)
+                    .hasMessage("cannot connect to unix socket " + path + ": [Errno 2] No such file or directory: '"
+                            + path + "'")
+                    .hasCauseInstanceOf(NoSuchFileException.class);
+            return null;
+        });
+    }
+
+    @Test
+    void aSocketFileReplacedByAnotherFileIsNotRemovedOnClose() throws Exception {
+        Path path = dir.resolve("moved.sock");
+        StreamsTest.run(() -> {
+            Server server = Streams.startUnixServer(StreamsTest.ECHO_LINES, path).await();
+            Files.delete(path);
+            Files.writeString(path, "someone else's");
+            server.close();
+            server.waitClosed().await();
+            return null;
+        });
+        assertThat(Files.readString(path)).isEqualTo("someone else's");
+    }
+
+    @Test
+    void serverClosedBeforeAClientEndsKeepsTheConnectionButNotTheFile() {
+        Path path = dir.resolve("live.sock");
+        String got = StreamsTest.run(() -> {
+            Server server = Streams.startUnixServer(StreamsTest.ECHO_LINES, path).await();
+            Connection c = Streams.openUnixConnection(path).await();
+            c.writer().write(b("one\n"));
+            c.reader().readline().await();
+            server.close();
+            boolean gone = !exists(path);
+            c.writer().write(b("two\n"));       // the accepted connection goes on, as in CPython
+            String line = repr(c.reader().readline().await());
+            c.writer().close();
+            server.waitClosed().await();
+            return gone + " " + line;
+        });
+        assertThat(got).isEqualTo("true b'two\\n'");
+    }
+}
