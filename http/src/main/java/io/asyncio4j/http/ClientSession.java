@@ -869,6 +869,21 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
         }
 
         /**
+         * Sends every request to the Unix domain socket of {@code c} (aiohttp's {@code connector=UnixConnector(path)}),
+         * instead of a new {@link TCPConnector}; the URL's host and port still make the {@code Host} header field.
+         * The session closes it on close unless {@link #connectorOwner(boolean)} false; its
+         * {@link ClientSession#connector()} is then the {@link TCPConnector} the Unix connector pools with.
+         *
+         * @param c the connector
+         * @return this builder
+         * @throws NullPointerException if {@code c} is null
+         */
+        public Builder connector(UnixConnector c) {
+            connector = Objects.requireNonNull(c, "connector is null").pool();
+            return this;
+        }
+
+        /**
          * Whether closing the session closes the {@link #connector(TCPConnector) connector} given, and with it the
          * connections of the session's WebSockets (aiohttp's {@code connector_owner}; true by default). A
          * connector the session made itself is always closed with it.
