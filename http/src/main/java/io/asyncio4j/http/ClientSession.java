@@ -353,7 +353,8 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
     private ClientResponse once(EventLoop loop, String method, URI url, Headers hdrs, BasicAuth a, RequestBody body,
                                 ClientTimeout t, Double deadline, RequestOptions o, Trace trace, Hop hop) {
         boolean ssl = Hosts.secure(url.getScheme());
-        ProxyInfo proxy = proxyFor(url, o);
+        // a UnixConnector's connections all go to its socket: no proxy (aiohttp's would still write absolute URLs)
+        ProxyInfo proxy = connector.unixPath() == null ? proxyFor(url, o) : null;
         boolean upgrade = hop.upgrade != null;
         // a WebSocket goes through a proxy's CONNECT tunnel even in the clear: proxies drop a plain request's Upgrade
         ConnectionKey key = new ConnectionKey(Hosts.of(url), Hosts.port(url), ssl,

@@ -373,6 +373,11 @@ public final class TCPConnector implements AutoCloseable {
         }
     }
 
+    /** The Unix socket of a {@link UnixConnector}'s pool, or null for TCP. */
+    java.nio.file.Path unixPath() {
+        return unixPath;
+    }
+
     static ClientConnectorError connectorError(ConnectionKey key, ConnectionError e) {
         if (e instanceof TlsError) {
             for (Throwable c = e; c != null; c = c.getCause()) {

@@ -40,8 +40,10 @@ class UnixConnectorTest {
 
     private static Application app() {
         Application app = new Application();
+        // an absolute request target (a proxy's form) would show
         app.router().get("/hello", request -> Response.text("host=" + request.host() + " path=" + request.path()
-                + "?" + request.queryString() + " remote=" + request.remote()));
+                + "?" + request.queryString() + " remote=" + request.remote()
+                + (request.rawPath().startsWith("/") ? "" : " absolute " + request.rawPath())));
         return app;
     }
 
@@ -97,6 +99,23 @@ class UnixConnectorTest {
             }
         });
         assertThat(out).isEqualTo("1 1 10 true true");
+    }
+
+    @Test
+    void proxiesAreNotUsedOverAUnixSocket() {
+        Path path = dir.resolve("proxy.sock");
+        String out = run(() -> {
+            Site site = Web.startUnix(app(), path).await();
+            try (ClientSession s = ClientSession.builder().connector(new UnixConnector(path)).build();
+                 ClientResponse r = s.get("http://target.test/hello?p=1", RequestOptions.builder()
+                         .proxy("http://proxy.invalid:3128").build()).await()) {
+                return r.status() + " " + r.text().await();
+            } finally {
+                site.close();
+                site.waitClosed().await();
+            }
+        });
+        assertThat(out).isEqualTo("200 host=target.test path=/hello?p=1 remote=null");
     }
 
     @Test
