@@ -24,8 +24,9 @@ import java.util.function.Supplier;
  * A listening server: CPython's {@code asyncio.AbstractServer} (the name of {@code events.AbstractServer}) holding
  * the implementation of {@code base_events.Server}. Its listening sockets sit on one loop and each accepted
  * connection is served by a new protocol from the server's factory (wrapped in TLS if the server was made with
- * {@link TlsOptions}). {@link Net#createServer(Supplier, List, int, int, TlsOptions)} returns one;
- * {@code io.asyncio4j.streams.Server}, what {@code Streams.startServer} returns, is the streams API's subclass.
+ * {@link TlsOptions}). {@link Net#createServer(Supplier, List, int, int, TlsOptions)} returns one listening on TCP,
+ * {@link Net#createUnixServer} one listening on a Unix domain socket; {@code io.asyncio4j.streams.Server}, what
+ * {@code Streams.startServer} returns, is the streams API's subclass.
  *
  * <p>A server starts serving once {@link #listen(List, int)} has bound it. {@link #close()} stops accepting and
  * closes the listening sockets; connections already accepted go on until they end. {@link #waitClosed()} then waits

@@ -171,4 +171,86 @@ class UnixStreamsTest {
         });
         assertThat(got).isEqualTo("true b'two\\n'");
     }
+
+    @Test
+    void cpythonsOpenUnixConnectionAgainstOurServer() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/usr/bin/python3").canExecute(), "no python3");
+        Path path = dir.resolve("py-client.sock");
+        String out = StreamsTest.run(() -> {
+            Server server = Streams.startUnixServer(StreamsTest.ECHO_LINES, path).await();
+            String printed = io.asyncio4j.Asyncio.getRunningLoop().runInExecutor(null, () -> command(
+                    "/usr/bin/python3", "-c", """
+                    import asyncio, sys
+                    async def main():
+                        r, w = await asyncio.open_unix_connection(sys.argv[1])
+                        w.write(b'ping\\n')
+                        await w.drain()
+                        print(await r.readline())
+                        w.write_eof()
+                        print(await r.read())
+                        w.close()
+                        await w.wait_closed()
+                    asyncio.run(main())
+                    """, path.toString())).await();
+            server.close();
+            server.waitClosed().await();
+            return printed;
+        });
+        assertThat(out).isEqualTo("b'ping\\n'\nb''\n");
+    }
+
+    @Test
+    void ourOpenUnixConnectionAgainstCpythonsStartUnixServer() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/usr/bin/python3").canExecute(), "no python3");
+        Path path = dir.resolve("py-server.sock");
+        Process p = new ProcessBuilder("/usr/bin/python3", "-c", """
+                import asyncio, sys
+                async def handle(r, w):
+                    while line := await r.readline():
+                        w.write(line.upper())
+                        await w.drain()
+                    w.close()
+                async def main():
+                    server = await asyncio.start_unix_server(handle, sys.argv[1])
+                    print('ready', flush=True)
+                    await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
+                    server.close()
+                    await server.wait_closed()
+                asyncio.run(main())
+                """, path.toString()).redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(lines.readLine()).isEqualTo("ready");
+            List<String> got = StreamsTest.run(() -> {
+                List<String> log = new ArrayList<>();
+                Connection c = Streams.openUnixConnection(path).await();
+                c.writer().write(b("hello\nunix\n"));
+                log.add(repr(c.reader().readline().await()));
+                log.add(repr(c.reader().readline().await()));
+                c.writer().writeEof();
+                log.add(repr(c.reader().read(-1).await()));
+                c.writer().close();
+                c.writer().waitClosed().await();
+                return log;
+            });
+            assertThat(got).containsExactly("b'HELLO\\n'", "b'UNIX\\n'", "b''");
+        } finally {
+            p.getOutputStream().close();
+            if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    private static String command(String... cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(p.waitFor()).as(out).isEqualTo(0);
+            return out;
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
