@@ -172,9 +172,10 @@ public final class Net {
     /**
      * CPython's {@code loop.create_unix_connection}: connects to the Unix domain socket {@code path} and wires a
      * new protocol from {@code factory} to the connection; returns once the protocol's {@code connectionMade} has
-     * run. The transport's {@code "peername"} is the path (a {@link java.net.UnixDomainSocketAddress}).
-     * Cancelling the awaiting task closes the socket being connected (or aborts the new transport) and no protocol
-     * is left attached. TLS over Unix sockets is not offered.
+     * run. The transport's {@code "peername"} is the path (a {@link java.net.UnixDomainSocketAddress}). While the
+     * listener's backlog is full, the connect is retried (after 1 ms, then twice as long each time up to 50 ms), as
+     * a blocking client would wait. Cancelling the awaiting task closes the socket being connected (or aborts the
+     * new transport) and no protocol is left attached. TLS over Unix sockets is not offered.
      *
      * @param <P> the protocol's type
      * @param factory makes the protocol, called once on the loop's thread after the socket connects

@@ -1,8 +1,6 @@
 package io.asyncio4j.net;
 
 import io.asyncio4j.Asyncio;
-import io.asyncio4j.EventLoop;
-import io.asyncio4j.Future;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketException;
@@ -42,8 +40,11 @@ final class UnixSockets {
     }
 
     /**
-     * Connects a new Unix channel to {@code path} on the running loop (waiting for writability if the connect does
-     * not complete at once, as CPython's {@code sock_connect}); closes it on failure or cancellation.
+     * Connects a new Unix channel to {@code path} on the running loop. A listener whose backlog is full makes a
+     * non-blocking connect fail at once with {@code EAGAIN} (the JDK then closes the channel), where a blocking
+     * client would wait: so the connect is tried again with a new channel, after 1 ms, then twice as long each
+     * time up to 50 ms, until it succeeds, fails otherwise, or the awaiting task is cancelled (the caller's
+     * timeout bounds it). Every channel that does not end connected is closed.
      *
      * @throws ConnectionError naming the path: {@link ConnectionRefusedError} if no one listens there (a stale
      *         socket file, another kind of file), a plain one whose cause is a {@link NoSuchFileException} if
@@ -52,41 +53,36 @@ final class UnixSockets {
     static SocketChannel connect(Path path) {
         UnixDomainSocketAddress address = address(path);
         String peer = "unix socket " + path;
-        SocketChannel ch;
-        try {
-            ch = SocketChannel.open(StandardProtocolFamily.UNIX);
-        } catch (IOException e) {
-            throw ConnectionError.of(peer, e);
-        }
-        try {
-            ch.configureBlocking(false);
-            if (!ch.connect(address)) {
-                waitConnected(ch, peer);
+        double delay = 0.001;
+        while (true) {
+            SocketChannel ch;
+            try {
+                ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+            } catch (IOException e) {
+                throw ConnectionError.of(peer, e);
             }
-            return ch;
-        } catch (IOException e) {
-            Net.closeQuietly(ch);
-            throw connectError(path, peer, e);
-        } catch (Throwable e) {
-            Net.closeQuietly(ch);
-            throw e;
+            try {
+                ch.configureBlocking(false);
+                ch.connect(address); // a Unix connect completes at once or fails
+                return ch;
+            } catch (IOException e) {
+                Net.closeQuietly(ch);
+                if (!backlogFull(e)) {
+                    throw connectError(path, peer, e);
+                }
+            } catch (Throwable e) {
+                Net.closeQuietly(ch);
+                throw e;
+            }
+            Asyncio.sleep(delay).await();
+            delay = Math.min(delay * 2, 0.05);
         }
     }
 
-    private static void waitConnected(SocketChannel ch, String peer) throws IOException {
-        EventLoop loop = Asyncio.getRunningLoop();
-        Future<Void> done = loop.createFuture();
-        loop.addWriter(ch, () -> {
-            if (!done.done()) {
-                done.setResult(null);
-            }
-        });
-        try {
-            done.await();
-        } finally {
-            loop.removeWriter(ch);
-        }
-        ch.finishConnect();
+    /** EAGAIN on connect: the listener's backlog is full (Linux); the JDK reports it as a plain socket error. */
+    private static boolean backlogFull(IOException e) {
+        return e instanceof SocketException && !(e instanceof java.net.ConnectException) && e.getMessage() != null
+                && e.getMessage().contains("temporarily unavailable");
     }
 
     /** ENOENT is CPython's {@code FileNotFoundError}: its words and the path, the JDK's exception as the cause. */

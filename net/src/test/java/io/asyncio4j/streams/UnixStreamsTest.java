@@ -88,6 +88,58 @@ class UnixStreamsTest {
     }
 
     @Test
+    void aClientWaitsWhileTheListenersBacklogIsFullUnlessCancelled() throws Exception {
+        Path path = dir.resolve("full.sock");
+        // a listener that accepts nothing yet, its backlog of 1 filled: a non-blocking connect gets EAGAIN
+        try (var listener = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            listener.bind(UnixDomainSocketAddress.of(path), 1);
+            List<java.nio.channels.SocketChannel> filling = new ArrayList<>();
+            try {
+                while (true) {
+                    var ch = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX);
+                    ch.configureBlocking(false);
+                    try {
+                        ch.connect(UnixDomainSocketAddress.of(path));
+                    } catch (java.io.IOException full) {
+                        ch.close();
+                        break;
+                    }
+                    filling.add(ch);
+                }
+                String got = StreamsTest.run(() -> {
+                    double start = io.asyncio4j.Asyncio.getRunningLoop().time();
+                    io.asyncio4j.Asyncio.getRunningLoop().callLater(0.1, () -> {
+                        try {
+                            java.nio.channels.SocketChannel accepted;
+                            while ((accepted = listener.accept()) != null) { // room again: the client gets in
+                                filling.add(accepted);
+                            }
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+                    listener.configureBlocking(false);
+                    // a client cancelled while it waits gives up, with CancelledError
+                    io.asyncio4j.Task<Connection> cancelled = io.asyncio4j.Asyncio.createTask(
+                            Streams.openUnixConnection(path));
+                    io.asyncio4j.Asyncio.sleep(0.03).await();
+                    cancelled.cancel();
+                    assertThatThrownBy(cancelled::await).isInstanceOf(io.asyncio4j.CancelledError.class);
+                    Connection c = Streams.openUnixConnection(path).await();
+                    double waited = io.asyncio4j.Asyncio.getRunningLoop().time() - start;
+                    c.writer().close();
+                    return waited >= 0.1 ? "waited" : "did not wait: " + waited;
+                });
+                assertThat(got).isEqualTo("waited");
+            } finally {
+                for (var ch : filling) {
+                    ch.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void aStaleSocketFileIsReplaced() throws Exception {
         Path path = dir.resolve("stale.sock");
         // a socket file whose server is gone: bound, then closed without removing the file
