@@ -353,7 +353,8 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
     private ClientResponse once(EventLoop loop, String method, URI url, Headers hdrs, BasicAuth a, RequestBody body,
                                 ClientTimeout t, Double deadline, RequestOptions o, Trace trace, Hop hop) {
         boolean ssl = Hosts.secure(url.getScheme());
-        ProxyInfo proxy = proxyFor(url, o);
+        // a UnixConnector's connections all go to its socket: no proxy (aiohttp's would still write absolute URLs)
+        ProxyInfo proxy = connector.unixPath() == null ? proxyFor(url, o) : null;
         boolean upgrade = hop.upgrade != null;
         // a WebSocket goes through a proxy's CONNECT tunnel even in the clear: proxies drop a plain request's Upgrade
         ConnectionKey key = new ConnectionKey(Hosts.of(url), Hosts.port(url), ssl,
@@ -865,6 +866,21 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
          */
         public Builder connector(TCPConnector c) {
             connector = Objects.requireNonNull(c, "connector is null");
+            return this;
+        }
+
+        /**
+         * Sends every request to the Unix domain socket of {@code c} (aiohttp's {@code connector=UnixConnector(path)}),
+         * instead of a new {@link TCPConnector}; the URL's host and port still make the {@code Host} header field.
+         * The session closes it on close unless {@link #connectorOwner(boolean)} false; its
+         * {@link ClientSession#connector()} is then the {@link TCPConnector} the Unix connector pools with.
+         *
+         * @param c the connector
+         * @return this builder
+         * @throws NullPointerException if {@code c} is null
+         */
+        public Builder connector(UnixConnector c) {
+            connector = Objects.requireNonNull(c, "connector is null").pool();
             return this;
         }
 

@@ -81,6 +81,8 @@ public final class TCPConnector implements AutoCloseable {
     private EventLoop loop;
     /** The connections: idle per key, acquired, the limits and the waiters. */
     private final ConnectionPool pool;
+    /** The Unix domain socket every connection goes to ({@link UnixConnector}), or null for TCP. */
+    private final java.nio.file.Path unixPath;
 
     /** aiohttp's defaults: limit 100, no per-host limit, 15 s keep-alive, reuse on. */
     public TCPConnector() {
@@ -126,6 +128,7 @@ public final class TCPConnector implements AutoCloseable {
         this.tls = b.tls;
         this.fingerprint = b.fingerprint;
         this.pool = new ConnectionPool(limit, limitPerHost, keepaliveTimeout, b.forceClose);
+        this.unixPath = b.unixPath;
     }
 
     /**
@@ -309,7 +312,9 @@ public final class TCPConnector implements AutoCloseable {
                 trace.send(c -> c.connectionCreateStart, new TraceConfig.ConnectionParams());
             }
             ClientConnection c;
-            if (key.proxy() == null) {
+            if (unixPath != null) {
+                c = openUnix(key, sockConnect);
+            } else if (key.proxy() == null) {
                 List<String> addresses = resolve(key.host(), key.port(), trace);
                 c = Asyncio.timeout(sockConnect, () -> open(key, addresses)).await().protocol();
             } else {
@@ -349,6 +354,28 @@ public final class TCPConnector implements AutoCloseable {
             }
         }
         throw last;     // resolve() gives at least one address
+    }
+
+    /**
+     * A connection to the Unix socket ({@link UnixConnector}, aiohttp's {@code UnixConnector._create_connection}),
+     * whatever the URL's host; no TLS over it (aiohttp would send an https request in the clear).
+     */
+    private ClientConnection openUnix(ConnectionKey key, Double sockConnect) {
+        if (key.ssl()) {
+            throw new UnixClientConnectorError(unixPath, key.host(), key.port(), sslDefault(key),
+                    new java.io.IOException("TLS over a Unix socket is not supported"));
+        }
+        try {
+            return Asyncio.timeout(sockConnect, () -> Net.createUnixConnection(
+                    () -> new ClientConnection(this, key, loop), unixPath).await()).await().protocol();
+        } catch (ConnectionError e) {
+            throw new UnixClientConnectorError(unixPath, key.host(), key.port(), sslDefault(key), e);
+        }
+    }
+
+    /** The Unix socket of a {@link UnixConnector}'s pool, or null for TCP. */
+    java.nio.file.Path unixPath() {
+        return unixPath;
     }
 
     static ClientConnectorError connectorError(ConnectionKey key, ConnectionError e) {
@@ -515,6 +542,8 @@ public final class TCPConnector implements AutoCloseable {
         private int dnsCacheMaxSize = DnsCacheTable.DEFAULT_MAX_SIZE;
         private TlsOptions tls; // null: the JDK's default, made when first needed
         private Fingerprint fingerprint;
+        /** Set by {@link UnixConnector} only. */
+        java.nio.file.Path unixPath;
 
         private Builder() {
         }
@@ -714,7 +743,7 @@ public final class TCPConnector implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "<TCPConnector limit=" + limit + " limitPerHost=" + limitPerHost + " open=" + openConnections()
+        return "<TCPConnector " + (unixPath == null ? "" : "unix=" + unixPath + " ") + "limit=" + limit + " limitPerHost=" + limitPerHost + " open=" + openConnections()
                 + " idle=" + idleConnections() + " waiting=" + pool.waiting() + (closed() ? " closed" : "") + ">";
     }
 }

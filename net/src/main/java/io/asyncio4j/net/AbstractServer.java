@@ -24,8 +24,9 @@ import java.util.function.Supplier;
  * A listening server: CPython's {@code asyncio.AbstractServer} (the name of {@code events.AbstractServer}) holding
  * the implementation of {@code base_events.Server}. Its listening sockets sit on one loop and each accepted
  * connection is served by a new protocol from the server's factory (wrapped in TLS if the server was made with
- * {@link TlsOptions}). {@link Net#createServer(Supplier, List, int, int, TlsOptions)} returns one;
- * {@code io.asyncio4j.streams.Server}, what {@code Streams.startServer} returns, is the streams API's subclass.
+ * {@link TlsOptions}). {@link Net#createServer(Supplier, List, int, int, TlsOptions)} returns one listening on TCP,
+ * {@link Net#createUnixServer} one listening on a Unix domain socket; {@code io.asyncio4j.streams.Server}, what
+ * {@code Streams.startServer} returns, is the streams API's subclass.
  *
  * <p>A server starts serving once {@link #listen(List, int)} has bound it. {@link #close()} stops accepting and
  * closes the listening sockets; connections already accepted go on until they end. {@link #waitClosed()} then waits
@@ -42,6 +43,10 @@ public abstract class AbstractServer implements AutoCloseable {
     /** The listening channels; empty before {@link #listen}, null once closed. */
     private List<ServerSocketChannel> channels = List.of();
     private boolean bound;
+    /** The Unix socket path listened on ({@link #listenUnix}), or null for TCP. */
+    private java.nio.file.Path unixPath;
+    /** The identity of the socket file bound at {@link #unixPath}, to remove that file only on close. */
+    private Object unixKey;
     /** Listening channels closed but maybe still registered with the loop's selector (so still bound). */
     private List<ServerSocketChannel> released = List.of();
     private boolean serving;
@@ -174,6 +179,39 @@ public abstract class AbstractServer implements AutoCloseable {
     }
 
     /**
+     * Binds to the Unix domain socket {@code path} (CPython's {@code create_unix_server}) with the server's
+     * backlog, on the running loop, and starts serving. As CPython: a socket file already at {@code path} (left by
+     * an earlier run) is removed and replaced; any other kind of file there makes the bind fail and stays. As
+     * CPython 3.13 ({@code cleanup_socket=True}), {@link #close()} removes the socket file, unless another file has
+     * replaced it since. TLS is not offered over Unix sockets; the server's factory must be a plain one. A
+     * subclass's factory method awaits this once, before it hands the server out.
+     *
+     * @param path the socket file to create; its directory must exist, and the path's bytes be fewer than the
+     *        system's limit (108 on Linux)
+     * @return a coroutine to await inside a task, on the loop the server is to serve on
+     * @throws NullPointerException if {@code path} is null
+     * @throws IllegalStateException (when awaited) if the server was bound or closed before
+     * @throws UncheckedIOException (when awaited) naming the path if binding fails
+     */
+    protected final Coro<Void> listenUnix(java.nio.file.Path path) {
+        Objects.requireNonNull(path, "the socket path is null");
+        return () -> {
+            if (bound || channels == null) {
+                throw new IllegalStateException("server " + this + (bound ? " is already bound" : " is closed"));
+            }
+            bound = true;
+            EventLoop running = Asyncio.getRunningLoop();
+            ServerSocketChannel ch = UnixSockets.bind(path, backlog);
+            loop = running;
+            channels = List.of(ch);
+            unixPath = path;
+            unixKey = UnixSockets.fileKey(path);
+            startServing();
+            return null;
+        };
+    }
+
+    /**
      * Starts accepting connections: CPython's {@code Server.start_serving}, which {@link #listen(List, int)} has
      * done already. Idempotent; does nothing before the server is bound or once it is closed.
      */
@@ -277,7 +315,7 @@ public abstract class AbstractServer implements AutoCloseable {
     /**
      * The port the server listens on, handy after binding port 0.
      *
-     * @return the port of the first listening socket, or -1 once closed
+     * @return the port of the first listening socket, or -1 once closed and for a Unix socket server
      */
     public int port() {
         List<InetSocketAddress> s = sockets();
@@ -287,20 +325,34 @@ public abstract class AbstractServer implements AutoCloseable {
     /**
      * CPython's {@code Server.sockets}, as addresses.
      *
-     * @return the addresses this server listens on, a new list; empty once closed
+     * @return the addresses this server listens on, a new list; empty once closed, and for a Unix socket server
+     *         (see {@link #path()})
      */
     public List<InetSocketAddress> sockets() {
         List<InetSocketAddress> out = new ArrayList<>();
         if (channels != null) {
             for (ServerSocketChannel ch : channels) {
                 try {
-                    out.add((InetSocketAddress) ch.getLocalAddress());
+                    if (ch.getLocalAddress() instanceof InetSocketAddress a) { // a Unix socket's is its path()
+                        out.add(a);
+                    }
                 } catch (IOException ignored) {
                     // a closed channel has no address
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The Unix domain socket file this server listens on, CPython's {@code server.sockets[0].getsockname()} for a
+     * server of {@code create_unix_server}.
+     *
+     * @return the path given to {@link #listenUnix}, even once closed (the file is gone then); null for a TCP
+     *         server or before it is bound
+     */
+    public java.nio.file.Path path() {
+        return unixPath;
     }
 
     /**
@@ -368,6 +420,9 @@ public abstract class AbstractServer implements AutoCloseable {
             loop.removeReader(ch); // after closing: the loop then lets go of the socket at once
         }
         released = chs;
+        if (unixPath != null) {
+            UnixSockets.cleanup(unixPath, unixKey); // CPython 3.13's cleanup_socket
+        }
         if (servingForever != null && !servingForever.done()) {
             servingForever.cancel();
             servingForever = null;
@@ -444,6 +499,6 @@ public abstract class AbstractServer implements AutoCloseable {
      */
     @Override
     public String toString() {
-        return "<Server sockets=" + sockets() + (serving ? " serving" : "") + " connections=" + activeCount + ">";
+        return "<Server sockets=" + (unixPath != null ? "[" + unixPath + "]" : sockets()) + (serving ? " serving" : "") + " connections=" + activeCount + ">";
     }
 }

@@ -197,6 +197,77 @@ public final class Net {
     }
 
     /**
+     * CPython's {@code loop.create_unix_connection}: connects to the Unix domain socket {@code path} and wires a
+     * new protocol from {@code factory} to the connection; returns once the protocol's {@code connectionMade} has
+     * run. The transport's {@code "peername"} is the path (a {@link java.net.UnixDomainSocketAddress}). While the
+     * listener's backlog is full, the connect is retried (after 1 ms, then twice as long each time up to 50 ms), as
+     * a blocking client would wait. Cancelling the awaiting task closes the socket being connected (or aborts the
+     * new transport) and no protocol is left attached. TLS over Unix sockets is not offered.
+     *
+     * @param <P> the protocol's type
+     * @param factory makes the protocol, called once on the loop's thread after the socket connects
+     * @param path the socket file a server listens on
+     * @return a coroutine to await inside a task, giving the transport and the protocol
+     * @throws NullPointerException if {@code factory} or {@code path} is null
+     * @throws ConnectionError (when awaited) naming the path: if there is no such file (Python's
+     *         {@code FileNotFoundError}: {@code [Errno 2] No such file or directory}, the cause a
+     *         {@link java.nio.file.NoSuchFileException}), or a {@link ConnectionRefusedError} if no one listens
+     *         there
+     */
+    @CheckReturnValue
+    public static <P extends BaseProtocol> Coro<Connected<P>> createUnixConnection(Supplier<P> factory,
+                                                                                  java.nio.file.Path path) {
+        Objects.requireNonNull(factory, "createUnixConnection: the protocol factory is null");
+        Objects.requireNonNull(path, "createUnixConnection: the path is null");
+        return Coro.named("Net.createUnixConnection", () -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            SocketChannel connected = UnixSockets.connect(path);
+            P protocol;
+            SocketTransport t;
+            Future<Void> waiter = loop.createFuture();
+            try {
+                protocol = factory.get();
+                t = SocketTransport.attach(loop, connected, protocol, waiter, null);
+            } catch (Throwable e) {
+                closeQuietly(connected);
+                throw e;
+            }
+            try {
+                waiter.await();
+            } catch (Throwable e) {
+                t.abort();
+                throw e;
+            }
+            return new Connected<>(t, protocol);
+        });
+    }
+
+    /**
+     * CPython's {@code loop.create_unix_server}: listens on the Unix domain socket {@code path} with a backlog of
+     * 100 and serves each connection with a new protocol from {@code factory}. A socket file already at
+     * {@code path} (left by an earlier run) is replaced; any other file there makes it fail. Closing the server
+     * removes the socket file, as CPython 3.13's default {@code cleanup_socket=True} (see
+     * {@link AbstractServer#listenUnix}). TLS over Unix sockets is not offered.
+     *
+     * @param factory makes one protocol per accepted connection, on the loop's thread
+     * @param path the socket file to create (its directory must exist; fewer than 108 bytes on Linux)
+     * @return a coroutine to await inside a task, giving the listening server ({@link AbstractServer#path()})
+     * @throws NullPointerException if {@code factory} or {@code path} is null
+     * @throws java.io.UncheckedIOException (when awaited) naming the path if binding fails
+     */
+    @CheckReturnValue
+    public static Coro<AbstractServer> createUnixServer(Supplier<? extends BaseProtocol> factory,
+                                                        java.nio.file.Path path) {
+        Objects.requireNonNull(factory, "createUnixServer: the protocol factory is null");
+        Objects.requireNonNull(path, "createUnixServer: the path is null");
+        return Coro.named("Net.createUnixServer", () -> {
+            ProtocolServer server = new ProtocolServer(factory, 100, null);
+            server.listenUnix(path).await();
+            return server;
+        });
+    }
+
+    /**
      * CPython's {@code loop.start_tls}: upgrades an open connection to TLS. {@code protocol} (the transport's
      * current application protocol) then talks through the returned transport, once the handshake is done; do not
      * use the old transport any more. Bytes the transport receives before this call still go to the old protocol:

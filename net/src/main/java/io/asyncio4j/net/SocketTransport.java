@@ -12,11 +12,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * CPython's {@code _SelectorSocketTransport}: a TCP connection driven by its loop's selector. Reads go to the
- * protocol as they arrive (a {@link BufferedProtocol} gets them in its own buffer); writes are sent at once when the
- * socket takes them and buffered otherwise, with the water marks of {@link Transport}. Every method is for the
- * loop's thread. Errors close the transport and reach the protocol's {@code connectionLost}; unexpected ones are
- * also reported to the loop's exception handler. The channel is closed when the protocol has been told.
+ * CPython's {@code _SelectorSocketTransport}: a TCP or Unix domain socket connection driven by its loop's
+ * selector. Reads go to the protocol as they arrive (a {@link BufferedProtocol} gets them in its own buffer);
+ * writes are sent at once when the socket takes them and buffered otherwise, with the water marks of
+ * {@link Transport}. Every method is for the loop's thread. Errors close the transport and reach the protocol's
+ * {@code connectionLost}; unexpected ones are also reported to the loop's exception handler. The channel is closed
+ * when the protocol has been told.
  */
 public final class SocketTransport implements Transport {
     private static final int MAX_READ = 256 * 1024;
@@ -59,8 +60,9 @@ public final class SocketTransport implements Transport {
 
     /**
      * Wraps a connected channel (CPython's {@code connect_accepted_socket} without the task): makes it
-     * non-blocking with {@code TCP_NODELAY}, then, in the next iterations, calls {@code protocol.connectionMade},
-     * starts reading and completes {@code waiter} (if not null). {@code onConnectionLost} (may be null) runs after
+     * non-blocking, with {@code TCP_NODELAY} if it is a TCP one (a Unix domain channel has no such option), then,
+     * in the next iterations, calls {@code protocol.connectionMade}, starts reading and completes {@code waiter}
+     * (if not null). {@code onConnectionLost} (may be null) runs after
      * the protocol's {@code connectionLost}. Call it on {@code loop}'s thread.
      *
      * @param loop the loop that drives the transport
@@ -75,7 +77,9 @@ public final class SocketTransport implements Transport {
                                          Future<Void> waiter, Runnable onConnectionLost) {
         try {
             channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            if (!(channel.getLocalAddress() instanceof java.net.UnixDomainSocketAddress)) { // a TCP-only option
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            }
         } catch (IOException e) {
             throw ConnectionError.of(String.valueOf(channel), e);
         }

@@ -102,7 +102,8 @@ public interface Transport {
 
     /**
      * Information about the connection, by CPython's names: {@code "peername"} and {@code "sockname"}
-     * ({@link java.net.InetSocketAddress}es), {@code "socket"} (the channel); over TLS also {@code "sslcontext"}
+     * ({@link java.net.InetSocketAddress}es; over a Unix domain socket {@link java.net.UnixDomainSocketAddress}es,
+     * the path on the side that listens, an empty one on the other), {@code "socket"} (the channel); over TLS also {@code "sslcontext"}
      * (the {@link javax.net.ssl.SSLContext}), {@code "ssl_object"} (the {@link javax.net.ssl.SSLEngine}),
      * {@code "cipher"} (the cipher suite's name) and {@code "peercert"} (the peer's
      * {@link java.security.cert.Certificate}, null if it sent none). CPython's {@code get_extra_info}.

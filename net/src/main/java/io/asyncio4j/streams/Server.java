@@ -48,4 +48,9 @@ public final class Server extends AbstractServer {
     Coro<Void> bind(List<String> hosts, int port) {
         return listen(hosts, port);
     }
+
+    /** {@link AbstractServer#listenUnix}, for {@link Streams} in this package. */
+    Coro<Void> bindUnix(java.nio.file.Path path) {
+        return listenUnix(path);
+    }
 }

@@ -12,7 +12,8 @@ import java.util.Objects;
 
 /**
  * CPython's {@code asyncio.open_connection} and {@code asyncio.start_server}: TCP connections as a
- * {@link StreamReader} and a {@link StreamWriter}.
+ * {@link StreamReader} and a {@link StreamWriter}; {@link #openUnixConnection} and {@link #startUnixServer} do the
+ * same over Unix domain sockets.
  *
  * <pre>{@code
  * Server server = Streams.startServer((reader, writer) -> {
@@ -212,6 +213,56 @@ public final class Streams {
             Server server = new Server(() -> new StreamReaderProtocol(loop, new StreamReader(limit), handler),
                     backlog, tls, keepAlive);
             server.bind(hosts, port).await();
+            return server;
+        });
+    }
+
+    /**
+     * CPython's {@code asyncio.open_unix_connection}: connects to the Unix domain socket {@code path}, with a
+     * reader of {@link StreamReader#DEFAULT_LIMIT}; see {@link Net#createUnixConnection} for the failures (a
+     * missing path is a {@link io.asyncio4j.net.ConnectionError} naming it, as Python's {@code FileNotFoundError}).
+     * Cancelling the awaiting task leaves no socket open.
+     *
+     * @param path the socket file a server listens on
+     * @return a coroutine to await inside a task, giving the reader and the writer
+     * @throws NullPointerException if {@code path} is null
+     */
+    @CheckReturnValue
+    public static Coro<Connection> openUnixConnection(java.nio.file.Path path) {
+        Objects.requireNonNull(path, "openUnixConnection: the path is null");
+        return Coro.named("Streams.openUnixConnection", () -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            StreamReader reader = new StreamReader(StreamReader.DEFAULT_LIMIT);
+            Connected<StreamReaderProtocol> c = Net.createUnixConnection(
+                    () -> new StreamReaderProtocol(loop, reader, null), path).await();
+            StreamWriter writer = new StreamWriter(c.transport(), c.protocol(), reader);
+            return new Connection(reader, writer);
+        });
+    }
+
+    /**
+     * CPython's {@code asyncio.start_unix_server}: listens on the Unix domain socket {@code path} and runs
+     * {@code handler} as a new task for each connection. A socket file already at {@code path} (left by an earlier
+     * run) is replaced; any other file there makes it fail. {@link Server#close()} removes the socket file (CPython
+     * 3.13's {@code cleanup_socket=True}); {@link Server#path()} gives it back. TLS over Unix sockets is not
+     * offered.
+     *
+     * @param handler run as a new task for each connection, with that connection's reader and writer
+     * @param path the socket file to create (its directory must exist; fewer than 108 bytes on Linux)
+     * @return a coroutine to await inside a task, giving the listening server
+     * @throws NullPointerException if {@code handler} or {@code path} is null
+     * @throws java.io.UncheckedIOException (when awaited) naming the path if binding fails
+     */
+    @CheckReturnValue
+    public static Coro<Server> startUnixServer(ConnectionHandler handler, java.nio.file.Path path) {
+        Objects.requireNonNull(handler, "startUnixServer: the handler is null");
+        Objects.requireNonNull(path, "startUnixServer: the path is null");
+        return Coro.named("Streams.startUnixServer", () -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            Server server = new Server(
+                    () -> new StreamReaderProtocol(loop, new StreamReader(StreamReader.DEFAULT_LIMIT), handler), 100,
+                    null);
+            server.bindUnix(path).await();
             return server;
         });
     }

@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * A running HTTP server: an {@link Application} listening on a host and port (aiohttp's {@code TCPSite} with its
- * {@code AppRunner}). {@link Web#start} makes one, after running the application's startup hooks.
+ * {@code AppRunner}), or on a Unix domain socket (aiohttp's {@code UnixSite}). {@link Web#start} and
+ * {@link Web#startUnix} make one, after running the application's startup hooks.
  *
  * <p><b>Graceful shutdown</b>, as aiohttp's {@code runner.cleanup()}: {@link #close()} stops accepting, closes
  * idle keep-alive connections at once and marks busy ones to close after their current response; then, in a task
@@ -43,6 +44,22 @@ public final class Site implements AutoCloseable {
     }
 
     static Coro<Site> start(Application app, String host, int port, ServerOptions options) {
+        return start(app, options, (site, loop) -> io.asyncio4j.net.Net.createServer(
+                () -> new HttpProtocol(site, loop), host, port));
+    }
+
+    /** As {@link #start(Application, String, int, ServerOptions)} on the Unix domain socket {@code path}. */
+    static Coro<Site> startUnix(Application app, java.nio.file.Path path, ServerOptions options) {
+        return start(app, options, (site, loop) -> io.asyncio4j.net.Net.createUnixServer(
+                () -> new HttpProtocol(site, loop), path));
+    }
+
+    /** Makes the listening server of a site, once its application has started. */
+    private interface Listen {
+        Coro<AbstractServer> listen(Site site, EventLoop loop);
+    }
+
+    private static Coro<Site> start(Application app, ServerOptions options, Listen listen) {
         return () -> {
             app.freeze();
             Site site = new Site(app, options);
@@ -50,8 +67,7 @@ public final class Site implements AutoCloseable {
             site.loop = loop;
             try {
                 app.startup().await();
-                site.server = io.asyncio4j.net.Net.createServer(() -> new HttpProtocol(site, loop), host, port)
-                        .await();
+                site.server = listen.listen(site, loop).await();
             } catch (Throwable e) {
                 app.exitContextsAfterFailedStartup(e); // what was set up is torn down
                 throw e;
@@ -60,12 +76,21 @@ public final class Site implements AutoCloseable {
         };
     }
 
-    /** {@return the port listened on (the one chosen when started with port 0)} */
+    /** {@return the port listened on (the one chosen when started with port 0), -1 for a Unix socket site} */
     public int port() {
         return server.port();
     }
 
-    /** {@return the addresses listened on} */
+    /**
+     * The Unix domain socket listened on, for a site started by {@link Web#startUnix} (aiohttp's {@code UnixSite}).
+     *
+     * @return the socket file's path (gone once the site is closed), or null for a TCP site
+     */
+    public java.nio.file.Path path() {
+        return server.path();
+    }
+
+    /** {@return the addresses listened on, empty for a Unix socket site} */
     public List<InetSocketAddress> sockets() {
         return server.sockets();
     }
@@ -206,6 +231,6 @@ public final class Site implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "<Site " + sockets() + (closing ? " closing" : "") + " connections=" + connections.size() + ">";
+        return "<Site " + (path() != null ? "[" + path() + "]" : sockets()) + (closing ? " closing" : "") + " connections=" + connections.size() + ">";
     }
 }

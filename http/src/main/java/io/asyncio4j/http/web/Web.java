@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * aiohttp.web's entry points: {@link #start} (an {@code AppRunner} and a {@code TCPSite} in one call) inside a
- * running loop, and {@link #runApp} ({@code web.run_app}), which owns its loop.
+ * running loop, {@link #startUnix} (a {@code UnixSite}) likewise on a Unix domain socket, and {@link #runApp}
+ * ({@code web.run_app}), which owns its loop.
  *
  * <pre>{@code
  * Site site = Web.start(app, "127.0.0.1", 0).await();      // site.port(): the port chosen
@@ -56,6 +57,45 @@ public final class Web {
         java.util.Objects.requireNonNull(app, "app");
         java.util.Objects.requireNonNull(options, "options");
         return Coro.named("Web.start", Site.start(app, host, port, options));
+    }
+
+    /**
+     * aiohttp's {@code AppRunner} with a {@code UnixSite(runner, path)}: freezes {@code app}, runs its startup (its
+     * cleanup contexts and {@code onStartup} hooks), then listens on the Unix domain socket {@code path} with the
+     * default {@link ServerOptions}. Returns once the socket listens. A socket file already at {@code path} (left by
+     * an earlier run) is replaced; any other file there makes the start fail. Closing the site removes the socket
+     * file (CPython 3.13's {@code cleanup_socket=True}); {@link Site#path()} gives it back. Clients reach it with a
+     * {@link io.asyncio4j.http.UnixConnector}, or {@code curl --unix-socket}. TLS over Unix sockets is not
+     * offered.
+     *
+     * @param app  the application; frozen by the start
+     * @param path the socket file to create (its directory must exist; fewer than 108 bytes on Linux)
+     * @return the start, run when awaited in a task of the loop that is to serve; it gives the running site
+     * @throws NullPointerException if {@code app} or {@code path} is null (at once)
+     * @throws java.io.UncheckedIOException (when awaited) naming the path if binding fails
+     */
+    @CheckReturnValue
+    public static Coro<Site> startUnix(Application app, java.nio.file.Path path) {
+        return Coro.named("Web.startUnix", startUnix(app, path, ServerOptions.DEFAULT));
+    }
+
+    /**
+     * As {@link #startUnix(Application, java.nio.file.Path)}, with {@code options}. If the startup or the binding
+     * fails, what was set up is torn down ({@link Application#cleanupCtx()}) and the failure is thrown.
+     *
+     * @param app  the application; frozen by the start
+     * @param path the socket file to create (its directory must exist; fewer than 108 bytes on Linux)
+     * @param options the server's timeouts and limits
+     * @return the start, run when awaited in a task of the loop that is to serve; it gives the running site
+     * @throws NullPointerException if {@code app}, {@code path} or {@code options} is null (at once)
+     * @throws java.io.UncheckedIOException (when awaited) naming the path if binding fails
+     */
+    @CheckReturnValue
+    public static Coro<Site> startUnix(Application app, java.nio.file.Path path, ServerOptions options) {
+        java.util.Objects.requireNonNull(app, "app");
+        java.util.Objects.requireNonNull(path, "path");
+        java.util.Objects.requireNonNull(options, "options");
+        return Coro.named("Web.startUnix", Site.startUnix(app, path, options));
     }
 
     /**
