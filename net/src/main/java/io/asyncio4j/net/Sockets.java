@@ -103,6 +103,7 @@ public final class Sockets {
      * @param options the delay, interleave and error report
      * @return a coroutine to await inside a task, giving the connected, non-blocking socket
      * @throws NullPointerException if {@code addresses} (or an element) or {@code options} is null
+     * @throws IllegalArgumentException if {@code addresses} is empty
      * @throws ConnectionError (when awaited) if every address failed: the one error of a single address, else one
      *         whose message names every address's error ({@code "Multiple exceptions: ..."}) and whose
      *         {@link ConnectionError#exceptions()} holds them in the order tried (a {@link ConnectionRefusedError}
@@ -114,6 +115,9 @@ public final class Sockets {
     public static Coro<SocketChannel> startConnection(List<InetSocketAddress> addresses, ConnectOptions options) {
         List<InetSocketAddress> copy = List.copyOf(addresses);
         java.util.Objects.requireNonNull(options, "startConnection: the options are null");
+        if (copy.isEmpty()) {
+            throw new IllegalArgumentException("startConnection: no address to connect to");
+        }
         return Coro.named("Sockets.startConnection", () -> HappyEyeballs.connect(null, copy, options));
     }
 

@@ -20,10 +20,16 @@ final class Blackhole implements AutoCloseable {
     private final ServerSocketChannel listener;
     private final List<SocketChannel> fillers = new ArrayList<>();
 
+    /** A blackhole at a free port of 127.0.0.1. */
     Blackhole() {
+        this("127.0.0.1");
+    }
+
+    /** A blackhole at a free port of {@code ip}, a loopback address (127.0.0.2 and up exist on Linux). */
+    Blackhole(String ip) {
         try {
             listener = ServerSocketChannel.open();
-            listener.bind(new InetSocketAddress("127.0.0.1", 0), 1);
+            listener.bind(new InetSocketAddress(ip, 0), 1);
             InetSocketAddress at = address();
             try (Selector sel = Selector.open()) {
                 for (int i = 0; i < 64; i++) {
