@@ -5,7 +5,10 @@ package io.asyncio4j.http;
  * unreachable, name not resolved, TLS handshake failed). The message has aiohttp's shape: the host and port, the
  * request's {@code ssl} setting ({@code default}, or {@code False} with verification off) and, in brackets, the
  * system's reason: {@code Cannot connect to host example.org:443 ssl:default [Connection refused]},
- * {@code Cannot connect to host no-such-host.invalid:80 ssl:default [Name or service not known]}.
+ * {@code Cannot connect to host no-such-host.invalid:80 ssl:default [Name or service not known]}. When several
+ * addresses of the host failed with different errors, the brackets hold each ({@code [Multiple exceptions: cannot
+ * connect to /127.0.0.1:8080: Connection refused, ...]}, CPython's words) and the cause's
+ * {@link io.asyncio4j.net.ConnectionError#exceptions()} holds them.
  */
 public class ClientConnectorError extends ClientOSError {
     private static final long serialVersionUID = 1L;
@@ -65,6 +68,12 @@ public class ClientConnectorError extends ClientOSError {
     static String describe(Throwable cause) {
         if (cause == null) {
             return "unknown cause";
+        }
+        if (cause instanceof io.asyncio4j.net.ConnectionError ce && !ce.exceptions().isEmpty()) {
+            // Several addresses failed: every one's error, as CPython's "Multiple exceptions: ..." names them.
+            String m = ce.getMessage();
+            int at = m.indexOf("Multiple exceptions: ");
+            return at >= 0 ? m.substring(at) : m;
         }
         Throwable reason = null;
         int depth = 0;

@@ -50,12 +50,13 @@ final class ProxyTunnel {
                                  Double sockConnect) {
         if (!key.tunnel()) {
             ClientConnection c = Asyncio.timeout(sockConnect,
-                    () -> dial(key, addresses, () -> new ClientConnection(connector, key, loop))).await().protocol();
+                    () -> dial(connector, key, addresses, () -> new ClientConnection(connector, key, loop)))
+                    .await().protocol();
             c.forceClose();
             return c;
         }
         Connected<Handshake> cc = Asyncio.timeout(sockConnect,
-                () -> dial(key, addresses, () -> new Handshake(loop, key))).await();
+                () -> dial(connector, key, addresses, () -> new Handshake(loop, key))).await();
         Transport t = cc.transport();
         try {
             Headers sent = connectHeaders(key);
@@ -84,18 +85,14 @@ final class ProxyTunnel {
         }
     }
 
-    /** A connection to the proxy: its addresses in order until one connects. */
-    private static <P extends Protocol> Connected<P> dial(ConnectionKey key, List<String> addresses,
-                                                          Supplier<P> factory) {
-        ConnectionError last = null;
-        for (String address : addresses) {
-            try {
-                return Net.createConnection(factory, address, key.proxy().port()).await();
-            } catch (ConnectionError e) {
-                last = e;
-            }
+    /** A connection to the proxy: the first of its addresses to answer (the connector's happy eyeballs). */
+    private static <P extends Protocol> Connected<P> dial(TCPConnector connector, ConnectionKey key,
+                                                          List<String> addresses, Supplier<P> factory) {
+        try {
+            return connector.dial(addresses, key.proxy().port(), null, factory, t -> { });
+        } catch (ConnectionError e) {
+            throw unreachable(key, e);
         }
-        throw unreachable(key, last);
     }
 
     /** The error for a proxy that could not be reached for {@code key}'s request. */

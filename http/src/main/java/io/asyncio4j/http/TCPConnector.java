@@ -2,13 +2,17 @@ package io.asyncio4j.http;
 
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.EventLoop;
+import io.asyncio4j.net.ConnectOptions;
 import io.asyncio4j.net.Connected;
 import io.asyncio4j.net.ConnectionError;
 import io.asyncio4j.net.Net;
+import io.asyncio4j.net.Sockets;
 import io.asyncio4j.net.TlsOptions;
 import io.asyncio4j.net.TlsError;
+import io.asyncio4j.net.Transport;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -42,7 +46,15 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * and port for {@code ttlDnsCache} seconds of the loop's clock (10; {@code useDnsCache(false)} turns the cache off),
  * at most {@code dnsCacheMaxSize} of them (1000; the least recently used go first, expired ones are swept: see
  * {@link DnsCacheTable}).
- * The addresses are tried in order until one connects.
+ *
+ * <p><b>Happy eyeballs.</b> As aiohttp 3.10+ does, the addresses of a host are raced (RFC 8305, CPython's
+ * {@code create_connection(happy_eyeballs_delay=, interleave=)}): interleaved by family ({@code interleave}, 1 by
+ * default: IPv4 and IPv6 in turn), a new connection attempt starts every {@code happyEyeballsDelay} seconds (0.25)
+ * while the earlier ones are still pending, or at once when the latest fails; the first to connect wins, the others
+ * are cancelled and their sockets closed. So a host whose first address never answers is reached after the delay,
+ * not after the connect timeout. {@code happyEyeballsDelay(null)} tries the addresses one after another instead.
+ * The TLS handshake runs on the winner; if it (or a pinned certificate) fails, the other addresses are raced again
+ * without it. When every address fails, the {@link ClientConnectorError} names each one's error.
  *
  * <p><b>TLS.</b> https connections use the JDK's trusted CAs and check the host name, unless {@link Builder#ssl}
  * gives another context (a private CA) or {@link Builder#verifySsl(boolean)} false turns verification off; a
@@ -72,6 +84,8 @@ public final class TCPConnector implements AutoCloseable {
     private final boolean useDnsCache;
     private final Double ttlDnsCache;
     private final int dnsCacheMaxSize;
+    /** How the addresses of a host are tried: happy eyeballs (0.25 s, interleave 1) by default, as aiohttp 3.10+. */
+    private final ConnectOptions connectOptions;
     /** Null until needed when it is the JDK's default: building that context costs a fifth of a second. */
     private volatile TlsOptions tls;
     /** The certificate pinned for https, or null (aiohttp's {@code ssl=Fingerprint}). */
@@ -124,6 +138,7 @@ public final class TCPConnector implements AutoCloseable {
         this.useDnsCache = b.useDnsCache;
         this.ttlDnsCache = b.ttlDnsCache;
         this.dnsCacheMaxSize = b.dnsCacheMaxSize;
+        this.connectOptions = new ConnectOptions(b.happyEyeballsDelay, b.interleave, false);
         this.dnsCache = new DnsCacheTable(b.ttlDnsCache, b.dnsCacheMaxSize);
         this.tls = b.tls;
         this.fingerprint = b.fingerprint;
@@ -238,6 +253,26 @@ public final class TCPConnector implements AutoCloseable {
         return dnsCacheMaxSize;
     }
 
+    /**
+     * aiohttp's {@code happy_eyeballs_delay}.
+     *
+     * @return seconds between the starts of two connection attempts to a host's addresses, or null if they are tried
+     *         one after another
+     */
+    public Double happyEyeballsDelay() {
+        return connectOptions.happyEyeballsDelay();
+    }
+
+    /**
+     * aiohttp's {@code interleave}.
+     *
+     * @return how a host's addresses are interleaved by family (see {@link ConnectOptions#interleave()}), or null
+     *         for the default (1 with happy eyeballs, else the resolver's order)
+     */
+    public Integer interleave() {
+        return connectOptions.interleave();
+    }
+
     /** The entries the DNS cache holds now (tests). */
     int dnsCacheSize() {
         return dnsCache.size();
@@ -339,18 +374,47 @@ public final class TCPConnector implements AutoCloseable {
         }
     }
 
-    /** Tries each address in order; the last failure if none connects. */
+    /**
+     * aiohttp's {@code _create_direct_connection}: a TCP connection to one of {@code addresses} (happy eyeballs, see
+     * {@link Builder#happyEyeballsDelay(Double)}), then TLS on it; if the handshake or the pinned certificate fails,
+     * the same without that address. The last failure if none is left.
+     */
     private Connected<ClientConnection> open(ConnectionKey key, List<String> addresses) {
         TlsOptions t = key.targetTls();
+        return dial(addresses, key.port(), t, () -> new ClientConnection(this, key, loop), key::checkPinned);
+    }
+
+    /**
+     * Connects {@code factory}'s protocol to the first of {@code addresses} (IP literals) that answers, as
+     * {@link #connectOptions}' happy eyeballs say, over TLS if {@code tls} is set; {@code check} vets the transport.
+     * A handshake or check failure drops that address and races the others again (aiohttp's loop).
+     */
+    <P extends io.asyncio4j.net.BaseProtocol> Connected<P> dial(List<String> addresses, int port, TlsOptions tls,
+            java.util.function.Supplier<P> factory, java.util.function.Consumer<Transport> check) {
+        List<InetSocketAddress> remaining = new ArrayList<>(addresses.size());
+        for (String a : addresses) {
+            String literal = a.startsWith("[") && a.endsWith("]") ? a.substring(1, a.length() - 1) : a;
+            remaining.add(new InetSocketAddress(java.net.InetAddress.ofLiteral(literal), port));
+        }
         RuntimeException last = null;
-        for (String address : addresses) {
+        while (!remaining.isEmpty()) {
+            // If every address left fails to connect, their error ends it (aiohttp would race them all again).
+            SocketChannel ch = Sockets.startConnection(remaining, connectOptions).await();
+            InetSocketAddress peer = remoteAddress(ch);
             try {
-                Connected<ClientConnection> cc = Net.createConnection(() -> new ClientConnection(this, key, loop),
-                        address, key.port(), t).await();
-                key.checkPinned(cc.transport());
+                Connected<P> cc = Net.createConnection(factory, ch, tls).await();
+                try {
+                    check.accept(cc.transport());
+                } catch (RuntimeException e) {
+                    cc.transport().abort();
+                    throw e;
+                }
                 return cc;
             } catch (ConnectionError | ServerFingerprintMismatch e) {
                 last = e;
+                if (!remaining.remove(peer)) {
+                    remaining.remove(0);
+                }
             }
         }
         throw last;     // resolve() gives at least one address
@@ -376,6 +440,14 @@ public final class TCPConnector implements AutoCloseable {
     /** The Unix socket of a {@link UnixConnector}'s pool, or null for TCP. */
     java.nio.file.Path unixPath() {
         return unixPath;
+    }
+
+    private static InetSocketAddress remoteAddress(SocketChannel ch) {
+        try {
+            return (InetSocketAddress) ch.getRemoteAddress();
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     static ClientConnectorError connectorError(ConnectionKey key, ConnectionError e) {
@@ -544,8 +616,39 @@ public final class TCPConnector implements AutoCloseable {
         private Fingerprint fingerprint;
         /** Set by {@link UnixConnector} only. */
         java.nio.file.Path unixPath;
+        private Double happyEyeballsDelay = ConnectOptions.DEFAULT_HAPPY_EYEBALLS_DELAY;
+        private Integer interleave;
 
         private Builder() {
+        }
+
+        /**
+         * Seconds between the starts of two connection attempts to a host's addresses (aiohttp's
+         * {@code happy_eyeballs_delay}, RFC 8305's "Connection Attempt Delay"): a new attempt starts every delay
+         * while the earlier ones are still pending, the first to connect wins.
+         *
+         * @param seconds 0 or more (0.25 by default), or null to try the addresses one after another
+         * @return this builder
+         * @throws IllegalArgumentException if {@code seconds} is negative or NaN
+         */
+        public Builder happyEyeballsDelay(Double seconds) {
+            new ConnectOptions(seconds, null, false); // checks it
+            happyEyeballsDelay = seconds;
+            return this;
+        }
+
+        /**
+         * How a host's addresses are interleaved by family before they are tried (aiohttp's {@code interleave}; see
+         * {@link ConnectOptions#interleave()}).
+         *
+         * @param n 0 or more (0: the resolver's order), or null for the default (1 with happy eyeballs)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code n} is negative
+         */
+        public Builder interleave(Integer n) {
+            new ConnectOptions(null, n, false); // checks it
+            interleave = n;
+            return this;
         }
 
         /**

@@ -15,4 +15,17 @@ public class ConnectionRefusedError extends ConnectionError {
     public ConnectionRefusedError(String message, IOException cause) {
         super(message, cause);
     }
+
+    /**
+     * A connection to several addresses that all refused; see
+     * {@link ConnectionError#ConnectionError(String, IOException, java.util.List)}.
+     *
+     * @param message the message, naming every address tried
+     * @param cause the JDK's exception of the first address
+     * @param exceptions the error of each address tried, in order; copied
+     */
+    public ConnectionRefusedError(String message, IOException cause,
+                                  java.util.List<? extends ConnectionError> exceptions) {
+        super(message, cause, exceptions);
+    }
 }

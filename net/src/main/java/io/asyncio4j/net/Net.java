@@ -63,45 +63,118 @@ public final class Net {
     @CheckReturnValue
     public static <P extends BaseProtocol> Coro<Connected<P>> createConnection(Supplier<P> factory, String host,
                                                                               int port, TlsOptions tls) {
+        return Coro.named("Net.createConnection", createConnection(factory, host, port, tls,
+                ConnectOptions.defaults()));
+    }
+
+    /**
+     * The general form: CPython's {@code loop.create_connection} with {@code happy_eyeballs_delay=},
+     * {@code interleave=} and {@code all_errors=} ({@code options}). Resolves {@code host}, reorders its addresses
+     * by {@link ConnectOptions#interleave()} and tries them one after another or, with a
+     * {@link ConnectOptions#happyEyeballsDelay()}, raced as RFC 8305 says: a new attempt starts every delay while
+     * the earlier ones are still pending (at once when the latest fails), the first to connect wins and the others
+     * are cancelled and their sockets closed (see {@link Sockets#startConnection}). Then the protocol from
+     * {@code factory} is wired to the winner (after the TLS handshake, if {@code tls} is set), and the await returns
+     * once its {@code connectionMade} has run.
+     *
+     * <p>Cancelling the awaiting task cancels every attempt, closes every socket opened (or aborts the new
+     * transport) and leaves no protocol attached.
+     *
+     * @param <P> the protocol's type
+     * @param factory makes the protocol, called once on the loop's thread after a socket connects
+     * @param host a host name or address literal, resolved off the loop (see {@link Sockets#ensureResolved})
+     * @param port the port, 0..65535
+     * @param tls the TLS options, or null for plain TCP
+     * @param options the delay, interleave and error report ({@link ConnectOptions#defaults()}: CPython's)
+     * @return a coroutine to await inside a task, giving the transport and the protocol
+     * @throws NullPointerException if {@code factory}, {@code host} or {@code options} is null
+     * @throws ConnectionError (when awaited) if every address failed, naming host and port: for several addresses,
+     *         every address's error in the message ({@code "Multiple exceptions: ..."}) and in
+     *         {@link ConnectionError#exceptions()} (a {@link ConnectionRefusedError} if all refused)
+     * @throws io.asyncio4j.ExceptionGroup (when awaited) instead, with {@link ConnectOptions#allErrors()}, of every
+     *         address's error
+     * @throws TlsError (when awaited) if the handshake fails or times out, naming host, port and reason
+     */
+    @CheckReturnValue
+    public static <P extends BaseProtocol> Coro<Connected<P>> createConnection(Supplier<P> factory, String host,
+                                                                              int port, TlsOptions tls,
+                                                                              ConnectOptions options) {
         Objects.requireNonNull(factory, "createConnection: the protocol factory is null");
         Objects.requireNonNull(host, "createConnection: the host is null");
+        Objects.requireNonNull(options, "createConnection: the options are null");
         return Coro.named("Net.createConnection", () -> {
-            EventLoop loop = Asyncio.getRunningLoop();
-            List<ConnectionError> errors = new ArrayList<>();
-            SocketChannel connected = null;
-            for (InetSocketAddress addr : Sockets.ensureResolved(host, port).await()) {
-                SocketChannel ch = SocketChannel.open();
-                try {
-                    Sockets.sockConnect(ch, addr).await();
-                    connected = ch;
-                    break;
-                } catch (ConnectionError e) {
-                    closeQuietly(ch);
-                    errors.add(e);
-                } catch (Throwable e) {
-                    closeQuietly(ch);
-                    throw e;
-                }
-            }
-            if (connected == null) {
-                IOException cause = errors.isEmpty() ? new IOException("no address") : errors.get(0).getCause();
-                throw ConnectionError.of(host + ":" + port, cause);
-            }
-            P protocol = factory.get();
-            Future<Void> waiter = loop.createFuture();
-            String peer = host + ":" + port;
-            TlsProtocol tlsProtocol = tls == null ? null
-                    : new TlsProtocol(loop, clientEngine(tls, host, port), tls, peer, protocol, waiter);
-            SocketTransport t = SocketTransport.attach(loop, connected, tls == null ? protocol : tlsProtocol,
-                    tls == null ? waiter : null, null);
-            try {
-                waiter.await();
-            } catch (Throwable e) {
-                t.abort();
-                throw e;
-            }
-            return new Connected<>(tls == null ? t : tlsProtocol.appTransport(), protocol);
+            List<InetSocketAddress> addresses = Sockets.ensureResolved(host, port).await();
+            SocketChannel connected = HappyEyeballs.connect(host + ":" + port, addresses, options);
+            return attach(factory, connected, host, port, host + ":" + port, tls);
         });
+    }
+
+    /**
+     * CPython's {@code loop.create_connection(sock=...)}: wires a new protocol from {@code factory} to a socket
+     * already connected (for instance by {@link Sockets#startConnection}), over TLS if {@code tls} is not null;
+     * returns once the protocol's {@code connectionMade} has run (after the handshake). The transport owns the
+     * socket from then on. If the handshake fails or the awaiting task is cancelled, the socket is closed.
+     *
+     * @param <P> the protocol's type
+     * @param factory makes the protocol, called once on the loop's thread
+     * @param sock a connected socket; made non-blocking
+     * @param tls the TLS options, whose {@link TlsOptions#serverHostname()} is the name verified and sent as SNI; or
+     *        null for plain TCP
+     * @return a coroutine to await inside a task, giving the transport and the protocol
+     * @throws NullPointerException if {@code factory} or {@code sock} is null
+     * @throws IllegalArgumentException if {@code tls} has no server host name (CPython's "You must set
+     *         server_hostname when using ssl without a host"), or {@code sock} is not connected
+     * @throws TlsError (when awaited) if the handshake fails or times out
+     */
+    @CheckReturnValue
+    public static <P extends BaseProtocol> Coro<Connected<P>> createConnection(Supplier<P> factory,
+                                                                              SocketChannel sock, TlsOptions tls) {
+        Objects.requireNonNull(factory, "createConnection: the protocol factory is null");
+        Objects.requireNonNull(sock, "createConnection: the socket is null");
+        if (tls != null && tls.serverHostname() == null) {
+            throw new IllegalArgumentException("You must set server_hostname when using ssl without a host");
+        }
+        if (!sock.isConnected()) {
+            throw new IllegalArgumentException("createConnection: the socket is not connected: " + sock);
+        }
+        return Coro.named("Net.createConnection", () -> {
+            String peer = Sockets.peer(sock);
+            int port = sock.getRemoteAddress() instanceof InetSocketAddress a ? a.getPort() : -1;
+            try {
+                sock.configureBlocking(false);
+            } catch (IOException e) {
+                closeQuietly(sock);
+                throw ConnectionError.of(peer, e);
+            }
+            return attach(factory, sock, tls == null ? null : tls.serverHostname(), port, peer, tls);
+        });
+    }
+
+    /** The protocol wired to {@code connected} (the TLS handshake done first, if asked); the socket closed on failure. */
+    private static <P extends BaseProtocol> Connected<P> attach(Supplier<P> factory, SocketChannel connected,
+                                                               String host, int port, String peer, TlsOptions tls) {
+        EventLoop loop = Asyncio.getRunningLoop();
+        P protocol;
+        TlsProtocol tlsProtocol;
+        Future<Void> waiter = loop.createFuture();
+        SocketTransport t;
+        try {
+            protocol = factory.get();
+            tlsProtocol = tls == null ? null
+                    : new TlsProtocol(loop, clientEngine(tls, host, port), tls, peer, protocol, waiter);
+            t = SocketTransport.attach(loop, connected, tls == null ? protocol : tlsProtocol,
+                    tls == null ? waiter : null, null);
+        } catch (Throwable e) {
+            closeQuietly(connected);
+            throw e;
+        }
+        try {
+            waiter.await();
+        } catch (Throwable e) {
+            t.abort();
+            throw e;
+        }
+        return new Connected<>(tls == null ? t : tlsProtocol.appTransport(), protocol);
     }
 
     /**
@@ -261,7 +334,7 @@ public final class Net {
         Objects.requireNonNull(factory, "createUnixServer: the protocol factory is null");
         Objects.requireNonNull(path, "createUnixServer: the path is null");
         return Coro.named("Net.createUnixServer", () -> {
-            ProtocolServer server = new ProtocolServer(factory, 100, null);
+            ProtocolServer server = new ProtocolServer(factory, 100, null, false);
             server.listenUnix(path).await();
             return server;
         });

@@ -88,6 +88,40 @@ public final class Sockets {
     }
 
     /**
+     * A new socket connected to the first of {@code addresses} that answers: the address loop of CPython's
+     * {@code loop.create_connection} (aiohappyeyeballs' {@code start_connection}, which aiohttp uses). The addresses
+     * are reordered by {@code options}' interleave and tried one after another or, with a happy eyeballs delay,
+     * raced: a new attempt starts every {@code happyEyeballsDelay} seconds of the loop's clock while the earlier
+     * ones are still pending (at once when the latest fails); the first to connect wins, and the others are cancelled
+     * and their sockets closed before the await returns. See {@link ConnectOptions}.
+     *
+     * <p>Cancelling the awaiting task cancels every attempt and closes every socket opened; no socket is left open.
+     * The returned socket is the caller's to close (for instance through the transport of
+     * {@link Net#createConnection(java.util.function.Supplier, SocketChannel, TlsOptions)}).
+     *
+     * @param addresses the addresses to try, resolved, in the resolver's order; copied
+     * @param options the delay, interleave and error report
+     * @return a coroutine to await inside a task, giving the connected, non-blocking socket
+     * @throws NullPointerException if {@code addresses} (or an element) or {@code options} is null
+     * @throws IllegalArgumentException if {@code addresses} is empty
+     * @throws ConnectionError (when awaited) if every address failed: the one error of a single address, else one
+     *         whose message names every address's error ({@code "Multiple exceptions: ..."}) and whose
+     *         {@link ConnectionError#exceptions()} holds them in the order tried (a {@link ConnectionRefusedError}
+     *         if all refused)
+     * @throws io.asyncio4j.ExceptionGroup (when awaited) instead, with {@link ConnectOptions#allErrors()}, holding
+     *         every address's error
+     */
+    @CheckReturnValue
+    public static Coro<SocketChannel> startConnection(List<InetSocketAddress> addresses, ConnectOptions options) {
+        List<InetSocketAddress> copy = List.copyOf(addresses);
+        java.util.Objects.requireNonNull(options, "startConnection: the options are null");
+        if (copy.isEmpty()) {
+            throw new IllegalArgumentException("startConnection: no address to connect to");
+        }
+        return Coro.named("Sockets.startConnection", () -> HappyEyeballs.connect(null, copy, options));
+    }
+
+    /**
      * CPython's {@code loop.sock_connect}: connects {@code channel} to {@code address}, waiting for the handshake on
      * the loop. Cancelling the awaiting task stops watching the channel; the channel stays open (half-connected),
      * for the caller to close.

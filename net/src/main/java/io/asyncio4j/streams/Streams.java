@@ -4,6 +4,7 @@ import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
+import io.asyncio4j.net.ConnectOptions;
 import io.asyncio4j.net.Connected;
 import io.asyncio4j.net.Net;
 import io.asyncio4j.net.TlsOptions;
@@ -85,11 +86,34 @@ public final class Streams {
      */
     @CheckReturnValue
     public static Coro<Connection> openConnection(String host, int port, int limit, TlsOptions tls) {
+        return Coro.named("Streams.openConnection", openConnection(host, port, limit, tls,
+                ConnectOptions.defaults()));
+    }
+
+    /**
+     * As {@link #openConnection(String, int, int, TlsOptions)}, trying {@code host}'s addresses as {@code options}
+     * says: CPython's {@code open_connection(..., happy_eyeballs_delay=, interleave=, all_errors=)}. With a happy
+     * eyeballs delay, a new attempt starts every delay while the earlier ones are pending and the first to connect
+     * wins; see {@link Net#createConnection(java.util.function.Supplier, String, int, TlsOptions, ConnectOptions)}
+     * for the order and the errors. Cancelling the awaiting task cancels every attempt and leaves no socket open.
+     *
+     * @param host a host name or address literal
+     * @param port the port, 0..65535
+     * @param limit the reader's buffer limit
+     * @param tls the TLS options, or null for plain TCP
+     * @param options the delay, interleave and error report
+     * @return a coroutine to await inside a task, giving the reader and the writer
+     * @throws NullPointerException if {@code host} or {@code options} is null
+     */
+    @CheckReturnValue
+    public static Coro<Connection> openConnection(String host, int port, int limit, TlsOptions tls,
+                                                  ConnectOptions options) {
+        java.util.Objects.requireNonNull(options, "openConnection: the options are null");
         return Coro.named("Streams.openConnection", () -> {
             EventLoop loop = Asyncio.getRunningLoop();
             StreamReader reader = new StreamReader(limit);
             Connected<StreamReaderProtocol> c = Net.createConnection(
-                    () -> new StreamReaderProtocol(loop, reader, null), host, port, tls).await();
+                    () -> new StreamReaderProtocol(loop, reader, null), host, port, tls, options).await();
             StreamWriter writer = new StreamWriter(c.transport(), c.protocol(), reader);
             return new Connection(reader, writer);
         });
