@@ -42,7 +42,7 @@ import java.util.function.Consumer;
  *
  * @param <T> the type of the results
  */
-public final class AsCompleted<T> implements Iterable<Coro<T>> {
+final class AsCompleted<T> implements Iterable<Coro<T>> {
     private final BaseEventLoop loop;
     private final Set<Future<T>> todo = new LinkedHashSet<>();
     /** Finished futures in completion order; {@link #TIMED_OUT} once per future left when the timeout passed. */
@@ -177,7 +177,7 @@ public final class AsCompleted<T> implements Iterable<Coro<T>> {
      * the iteration does not throw its exception.
      *
      * <pre>{@code
-     * for (Future<String> f : Asyncio.asCompleted(tasks, 10.0).futures()) {   // async for f in as_completed(...)
+     * for (Future<String> f : Asyncio.asCompletedFutures(tasks, 10.0)) {   // async for f in as_completed(...)
      *     System.out.println(names.get(f) + ": " + f.result());
      * }
      * }</pre>

@@ -531,16 +531,15 @@ public final class Asyncio {
      * }
      * }</pre>
      *
-     * CPython's {@code asyncio.as_completed}. The result is also CPython 3.13's {@code async for} form:
-     * {@link AsCompleted#futures()} gives the tasks and futures themselves as they finish.
+     * CPython's {@code asyncio.as_completed}; {@link #asCompletedFutures(Collection, Double)} is CPython 3.13's
+     * {@code async for} form, which gives the tasks and futures themselves as they finish.
      *
      * @param <T> the type of the results
      * @param aws the awaitables; coroutines are wrapped in tasks at once
      * @param timeout the limit in seconds for all of them, or {@code null}
-     * @return one coroutine per distinct awaitable, each to be awaited inside a task (an {@code Iterable<Coro<T>>},
-     *         as fixed; its {@link AsCompleted#futures()} iterates the awaitables themselves)
+     * @return one coroutine per distinct awaitable, each to be awaited inside a task
      */
-    public static <T> AsCompleted<T> asCompleted(Collection<? extends Awaitable<T>> aws, Double timeout) {
+    public static <T> Iterable<Coro<T>> asCompleted(Collection<? extends Awaitable<T>> aws, Double timeout) {
         return new AsCompleted<>(aws, timeout);
     }
 
@@ -549,10 +548,9 @@ public final class Asyncio {
      *
      * @param <T> the type of the results
      * @param aws the awaitables; coroutines are wrapped in tasks at once
-     * @return one coroutine per distinct awaitable, each to be awaited inside a task; see
-     *         {@link AsCompleted#futures()} for the awaitables themselves
+     * @return one coroutine per distinct awaitable, each to be awaited inside a task
      */
-    public static <T> AsCompleted<T> asCompleted(Collection<? extends Awaitable<T>> aws) {
+    public static <T> Iterable<Coro<T>> asCompleted(Collection<? extends Awaitable<T>> aws) {
         return asCompleted(aws, (Double) null);
     }
 
@@ -563,11 +561,46 @@ public final class Asyncio {
      * @param <T> the type of the results
      * @param aws the awaitables; coroutines are wrapped in tasks at once
      * @param timeout the limit in seconds for all of them
-     * @return one coroutine per distinct awaitable, each to be awaited inside a task; see
-     *         {@link AsCompleted#futures()} for the awaitables themselves
+     * @return one coroutine per distinct awaitable, each to be awaited inside a task
      */
-    public static <T> AsCompleted<T> asCompleted(Collection<? extends Awaitable<T>> aws, double timeout) {
+    public static <T> Iterable<Coro<T>> asCompleted(Collection<? extends Awaitable<T>> aws, double timeout) {
         return asCompleted(aws, Double.valueOf(timeout));
+    }
+
+    /**
+     * CPython 3.13's {@code async for f in asyncio.as_completed(fs)}: schedules all of {@code aws} now and iterates
+     * the awaitables themselves (a coroutine passed in: the task that wraps it) in the order they finish, each
+     * already done; a failed or cancelled one is given like the others, its exception not thrown. Each
+     * {@code next()} awaits the next to finish, inside a task on the loop's thread; after {@code timeout} seconds
+     * ({@code null}: no limit) it throws {@link TimeoutError}. Iterate the result once.
+     *
+     * <pre>{@code
+     * for (Future<String> f : Asyncio.asCompletedFutures(tasks, 10.0)) {   // async for f in as_completed(...)
+     *     System.out.println(names.get(f) + ": " + f.result());
+     * }
+     * }</pre>
+     *
+     * A method of its own, since {@link #asCompleted(Collection, Double)}'s shape is fixed: CPython 3.13 gives both
+     * iterations on one object.
+     *
+     * @param <T> the type of the results
+     * @param aws the awaitables; coroutines are wrapped in tasks at once
+     * @param timeout the limit in seconds for all of them, or {@code null}
+     * @return the awaitables in the order they finish; its iterator's {@code next()} must be called inside a task
+     */
+    public static <T> Iterable<Future<T>> asCompletedFutures(Collection<? extends Awaitable<T>> aws, Double timeout) {
+        return new AsCompleted<>(aws, timeout).futures();
+    }
+
+    /**
+     * As {@link #asCompletedFutures(Collection, Double)} with no time limit.
+     *
+     * @param <T> the type of the results
+     * @param aws the awaitables; coroutines are wrapped in tasks at once
+     * @return the awaitables in the order they finish
+     */
+    public static <T> Iterable<Future<T>> asCompletedFutures(Collection<? extends Awaitable<T>> aws) {
+        return asCompletedFutures(aws, (Double) null);
     }
 
     /**

@@ -52,12 +52,12 @@ class AsCompletedFuturesTest {
             Task<String> a = Asyncio.createTask(w("a", 0.3), "A");
             Task<String> b = Asyncio.createTask(w("b", 0.1), "B");
             Task<String> c = Asyncio.createTask(w("c", 0.2), "C");
-            for (Future<String> t : Asyncio.asCompleted(List.of(a, b, c)).futures()) {
+            for (Future<String> t : Asyncio.asCompletedFutures(List.of(a, b, c))) {
                 Task<?> task = (Task<?>) t;
                 log.add(task.getName() + " " + Py.repr(t == a || t == b || t == c) + " " + Py.repr(t.done()) + " "
                         + t.result() + " " + log.now());
             }
-            for (Future<String> t : Asyncio.asCompleted(List.of(w("x", 0.1))).futures()) {
+            for (Future<String> t : Asyncio.asCompletedFutures(List.of(w("x", 0.1)))) {
                 log.add(t.getClass().getSimpleName() + " " + Py.repr(t.done()) + " " + t.result());
             }
             Task<String> fe = Asyncio.createTask(() -> {
@@ -65,29 +65,29 @@ class AsCompletedFuturesTest {
                 throw new ValueError("e");
             });
             Task<String> fz = Asyncio.createTask(w("z", 0.2));
-            for (Future<String> t : Asyncio.asCompleted(List.of(fe, fz, fe)).futures()) {
+            for (Future<String> t : Asyncio.asCompletedFutures(List.of(fe, fz, fe))) {
                 log.add(Py.repr(t == fe) + " " + (t.exception() != null ? Py.repr(t.exception()) : t.result()) + " "
                         + log.now());
             }
             try {
-                for (Future<String> t : Asyncio.asCompleted(List.of(w("p", 0.1), w("q", 1)), 0.5).futures()) {
+                for (Future<String> t : Asyncio.asCompletedFutures(List.of(w("p", 0.1), w("q", 1)), 0.5)) {
                     log.add(t.result() + " " + log.now());
                 }
             } catch (TimeoutError e) {
                 log.add("timeout " + log.now());
             }
-            AsCompleted<String> it = Asyncio.asCompleted(List.of(w("m", 0.2), w("n", 0.1)));
+            AsCompleted<String> it = new AsCompleted<>(List.of(w("m", 0.2), w("n", 0.1)), null);
             log.add(it.iterator().next().await() + " " + log.now());
             for (Future<String> t : it.futures()) {
                 log.add(t.result() + " " + log.now());
             }
             Future<String> f = Asyncio.getRunningLoop().createFuture();
             Asyncio.getRunningLoop().callLater(0.1, () -> f.setResult("fut"));
-            for (Future<String> t : Asyncio.asCompleted(List.of(f)).futures()) {
+            for (Future<String> t : Asyncio.asCompletedFutures(List.of(f))) {
                 log.add(Py.repr(t == f) + " " + t.result() + " " + log.now());
             }
             int n = 0;
-            for (Future<String> t : Asyncio.<String>asCompleted(List.of()).futures()) {
+            for (Future<String> t : Asyncio.<String>asCompletedFutures(List.of())) {
                 n++;
             }
             log.add("empty " + n);
@@ -121,7 +121,7 @@ class AsCompletedFuturesTest {
     @Test
     void eachIterationCanBeAskedForOnceAndStopsAtTheEnd() {
         run(() -> {
-            AsCompleted<String> ac = Asyncio.asCompleted(List.of(w("a", 0.1)));
+            AsCompleted<String> ac = new AsCompleted<>(List.of(w("a", 0.1)), null);
             Iterator<Future<String>> it = ac.futures().iterator();
             assertThatThrownBy(() -> ac.futures().iterator()).isInstanceOf(IllegalStateException.class);
             assertThat(it.hasNext()).isTrue();
@@ -137,7 +137,7 @@ class AsCompletedFuturesTest {
     @Test
     void aCancelledWaitUsesUpItsStepAndLeavesTheOthers() {
         List<String> out = runLogged(log -> {
-            AsCompleted<String> ac = Asyncio.asCompleted(List.of(w("a", 0.1), w("b", 0.2)));
+            AsCompleted<String> ac = new AsCompleted<>(List.of(w("a", 0.1), w("b", 0.2)), null);
             Iterator<Future<String>> it = ac.futures().iterator();
             Task<String> waiter = Asyncio.createTask(() -> it.next().result());
             Asyncio.sleep(0.05).await();
@@ -160,7 +160,7 @@ class AsCompletedFuturesTest {
         try (Runner r = new Runner().virtualTime(true)) {
             EventLoop loop = r.getLoop();
             Future<String> f = loop.createFuture();
-            AsCompleted<String> ac = Asyncio.asCompleted(List.of(f));
+            AsCompleted<String> ac = new AsCompleted<>(List.of(f), null);
             assertThatThrownBy(() -> ac.futures().iterator().next()).isInstanceOf(IllegalStateException.class);
         }
     }
