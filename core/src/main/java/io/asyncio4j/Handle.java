@@ -2,15 +2,24 @@ package io.asyncio4j;
 
 /**
  * A callback scheduled on an {@link EventLoop} by {@code callSoon}. {@link #cancel()} prevents it from running if
- * it has not run yet. Methods must be called on the loop's thread, except that {@code cancel()} of a handle
+ * it has not run yet. The callback runs in the {@link Context} it was scheduled with: a copy of the context current
+ * when it was scheduled, unless one was given. Methods must be called on the loop's thread, except that {@code cancel()} of a handle
  * returned by {@code callSoonThreadsafe} races with the loop as in CPython.
  */
 public class Handle {
     final Runnable callback;
     volatile boolean cancelled;
+    /** The context the callback runs in; null for the library's own steps of tasks, which run in their task's. */
+    final Context context;
 
     Handle(Runnable callback) {
         this.callback = callback;
+        this.context = null;
+    }
+
+    Handle(Runnable callback, Context context) {
+        this.callback = callback;
+        this.context = context;
     }
 
     /** Stops the callback from running; does nothing if it already ran or was cancelled. */
@@ -30,7 +39,12 @@ public class Handle {
     /** Runs the callback, handing what it throws to the loop's exception handler. */
     void run(BaseEventLoop loop) {
         try {
-            invoke();
+            Context c = context;
+            if (c == null) {
+                invoke();
+            } else {
+                c.runHandle(this, loop.contextSlot);
+            }
         } catch (Throwable e) {
             if (e instanceof VirtualMachineError vme && !(e instanceof StackOverflowError)) {
                 throw vme;

@@ -14,6 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * one in which the future completed; awaiting a done future or a {@code Coro} never yields;
  * {@code sleep(0)} yields exactly one iteration. Only one task or callback of a loop runs at a time.
  *
+ * <p><b>Context.</b> The whole body runs in one {@link Context}: a copy of the context current where the task was
+ * created, or the one given to {@link EventLoop#createTask(Coro, String, Context)} (CPython 3.11's {@code context=}).
+ * {@link ContextVar#set} in the body changes that context only; the body's done callbacks run in the context
+ * current where they were added.
+ *
  * <p><b>Cancellation</b> (CPython's rules): {@link #cancel(String)} of a task waiting on a future cancels that
  * future, and the task's {@code await()} throws {@link CancelledError} with the message. A cancel requested while
  * the task runs, or before its first step, is delivered at its next suspension (a task cancelled before its first
@@ -55,10 +60,15 @@ public class Task<T> extends Future<T> {
     /** The library's coroutines created in this step and not known to be used yet ({@link TrackedCoro}). */
     private TrackedCoro<?>[] fresh;
     private int freshCount;
+    /** The context the body runs in (CPython's {@code _context}): read by {@link ContextVar}, never by a switch. */
+    final Context context;
+    /** The context a {@link Context#run} inside the body entered, or null: the body runs in {@link #context}. */
+    Context runContext;
 
-    Task(BaseEventLoop loop, Coro<T> coro, String name) {
+    Task(BaseEventLoop loop, Coro<T> coro, String name, Context context) {
         super(loop);
         this.coro = Objects.requireNonNull(coro, "coro");
+        this.context = context != null ? context : Context.copyContext();
         if (coro instanceof TrackedCoro<?> tracked) {
             tracked.markUsed(); // handed to a task: it runs
         }
@@ -246,7 +256,7 @@ public class Task<T> extends Future<T> {
         if (fut == this) {
             return throwAfterYield(new IllegalStateException("Task cannot await on itself: " + this));
         }
-        fut.addDoneCallback(thread);
+        fut.addDoneCallbackWithoutContext(thread);
         futWaiter = fut;
         if (mustCancel && fut.cancel(cancelMessage)) {
             mustCancel = false;
