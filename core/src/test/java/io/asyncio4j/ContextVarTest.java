@@ -379,4 +379,60 @@ class ContextVarTest {
         });
         assertThat(seen).containsExactly(5, 6);
     }
+
+    @Test
+    void aRunnersMainTasksShareTheRunnersContextAndTheCallerKeepsItsOwn() {
+        ContextVar<String> v = new ContextVar<>("v", "-");
+        Context.copyContext().run(() -> {
+            v.set("outer-before");
+            try (Runner r = new Runner().virtualTime(true)) {
+                r.run(() -> v.set("a"));
+                assertThat(r.run(() -> v.get())).isEqualTo("a");
+                assertThat(v.get()).isEqualTo("outer-before");
+            }
+            assertThat(Asyncio.run(() -> {
+                v.set("b");
+                return v.get();
+            })).isEqualTo("b");
+            assertThat(v.get()).isEqualTo("outer-before");
+            return null;
+        });
+    }
+
+    @Test
+    void theMapStaysRightWithManyVariablesSetAndResetInAnyOrder() {
+        List<ContextVar<Integer>> vars = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            vars.add(new ContextVar<>("v" + i));
+        }
+        Context ctx = Context.copyContext();
+        ctx.run(() -> {
+            List<ContextVar.Token<Integer>> tokens = new ArrayList<>();
+            for (int i = 0; i < vars.size(); i++) {
+                tokens.add(vars.get(i).set(i));
+            }
+            assertThat(ctx.size()).isEqualTo(40);
+            vars.get(7).set(700);
+            java.util.Random random = new java.util.Random(1);
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < vars.size(); i++) {
+                order.add(i);
+            }
+            java.util.Collections.shuffle(order, random);
+            int left = vars.size();
+            for (int i : order) {
+                if (i == 7) {
+                    continue; // its token's old value is "none": reset removes it below
+                }
+                vars.get(i).reset(tokens.get(i));
+                left--;
+                assertThat(ctx.size()).isEqualTo(left);
+                assertThat(ctx.containsKey(vars.get(i))).isFalse();
+                assertThat(vars.get(7).get()).isEqualTo(700);
+            }
+            vars.get(7).reset(tokens.get(7));
+            assertThat(ctx.size()).isZero();
+            return null;
+        });
+    }
 }
