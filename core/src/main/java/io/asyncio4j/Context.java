@@ -80,7 +80,9 @@ public final class Context {
      * {@code fn} makes to context variables stay in this context.
      *
      * <p>Inside a task, {@code fn} may await: the task suspends with this context entered, and other tasks and
-     * callbacks run meanwhile in their own contexts.
+     * callbacks run meanwhile in their own contexts. Cancellation: a {@link CancelledError} thrown at such an await
+     * leaves {@code fn} and this method as any exception does; the context is left (and may be entered again) and the
+     * previous one is current again.
      *
      * @param <R> the type of {@code fn}'s result
      * @param fn the function to call

@@ -435,4 +435,33 @@ class ContextVarTest {
             return null;
         });
     }
+
+    @Test
+    void aTaskCancelledInsideContextRunLeavesTheContextAndGetsItsOwnBack() {
+        ContextVar<String> v = new ContextVar<>("v", "task");
+        Context other = Context.copyContext();
+        other.run(() -> v.set("other"));
+        List<String> out = VirtualTime.run(() -> {
+            List<String> lines = new ArrayList<>();
+            Task<Void> t = Asyncio.createTask(() -> {
+                try {
+                    other.run(() -> Asyncio.sleep(10).await());
+                } catch (CancelledError e) {
+                    lines.add("cancelled, back in " + v.get());
+                    throw e;
+                }
+                return null;
+            });
+            Asyncio.sleep(1).await();
+            t.cancel();
+            try {
+                t.await();
+            } catch (CancelledError e) {
+                lines.add("task cancelled");
+            }
+            lines.add("other enterable again: " + other.run(() -> v.get()));
+            return lines;
+        });
+        assertThat(out).containsExactly("cancelled, back in task", "task cancelled", "other enterable again: other");
+    }
 }
