@@ -29,9 +29,10 @@ import java.util.concurrent.Callable;
  * treated as entered only inside the task's own body, so code outside it (another task, a callback, another thread)
  * may enter it while the task is suspended, as in CPython, where a task enters its context step by step.
  *
- * <p><b>Cost.</b> A context is an immutable map behind one mutable reference: {@link #copyContext()} shares the map
- * and costs one small object whatever the number of variables; {@code set} replaces the map (a copy of a few
- * references); a task switch does not touch contexts at all.
+ * <p><b>Cost.</b> A context is an immutable map ({@code ContextMap}, a copy-on-write array) behind one mutable
+ * reference: {@link #copyContext()} shares the map and costs one small object whatever the number of variables;
+ * {@code set} replaces the map (a copy of a few references). A task keeps its creator's map and makes its own
+ * context only at its first {@code set}; a task switch does not touch contexts at all.
  *
  * <p><b>Threads.</b> Contexts are thread-safe. {@link #get}, {@link #containsKey} and {@link #size} may be called
  * from any thread and see the latest map a {@code set} installed (the reference is volatile). Changes happen only
@@ -71,7 +72,7 @@ public final class Context {
      * @return a copy of the calling task's context, or of the calling thread's outside tasks
      */
     public static Context copyContext() {
-        return new Context(current().map);
+        return new Context(currentMap());
     }
 
     /**
@@ -95,7 +96,7 @@ public final class Context {
     public <R> R run(Callable<R> fn) {
         Objects.requireNonNull(fn, "fn");
         Task<?> task = Carrier.currentTask();
-        if (task != null && task.context == this) {
+        if (task != null && task.runsIn(this)) {
             throw alreadyEntered();
         }
         enter();
@@ -168,9 +169,19 @@ public final class Context {
         Task<?> task = Carrier.currentTask();
         if (task != null) {
             Context c = task.runContext;
-            return c != null ? c : task.context;
+            return c != null ? c : task.context();
         }
         return SLOTS.get().current();
+    }
+
+    /** The variables of the current context, for readers: a task's own context is not made for them. */
+    static ContextMap currentMap() {
+        Task<?> task = Carrier.currentTask();
+        if (task != null) {
+            Context c = task.runContext;
+            return c != null ? c.map : task.contextMap();
+        }
+        return SLOTS.get().current().map;
     }
 
     /** The calling thread's slot: a loop keeps its own to switch contexts around callbacks without a lookup. */

@@ -78,7 +78,7 @@ public final class ContextVar<T> {
      */
     @SuppressWarnings("unchecked")
     public T get() {
-        Object v = Context.current().map.get(this, defaultValue);
+        Object v = Context.currentMap().get(this, defaultValue);
         if (v == MISSING) {
             throw new LookupError(toString());
         }
@@ -94,7 +94,7 @@ public final class ContextVar<T> {
      */
     @SuppressWarnings("unchecked")
     public T get(T fallback) {
-        return (T) Context.current().map.get(this, fallback);
+        return (T) Context.currentMap().get(this, fallback);
     }
 
     /**

@@ -60,15 +60,19 @@ public class Task<T> extends Future<T> {
     /** The library's coroutines created in this step and not known to be used yet ({@link TrackedCoro}). */
     private TrackedCoro<?>[] fresh;
     private int freshCount;
-    /** The context the body runs in (CPython's {@code _context}): read by {@link ContextVar}, never by a switch. */
-    final Context context;
+    /**
+     * The context the body runs in (CPython's {@code _context}): the {@link Context} given, or the creator's
+     * {@link ContextMap}, made a context of its own on the first {@code set} (most tasks never set one, and a parked
+     * task costs every byte a million times). Used on the task's thread only, never by a switch.
+     */
+    private Object context;
     /** The context a {@link Context#run} inside the body entered, or null: the body runs in {@link #context}. */
     Context runContext;
 
     Task(BaseEventLoop loop, Coro<T> coro, String name, Context context) {
         super(loop);
         this.coro = Objects.requireNonNull(coro, "coro");
-        this.context = context != null ? context : Context.copyContext();
+        this.context = context != null ? context : Context.currentMap();
         if (coro instanceof TrackedCoro<?> tracked) {
             tracked.markUsed(); // handed to a task: it runs
         }
@@ -189,6 +193,28 @@ public class Task<T> extends Future<T> {
     }
 
     // ---- loop side -------------------------------------------------------------------------------------------
+
+    /** The context the body runs in. On the task's thread. */
+    Context context() {
+        Object c = context;
+        if (c instanceof Context ctx) {
+            return ctx;
+        }
+        Context ctx = new Context((ContextMap) c);
+        context = ctx;
+        return ctx;
+    }
+
+    /** The variables of the context the body runs in, without making it a context of its own. */
+    ContextMap contextMap() {
+        Object c = context;
+        return c instanceof Context ctx ? ctx.map : (ContextMap) c;
+    }
+
+    /** Whether the body runs in {@code ctx}. */
+    boolean runsIn(Context ctx) {
+        return context == ctx;
+    }
 
     /** CPython's {@code __step}: runs the task's thread until it suspends again or ends. On the loop thread. */
     void step() {
