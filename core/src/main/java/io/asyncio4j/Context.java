@@ -96,20 +96,11 @@ public final class Context {
     public <R> R run(Callable<R> fn) {
         Objects.requireNonNull(fn, "fn");
         Task<?> task = Carrier.currentTask();
-        if (task != null && task.runsIn(this)) {
-            throw alreadyEntered();
+        if (task != null) {
+            return runInTask(task, fn);
         }
         enter();
         try {
-            if (task != null) {
-                Context prev = task.runContext;
-                task.runContext = this;
-                try {
-                    return fn.call();
-                } finally {
-                    task.runContext = prev;
-                }
-            }
             Slot slot = SLOTS.get();
             Context prev = slot.context;
             slot.context = this;
@@ -162,14 +153,39 @@ public final class Context {
         return "<Context size=" + size() + " at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">";
     }
 
+    /**
+     * {@link #run} in a task: the task's current context is replaced meanwhile; the one it replaces, if it is a
+     * {@code Context} already, is marked entered, so that {@code fn} cannot enter it again (CPython: a task's context
+     * is entered while its step runs).
+     */
+    private <R> R runInTask(Task<?> task, Callable<R> fn) {
+        Object saved = task.context;
+        if (saved == this) {
+            throw alreadyEntered();
+        }
+        enter();
+        Context held = saved instanceof Context c && ENTERED.compareAndSet(c, false, true) ? c : null;
+        task.context = this;
+        try {
+            return fn.call();
+        } catch (Exception e) {
+            throw Tasks.sneakyThrow(e);
+        } finally {
+            task.context = saved;
+            if (held != null) {
+                held.entered = false;
+            }
+            entered = false;
+        }
+    }
+
     // ---- the library's side ----------------------------------------------------------------------------------
 
     /** The current context of the calling task or thread. */
     static Context current() {
         Task<?> task = Carrier.currentTask();
         if (task != null) {
-            Context c = task.runContext;
-            return c != null ? c : task.context();
+            return task.context();
         }
         return SLOTS.get().current();
     }
@@ -178,8 +194,7 @@ public final class Context {
     static ContextMap currentMap() {
         Task<?> task = Carrier.currentTask();
         if (task != null) {
-            Context c = task.runContext;
-            return c != null ? c.map : task.contextMap();
+            return task.contextMap();
         }
         return SLOTS.get().current().map;
     }

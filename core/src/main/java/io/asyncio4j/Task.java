@@ -61,13 +61,12 @@ public class Task<T> extends Future<T> {
     private TrackedCoro<?>[] fresh;
     private int freshCount;
     /**
-     * The context the body runs in (CPython's {@code _context}): the {@link Context} given, or the creator's
-     * {@link ContextMap}, made a context of its own on the first {@code set} (most tasks never set one, and a parked
-     * task costs every byte a million times). Used on the task's thread only, never by a switch.
+     * The context current in the body (CPython's {@code _context}, or the one a {@link Context#run} inside the body
+     * entered meanwhile): the {@link Context} given, or the creator's {@link ContextMap}, made a context of its own on
+     * the first {@code set} (most tasks never set one, and a parked task costs every byte a million times). One field
+     * for both. Used on the task's thread only (and by the constructor), never by a switch.
      */
-    private Object context;
-    /** The context a {@link Context#run} inside the body entered, or null: the body runs in {@link #context}. */
-    Context runContext;
+    Object context;
 
     Task(BaseEventLoop loop, Coro<T> coro, String name, Context context) {
         super(loop);
@@ -194,7 +193,7 @@ public class Task<T> extends Future<T> {
 
     // ---- loop side -------------------------------------------------------------------------------------------
 
-    /** The context the body runs in. On the task's thread. */
+    /** The context current in the body. On the task's thread. */
     Context context() {
         Object c = context;
         if (c instanceof Context ctx) {
@@ -205,15 +204,10 @@ public class Task<T> extends Future<T> {
         return ctx;
     }
 
-    /** The variables of the context the body runs in, without making it a context of its own. */
+    /** The variables of the context current in the body, without making the task's own context. */
     ContextMap contextMap() {
         Object c = context;
         return c instanceof Context ctx ? ctx.map : (ContextMap) c;
-    }
-
-    /** Whether the body runs in {@code ctx}. */
-    boolean runsIn(Context ctx) {
-        return context == ctx;
     }
 
     /** CPython's {@code __step}: runs the task's thread until it suspends again or ends. On the loop thread. */

@@ -464,4 +464,30 @@ class ContextVarTest {
         });
         assertThat(out).containsExactly("cancelled, back in task", "task cancelled", "other enterable again: other");
     }
+
+    @Test
+    void insideAnotherContextsRunATaskCannotEnterItsOwnContextAgain() {
+        ContextVar<String> v = new ContextVar<>("v", "-");
+        Context base = Context.copyContext();
+        Context other = Context.copyContext();
+        List<String> out = VirtualTime.run(() -> Asyncio.createTask(() -> {
+            List<String> lines = new ArrayList<>();
+            v.set("base");
+            other.run(() -> {
+                v.set("other");
+                lines.add("copy in run: " + Context.copyContext().get(v));
+                try {
+                    base.run(() -> null);
+                    lines.add("entered base");
+                } catch (IllegalStateException e) {
+                    lines.add("base refused");
+                }
+                return null;
+            });
+            lines.add("after: " + v.get() + ", other has " + other.get(v));
+            return lines;
+        }, null, base).await());
+        assertThat(out).containsExactly("copy in run: other", "base refused", "after: base, other has other");
+        assertThat(base.run(() -> v.get())).as("base is free again once the task is done").isEqualTo("base");
+    }
 }
