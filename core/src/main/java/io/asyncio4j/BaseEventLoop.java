@@ -150,7 +150,7 @@ final class BaseEventLoop implements EventLoop {
     @Override
     public Handle callSoon(Runnable cb, Context context) {
         checkCallback(cb, "callSoon");
-        Handle h = new Handle(cb, context != null ? context : Context.copyContext());
+        Handle h = new Handle(cb, context != null ? context : Context.currentMap());
         callSoon(h);
         return h;
     }
@@ -192,7 +192,7 @@ final class BaseEventLoop implements EventLoop {
         checkCallback(cb, "callAt");
         checkClosed();
         checkThread();
-        TimerHandle h = new TimerHandle(when, cb, context != null ? context : Context.copyContext(), timers);
+        TimerHandle h = new TimerHandle(when, cb, context != null ? context : Context.currentMap(), timers);
         timers.push(h);
         return h;
     }
@@ -201,7 +201,7 @@ final class BaseEventLoop implements EventLoop {
     public Handle callSoonThreadsafe(Runnable cb) {
         checkCallback(cb, "callSoonThreadsafe");
         checkClosed();
-        Handle h = new Handle(cb, Context.copyContext());
+        Handle h = new Handle(cb, Context.currentMap());
         enqueueThreadsafe(h);
         return h;
     }

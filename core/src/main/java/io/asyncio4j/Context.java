@@ -102,7 +102,7 @@ public final class Context {
         enter();
         try {
             Slot slot = SLOTS.get();
-            Context prev = slot.context;
+            Object prev = slot.context;
             slot.context = this;
             try {
                 return fn.call();
@@ -196,7 +196,7 @@ public final class Context {
         if (task != null) {
             return task.contextMap();
         }
-        return SLOTS.get().current().map;
+        return SLOTS.get().currentMap();
     }
 
     /** The calling thread's slot: a loop keeps its own to switch contexts around callbacks without a lookup. */
@@ -204,10 +204,24 @@ public final class Context {
         return SLOTS.get();
     }
 
+    /**
+     * Runs {@code h}'s work in a copy of {@code map} on {@code slot}, the loop thread's: the copy is made only if the
+     * work sets a variable (nobody else can reach it, so it needs no entering either).
+     */
+    static void runHandle(ContextMap map, Handle h, Slot slot) {
+        Object prev = slot.context;
+        slot.context = map;
+        try {
+            h.invoke();
+        } finally {
+            slot.context = prev;
+        }
+    }
+
     /** Runs {@code h}'s work with this context current on {@code slot}, the loop thread's. */
     void runHandle(Handle h, Slot slot) {
         enter();
-        Context prev = slot.context;
+        Object prev = slot.context;
         slot.context = this;
         try {
             h.invoke();
@@ -227,16 +241,26 @@ public final class Context {
         return new IllegalStateException("cannot enter context: " + this + " is already entered");
     }
 
-    /** A thread's current context outside tasks; made empty on first use. Used only by its own thread. */
+    /**
+     * A thread's current context outside tasks: a {@code Context}, or the {@link ContextMap} of a callback's copy not
+     * made yet, or null before first use (an empty context). Used only by its own thread.
+     */
     static final class Slot {
-        private Context context;
+        private Object context;
 
         Context current() {
-            Context c = context;
-            if (c == null) {
-                c = context = new Context(ContextMap.EMPTY);
+            Object c = context;
+            if (c instanceof Context ctx) {
+                return ctx;
             }
-            return c;
+            Context ctx = new Context(c == null ? ContextMap.EMPTY : (ContextMap) c);
+            context = ctx;
+            return ctx;
+        }
+
+        ContextMap currentMap() {
+            Object c = context;
+            return c instanceof Context ctx ? ctx.map : c == null ? ContextMap.EMPTY : (ContextMap) c;
         }
     }
 }

@@ -202,7 +202,7 @@ public class Future<T> implements Awaitable<T> {
         if (cb == null) {
             throw new NullPointerException("addDoneCallback(null)");
         }
-        addCallback(new InContext<>(cb, Context.copyContext()));
+        addCallback(new InContext<>(cb, Context.currentMap()));
     }
 
     /**
@@ -307,7 +307,7 @@ public class Future<T> implements Awaitable<T> {
     }
 
     /** A done callback added by {@link #addDoneCallback}, with the context current then (CPython's {@code context}). */
-    private record InContext<F>(Consumer<? super F> cb, Context context) implements Consumer<F> {
+    private record InContext<F>(Consumer<? super F> cb, ContextMap context) implements Consumer<F> {
         @Override
         public void accept(F f) {
             cb.accept(f);
@@ -375,7 +375,7 @@ public class Future<T> implements Awaitable<T> {
         private final Future<T> future;
         private final Consumer<? super Future<T>> cb;
 
-        DoneCallback(Future<T> future, Consumer<? super Future<T>> cb, Context context) {
+        DoneCallback(Future<T> future, Consumer<? super Future<T>> cb, ContextMap context) {
             super(null, context);
             this.future = future;
             this.cb = cb;

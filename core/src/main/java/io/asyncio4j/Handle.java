@@ -9,15 +9,19 @@ package io.asyncio4j;
 public class Handle {
     final Runnable callback;
     volatile boolean cancelled;
-    /** The context the callback runs in; null for the library's own steps of tasks, which run in their task's. */
-    final Context context;
+    /**
+     * The context the callback runs in: a {@link Context} given (entered for the run), or the {@link ContextMap} of
+     * the context current at scheduling (run in a copy made only if the callback sets a variable); null for the
+     * library's own steps of tasks, which run in their task's.
+     */
+    final Object context;
 
     Handle(Runnable callback) {
         this.callback = callback;
         this.context = null;
     }
 
-    Handle(Runnable callback, Context context) {
+    Handle(Runnable callback, Object context) {
         this.callback = callback;
         this.context = context;
     }
@@ -39,11 +43,13 @@ public class Handle {
     /** Runs the callback, handing what it throws to the loop's exception handler. */
     void run(BaseEventLoop loop) {
         try {
-            Context c = context;
+            Object c = context;
             if (c == null) {
                 invoke();
+            } else if (c instanceof ContextMap m) {
+                Context.runHandle(m, this, loop.contextSlot);
             } else {
-                c.runHandle(this, loop.contextSlot);
+                ((Context) c).runHandle(this, loop.contextSlot);
             }
         } catch (Throwable e) {
             if (e instanceof VirtualMachineError vme && !(e instanceof StackOverflowError)) {

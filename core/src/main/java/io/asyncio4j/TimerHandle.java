@@ -11,7 +11,7 @@ public final class TimerHandle extends Handle {
     boolean scheduled;
     private final TimerHeap heap;
 
-    TimerHandle(double when, Runnable callback, Context context, TimerHeap heap) {
+    TimerHandle(double when, Runnable callback, Object context, TimerHeap heap) {
         super(callback, context);
         this.when = when;
         this.heap = heap;
