@@ -224,6 +224,21 @@ public final class Asyncio {
     }
 
     /**
+     * As {@link #createTask(Coro, String)}, with the {@link Context} the task's body runs in (CPython 3.11's
+     * {@code asyncio.create_task(coro, name=..., context=ctx)}); see {@link EventLoop#createTask(Coro, String, Context)}.
+     *
+     * @param <T> the type of the coroutine's result
+     * @param coro the coroutine the task runs
+     * @param name the task's name ({@code null}: {@code Task-N})
+     * @param context the task's context, or {@code null} for a copy of the current one
+     * @return the new task
+     * @throws IllegalStateException if no loop is running on this thread
+     */
+    public static <T> Task<T> createTask(Coro<T> coro, String name, Context context) {
+        return getRunningLoop().createTask(coro, name, context);
+    }
+
+    /**
      * CPython's {@code asyncio.ensure_future}: a future as it is; a coroutine (or other awaitable) wrapped in a new
      * task of the running loop (or this thread's loop, see {@link #getEventLoop()}).
      *
@@ -731,7 +746,9 @@ public final class Asyncio {
     /**
      * CPython's {@code asyncio.to_thread}: when awaited, runs {@code fn} on the loop's default executor
      * ({@link EventLoop#runInExecutor(java.util.concurrent.Executor, Callable) runInExecutor(null, fn)}) and
-     * suspends the current task until it returns. {@code fn}'s exception is thrown from the await as it is.
+     * suspends the current task until it returns. {@code fn} runs in a copy of the task's {@link Context}, as
+     * CPython's {@code to_thread} copies it: it sees the task's context variables, and what it sets stays there.
+     * {@code fn}'s exception is thrown from the await as it is.
      * Cancelling the awaiting task cancels the call if it has not started; once started, {@code fn} runs to the end
      * (it is not interrupted) and its result is dropped, and the await throws {@link CancelledError} at once.
      *

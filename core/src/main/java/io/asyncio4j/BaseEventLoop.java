@@ -74,6 +74,8 @@ final class BaseEventLoop implements EventLoop {
     private volatile Thread lastThread = Thread.currentThread();
     /** The task thread the loop is stepping right now (it may use the loop too). */
     Thread steppingThread;
+    /** The loop thread's current context while the loop runs: callbacks switch it to theirs ({@link Handle}). */
+    Context.Slot contextSlot;
     /** Set while the loop thread waits, so that other threads know to wake it. */
     private volatile boolean sleeping;
     private boolean stopping;
@@ -142,8 +144,13 @@ final class BaseEventLoop implements EventLoop {
 
     @Override
     public Handle callSoon(Runnable cb) {
+        return callSoon(cb, null);
+    }
+
+    @Override
+    public Handle callSoon(Runnable cb, Context context) {
         checkCallback(cb, "callSoon");
-        Handle h = new Handle(cb);
+        Handle h = new Handle(cb, context != null ? context : Context.currentMap());
         callSoon(h);
         return h;
     }
@@ -161,21 +168,31 @@ final class BaseEventLoop implements EventLoop {
 
     @Override
     public TimerHandle callLater(double delay, Runnable cb) {
+        return callLater(delay, cb, null);
+    }
+
+    @Override
+    public TimerHandle callLater(double delay, Runnable cb, Context context) {
         if (Double.isNaN(delay)) {
             throw new IllegalArgumentException("callLater: delay is NaN");
         }
-        return callAt(time() + delay, cb);
+        return callAt(time() + delay, cb, context);
     }
 
     @Override
     public TimerHandle callAt(double when, Runnable cb) {
+        return callAt(when, cb, null);
+    }
+
+    @Override
+    public TimerHandle callAt(double when, Runnable cb, Context context) {
         if (Double.isNaN(when)) {
             throw new IllegalArgumentException("callAt: when is NaN");
         }
         checkCallback(cb, "callAt");
         checkClosed();
         checkThread();
-        TimerHandle h = new TimerHandle(when, cb, timers);
+        TimerHandle h = new TimerHandle(when, cb, context != null ? context : Context.currentMap(), timers);
         timers.push(h);
         return h;
     }
@@ -184,7 +201,7 @@ final class BaseEventLoop implements EventLoop {
     public Handle callSoonThreadsafe(Runnable cb) {
         checkCallback(cb, "callSoonThreadsafe");
         checkClosed();
-        Handle h = new Handle(cb);
+        Handle h = new Handle(cb, Context.currentMap());
         enqueueThreadsafe(h);
         return h;
     }
@@ -237,8 +254,13 @@ final class BaseEventLoop implements EventLoop {
 
     @Override
     public <T> Task<T> createTask(Coro<T> coro, String name) {
+        return createTask(coro, name, null);
+    }
+
+    @Override
+    public <T> Task<T> createTask(Coro<T> coro, String name, Context context) {
         checkClosed();
-        return new Task<>(this, coro, name);
+        return new Task<>(this, coro, name, context);
     }
 
     /** CPython's ensure_future: a future as it is, anything else awaited by a new task. */
@@ -510,6 +532,7 @@ final class BaseEventLoop implements EventLoop {
         }
         thread = current;
         lastThread = current;
+        contextSlot = Context.slot();
         RUNNING.set(this);
         try {
             while (true) {

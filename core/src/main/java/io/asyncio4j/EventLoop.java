@@ -23,6 +23,10 @@ import java.util.function.BiConsumer;
  * <p><b>Errors.</b> A callback that throws never stops the loop: the exception goes to the exception handler
  * with CPython's context keys ({@code message}, {@code exception}, {@code handle}, {@code future},
  * {@code task}); the default handler logs through {@link System.Logger} named {@code io.asyncio4j}.
+ *
+ * <p><b>Contexts.</b> Every callback runs in a {@link Context}: a copy of the one current when it was scheduled
+ * ({@code callSoon}, {@code callLater}, {@code callAt}, {@code callSoonThreadsafe}, {@code addReader},
+ * {@code addWriter}), or the one given to the overloads that take it; a task runs in its own (see {@link Task}).
  */
 public interface EventLoop {
     /**
@@ -45,6 +49,20 @@ public interface EventLoop {
     Handle callSoon(Runnable cb);
 
     /**
+     * As {@link #callSoon(Runnable)}, with the {@link Context} the callback runs in (CPython's
+     * {@code call_soon(cb, context=ctx)}). Without one ({@code null}, or the overload without it), the callback runs
+     * in a copy of the context current now, so that what it sets is lost when it returns. A context given here is
+     * entered for the callback's run and keeps what it sets; if it is already entered when the callback is due, the
+     * callback does not run and the {@link IllegalStateException} goes to the exception handler.
+     *
+     * @param cb the callback; an exception it throws goes to the exception handler
+     * @param context the context to run it in, or {@code null} for a copy of the current one
+     * @return a handle that can cancel the call before it runs
+     * @throws IllegalStateException if the loop is closed or the caller is another thread while it runs
+     */
+    Handle callSoon(Runnable cb, Context context);
+
+    /**
      * CPython's {@code call_later}: schedules {@code cb} to run {@code delay} seconds from now on the loop's clock (a
      * delay &le; 0 means the next iteration's timers). Call it on the loop's thread.
      *
@@ -55,6 +73,19 @@ public interface EventLoop {
      * @throws IllegalStateException if the loop is closed or the caller is another thread while it runs
      */
     TimerHandle callLater(double delay, Runnable cb);
+
+    /**
+     * As {@link #callLater(double, Runnable)}, with the {@link Context} the callback runs in (see
+     * {@link #callSoon(Runnable, Context)}).
+     *
+     * @param delay seconds from now
+     * @param cb the callback
+     * @param context the context to run it in, or {@code null} for a copy of the current one
+     * @return a handle that can cancel the timer before it fires
+     * @throws IllegalArgumentException if {@code delay} is NaN
+     * @throws IllegalStateException if the loop is closed or the caller is another thread while it runs
+     */
+    TimerHandle callLater(double delay, Runnable cb, Context context);
 
     /**
      * CPython's {@code call_at}: schedules {@code cb} to run at {@code when} on the loop's clock ({@link #time()}).
@@ -69,7 +100,21 @@ public interface EventLoop {
     TimerHandle callAt(double when, Runnable cb);
 
     /**
-     * CPython's {@code call_soon_threadsafe}: as {@link #callSoon(Runnable)}, from any thread; wakes the loop if it
+     * As {@link #callAt(double, Runnable)}, with the {@link Context} the callback runs in (see
+     * {@link #callSoon(Runnable, Context)}).
+     *
+     * @param when the deadline on the loop's clock
+     * @param cb the callback
+     * @param context the context to run it in, or {@code null} for a copy of the current one
+     * @return a handle that can cancel the timer before it fires
+     * @throws IllegalArgumentException if {@code when} is NaN
+     * @throws IllegalStateException if the loop is closed or the caller is another thread while it runs
+     */
+    TimerHandle callAt(double when, Runnable cb, Context context);
+
+    /**
+     * CPython's {@code call_soon_threadsafe}: as {@link #callSoon(Runnable)} (in a copy of the calling thread's
+     * context), from any thread; wakes the loop if it
      * is waiting. From another thread the callback goes through a concurrent queue that the loop drains into its
      * ready queue before and after each wait for I/O, so it runs in one of the loop's next iterations; from
      * the loop's own thread it keeps its FIFO place among {@code callSoon}s. If the loop is closed after the call
@@ -189,11 +234,28 @@ public interface EventLoop {
     <T> Task<T> createTask(Coro<T> coro, String name);
 
     /**
+     * As {@link #createTask(Coro, String)}, with the {@link Context} the task's body runs in (CPython 3.11's
+     * {@code create_task(coro, name=..., context=ctx)}). The task uses {@code context} itself, not a copy: what the
+     * body sets stays in it and is seen by whoever runs in it later. Without one ({@code null}) the task runs in a
+     * copy of the context current now, as {@code createTask(coro, name)} does.
+     *
+     * @param <T> the type of the coroutine's result
+     * @param coro the coroutine the task runs
+     * @param name the task's name ({@code null}: {@code Task-N})
+     * @param context the task's context, or {@code null} for a copy of the current one
+     * @return the new task
+     * @throws IllegalStateException if the loop is closed or the caller is another thread while it runs
+     */
+    <T> Task<T> createTask(Coro<T> coro, String name, Context context);
+
+    /**
      * Runs {@code fn} on {@code executor} (null: the loop's default executor, a bounded pool of daemon threads)
      * and returns a future of its result, completed on the loop. Cancelling the future cancels the call if it has
      * not started; a call already running is not interrupted, and its outcome is dropped. If the loop is closed
      * before the call ends, the outcome is dropped too. CPython's {@code run_in_executor}. Call it on the loop's
-     * thread.
+     * thread. As in CPython, {@code fn} runs in the executor thread's own {@link Context}, not the caller's; to carry
+     * the caller's, pass {@code () -> ctx.run(fn)} with {@code ctx = Context.copyContext()}, as
+     * {@link Asyncio#toThread} does.
      *
      * <p>Memory consistency effects: as for {@link Executor}, actions in the calling thread prior to
      * {@code runInExecutor} <i>happen-before</i> {@code fn} begins, perhaps in another thread; actions taken by

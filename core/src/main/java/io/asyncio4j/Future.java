@@ -194,17 +194,29 @@ public class Future<T> implements Awaitable<T> {
     /**
      * CPython's {@code add_done_callback}: adds a callback run with this future on the loop (through
      * {@code callSoon}, never inline) once it is done; if it is already done, scheduled at once. Callbacks run in the
-     * order they were added. Call it on the loop's thread.
+     * order they were added. It runs in a copy of the {@link Context} current now. Call it on the loop's thread.
      *
      * @param cb the callback; an exception it throws goes to the loop's exception handler
      */
-    @SuppressWarnings("unchecked")
     public void addDoneCallback(Consumer<? super Future<T>> cb) {
         if (cb == null) {
             throw new NullPointerException("addDoneCallback(null)");
         }
+        addCallback(new InContext<>(cb, Context.currentMap()));
+    }
+
+    /**
+     * A done callback of the library's that reads no context variable (a task's wake-up): it runs in no context of
+     * its own, which spares the copy of the current one on the path of every task switch.
+     */
+    void addDoneCallbackWithoutContext(Consumer<? super Future<T>> cb) {
+        addCallback(cb);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void addCallback(Consumer<? super Future<T>> cb) {
         if (state != PENDING) {
-            loop.callSoon(new DoneCallback<>(this, cb));
+            loop.callSoon(doneCallback(cb));
         } else if (callbacks == null) {
             callbacks = cb;
         } else if (callbacks instanceof CallbackList list) {
@@ -230,14 +242,14 @@ public class Future<T> implements Awaitable<T> {
         }
         if (callbacks instanceof CallbackList list) {
             int before = list.size();
-            list.removeIf(c -> c.equals(cb));
+            list.removeIf(c -> unwrap(c).equals(cb));
             int removed = before - list.size();
             if (list.isEmpty()) {
                 callbacks = null;
             }
             return removed;
         }
-        if (callbacks.equals(cb)) {
+        if (unwrap(callbacks).equals(cb)) {
             callbacks = null;
             return 1;
         }
@@ -273,10 +285,32 @@ public class Future<T> implements Awaitable<T> {
         callbacks = null;
         if (cbs instanceof CallbackList list) {
             for (Consumer<Object> cb : list) {
-                loop.callSoon(new DoneCallback<>(this, (Consumer<? super Future<T>>) (Object) cb));
+                loop.callSoon(doneCallback((Consumer<? super Future<T>>) (Object) cb));
             }
         } else {
-            loop.callSoon(new DoneCallback<>(this, (Consumer<? super Future<T>>) cbs));
+            loop.callSoon(doneCallback((Consumer<? super Future<T>>) cbs));
+        }
+    }
+
+    /** The handle that runs {@code cb} with this future, in the context it was added in if it has one. */
+    private DoneCallback<T> doneCallback(Consumer<? super Future<T>> cb) {
+        if (cb instanceof InContext<?> ic) {
+            @SuppressWarnings("unchecked")
+            Consumer<? super Future<T>> inner = (Consumer<? super Future<T>>) ic.cb;
+            return new DoneCallback<>(this, inner, ic.context);
+        }
+        return new DoneCallback<>(this, cb, null);
+    }
+
+    private static Object unwrap(Object cb) {
+        return cb instanceof InContext<?> ic ? ic.cb : cb;
+    }
+
+    /** A done callback added by {@link #addDoneCallback}, with the context current then (CPython's {@code context}). */
+    private record InContext<F>(Consumer<? super F> cb, ContextMap context) implements Consumer<F> {
+        @Override
+        public void accept(F f) {
+            cb.accept(f);
         }
     }
 
@@ -341,8 +375,8 @@ public class Future<T> implements Awaitable<T> {
         private final Future<T> future;
         private final Consumer<? super Future<T>> cb;
 
-        DoneCallback(Future<T> future, Consumer<? super Future<T>> cb) {
-            super(null);
+        DoneCallback(Future<T> future, Consumer<? super Future<T>> cb, ContextMap context) {
+            super(null, context);
             this.future = future;
             this.cb = cb;
         }

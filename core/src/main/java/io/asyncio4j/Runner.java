@@ -35,6 +35,8 @@ public final class Runner implements AutoCloseable {
     private boolean virtualTime;
     private boolean closedWorld;
     private BaseEventLoop loop;
+    /** CPython's {@code Runner._context}: copied when the loop is made, the context of every {@code run}'s main task. */
+    private Context context;
     private boolean setEventLoop;
     private boolean closed;
 
@@ -126,6 +128,10 @@ public final class Runner implements AutoCloseable {
      * exception (the same object). May be called again on the same loop. Blocks the calling thread, which is the
      * loop's thread meanwhile. CPython's {@code Runner.run}.
      *
+     * <p><b>Context.</b> Every {@code run}'s {@code main} runs in the runner's one {@link Context}, a copy of the
+     * calling thread's made when the runner makes its loop (the first {@code run} or {@link #getLoop()}; CPython makes
+     * it on {@code with}): what one {@code main} sets, the next one sees, and the calling thread does not.
+     *
      * <p><b>Ctrl-C.</b> Called on the main thread while SIGINT has the JVM's default handling (the application has
      * not installed a handler, and the signal is not ignored as in a background job), the run handles SIGINT as
      * CPython 3.11's does: the first SIGINT cancels {@code main} (thread-safely: the loop wakes up), so its
@@ -157,7 +163,7 @@ public final class Runner implements AutoCloseable {
             throw new IllegalStateException("Runner.run() cannot be called from a running event loop");
         }
         BaseEventLoop l = lazyInit();
-        Task<T> task = l.createTask(main, null);
+        Task<T> task = l.createTask(main, null, context);
         MainInterrupt sigint = MainInterrupt.installIfDefault(l, task);
         if (sigint == null) {
             return l.runUntilComplete(task);
@@ -217,6 +223,7 @@ public final class Runner implements AutoCloseable {
 
     private BaseEventLoop lazyInit() {
         if (loop == null) {
+            context = Context.copyContext(); // CPython's Runner._context: one for all of its runs
             if (loopFactory == null) {
                 loop = new BaseEventLoop(virtualTime);
                 loop.closedWorld(closedWorld);

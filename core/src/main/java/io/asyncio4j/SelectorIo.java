@@ -93,7 +93,8 @@ final class SelectorIo {
         if (w.reader == null && w.writer == null) {
             watchers++;
         }
-        Handle h = new Handle(cb);
+        // CPython's reader and writer handles keep the context current at add_reader/add_writer for every run.
+        Handle h = new Handle(cb, Context.copyContext());
         if (read) {
             if (w.reader != null) {
                 w.reader.cancel();

@@ -14,6 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * one in which the future completed; awaiting a done future or a {@code Coro} never yields;
  * {@code sleep(0)} yields exactly one iteration. Only one task or callback of a loop runs at a time.
  *
+ * <p><b>Context.</b> The whole body runs in one {@link Context}: a copy of the context current where the task was
+ * created, or the one given to {@link EventLoop#createTask(Coro, String, Context)} (CPython 3.11's {@code context=}).
+ * {@link ContextVar#set} in the body changes that context only; the body's done callbacks run in the context
+ * current where they were added.
+ *
  * <p><b>Cancellation</b> (CPython's rules): {@link #cancel(String)} of a task waiting on a future cancels that
  * future, and the task's {@code await()} throws {@link CancelledError} with the message. A cancel requested while
  * the task runs, or before its first step, is delivered at its next suspension (a task cancelled before its first
@@ -55,10 +60,18 @@ public class Task<T> extends Future<T> {
     /** The library's coroutines created in this step and not known to be used yet ({@link TrackedCoro}). */
     private TrackedCoro<?>[] fresh;
     private int freshCount;
+    /**
+     * The context current in the body (CPython's {@code _context}, or the one a {@link Context#run} inside the body
+     * entered meanwhile): the {@link Context} given, or the creator's {@link ContextMap}, made a context of its own on
+     * the first {@code set} (most tasks never set one, and a parked task costs every byte a million times). One field
+     * for both. Used on the task's thread only (and by the constructor), never by a switch.
+     */
+    Object context;
 
-    Task(BaseEventLoop loop, Coro<T> coro, String name) {
+    Task(BaseEventLoop loop, Coro<T> coro, String name, Context context) {
         super(loop);
         this.coro = Objects.requireNonNull(coro, "coro");
+        this.context = context != null ? context : Context.currentMap();
         if (coro instanceof TrackedCoro<?> tracked) {
             tracked.markUsed(); // handed to a task: it runs
         }
@@ -180,6 +193,23 @@ public class Task<T> extends Future<T> {
 
     // ---- loop side -------------------------------------------------------------------------------------------
 
+    /** The context current in the body. On the task's thread. */
+    Context context() {
+        Object c = context;
+        if (c instanceof Context ctx) {
+            return ctx;
+        }
+        Context ctx = new Context((ContextMap) c);
+        context = ctx;
+        return ctx;
+    }
+
+    /** The variables of the context current in the body, without making the task's own context. */
+    ContextMap contextMap() {
+        Object c = context;
+        return c instanceof Context ctx ? ctx.map : (ContextMap) c;
+    }
+
     /** CPython's {@code __step}: runs the task's thread until it suspends again or ends. On the loop thread. */
     void step() {
         if (done()) {
@@ -246,7 +276,7 @@ public class Task<T> extends Future<T> {
         if (fut == this) {
             return throwAfterYield(new IllegalStateException("Task cannot await on itself: " + this));
         }
-        fut.addDoneCallback(thread);
+        fut.addDoneCallbackWithoutContext(thread);
         futWaiter = fut;
         if (mustCancel && fut.cancel(cancelMessage)) {
             mustCancel = false;

@@ -15,7 +15,8 @@ final class Threads {
 
     static <T> T toThread(Callable<T> fn) {
         Task<?> task = Tasks.requireCurrentTask("toThread()");
-        return task.awaitFuture(task.loop.runInExecutor(null, fn));
+        Context ctx = Context.copyContext(); // asyncio.to_thread: the function sees the caller's context variables
+        return task.awaitFuture(task.loop.runInExecutor(null, () -> ctx.run(fn)));
     }
 
     /** Submits {@code coro} to {@code loop} from any thread; the result arrives in the returned future. */

@@ -11,8 +11,8 @@ public final class TimerHandle extends Handle {
     boolean scheduled;
     private final TimerHeap heap;
 
-    TimerHandle(double when, Runnable callback, TimerHeap heap) {
-        super(callback);
+    TimerHandle(double when, Runnable callback, Object context, TimerHeap heap) {
+        super(callback, context);
         this.when = when;
         this.heap = heap;
     }

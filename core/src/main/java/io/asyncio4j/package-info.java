@@ -48,5 +48,11 @@
  * tasks of one loop: FIFO-fair, not thread-safe, bound to the loop on which they first wait. A cancelled waiter
  * never takes a permit, an item or a wake-up with it. {@code try (Held h = lock.hold().await()) { ... }} is
  * {@code async with lock:}.
+ *
+ * <h2>Context variables</h2>
+ * {@link io.asyncio4j.ContextVar} and {@link io.asyncio4j.Context} are CPython's {@code contextvars} (PEP 567): a
+ * task runs in a copy of its creator's context (or the one given to {@code createTask}), a callback in the one
+ * current when it was scheduled, {@code toThread} in a copy of the caller's. Thread-locals do not follow a task's
+ * children or callbacks; context variables do.
  */
 package io.asyncio4j;
