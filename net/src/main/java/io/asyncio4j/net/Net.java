@@ -7,6 +7,7 @@ import io.asyncio4j.EventLoop;
 import io.asyncio4j.Future;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
@@ -389,6 +390,62 @@ public final class Net {
                 throw e;
             }
             return tlsProtocol.appTransport();
+        });
+    }
+
+    /**
+     * CPython's {@code loop.sendfile(transport, file, offset, count, fallback=True)} [3.7]: sends {@code count}
+     * bytes of {@code file} from {@code offset} (all of it to the end if {@code count} is null, or up to the end
+     * if the file is shorter) through {@code transport}, and gives the number of bytes sent.
+     *
+     * <p>On a plain socket transport ({@link SocketTransport}: TCP or Unix domain) the kernel copies the file to
+     * the socket ({@link FileChannel#transferTo}, {@code sendfile(2)} on Linux) without the bytes entering the
+     * JVM: what the transport had buffered is written first, then the socket buffer is refilled each time the
+     * loop finds it writable. Meanwhile the transport does not read, and its {@code write} throws
+     * {@link IllegalStateException} ({@code "unable to write; sendfile is in progress"}), as CPython's. On any
+     * other transport (TLS above all) the file is read in chunks off the loop's thread and written through the
+     * transport, waiting whenever its buffer is above the high water mark (the transport's protocol is swapped
+     * for one that listens to {@code pauseWriting}/{@code resumeWriting}, and put back afterwards; the loss of
+     * the connection still reaches it).
+     *
+     * <p>As CPython documents, the file's position is set to {@code offset} plus the bytes sent when any were
+     * sent, and left alone otherwise; {@code offset} is absolute, not relative to the position. The channel
+     * stays open: it is the caller's to close.
+     *
+     * <p>Run it inside a task on the transport's loop. Cancellation: the copy stops where it is, the file's
+     * position says how far it got, and the transport stays open (its reading resumed, its protocol restored);
+     * the peer has received a prefix of the range, so a framed protocol (HTTP) must close the connection. If
+     * the socket fails during the zero-copy path, the transport is aborted.
+     *
+     * @param transport the transport to send through, open, on the running loop
+     * @param file the file, open for reading
+     * @param offset where to start in the file, {@code >= 0}
+     * @param count how many bytes to send, {@code > 0}, or null for all to the end of the file
+     * @return a coroutine to await inside a task, giving the number of bytes sent
+     * @throws NullPointerException if {@code transport} or {@code file} is null (at once)
+     * @throws IllegalArgumentException if {@code offset < 0} or {@code count <= 0}, with CPython's message
+     *         (at once)
+     * @throws IllegalStateException (when awaited) if the transport is closing ({@code "Transport is closing"})
+     * @throws ConnectionError (when awaited) if the connection fails or is closed during the copy
+     */
+    @CheckReturnValue
+    public static Coro<Long> sendfile(Transport transport, FileChannel file, long offset, Long count) {
+        Objects.requireNonNull(transport, "sendfile: the transport is null");
+        Objects.requireNonNull(file, "sendfile: the file is null");
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be a non-negative integer (got " + offset + ")");
+        }
+        if (count != null && count <= 0) {
+            throw new IllegalArgumentException("count must be a positive integer (got " + count + ")");
+        }
+        return Coro.named("Net.sendfile", () -> {
+            if (transport.isClosing()) {
+                throw new IllegalStateException("Transport is closing");
+            }
+            if (transport instanceof SocketTransport st) {
+                return Sendfile.nativeSend(st, file, offset, count);
+            }
+            return Sendfile.fallback(transport, file, offset, count);
         });
     }
 

@@ -39,6 +39,10 @@ public final class SocketTransport implements Transport {
     private boolean eof;
     private boolean paused;
     private int connLost;
+    /** Set while {@link Net#sendfile} owns the socket: writes are refused (CPython's {@code _empty_waiter}). */
+    private boolean sendfileActive;
+    /** Completed when the write buffer empties (or failed when the connection is lost); null if nobody waits. */
+    private Future<Void> emptyWaiter;
 
     private SocketTransport(EventLoop loop, SocketChannel channel, BaseProtocol protocol, Runnable onConnectionLost) {
         this.loop = loop;
@@ -197,6 +201,9 @@ public final class SocketTransport implements Transport {
         if (eof) {
             throw new IllegalStateException("Cannot call write() after write_eof()");
         }
+        if (sendfileActive) {
+            throw new IllegalStateException("unable to write; sendfile is in progress");
+        }
         if (data.length == 0 || connLost > 0) {
             return; // CPython warns after a few writes to a lost connection; the data goes nowhere either way
         }
@@ -244,6 +251,7 @@ public final class SocketTransport implements Transport {
         flow.maybeResumeProtocol();
         if (buffer.isEmpty()) {
             loop.removeWriter(channel);
+            completeEmptyWaiter(null);
             if (closing) {
                 callConnectionLost(null);
             } else if (eof) {
@@ -334,7 +342,54 @@ public final class SocketTransport implements Transport {
             loop.removeReader(channel);
         }
         connLost++;
+        completeEmptyWaiter(exc != null ? exc : new ConnectionResetError("Connection is closed", null));
         loop.callSoon(() -> callConnectionLost(exc));
+    }
+
+    // ---- sendfile (Net.sendfile's zero-copy path) ----
+
+    /** The socket, for {@link Net#sendfile}'s {@code transferTo}. */
+    SocketChannel channel() {
+        return channel;
+    }
+
+    /**
+     * CPython's {@code _make_empty_waiter}: a future completed once everything buffered has been written (at once
+     * if nothing is), failed if the connection is lost first.
+     *
+     * @throws IllegalStateException if a sendfile already owns the socket
+     */
+    Future<Void> emptyWaiter() {
+        if (emptyWaiter != null || sendfileActive) {
+            throw new IllegalStateException("sendfile is in progress");
+        }
+        Future<Void> f = loop.createFuture();
+        if (buffer.isEmpty()) {
+            f.setResult(null);
+        } else {
+            emptyWaiter = f;
+        }
+        return f;
+    }
+
+    /** Marks the socket as owned by sendfile (writes refused) or given back. */
+    void sendfileActive(boolean active) {
+        sendfileActive = active;
+        if (!active) {
+            emptyWaiter = null;
+        }
+    }
+
+    private void completeEmptyWaiter(Throwable exc) {
+        Future<Void> f = emptyWaiter;
+        emptyWaiter = null;
+        if (f != null && !f.done()) {
+            if (exc == null) {
+                f.setResult(null);
+            } else {
+                f.setException(exc);
+            }
+        }
     }
 
     private void callConnectionLost(Throwable exc) {

@@ -126,6 +126,29 @@ public final class BodyWriter {
         return out;
     }
 
+    /**
+     * Whether the body goes out exactly as given (a length or the connection's close delimits it, nothing
+     * compresses or frames it), so that its bytes may be sent past this writer ({@link #sentDirectly}).
+     *
+     * @return true for an uncompressed {@code LENGTH} or {@code CLOSE} body not yet finished
+     */
+    public boolean passesThrough() {
+        return !finished && compressor == null && (framing == Framing.LENGTH || framing == Framing.CLOSE);
+    }
+
+    /**
+     * Counts {@code n} bytes of the body that were sent without this writer (by sendfile).
+     *
+     * @param n the bytes sent, {@code >= 0}
+     * @throws IllegalStateException unless {@link #passesThrough()}, or if a length would be exceeded
+     */
+    public void sentDirectly(long n) {
+        if (!passesThrough() || n < 0 || (framing == Framing.LENGTH && written + n > length)) {
+            throw new IllegalStateException("cannot count " + n + " bytes sent past the writer of this body");
+        }
+        written += n;
+    }
+
     /** The body's bytes passed on so far, after compression and before chunk framing. @return the count */
     public long written() {
         return written;

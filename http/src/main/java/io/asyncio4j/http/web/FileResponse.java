@@ -3,8 +3,11 @@ package io.asyncio4j.http.web;
 import com.google.errorprone.annotations.CheckReturnValue;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
+import io.asyncio4j.http.internal.BodyWriter;
 import io.asyncio4j.http.internal.HttpDates;
 import io.asyncio4j.http.internal.MimeTypes;
+import io.asyncio4j.net.Net;
+import io.asyncio4j.net.Transport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -44,9 +47,13 @@ import java.util.regex.Pattern;
  * {@code application/octet-stream} when unknown; a {@code .gz} name is sent as its inner type with {@code Content-Encoding: gzip}). If the request
  * accepts gzip and a file of the same name plus {@code .gz} exists, that file is sent instead.
  *
- * <p>Looking the file up and reading it are blocking I/O, so they run in the loop's default executor
- * ({@link Asyncio#toThread}), a chunk of {@code chunkSize} bytes at a time, each written before the next is read:
- * the loop never blocks on the disk and memory stays at one chunk however large the file.
+ * <p>Looking the file up is blocking I/O, so it runs in the loop's default executor ({@link Asyncio#toThread}).
+ * A body that goes out as the file's bytes (the whole file or one range, with a length and no compression by
+ * {@link #enableCompression()}) is sent by {@link Net#sendfile} as aiohttp's does with {@code loop.sendfile}:
+ * the kernel copies it to a plain socket, and over TLS it is read off the loop in chunks and written with flow
+ * control. Otherwise (compression) it is read in the executor a chunk of {@code chunkSize} bytes at a time, each
+ * written before the next is read. Either way the loop never blocks on the disk and memory stays bounded however
+ * large the file; the file is closed when the body is sent, fails, or the handler is cancelled.
  */
 public class FileResponse extends StreamResponse {
     /** aiohttp's default chunk size: 256 KiB. */
@@ -206,6 +213,14 @@ public class FileResponse extends StreamResponse {
         }
         FileChannel ch = Asyncio.toThread(() -> FileChannel.open(f, StandardOpenOption.READ)).await();
         try {
+            BodyWriter body = bodyWriter();
+            Transport transport = request.protocol().transport();
+            if (body.passesThrough() && transport != null && !transport.isClosing()) {
+                // The body is the file's bytes as they are: the kernel copies them (or, over TLS, the fallback
+                // does). A file that shrank sends fewer bytes; the short length then closes the connection.
+                body.sentDirectly(Net.sendfile(transport, ch, start, count).await());
+                return;
+            }
             long pos = start;
             long end = start + count;
             while (pos < end) {

@@ -526,6 +526,11 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         }
     }
 
+    /** The connection's transport, for a body sent by {@code Net.sendfile}; null before the connection. */
+    Transport transport() {
+        return transport;
+    }
+
     /** Waits until the written bytes have drained below the transport's limit. */
     Coro<Void> drain() {
         return flow.drain();

@@ -248,6 +248,80 @@ class FileResponseTest {
     }
 
     @Test
+    void aFileLargerThanTheSocketBuffersGoesOutByteExactBySendfileWithRangesAndCompressionStillRight()
+            throws Exception {
+        byte[] data = new byte[16 * 1024 * 1024 + 777];
+        new Random(18).nextBytes(data);
+        Path big = Files.write(tmp.resolve("huge.bin"), data);
+        Application app = new Application();
+        app.router().get("/huge", request -> new FileResponse(big));
+        app.router().get("/gz", request -> {
+            FileResponse r = new FileResponse(big);
+            r.enableCompression();
+            return r;
+        });
+        List<RawClient.Resp> rs = serve(app, port -> {
+            try (RawClient c = new RawClient(port)) {
+                return List.of(c.exchange(get("/huge")),
+                        c.exchange("GET /huge HTTP/1.1\r\nHost: t\r\nRange: bytes=5000000-13000000\r\n\r\n"),
+                        c.exchange("GET /huge HTTP/1.1\r\nHost: t\r\nRange: bytes=-1000\r\n\r\n"),
+                        c.exchange("GET /gz HTTP/1.1\r\nHost: t\r\nAccept-Encoding: gzip\r\n\r\n"),
+                        c.exchange(get("/huge")));
+            }
+        });
+        assertThat(rs.get(0).status()).isEqualTo(200);
+        assertThat(rs.get(0).body()).isEqualTo(data);
+        assertThat(rs.get(1).status()).isEqualTo(206);
+        assertThat(rs.get(1).headers().get("Content-Range")).isEqualTo("bytes 5000000-13000000/" + data.length);
+        assertThat(rs.get(1).body()).isEqualTo(java.util.Arrays.copyOfRange(data, 5000000, 13000001));
+        assertThat(rs.get(2).body()).isEqualTo(java.util.Arrays.copyOfRange(data, data.length - 1000, data.length));
+        assertThat(rs.get(3).headers().get("Content-Encoding")).isEqualTo("gzip");
+        assertThat(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(rs.get(3).body()))
+                .readAllBytes()).isEqualTo(data);
+        assertThat(rs.get(4).body()).isEqualTo(data); // the connection still serves after sendfile
+    }
+
+    @Test
+    void aClientThatDisconnectsMidTransferLeavesNoOpenFile() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "no /proc");
+        byte[] data = new byte[24 * 1024 * 1024];
+        Path big = Files.write(tmp.resolve("gone.bin"), data);
+        Application app = new Application();
+        app.router().get("/gone", request -> new FileResponse(big));
+        long open = serve(app, port -> {
+            for (int i = 0; i < 3; i++) {
+                try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                    s.getOutputStream().write(get("/gone").getBytes(StandardCharsets.ISO_8859_1));
+                    s.getInputStream().readNBytes(200_000); // the transfer is under way; then it goes
+                }
+            }
+            long n = 0;
+            for (int i = 0; i < 200; i++) { // the server notices the reset at its next write
+                n = openFiles(big);
+                if (n == 0) {
+                    break;
+                }
+                Thread.sleep(25);
+            }
+            return n;
+        });
+        assertThat(open).isZero();
+    }
+
+    private static long openFiles(Path file) throws IOException {
+        Path real = file.toRealPath();
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).equals(real);
+                } catch (IOException e) {
+                    return false; // closed meanwhile
+                }
+            }).count();
+        }
+    }
+
+    @Test
     void guessesTypesAsPythonMimetypes() {
         assertThat(FileResponse.guessType("a.json")).containsExactly("application/json", null);
         assertThat(FileResponse.guessType("a.tar.gz")).containsExactly("application/x-tar", "gzip");
