@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p><b>How it runs.</b> Each task runs its {@link Coro} on a virtual thread of its own whose only carrier is the
  * loop's thread, so the whole Java stack survives every {@code await()}. The first step runs in the loop
- * iteration after {@code createTask}. A task that awaits a pending future is resumed in the iteration after the
+ * iteration after {@code createTask}, or inside it for an eager task ({@link Asyncio#eagerTaskFactory()}). A task that awaits a pending future is resumed in the iteration after the
  * one in which the future completed; awaiting a done future or a {@code Coro} never yields;
  * {@code sleep(0)} yields exactly one iteration. Only one task or callback of a loop runs at a time.
  *
