@@ -198,6 +198,25 @@ public final class Asyncio {
     }
 
     /**
+     * CPython 3.12's {@code asyncio.eager_task_factory}: a {@link TaskFactory} whose tasks start eagerly. Set on a
+     * loop with {@link EventLoop#setTaskFactory}, {@code createTask} on the running loop runs the new task's
+     * coroutine at once, inside the call, until it first suspends (awaits a future that is not done, or yields); the
+     * task is scheduled as usual from there. A coroutine that finishes without suspending gives a task that is
+     * already done when {@code createTask} returns and is never scheduled: for coroutines that often return at once
+     * (a cache hit, a buffered read) this saves the loop iteration and the task switch of each. In the eager part,
+     * {@link #currentTask()} is the new task and the body runs in the task's context; what it raises is the task's
+     * exception, never thrown by {@code createTask}; a cancel of the task requested there is delivered at its first
+     * suspension (if it returns first, the task ends cancelled). Tasks created while the loop is not running start
+     * as plain tasks. From inside another task, that task resumes right after the new task's first step, before
+     * any other callback of the loop.
+     *
+     * @return the eager task factory
+     */
+    public static TaskFactory eagerTaskFactory() {
+        return EagerTaskFactory.INSTANCE;
+    }
+
+    /**
      * CPython's {@code asyncio.create_task}: schedules {@code coro} as a new task of the running loop; its first step
      * runs in the next iteration. Call it on the loop's thread (in a task or a callback).
      *

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -63,6 +64,8 @@ final class BaseEventLoop implements EventLoop {
     private static final AtomicInteger EXECUTOR_IDS = new AtomicInteger();
 
     private final ArrayDeque<Handle> ready = new ArrayDeque<>();
+    /** CPython's {@code _task_factory}; null: plain tasks. */
+    private TaskFactory taskFactory;
     private final ConcurrentLinkedQueue<Handle> threadsafeReady = new ConcurrentLinkedQueue<>();
     private final TimerHeap timers = new TimerHeap();
     private final SelectorIo io = new SelectorIo(ready);
@@ -260,7 +263,21 @@ final class BaseEventLoop implements EventLoop {
     @Override
     public <T> Task<T> createTask(Coro<T> coro, String name, Context context) {
         checkClosed();
-        return new Task<>(this, coro, name, context);
+        TaskFactory f = taskFactory;
+        if (f == null) {
+            return new Task<>(this, coro, name, context);
+        }
+        return Objects.requireNonNull(f.create(this, coro, name, context), "the task factory returned null");
+    }
+
+    @Override
+    public void setTaskFactory(TaskFactory factory) {
+        taskFactory = factory;
+    }
+
+    @Override
+    public TaskFactory getTaskFactory() {
+        return taskFactory;
     }
 
     /** CPython's ensure_future: a future as it is, anything else awaited by a new task. */

@@ -249,6 +249,22 @@ public interface EventLoop {
     <T> Task<T> createTask(Coro<T> coro, String name, Context context);
 
     /**
+     * CPython's {@code loop.set_task_factory}: from now on {@link #createTask(Coro, String, Context)} (and everything
+     * built on it) asks {@code factory} for its tasks, for instance {@link Asyncio#eagerTaskFactory()}. Call it on
+     * the loop's thread, or before the loop runs.
+     *
+     * @param factory the factory, or {@code null} for plain tasks
+     */
+    void setTaskFactory(TaskFactory factory);
+
+    /**
+     * CPython's {@code loop.get_task_factory}.
+     *
+     * @return the factory set by {@link #setTaskFactory}, or {@code null} (plain tasks)
+     */
+    TaskFactory getTaskFactory();
+
+    /**
      * Runs {@code fn} on {@code executor} (null: the loop's default executor, a bounded pool of daemon threads)
      * and returns a future of its result, completed on the loop. Cancelling the future cancels the call if it has
      * not started; a call already running is not interrupted, and its outcome is dropped. If the loop is closed

@@ -203,6 +203,7 @@ final class FastCarrier extends Carrier {
             } finally {
                 l.steppingThread = outer;
             }
+            task.afterStep(); // it may have suspended to start a task eagerly
         }
 
         private void runUntilSuspended(BaseEventLoop l) {

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p><b>How it runs.</b> Each task runs its {@link Coro} on a virtual thread of its own whose only carrier is the
  * loop's thread, so the whole Java stack survives every {@code await()}. The first step runs in the loop
- * iteration after {@code createTask}. A task that awaits a pending future is resumed in the iteration after the
+ * iteration after {@code createTask}, or inside it for an eager task ({@link Asyncio#eagerTaskFactory()}). A task that awaits a pending future is resumed in the iteration after the
  * one in which the future completed; awaiting a done future or a {@code Coro} never yields;
  * {@code sleep(0)} yields exactly one iteration. Only one task or callback of a loop runs at a time.
  *
@@ -44,6 +44,8 @@ public class Task<T> extends Future<T> {
     private String name;
     private final long nameNumber;
 
+    /** A task this one created eagerly and suspended for: its first step runs before this task resumes. */
+    private Task<?> eagerChild;
     /** The future this task waits on (CPython's {@code _fut_waiter}). */
     Future<?> futWaiter;
     /** A cancel to deliver at the next step (CPython's {@code _must_cancel}). */
@@ -69,6 +71,14 @@ public class Task<T> extends Future<T> {
     Object context;
 
     Task(BaseEventLoop loop, Coro<T> coro, String name, Context context) {
+        this(loop, coro, name, context, false);
+    }
+
+    /**
+     * CPython's {@code Task(..., eager_start=True)} when {@code eager}: on a running loop the first step runs now,
+     * inside this constructor, and a task that ends in it is never scheduled.
+     */
+    Task(BaseEventLoop loop, Coro<T> coro, String name, Context context, boolean eager) {
         super(loop);
         this.coro = Objects.requireNonNull(coro, "coro");
         this.context = context != null ? context : Context.currentMap();
@@ -81,8 +91,36 @@ public class Task<T> extends Future<T> {
             this.name = name;
             this.nameNumber = 0;
         }
-        loop.callSoon(new Step(this));
-        loop.registerTask(this);
+        if (eager && loop.isRunning()) {
+            loop.checkThread();
+            loop.registerTask(this);
+            eagerStart();
+        } else {
+            loop.callSoon(new Step(this));
+            loop.registerTask(this);
+        }
+    }
+
+    /**
+     * CPython's {@code __eager_start}: runs the first step now. From a callback the loop thread runs it directly.
+     * From a task, whose thread cannot run another task's thread inside it, the creator hands the loop over: it
+     * suspends with this task as its {@link #eagerChild}, the loop thread runs this first step and resumes the
+     * creator at once (in {@link #step()}), before anything else, so no program can tell it from a call.
+     */
+    private void eagerStart() {
+        Task<?> creator = Carrier.currentTask();
+        if (creator == null) {
+            step();
+            return;
+        }
+        creator.eagerChild = this;
+        try {
+            creator.thread.suspend();
+        } catch (IllegalStateException pinned) {
+            // The creator's thread cannot suspend here (a class initializer on its stack): start as a plain task.
+            creator.eagerChild = null;
+            loop.scheduleFromTask(new Step(this));
+        }
     }
 
     /**
@@ -228,6 +266,28 @@ public class Task<T> extends Future<T> {
             thread = loop.carrier().newThread(this, getName());
         }
         thread.step();
+        if (eagerChild != null) {
+            runEagerChildren();
+        }
+    }
+
+    /**
+     * This task's thread returned the loop thread (after a step, or after running on from a JDK wait): if it did so
+     * to start tasks eagerly, runs their first steps, each followed by this task's resume. On the loop thread.
+     */
+    void afterStep() {
+        if (eagerChild != null) {
+            runEagerChildren();
+        }
+    }
+
+    private void runEagerChildren() {
+        Task<?> child;
+        while ((child = eagerChild) != null) {
+            eagerChild = null;
+            child.step();
+            thread.step();
+        }
     }
 
     /** The body of the task's thread: runs the coroutine and completes the task with what it did. */

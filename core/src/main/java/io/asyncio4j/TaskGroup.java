@@ -129,8 +129,13 @@ public final class TaskGroup {
             throw new IllegalStateException("TaskGroup " + this + " is shutting down");
         }
         Task<R> task = loop.createTask(coro, name);
-        tasks.add(task);
-        task.addDoneCallback(this::onTaskDone);
+        if (task.done()) {
+            // An eager task that finished in createTask: handled now, as CPython 3.12 does, not an iteration later.
+            onTaskDone(task);
+        } else {
+            tasks.add(task);
+            task.addDoneCallback(this::onTaskDone);
+        }
         return task;
     }
 
