@@ -37,21 +37,11 @@ final class TrackedCoro<T> implements Coro<T> {
         this.origin = site;
     }
 
+    /** Marks it used, then runs the body; {@link Coro#await()} comes here after its check for a task. */
     @Override
     public T call() throws Exception {
         markUsed();
         return body.call();
-    }
-
-    @Override
-    public T await() {
-        Tasks.requireCurrentTask("Coro.await()");
-        markUsed();
-        try {
-            return body.call();
-        } catch (Exception e) {
-            throw Tasks.sneakyThrow(e);
-        }
     }
 
     /** Awaited or handed to a task: not reported. */
