@@ -860,7 +860,7 @@ final class BaseEventLoop implements EventLoop {
         return debug;
     }
 
-    private void checkClosed() {
+    void checkClosed() {
         if (closed) {
             throw new IllegalStateException("Event loop is closed");
         }

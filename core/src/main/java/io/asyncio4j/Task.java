@@ -75,6 +75,36 @@ public class Task<T> extends Future<T> {
     }
 
     /**
+     * CPython's {@code asyncio.Task(coro, loop=loop, name=name, context=context)}: a plain task on {@code loop},
+     * whatever the loop's {@link TaskFactory}. This is how a custom factory makes the tasks it returns (calling
+     * {@code loop.createTask} there would ask the factory again); a factory of eager tasks delegates to
+     * {@link Asyncio#eagerTaskFactory()} instead. The first step is scheduled with {@code callSoon}, so it runs in a
+     * later iteration of the loop, after this constructor (and a subclass's) has returned.
+     *
+     * <p>Call it on the loop's thread, or, before the loop runs, on the thread that will run it.
+     *
+     * @param loop    the loop the task runs on: one of this library's loops
+     * @param coro    the coroutine the task runs
+     * @param name    the task's name ({@code null}: {@code Task-N})
+     * @param context the context the body runs in ({@code null}: a copy of the current one)
+     * @throws NullPointerException     if {@code loop} or {@code coro} is null
+     * @throws IllegalArgumentException if {@code loop} is not one of this library's loops
+     * @throws IllegalStateException    if the loop is closed, or runs on another thread
+     */
+    public Task(EventLoop loop, Coro<T> coro, String name, Context context) {
+        this(openLoop(loop), coro, name, context, false);
+    }
+
+    private static BaseEventLoop openLoop(EventLoop loop) {
+        if (!(Objects.requireNonNull(loop, "loop") instanceof BaseEventLoop base)) {
+            throw new IllegalArgumentException("not an asyncio4j event loop: " + loop.getClass().getName());
+        }
+        base.checkClosed();
+        base.checkThread();
+        return base;
+    }
+
+    /**
      * CPython's {@code Task(..., eager_start=True)} when {@code eager}: on a running loop the first step runs now,
      * inside this constructor, and a task that ends in it is never scheduled.
      */

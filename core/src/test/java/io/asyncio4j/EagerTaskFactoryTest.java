@@ -54,6 +54,56 @@ class EagerTaskFactoryTest {
         assertThat(made.subList(0, 3)).containsExactly("named", "null", "null");
     }
 
+    /** A factory that wraps plain tasks, as CPython's {@code lambda loop, coro, **kw: asyncio.Task(coro, loop=loop, **kw)}. */
+    @Test
+    void aCustomFactoryMakesPlainTasksWithThePublicConstructor() {
+        List<String> out = new ArrayList<>();
+        ContextVar<String> rid = new ContextVar<>("rid");
+        String r = VirtualTime.run(() -> {
+            Asyncio.getRunningLoop().setTaskFactory(new TaskFactory() {
+                @Override
+                public <T> Task<T> create(EventLoop loop, Coro<T> coro, String name, Context context) {
+                    Task<T> t = new Task<>(loop, coro, name, context);
+                    t.addDoneCallback(f -> out.add("done " + ((Task<?>) f).getName()));
+                    return t;
+                }
+            });
+            rid.set("r-1");
+            Task<String> t = Asyncio.createTask(() -> {
+                out.add("body sees " + rid.get());
+                return "x";
+            }, "plain");
+            out.add("created, done=" + t.done()); // plain: the body runs later
+            return t.await();
+        });
+        assertThat(r).isEqualTo("x");
+        assertThat(out.subList(0, 3)).containsExactly("created, done=false", "body sees r-1", "done plain");
+    }
+
+    @Test
+    void thePublicConstructorRefusesClosedLoopsAndOtherThreads() throws Exception {
+        Runner runner = new Runner().virtualTime(true);
+        EventLoop loop = runner.getLoop();
+        runner.run(() -> {
+            Throwable[] err = new Throwable[1];
+            Thread t = new Thread(() -> {
+                try {
+                    new Task<>(loop, () -> 1, null, null);
+                } catch (Throwable e) {
+                    err[0] = e;
+                }
+            });
+            t.start();
+            t.join();
+            assertThat(err[0]).isInstanceOf(IllegalStateException.class).hasMessageContaining("use callSoonThreadsafe");
+            return null;
+        });
+        runner.close();
+        assertThatThrownBy(() -> new Task<>(loop, () -> 1, null, null))
+                .isInstanceOf(IllegalStateException.class).hasMessage("Event loop is closed");
+        assertThatThrownBy(() -> new Task<>(null, () -> 1, null, null)).isInstanceOf(NullPointerException.class);
+    }
+
     /** test_eager_completion: done when createTask returns, the body ran inside the call. */
     @Test
     void eagerCompletionReturnsADoneTaskThatIsNeverScheduled() {
