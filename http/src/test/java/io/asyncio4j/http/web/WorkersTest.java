@@ -123,7 +123,8 @@ class WorkersTest {
         List<String> out = new ArrayList<>();
         for (var e : Thread.getAllStackTraces().entrySet()) {
             Thread t = e.getKey();
-            if (t.isAlive() && (t.getName().startsWith("asyncio4j-worker-") || t.getName().equals("asyncio4j-acceptor"))) {
+            String name = t.getName();
+            if (t.isAlive() && (name.startsWith("asyncio4j-worker-") || name.equals("asyncio4j-acceptor"))) {
                 out.add(t + " " + java.util.Arrays.toString(e.getValue()));
             }
         }
