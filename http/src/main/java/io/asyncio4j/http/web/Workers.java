@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -49,10 +49,11 @@ final class Workers {
     }
 
     private final ServerOptions options;
-    private final List<Worker> workers = new ArrayList<>();
+    /** Added to while starting (on the starting loop's thread), read by the workers' threads when one dies. */
+    private final List<Worker> workers = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> allDied = new CompletableFuture<>();
-    private final AtomicInteger deaths = new AtomicInteger();
-    private volatile int serving;
+    /** Set once every worker has started or failed to: from then on, no worker serving means all have died. */
+    private volatile boolean started;
     private volatile boolean closing;
     private Acceptor acceptor;
     private volatile int port;
@@ -69,6 +70,10 @@ final class Workers {
             Workers g = new Workers(options);
             try {
                 g.startAll(factory, host, port, n);
+                g.started = true;
+                if (g.servingCount() == 0) { // every worker died while the others were starting
+                    throw firstFailure(g.workers);
+                }
             } catch (Throwable e) {
                 g.close(0);
                 throw e;
@@ -144,22 +149,28 @@ final class Workers {
                 HttpProtocol.Log.LOG.log(Level.ERROR, w + " failed to start; the other workers serve", unwrap(e));
             }
         }
+        if (servingCount() == 0 && workers.size() == ws.size()) {
+            throw firstFailure(ws);
+        }
+    }
+
+    private int servingCount() {
         int n = 0;
         for (Worker w : workers) {
             if (w.serving()) {
                 n++;
             }
         }
-        serving = n;
-        if (n == 0 && workers.size() == ws.size()) {
-            throw firstFailure(ws);
-        }
+        return n;
     }
 
     private static RuntimeException firstFailure(List<Worker> ws) {
         RuntimeException first = null;
         for (Worker w : ws) {
             Throwable e = failure(w.started);
+            if (e == null) {
+                e = failure(w.ended); // started, then died
+            }
             if (e == null) {
                 continue;
             }
@@ -190,16 +201,15 @@ final class Workers {
         return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 
-    /** On the dying worker's thread. */
+    /** On the dying worker's thread, once its {@code ended} has failed. */
     private void died(Worker w, Throwable e) {
-        int dead = deaths.incrementAndGet();
-        int left = serving - dead;
         if (closing) {
             HttpProtocol.Log.LOG.log(Level.ERROR, w + " died while shutting down", e);
             return;
         }
-        HttpProtocol.Log.LOG.log(Level.ERROR, w + " died; " + Math.max(left, 0) + " worker(s) still serving", e);
-        if (left <= 0) {
+        int left = servingCount();
+        HttpProtocol.Log.LOG.log(Level.ERROR, w + " died; " + left + " worker(s) still serving", e);
+        if (left == 0 && started) {
             allDied.completeExceptionally(e);
             close(0); // nothing serves: release the acceptor and let ended() complete
         }
