@@ -76,6 +76,9 @@ final class Workers {
                 }
             } catch (Throwable e) {
                 g.close(0);
+                if (!(e instanceof CancelledError)) { // no thread of a failed start is left behind
+                    Asyncio.wrapFuture(g.ended()).await();
+                }
                 throw e;
             }
             return new Site(g);
