@@ -93,7 +93,8 @@ public final class Web {
      * shuts every worker down gracefully (stop accepting, in-flight responses finish within the shutdown timeout,
      * WebSockets closed with 1001, cleanup hooks, the threads end) and {@link Site#waitClosed()} waits for the
      * threads to end; these may be called from any thread. It is not tied to the loop that started it: the
-     * workers run until it is closed, or until all of them have died.
+     * workers run until it is closed, or until all of them have died, and their threads are not daemons (the JVM
+     * goes on while they serve, as with a server's threads in general).
      *
      * @param appFactory called once on each worker's thread, for that worker's application; not null, nor may it
      *        return null
