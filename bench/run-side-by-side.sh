@@ -21,6 +21,9 @@
 #   ECHO_ROUNDS           rounds of the whole echo set; each round runs every server once, and the tables show
 #                         the median of the rounds (runs of one server vary by 10-20% on 2 cores) [3]
 #   HTTP_SECONDS / HTTP_ROUNDS / SKIP_HTTP=1   wrk seconds per HTTP run [10] / rounds [3] / skip the HTTP runs
+#   MULTI_SECONDS / MULTI_ROUNDS / SKIP_MULTI=1   the HTTP hello on 2 cores (asyncio4j 2 workers and 1, aiohttp.web
+#                         2 processes on uvloop, Netty 2 threads; wrk -t2 -c200 unpinned): wrk seconds per run
+#                         [HTTP_SECONDS] / rounds [HTTP_ROUNDS] / skip it
 #   CLIENT_REQUESTS / CLIENT_ROUNDS / CLIENT_WARMUP / SKIP_CLIENT=1   GETs per HTTP client round [20000] /
 #                         measured rounds [5] / seconds of warm-up rounds before them [8] / skip them
 #   SKIP_STARTUP=1        skip the start-up benchmark (bench/startup.sh: hello, one GET, server start to first 200,
@@ -209,6 +212,89 @@ if [ "${SKIP_HTTP:-0}" != 1 ]; then
     done
   else
     echo "run-side-by-side: wrk is missing: skipping the HTTP benchmark" >&2
+  fi
+fi
+
+# HTTP hello world on every core (issue 19): wrk -t2 -c200, unpinned, against servers that use both cores:
+# asyncio4j with 2 workers (a loop per thread, SO_REUSEPORT) and with 1, aiohttp.web in 2 processes on uvloop
+# (TCPSite(reuse_port=True)), Netty with 2 event-loop threads. Server CPU per request sums every process of the
+# server (the JVM's threads are in its one process; aiohttp's children are listed by pgrep -P). wrk shares the 2
+# cores with the server, as a client on the same machine does.
+MULTI_SECONDS="${MULTI_SECONDS:-${HTTP_SECONDS:-10}}"; MULTI_ROUNDS="${MULTI_ROUNDS:-${HTTP_ROUNDS:-3}}"
+cpu_ticks_tree() { # PID: utime+stime of PID and of its children
+  local t=0 p
+  for p in "$1" $(pgrep -P "$1" || true); do
+    [ -r "/proc/$p/stat" ] && t=$((t + $(cpu_ticks "$p")))
+  done
+  echo "$t"
+}
+multi_run() { # ROUND LABEL CMD...: start the server (unpinned), warm it up, load it with wrk -t2 -c200, stop it
+  local round="$1" label="$2"; shift 2
+  "$@" > "$OUT/multi-server-$label.log" 2>&1 &
+  local sp=$! port=""
+  for _ in $(seq 100); do
+    port="$(awk '/^READY/{print $2}' "$OUT/multi-server-$label.log" 2>/dev/null || true)"; [ -n "$port" ] && break; sleep 0.1
+  done
+  [ -n "$port" ] || { echo "run-side-by-side: HTTP server $label did not start" >&2; kill "$sp" 2>/dev/null; return; }
+  wrk -t2 -c200 -d2s "http://127.0.0.1:$port/" > /dev/null 2>&1 || true
+  local t0; t0="$(cpu_ticks_tree "$sp")"
+  wrk -t2 -c200 -d"${MULTI_SECONDS}s" "http://127.0.0.1:$port/" > "$OUT/multi-$label-r$round.log" 2>&1 || true
+  local t1; t1="$(cpu_ticks_tree "$sp")"
+  kill "$sp" 2>/dev/null; wait "$sp" 2>/dev/null || true
+  local rps n errs
+  rps="$(awk '/^Requests\/sec:/{print $2}' "$OUT/multi-$label-r$round.log")"
+  n="$(awk '/requests in/{print $1}' "$OUT/multi-$label-r$round.log")"
+  errs="$(awk '/Non-2xx|Socket errors/' "$OUT/multi-$label-r$round.log" | tr -s ' ' | tr '\n' ';')"
+  echo "== multi-core http $label round $round: $rps requests/s ${errs:+($errs)}"
+  [ -n "$rps" ] && [ -n "$n" ] && [ "$n" -gt 0 ] && echo "RESULT label=multi-$label-r$round impl=$label multi_rps=$rps cpu_us=$(awk -v a="$t0" -v b="$t1" -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", (b-a)/hz*1e6/n}') errors=$([ -n "$errs" ] && echo 1 || echo 0)" >> "$RESULTS"
+}
+if [ "${SKIP_MULTI:-0}" != 1 ]; then
+  if command -v wrk >/dev/null 2>&1; then
+    for r in $(seq "$MULTI_ROUNDS"); do
+      multi_run "$r" asyncio4j-2-workers "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" -cp "$JAR" io.asyncio4j.bench.http.HelloServer asyncio4j-workers 0 2
+      multi_run "$r" asyncio4j-1-worker  "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" -cp "$JAR" io.asyncio4j.bench.http.HelloServer asyncio4j-workers 0 1
+      multi_run "$r" netty-2-threads     "$JAVA" "${JVM_OPTS[@]}" -cp "$JAR" io.asyncio4j.bench.http.HelloServer netty 0 2
+      if [ $HAVE_UVLOOP = 1 ] && "$PY" -c 'import aiohttp' 2>/dev/null; then
+        multi_run "$r" aiohttp-uvloop-2-processes "$PY" bench/python/http_hello.py uvloop 0 2
+      fi
+    done
+    "$PY" - "$RESULTS" <<'PYEOF' | tee "$OUT/table-multi.md"
+import sys
+groups = {}
+for line in open(sys.argv[1]):
+    kv = dict(p.split("=", 1) for p in line.split()[1:])
+    if "multi_rps" in kv:
+        groups.setdefault(kv["impl"], []).append(kv)
+def median(vals):
+    vals = sorted(vals)
+    n = len(vals)
+    return vals[n // 2] if n % 2 else (vals[n // 2 - 1] + vals[n // 2]) / 2
+impls = [i for i in ("asyncio4j-2-workers", "asyncio4j-1-worker", "netty-2-threads", "aiohttp-uvloop-2-processes")
+         if i in groups]
+if impls:
+    rounds = max(len(v) for v in groups.values())
+    m = {i: (median([float(r["multi_rps"]) for r in groups[i]]), median([float(r["cpu_us"]) for r in groups[i]]),
+             any(r.get("errors") == "1" for r in groups[i])) for i in impls}
+    print(f"\nHTTP hello world on 2 cores, wrk -t2 -c200 unpinned, requests per second (server CPU per request, us, all "
+          f"its threads and processes), median of {rounds} round(s):\n")
+    print("| " + " | ".join(impls) + " |")
+    print("|" + "---:|" * len(impls))
+    print("| " + " | ".join(f"{m[i][0]:,.0f} ({m[i][1]:.1f})" + (" (errors)" if m[i][2] else "") for i in impls) + " |")
+    a2, a1 = m.get("asyncio4j-2-workers"), m.get("asyncio4j-1-worker")
+    nt, ai = m.get("netty-2-threads"), m.get("aiohttp-uvloop-2-processes")
+    print()
+    if a2 and ai:
+        r = a2[0] / ai[0]
+        print(f"- asyncio4j 2 workers is {r:.2f}x aiohttp.web in 2 processes on uvloop (target >= 3x): {'MET' if r >= 3 else 'MISSED'}")
+    if a2 and nt:
+        r = a2[0] / nt[0]
+        print(f"- asyncio4j 2 workers is {r:.2f}x Netty with 2 threads (target >= 0.8x): {'MET' if r >= 0.8 else 'MISSED'}")
+    if a2 and a1:
+        r = a2[0] / a1[0]
+        print(f"- asyncio4j 2 workers is {r:.2f}x 1 worker (target > 1x): {'MET' if r > 1 else 'MISSED'}")
+PYEOF
+  else
+    echo "run-side-by-side: wrk is missing: skipping the multi-core HTTP benchmark" >&2
   fi
 fi
 

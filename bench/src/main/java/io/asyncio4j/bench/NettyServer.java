@@ -12,7 +12,10 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.util.function.Consumer;
 
-/** The Netty side of the server benchmarks: one NIO event loop thread, and the {@code READY <port>} handshake. */
+/**
+ * The Netty side of the server benchmarks: NIO event loop threads (one unless asked), and the {@code READY <port>}
+ * handshake.
+ */
 public final class NettyServer {
     private NettyServer() {
     }
@@ -27,9 +30,17 @@ public final class NettyServer {
      * Serves on 127.0.0.1:{@code port} (0: any) with one event loop thread and {@code TCP_NODELAY}, each connection's
      * pipeline set up by {@code init}; prints {@code READY <port>} and serves until killed.
      */
-    @SuppressWarnings("deprecation") // NioEventLoopGroup: the plain NIO transport is what is measured
     public static void serve(int port, Consumer<ChannelPipeline> init) throws Exception {
-        EventLoopGroup group = new NioEventLoopGroup(1);
+        serve(port, 1, init);
+    }
+
+    /**
+     * As {@link #serve(int, Consumer)} with {@code threads} event loop threads in one group, which both accepts and
+     * serves (each connection stays on the loop it was registered with).
+     */
+    @SuppressWarnings("deprecation") // NioEventLoopGroup: the plain NIO transport is what is measured
+    public static void serve(int port, int threads, Consumer<ChannelPipeline> init) throws Exception {
+        EventLoopGroup group = new NioEventLoopGroup(threads);
         try {
             Channel ch = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 1024)

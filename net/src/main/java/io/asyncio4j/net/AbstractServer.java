@@ -39,6 +39,7 @@ public abstract class AbstractServer implements AutoCloseable {
     private final Supplier<? extends BaseProtocol> factory;
     private final int backlog;
     private final boolean keepAlive;
+    private final boolean reusePort;
     private EventLoop loop;
     /** The listening channels; empty before {@link #listen}, null once closed. */
     private List<ServerSocketChannel> channels = List.of();
@@ -91,8 +92,34 @@ public abstract class AbstractServer implements AutoCloseable {
      */
     protected AbstractServer(Supplier<? extends BaseProtocol> factory, int backlog, TlsOptions tls,
                              boolean keepAlive) {
+        this(factory, backlog, tls, keepAlive, false);
+    }
+
+    /**
+     * As {@link #AbstractServer(Supplier, int, TlsOptions, boolean)}, and with {@code reusePort} each listening
+     * socket gets {@code SO_REUSEPORT} before it binds: CPython's {@code create_server(..., reuse_port=True)}.
+     * Several sockets, in this process or others, may then listen on the same address and port, and the kernel
+     * spreads the incoming connections between them (Linux: by a hash of the connection's addresses and ports), so
+     * that several loops, each with a server of its own, share one port. Every socket of the group must set the
+     * option (and, on Linux, belong to the same user).
+     *
+     * @param factory makes one protocol per accepted connection, on the loop's thread
+     * @param backlog the kernel's queue of connections not yet accepted, per socket; also the most connections
+     *        accepted in one go
+     * @param tls the TLS options (the context's key managers hold the certificate), or null for plain TCP
+     * @param keepAlive whether accepted connections get {@code SO_KEEPALIVE}
+     * @param reusePort whether the listening sockets get {@code SO_REUSEPORT}
+     * @throws NullPointerException if {@code factory} is null
+     * @throws IllegalArgumentException if {@code backlog} is not positive
+     * @throws UnsupportedOperationException if {@code reusePort} is set and the platform has no
+     *         {@code SO_REUSEPORT} ({@link Net#reusePortSupported()} is false)
+     */
+    protected AbstractServer(Supplier<? extends BaseProtocol> factory, int backlog, TlsOptions tls,
+                             boolean keepAlive, boolean reusePort) {
         Objects.requireNonNull(factory, "the protocol factory is null");
+        checkReusePort(reusePort);
         this.keepAlive = keepAlive;
+        this.reusePort = reusePort;
         if (backlog <= 0) {
             throw new IllegalArgumentException("backlog must be > 0, not " + backlog);
         }
@@ -102,6 +129,37 @@ public abstract class AbstractServer implements AutoCloseable {
             engine.setUseClientMode(false);
             return new TlsProtocol(loop, engine, tls, "a client", factory.get(), null);
         };
+    }
+
+    /**
+     * For tests: makes {@link #reusePortSupported()} false, as on a platform without {@code SO_REUSEPORT}.
+     * Package-private; set and reset by tests of this package only.
+     */
+    static volatile boolean simulateNoReusePort;
+
+    /** Whether the JDK offers {@code SO_REUSEPORT} on a server socket here, asked once. */
+    private static final boolean REUSE_PORT = probeReusePort();
+
+    private static boolean probeReusePort() {
+        try (ServerSocketChannel ch = ServerSocketChannel.open()) {
+            return ch.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /** {@link Net#reusePortSupported()}. */
+    static boolean reusePortSupported() {
+        return REUSE_PORT && !simulateNoReusePort;
+    }
+
+    /** The check of {@code reusePort}, for factories that check before they return their coroutine. */
+    static void checkReusePort(boolean reusePort) {
+        if (reusePort && !reusePortSupported()) {
+            throw new UnsupportedOperationException("reusePort: SO_REUSEPORT is not supported on this platform ("
+                    + System.getProperty("os.name") + "; CPython: 'reuse_port not supported by socket module'); "
+                    + "listen on one socket, or check Net.reusePortSupported() first");
+        }
     }
 
     /** The checks {@link #listen} makes, for factories that check before they return their coroutine. */
@@ -118,7 +176,8 @@ public abstract class AbstractServer implements AutoCloseable {
     /**
      * Binds to every address of each of {@code hosts} (CPython's {@code create_server} with a sequence of hosts),
      * each address once, at {@code port} (0: a free port, the same for all addresses if possible), with
-     * {@code SO_REUSEADDR} and the server's backlog, on the running loop, and starts serving. A null host is the
+     * {@code SO_REUSEADDR} (and {@code SO_REUSEPORT} if the server was made with {@code reusePort}) and the
+     * server's backlog, on the running loop, and starts serving. A null host is the
      * wildcard address: one socket that accepts IPv4 and, where the system has IPv6, IPv6 connections (CPython
      * opens two sockets, {@code 0.0.0.0} and {@code ::}; the JDK cannot set {@code IPV6_V6ONLY}). Host names are
      * resolved on the default executor; if any address cannot be bound, the sockets already bound are closed.
@@ -160,6 +219,9 @@ public abstract class AbstractServer implements AutoCloseable {
                     ServerSocketChannel ch = ServerSocketChannel.open();
                     opened.add(ch);
                     ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                    if (reusePort) {
+                        ch.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+                    }
                     ch.bind(p == 0 ? addr : new InetSocketAddress(addr.getAddress(), p), backlog);
                     p = ((InetSocketAddress) ch.getLocalAddress()).getPort(); // the other addresses share the port
                     ch.configureBlocking(false);

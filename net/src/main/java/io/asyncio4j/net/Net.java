@@ -257,17 +257,67 @@ public final class Net {
     @CheckReturnValue
     public static Coro<AbstractServer> createServer(Supplier<? extends BaseProtocol> factory, List<String> hosts,
                                                     int port, int backlog, TlsOptions tls, boolean keepAlive) {
+        return Coro.named("Net.createServer", createServer(factory, hosts, port, backlog, tls, keepAlive, false));
+    }
+
+    /**
+     * As {@link #createServer(Supplier, List, int, int, TlsOptions, boolean)}, and with {@code reusePort} each
+     * listening socket gets {@code SO_REUSEPORT}: CPython's {@code loop.create_server(..., reuse_port=True)}.
+     * Servers on several loops (each on its own thread, or in other processes) may then listen on the same port,
+     * and the kernel spreads the connections between them: one loop per core without a shared accept. Bind the
+     * first with port 0 and the others with the port it got. See
+     * {@link AbstractServer#AbstractServer(Supplier, int, TlsOptions, boolean, boolean)}.
+     *
+     * <pre>{@code
+     * // on each of several loops, each on its own thread:
+     * AbstractServer server = Net.createServer(Echo::new, List.of("0.0.0.0"), 8888, 100, null, false, true).await();
+     * }</pre>
+     *
+     * @param factory makes one protocol per accepted connection, on the loop's thread
+     * @param hosts the addresses or names to bind (a null element: every interface)
+     * @param port the port, 0..65535
+     * @param backlog the listen backlog of each socket
+     * @param tls the TLS options, or null for plain TCP
+     * @param keepAlive whether accepted connections get {@code SO_KEEPALIVE} (CPython's default: no)
+     * @param reusePort whether the listening sockets get {@code SO_REUSEPORT} (CPython's default: no)
+     * @return a coroutine to await inside a task, giving the listening server
+     * @throws NullPointerException if {@code factory} is null
+     * @throws IllegalArgumentException if {@code hosts} is empty, {@code port} is not in 0..65535 or
+     *         {@code backlog} is not positive
+     * @throws UnsupportedOperationException if {@code reusePort} is set and the platform has no
+     *         {@code SO_REUSEPORT} (see {@link #reusePortSupported()}), at once
+     * @throws java.io.UncheckedIOException (when awaited) naming host and port if resolving or binding fails (a
+     *         port held by a socket without {@code SO_REUSEPORT} is in use)
+     */
+    @CheckReturnValue
+    public static Coro<AbstractServer> createServer(Supplier<? extends BaseProtocol> factory, List<String> hosts,
+                                                    int port, int backlog, TlsOptions tls, boolean keepAlive,
+                                                    boolean reusePort) {
         Objects.requireNonNull(factory, "createServer: the protocol factory is null");
         AbstractServer.checkAddress(hosts, port);
+        AbstractServer.checkReusePort(reusePort);
         if (backlog <= 0) {
             throw new IllegalArgumentException("backlog must be > 0, not " + backlog);
         }
         List<String> names = new ArrayList<>(hosts);
         return Coro.named("Net.createServer", () -> {
-            ProtocolServer server = new ProtocolServer(factory, backlog, tls, keepAlive);
+            ProtocolServer server = new ProtocolServer(factory, backlog, tls, keepAlive, reusePort);
             server.listen(names, port).await();
             return server;
         });
+    }
+
+    /**
+     * Whether servers may be made with {@code reusePort} here: whether the JDK offers {@code SO_REUSEPORT} on a
+     * server socket on this platform (Linux, macOS and the BSDs do; Windows does not). Where it does not,
+     * {@code reusePort} makes server creation throw {@link UnsupportedOperationException}, and several loops that
+     * are to share a port need one acceptor that hands them the connections (as
+     * {@code io.asyncio4j.http.web.Web.start} with several workers does by itself).
+     *
+     * @return true if {@code SO_REUSEPORT} can be set on a listening socket
+     */
+    public static boolean reusePortSupported() {
+        return AbstractServer.reusePortSupported();
     }
 
     /**
@@ -335,7 +385,7 @@ public final class Net {
         Objects.requireNonNull(factory, "createUnixServer: the protocol factory is null");
         Objects.requireNonNull(path, "createUnixServer: the path is null");
         return Coro.named("Net.createUnixServer", () -> {
-            ProtocolServer server = new ProtocolServer(factory, 100, null, false);
+            ProtocolServer server = new ProtocolServer(factory, 100, null, false, false);
             server.listenUnix(path).await();
             return server;
         });

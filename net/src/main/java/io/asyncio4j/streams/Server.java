@@ -44,6 +44,12 @@ public final class Server extends AbstractServer {
         super(factory, backlog, tls, keepAlive);
     }
 
+    /** As above, with {@code SO_REUSEPORT} on the listening sockets if {@code reusePort}. */
+    Server(Supplier<? extends BaseProtocol> factory, int backlog, TlsOptions tls, boolean keepAlive,
+           boolean reusePort) {
+        super(factory, backlog, tls, keepAlive, reusePort);
+    }
+
     /** {@link AbstractServer#listen}, for {@link Streams} in this package. */
     Coro<Void> bind(List<String> hosts, int port) {
         return listen(hosts, port);

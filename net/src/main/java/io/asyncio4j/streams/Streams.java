@@ -231,11 +231,45 @@ public final class Streams {
     @CheckReturnValue
     public static Coro<Server> startServer(ConnectionHandler handler, List<String> hosts, int port, int backlog,
                                            int limit, TlsOptions tls, boolean keepAlive) {
+        return Coro.named("Streams.startServer",
+                startServer(handler, hosts, port, backlog, limit, tls, keepAlive, false));
+    }
+
+    /**
+     * As {@link #startServer(ConnectionHandler, List, int, int, int, TlsOptions, boolean)}, and with
+     * {@code reusePort} each listening socket gets {@code SO_REUSEPORT}: CPython's
+     * {@code asyncio.start_server(..., reuse_port=True)}. Servers on several loops (each on its own thread) may then
+     * listen on the same port, the kernel spreading the connections between them. See
+     * {@link Net#createServer(java.util.function.Supplier, List, int, int, TlsOptions, boolean, boolean)}.
+     *
+     * @param handler run as a new task for each connection, with that connection's reader and writer
+     * @param hosts the addresses or names to bind (a null element: every interface)
+     * @param port the port, 0..65535
+     * @param backlog the listen backlog of each socket
+     * @param limit each reader's buffer limit
+     * @param tls the TLS options, or null for plain TCP
+     * @param keepAlive whether accepted connections get {@code SO_KEEPALIVE} (CPython's default: no)
+     * @param reusePort whether the listening sockets get {@code SO_REUSEPORT} (CPython's default: no)
+     * @return a coroutine to await inside a task, giving the listening server
+     * @throws NullPointerException if {@code handler} is null
+     * @throws UnsupportedOperationException if {@code reusePort} is set and the platform has no
+     *         {@code SO_REUSEPORT} ({@link Net#reusePortSupported()}), at once
+     * @throws IllegalArgumentException (when awaited) if {@code hosts} is empty, {@code port} is not in 0..65535
+     *         or {@code backlog} is not positive
+     * @throws java.io.UncheckedIOException (when awaited) naming host and port if resolving or binding fails
+     */
+    @CheckReturnValue
+    public static Coro<Server> startServer(ConnectionHandler handler, List<String> hosts, int port, int backlog,
+                                           int limit, TlsOptions tls, boolean keepAlive, boolean reusePort) {
         Objects.requireNonNull(handler, "startServer: the handler is null");
+        if (reusePort && !Net.reusePortSupported()) {
+            throw new UnsupportedOperationException("reusePort: SO_REUSEPORT is not supported on this platform ("
+                    + System.getProperty("os.name") + "); check Net.reusePortSupported() first");
+        }
         return Coro.named("Streams.startServer", () -> {
             EventLoop loop = Asyncio.getRunningLoop();
             Server server = new Server(() -> new StreamReaderProtocol(loop, new StreamReader(limit), handler),
-                    backlog, tls, keepAlive);
+                    backlog, tls, keepAlive, reusePort);
             server.bind(hosts, port).await();
             return server;
         });

@@ -29,8 +29,14 @@ import java.nio.charset.StandardCharsets;
  * (Netty's {@code HttpServerCodec} with a handler writing the same answer, keep-alive honoured, one event loop
  * thread). Prints {@code READY <port>} once listening, then serves until killed.
  *
+ * <p>On several cores (issue 19): {@code asyncio4j-workers N} serves the same application with N workers
+ * ({@link Web#start(java.util.function.Supplier, String, int, int)}: N loops, each on its own thread with its own
+ * {@code SO_REUSEPORT} socket), and {@code netty N} runs Netty with N event-loop threads (one group, which also
+ * accepts).
+ *
  * <pre>
- * java --add-opens java.base/java.lang=ALL-UNNAMED -cp benchmarks.jar io.asyncio4j.bench.http.HelloServer asyncio4j|netty [PORT=0]
+ * java --add-opens java.base/java.lang=ALL-UNNAMED -cp benchmarks.jar io.asyncio4j.bench.http.HelloServer asyncio4j|netty [PORT=0] [THREADS=1]
+ * java --add-opens java.base/java.lang=ALL-UNNAMED -cp benchmarks.jar io.asyncio4j.bench.http.HelloServer asyncio4j-workers [PORT=0] [WORKERS=2]
  * </pre>
  */
 public final class HelloServer {
@@ -42,6 +48,7 @@ public final class HelloServer {
     public static void main(String[] args) throws Exception {
         String impl = args.length > 0 ? args[0] : "asyncio4j";
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : impl.equals("asyncio4j-workers") ? 2 : 1;
         switch (impl) {
             case "asyncio4j" -> Asyncio.run(() -> {
                 Application app = new Application();
@@ -51,9 +58,19 @@ public final class HelloServer {
                 Asyncio.getRunningLoop().createFuture().await(); // serve until killed
                 return null;
             });
-            case "netty" -> netty(port);
+            case "asyncio4j-workers" -> Asyncio.run(() -> {
+                Site site = Web.start(() -> {
+                    Application app = new Application();
+                    app.router().get("/", request -> Response.text("Hello, World!"));
+                    return app;
+                }, "127.0.0.1", port, threads).await();
+                NettyServer.ready(site.port());
+                site.waitClosed().await(); // serve until killed
+                return null;
+            });
+            case "netty" -> netty(port, threads);
             default -> {
-                System.err.println("usage: HelloServer asyncio4j|netty [PORT]");
+                System.err.println("usage: HelloServer asyncio4j|asyncio4j-workers|netty [PORT] [THREADS]");
                 System.exit(2);
             }
         }
@@ -90,8 +107,8 @@ public final class HelloServer {
         }
     }
 
-    private static void netty(int port) throws Exception {
+    private static void netty(int port, int threads) throws Exception {
         NettyHello hello = new NettyHello();
-        NettyServer.serve(port, p -> p.addLast(new HttpServerCodec(), hello));
+        NettyServer.serve(port, threads, p -> p.addLast(new HttpServerCodec(), hello));
     }
 }

@@ -22,16 +22,22 @@ import java.util.Objects;
  *                         connection closes after the answer, or at once if the response has already started. A
  *                         body the handler left unread is skipped under the same timeout. Time when the server
  *                         itself has paused reading (its buffers are full) does not count against the client.
+ * @param reusePort        whether the listening socket gets {@code SO_REUSEPORT} (aiohttp's {@code TCPSite(...,
+ *                         reuse_port=True)}), so that other sockets (other sites, other processes) may listen on
+ *                         the same port and the kernel spreads the connections between them (false). The sites of
+ *                         {@link Web#start(java.util.function.Supplier, String, int, int)} set it themselves.
+ *                         Starting a site with it where the platform lacks the option throws
+ *                         {@link UnsupportedOperationException} ({@link io.asyncio4j.net.Net#reusePortSupported()}).
  */
 public record ServerOptions(double keepaliveTimeout, double headerTimeout, RequestParser.Limits limits,
-                            double shutdownTimeout, double bodyTimeout) {
+                            double shutdownTimeout, double bodyTimeout, boolean reusePort) {
     /** aiohttp's default {@code shutdown_timeout}: 60 s. */
     public static final double DEFAULT_SHUTDOWN_TIMEOUT = 60;
 
     /** nginx's default {@code client_body_timeout}: 60 s. */
     public static final double DEFAULT_BODY_TIMEOUT = 60;
 
-    /** 75 s, 30 s, the parser's default limits, 60 s, 60 s. */
+    /** 75 s, 30 s, the parser's default limits, 60 s, 60 s, no {@code SO_REUSEPORT}. */
     public static final ServerOptions DEFAULT = new ServerOptions(75, 30, RequestParser.Limits.DEFAULT);
 
     /**
@@ -49,6 +55,22 @@ public record ServerOptions(double keepaliveTimeout, double headerTimeout, Reque
         if (!(shutdownTimeout >= 0)) {
             throw new IllegalArgumentException("shutdownTimeout must be >= 0, not " + shutdownTimeout);
         }
+    }
+
+    /**
+     * These timeouts and limits, without {@code SO_REUSEPORT}.
+     *
+     * @param keepaliveTimeout seconds an idle keep-alive connection stays open, positive
+     * @param headerTimeout    seconds a client has to send a request's whole head, positive
+     * @param limits           the request parser's limits
+     * @param shutdownTimeout  seconds {@link Site#close()} lets in-flight handlers run, 0 or more
+     * @param bodyTimeout      seconds allowed between two reads of a request's body, positive
+     * @throws IllegalArgumentException if a timeout is not a positive number (the shutdown timeout may be 0)
+     * @throws NullPointerException     if {@code limits} is null
+     */
+    public ServerOptions(double keepaliveTimeout, double headerTimeout, RequestParser.Limits limits,
+                         double shutdownTimeout, double bodyTimeout) {
+        this(keepaliveTimeout, headerTimeout, limits, shutdownTimeout, bodyTimeout, false);
     }
 
     /**
@@ -87,7 +109,7 @@ public record ServerOptions(double keepaliveTimeout, double headerTimeout, Reque
      * @throws IllegalArgumentException if {@code seconds} is not positive
      */
     public ServerOptions withKeepaliveTimeout(double seconds) {
-        return new ServerOptions(seconds, headerTimeout, limits, shutdownTimeout, bodyTimeout);
+        return new ServerOptions(seconds, headerTimeout, limits, shutdownTimeout, bodyTimeout, reusePort);
     }
 
     /**
@@ -98,7 +120,7 @@ public record ServerOptions(double keepaliveTimeout, double headerTimeout, Reque
      * @throws IllegalArgumentException if {@code seconds} is not positive
      */
     public ServerOptions withHeaderTimeout(double seconds) {
-        return new ServerOptions(keepaliveTimeout, seconds, limits, shutdownTimeout, bodyTimeout);
+        return new ServerOptions(keepaliveTimeout, seconds, limits, shutdownTimeout, bodyTimeout, reusePort);
     }
 
     /**
@@ -109,7 +131,7 @@ public record ServerOptions(double keepaliveTimeout, double headerTimeout, Reque
      * @throws NullPointerException if {@code l} is null
      */
     public ServerOptions withLimits(RequestParser.Limits l) {
-        return new ServerOptions(keepaliveTimeout, headerTimeout, l, shutdownTimeout, bodyTimeout);
+        return new ServerOptions(keepaliveTimeout, headerTimeout, l, shutdownTimeout, bodyTimeout, reusePort);
     }
 
     /**
@@ -120,7 +142,7 @@ public record ServerOptions(double keepaliveTimeout, double headerTimeout, Reque
      * @throws IllegalArgumentException if {@code seconds} is negative or NaN
      */
     public ServerOptions withShutdownTimeout(double seconds) {
-        return new ServerOptions(keepaliveTimeout, headerTimeout, limits, seconds, bodyTimeout);
+        return new ServerOptions(keepaliveTimeout, headerTimeout, limits, seconds, bodyTimeout, reusePort);
     }
 
     /**
@@ -131,7 +153,7 @@ public record ServerOptions(double keepaliveTimeout, double headerTimeout, Reque
      * @throws IllegalArgumentException if {@code seconds} is not positive
      */
     public ServerOptions withBodyTimeout(double seconds) {
-        return new ServerOptions(keepaliveTimeout, headerTimeout, limits, shutdownTimeout, seconds);
+        return new ServerOptions(keepaliveTimeout, headerTimeout, limits, shutdownTimeout, seconds, reusePort);
     }
 
     /**
@@ -180,6 +202,16 @@ public record ServerOptions(double keepaliveTimeout, double headerTimeout, Reque
      */
     public ServerOptions withBodyTimeout(java.time.Duration timeout) {
         return withBodyTimeout(seconds(timeout));
+    }
+
+    /**
+     * These options with {@link #reusePort()} set or cleared.
+     *
+     * @param reuse whether the listening socket gets {@code SO_REUSEPORT}
+     * @return new options
+     */
+    public ServerOptions withReusePort(boolean reuse) {
+        return new ServerOptions(keepaliveTimeout, headerTimeout, limits, shutdownTimeout, bodyTimeout, reuse);
     }
 
     private static double seconds(java.time.Duration d) {

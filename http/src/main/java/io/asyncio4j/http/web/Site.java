@@ -28,6 +28,13 @@ import java.util.Set;
  * {@link Application#onCleanup()} hooks. {@code close()} itself never suspends; {@link #waitClosed()} waits for
  * all of it, and {@link #shutdown(double)} is both with another timeout. A hook that fails is logged and the
  * shutdown goes on. Methods are for the loop's thread.
+ *
+ * <p><b>Several workers.</b> A site of {@link Web#start(java.util.function.Supplier, String, int, int)} stands for
+ * several loops, each on its own thread with its own application and its own site (see {@link Web}): its
+ * {@link #close()}, {@link #shutdown(double)} and {@link #waitClosed()} apply to every worker (each shuts down as
+ * above, on its own thread), and may be called from any thread and awaited on any loop; {@link #port()} and
+ * {@link #sockets()} are the shared port's, {@link #app()} the first serving worker's application and
+ * {@link #connectionCount()} the sum over the workers (a snapshot).
  */
 public final class Site implements AutoCloseable {
     private final Application app;
@@ -37,15 +44,86 @@ public final class Site implements AutoCloseable {
     private AbstractServer server;
     private boolean closing;
     private Task<Void> shutdownTask;
+    /** For a site of several workers: the workers it stands for; null for a site on one loop. */
+    private final Workers workers;
+    /** For a worker's site under the fallback: the acceptor handing it connections ({@link #adopt}); else null. */
+    private Acceptor acceptor;
+    /** Connections handed to this site by {@link #adopt} and not yet lost. */
+    private int adopted;
+    /** Completed when {@link #adopted} drops to 0 while closing (the fallback's stand-in for the server's wait). */
+    private io.asyncio4j.Future<Void> adoptedGone;
 
     Site(Application app, ServerOptions options) {
         this.app = app;
         this.options = options;
+        this.workers = null;
+    }
+
+    /** The site of several workers. */
+    Site(Workers workers) {
+        this.app = null;
+        this.options = workers.options();
+        this.workers = workers;
     }
 
     static Coro<Site> start(Application app, String host, int port, ServerOptions options) {
         return start(app, options, (site, loop) -> io.asyncio4j.net.Net.createServer(
-                () -> new HttpProtocol(site, loop), host, port));
+                () -> new HttpProtocol(site, loop), java.util.Collections.singletonList(host), port, 100, null,
+                false, options.reusePort()));
+    }
+
+    /**
+     * A worker's site under the fallback of {@link Workers}: it does not listen; {@code acceptor} hands it
+     * connections ({@link #adopt}).
+     */
+    static Coro<Site> startAdopting(Application app, ServerOptions options, Acceptor acceptor) {
+        return start(app, options, (site, loop) -> {
+            site.acceptor = acceptor;
+            return () -> null;
+        });
+    }
+
+    /**
+     * Serves {@code channel}, a connection accepted by the fallback's {@link Acceptor}, on this site's loop (the
+     * transport registers it with the loop's selector). On the loop's thread; a site already closing closes it.
+     */
+    void adopt(java.nio.channels.SocketChannel channel) {
+        if (closing) {
+            Acceptor.closeQuietly(channel);
+            return;
+        }
+        adopted++;
+        try {
+            io.asyncio4j.net.SocketTransport.attach(loop, channel, new HttpProtocol(this, loop), null,
+                    this::adoptedLost);
+        } catch (RuntimeException e) {
+            Acceptor.closeQuietly(channel);
+            adoptedLost();
+            HttpProtocol.Log.LOG.log(Level.DEBUG, () -> "cannot set up a connection handed over: " + e);
+        }
+    }
+
+    private void adoptedLost() {
+        adopted--;
+        if (adopted == 0 && adoptedGone != null && !adoptedGone.done()) {
+            adoptedGone.setResult(null);
+        }
+    }
+
+    /** The server's wait, or under the fallback the wait for the connections handed over (after close). */
+    private Coro<Void> serverClosed() {
+        if (server != null) {
+            return server.waitClosed();
+        }
+        return () -> {
+            while (!closing || adopted > 0) {
+                if (adoptedGone == null || adoptedGone.done()) { // shared by every waiter (shutdown task, waitClosed)
+                    adoptedGone = loop.createFuture();
+                }
+                adoptedGone.await();
+            }
+            return null;
+        };
     }
 
     /** As {@link #start(Application, String, int, ServerOptions)} on the Unix domain socket {@code path}. */
@@ -78,7 +156,10 @@ public final class Site implements AutoCloseable {
 
     /** {@return the port listened on (the one chosen when started with port 0), -1 for a Unix socket site} */
     public int port() {
-        return server.port();
+        if (workers != null) {
+            return workers.port();
+        }
+        return server != null ? server.port() : acceptor.port();
     }
 
     /**
@@ -87,17 +168,20 @@ public final class Site implements AutoCloseable {
      * @return the socket file's path (gone once the site is closed), or null for a TCP site
      */
     public java.nio.file.Path path() {
-        return server.path();
+        return server != null ? server.path() : null;
     }
 
     /** {@return the addresses listened on, empty for a Unix socket site} */
     public List<InetSocketAddress> sockets() {
-        return server.sockets();
+        if (workers != null) {
+            return workers.sockets();
+        }
+        return server != null ? server.sockets() : acceptor.sockets();
     }
 
-    /** {@return the application served} */
+    /** {@return the application served (with several workers: the first serving worker's, or null if none serves)} */
     public Application app() {
-        return app;
+        return workers != null ? workers.app() : app;
     }
 
     /** {@return the options the site runs with} */
@@ -111,6 +195,24 @@ public final class Site implements AutoCloseable {
 
     /** {@return the number of open connections} */
     public int connectionCount() {
+        return workers != null ? workers.connectionCount() : connections.size();
+    }
+
+    /**
+     * {@code stop}, or for a site of several workers, the first of {@code stop} and the death of every worker (which
+     * fails it): what {@code runApp} waits for.
+     */
+    java.util.concurrent.CompletableFuture<?> untilAllDied(java.util.concurrent.CompletableFuture<Void> stop) {
+        return workers == null ? stop : java.util.concurrent.CompletableFuture.anyOf(stop, workers.allDied());
+    }
+
+    /** For tests: the workers of a site of several workers. */
+    List<Worker> workersForTests() {
+        return workers.workers();
+    }
+
+    /** {@link #connectionCount()} of a worker's site, read from another thread: a snapshot. */
+    int connectionCountForWorkers() {
         return connections.size();
     }
 
@@ -136,11 +238,19 @@ public final class Site implements AutoCloseable {
     }
 
     private void close(double timeout) {
+        if (workers != null) {
+            workers.close(timeout);
+            return;
+        }
         if (closing) {
             return;
         }
         closing = true;
-        server.close();
+        if (server != null) {
+            server.close();
+        } else if (adopted == 0 && adoptedGone != null && !adoptedGone.done()) {
+            adoptedGone.setResult(null); // a waitClosed() before close(): closing now, and nothing is open
+        }
         for (HttpProtocol p : new ArrayList<>(connections)) {
             p.shutdown();
         }
@@ -163,7 +273,7 @@ public final class Site implements AutoCloseable {
                     p.abort();
                 }
             }
-            server.waitClosed().await();
+            serverClosed().await();
             runHook(app.cleanup(), "onCleanup");
             return null;
         }, "asyncio4j site shutdown");
@@ -188,7 +298,11 @@ public final class Site implements AutoCloseable {
     @CheckReturnValue
     public Coro<Void> waitClosed() {
         return Coro.named("Site.waitClosed", () -> {
-            server.waitClosed().await();
+            if (workers != null) { // until close() has ended every worker, or all have died
+                Asyncio.wrapFuture(workers.ended()).await();
+                return null;
+            }
+            serverClosed().await();
             if (shutdownTask != null) {
                 shutdownTask.await();
             }
@@ -231,6 +345,9 @@ public final class Site implements AutoCloseable {
 
     @Override
     public String toString() {
+        if (workers != null) {
+            return workers.toString();
+        }
         return "<Site " + (path() != null ? "[" + path() + "]" : sockets()) + (closing ? " closing" : "") + " connections=" + connections.size() + ">";
     }
 }

@@ -7,6 +7,7 @@ import io.asyncio4j.EventLoop;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * aiohttp.web's entry points: {@link #start} (an {@code AppRunner} and a {@code TCPSite} in one call) inside a
@@ -17,6 +18,28 @@ import java.util.concurrent.TimeUnit;
  * Site site = Web.start(app, "127.0.0.1", 0).await();      // site.port(): the port chosen
  * ...
  * site.close();
+ * }</pre>
+ *
+ * <p><b>One loop per core.</b> {@link #start(Supplier, String, int, int)} and {@link #runApp(Supplier, String, int,
+ * int)} serve with several workers, aiohttp's several processes with {@code reuse_port=True} within one JVM: each
+ * worker is a platform thread of its own ({@code asyncio4j-worker-1}, {@code -2}, ...) running its own event loop,
+ * on which it calls the application factory (so each worker has its own {@link Application}, whose
+ * {@code onStartup}, {@code onShutdown} and {@code onCleanup} hooks run on that worker's thread), starts the
+ * application and listens with a socket of its own on the shared port ({@code SO_REUSEPORT}: the kernel spreads
+ * the incoming connections between the sockets). A connection stays on the worker that accepted it, and every
+ * handler of one application runs on that worker's loop, so the single-threaded model holds per worker: share
+ * nothing mutable between the applications the factory makes, or guard it as any state shared between threads.
+ * Where the platform has no {@code SO_REUSEPORT} ({@link io.asyncio4j.net.Net#reusePortSupported()}), one
+ * acceptor thread accepts on a single socket and hands each connection to the worker loops in turn, which is
+ * logged once (WARNING, logger {@code io.asyncio4j.http.web}). A worker whose factory, startup or loop fails is
+ * logged (ERROR) and the others go on serving.
+ *
+ * <pre>{@code
+ * Web.runApp(() -> {                                        // called once on each worker's thread
+ *     Application app = new Application();
+ *     app.router().get("/", request -> Response.text("hello from " + Thread.currentThread().getName()));
+ *     return app;
+ * }, "0.0.0.0", 8080, Runtime.getRuntime().availableProcessors());
  * }</pre>
  */
 public final class Web {
@@ -57,6 +80,71 @@ public final class Web {
         java.util.Objects.requireNonNull(app, "app");
         java.util.Objects.requireNonNull(options, "options");
         return Coro.named("Web.start", Site.start(app, host, port, options));
+    }
+
+    /**
+     * Starts {@code workers} worker loops serving on {@code host:port} with the default {@link ServerOptions}: one
+     * loop per core (see the class). Each worker, on its own platform thread, calls {@code appFactory} for its
+     * application, runs its startup hooks and listens with its own {@code SO_REUSEPORT} socket on the shared port
+     * (port 0: the first worker picks a free port, the others bind it). Returns once every worker serves or has
+     * failed to start; a worker that failed is logged and the others serve.
+     *
+     * <p>The site returned stands for all the workers: {@link Site#close()} (or {@link Site#shutdown(double)})
+     * shuts every worker down gracefully (stop accepting, in-flight responses finish within the shutdown timeout,
+     * WebSockets closed with 1001, cleanup hooks, the threads end) and {@link Site#waitClosed()} waits for the
+     * threads to end; these may be called from any thread. It is not tied to the loop that started it: the
+     * workers run until it is closed, or until all of them have died, and their threads are not daemons (the JVM
+     * goes on while they serve, as with a server's threads in general).
+     *
+     * @param appFactory called once on each worker's thread, for that worker's application; not null, nor may it
+     *        return null
+     * @param host the address to listen on, or null for every interface
+     * @param port the port, 0..65535; 0 for a free one
+     * @param workers how many loops, 1 or more (the number of cores, say)
+     * @return the start, run when awaited in a task of any loop (the workers do not run on it); it gives the site
+     * @throws NullPointerException if {@code appFactory} is null (at once)
+     * @throws IllegalArgumentException if {@code workers} is less than 1 or {@code port} is not in 0..65535 (at
+     *         once)
+     * @throws java.io.UncheckedIOException (when awaited) if no worker can bind, or another failure if no worker
+     *         starts (the first worker's failure, the others' suppressed)
+     */
+    @CheckReturnValue
+    public static Coro<Site> start(Supplier<Application> appFactory, String host, int port, int workers) {
+        return Coro.named("Web.start", start(appFactory, host, port, workers, ServerOptions.DEFAULT));
+    }
+
+    /**
+     * As {@link #start(Supplier, String, int, int)}, with {@code options} for every worker's site (its
+     * {@link ServerOptions#reusePort()} is set for them).
+     *
+     * @param appFactory called once on each worker's thread, for that worker's application
+     * @param host the address to listen on, or null for every interface
+     * @param port the port, 0..65535; 0 for a free one
+     * @param workers how many loops, 1 or more
+     * @param options the servers' timeouts and limits
+     * @return the start, run when awaited in a task of any loop; it gives the site
+     * @throws NullPointerException if {@code appFactory} or {@code options} is null (at once)
+     * @throws IllegalArgumentException if {@code workers} is less than 1 or {@code port} is not in 0..65535 (at
+     *         once)
+     * @throws java.io.UncheckedIOException (when awaited) if no worker can bind, or another failure if no worker
+     *         starts
+     */
+    @CheckReturnValue
+    public static Coro<Site> start(Supplier<Application> appFactory, String host, int port, int workers,
+                                   ServerOptions options) {
+        java.util.Objects.requireNonNull(appFactory, "appFactory");
+        java.util.Objects.requireNonNull(options, "options");
+        checkWorkers(workers, port);
+        return Coro.named("Web.start", Workers.start(appFactory, host, port, workers, options));
+    }
+
+    private static void checkWorkers(int workers, int port) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, not " + workers);
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be in 0..65535, not " + port);
+        }
     }
 
     /**
@@ -173,6 +261,60 @@ public final class Web {
     public static void runApp(Application app, String host, int port, ServerOptions options) {
         java.util.Objects.requireNonNull(app, "app");
         java.util.Objects.requireNonNull(options, "options");
+        runUntilSignal(start(app, host, port, options), host, options);
+    }
+
+    /**
+     * {@link #runApp(Application, String, int)} with {@code workers} loops: as aiohttp's {@code run_app} in each of
+     * several processes sharing the port with {@code reuse_port=True}, within one JVM. Starts the workers as
+     * {@link #start(Supplier, String, int, int)} does (each on its own thread, with its own application from
+     * {@code appFactory}, called on that thread), prints the URL, and blocks this thread until SIGINT or SIGTERM,
+     * then shuts every worker down gracefully (each stops accepting, runs its shutdown hooks, closes its
+     * WebSockets with 1001, lets its in-flight requests finish for up to 60 s, runs its cleanup hooks) and returns
+     * once all the worker threads have ended. The signals are handled as by {@link #runApp(Application, String,
+     * int)} (on a loop of this thread that only waits): a second SIGTERM ends the JVM, a second SIGINT throws
+     * {@link io.asyncio4j.KeyboardInterrupt} here (the workers' shutdown goes on, on their threads).
+     *
+     * <p>A worker that dies is logged and the others serve; if every worker dies, this returns by throwing the
+     * first death's exception.
+     *
+     * @param appFactory called once on each worker's thread, for that worker's application
+     * @param host the address to listen on, or null for every interface
+     * @param port the port, 0..65535; 0 for a free one
+     * @param workers how many loops, 1 or more (the number of cores, say)
+     * @throws NullPointerException if {@code appFactory} is null
+     * @throws IllegalArgumentException if {@code workers} is less than 1 or {@code port} not in 0..65535 (before
+     *         anything starts)
+     * @throws java.io.UncheckedIOException if no worker can bind
+     */
+    public static void runApp(Supplier<Application> appFactory, String host, int port, int workers) {
+        runApp(appFactory, host, port, workers, ServerOptions.DEFAULT);
+    }
+
+    /**
+     * As {@link #runApp(Supplier, String, int, int)}, with {@code options} for every worker (the shutdown waits for
+     * up to its {@linkplain ServerOptions#shutdownTimeout() timeout}).
+     *
+     * @param appFactory called once on each worker's thread, for that worker's application
+     * @param host the address to listen on, or null for every interface
+     * @param port the port, 0..65535; 0 for a free one
+     * @param workers how many loops, 1 or more
+     * @param options the servers' timeouts and limits
+     * @throws NullPointerException if {@code appFactory} or {@code options} is null
+     * @throws IllegalArgumentException if {@code workers} is less than 1 or {@code port} not in 0..65535 (before
+     *         anything starts)
+     * @throws java.io.UncheckedIOException if no worker can bind
+     */
+    public static void runApp(Supplier<Application> appFactory, String host, int port, int workers,
+                              ServerOptions options) {
+        runUntilSignal(start(appFactory, host, port, workers, options), host, options);
+    }
+
+    /**
+     * The signals and the shutdown hook of the public {@code runApp}s: serves what {@code start} starts until
+     * SIGINT, SIGTERM or the JVM's shutdown.
+     */
+    private static void runUntilSignal(Coro<Site> start, String host, ServerOptions options) {
         CompletableFuture<Void> stop = new CompletableFuture<>();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -193,7 +335,7 @@ public final class Web {
             stop.complete(null);
         };
         try {
-            runApp(app, host, port, options, null, stop, gracefulExit);
+            runApp(start, host, null, stop, gracefulExit);
         } finally {
             finished.countDown();
             try {
@@ -222,6 +364,16 @@ public final class Web {
      */
     static void runApp(Application app, String host, int port, ServerOptions options,
                        CompletableFuture<Site> started, CompletableFuture<Void> stop, Runnable onSignal) {
+        runApp(start(app, host, port, options), host, started, stop, onSignal);
+    }
+
+    /**
+     * The body of every {@code runApp}: on a new loop of this thread, awaits {@code start} (one site, or the site
+     * of several workers), serves until {@code stop} completes (or every worker has died: then throws the death),
+     * then closes the site and waits for it. {@code onSignal}: see above.
+     */
+    static void runApp(Coro<Site> start, String host, CompletableFuture<Site> started, CompletableFuture<Void> stop,
+                       Runnable onSignal) {
         Asyncio.run(() -> {
             if (onSignal != null) {
                 EventLoop loop = Asyncio.getRunningLoop();
@@ -233,14 +385,14 @@ public final class Web {
                 loop.addSignalHandler("INT", graceful);
                 loop.addSignalHandler("TERM", graceful);
             }
-            Site site = start(app, host, port, options).await();
+            Site site = start.await();
             System.out.println("======== Running on http://" + (host == null ? "0.0.0.0" : host) + ":"
                     + site.port() + " ========\n(Press CTRL+C to quit)");
             if (started != null) {
                 started.complete(site);
             }
             try {
-                Asyncio.wrapFuture(stop).await();
+                Asyncio.wrapFuture(site.untilAllDied(stop)).await();
             } finally {
                 site.close();
                 site.waitClosed().await();

@@ -29,7 +29,17 @@ class RunAppSignalTest {
      * is in flight when the signal comes and finishes during the shutdown.
      */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("workers")) { // two workers, each with the application below
+            Web.runApp(() -> app(false), "127.0.0.1", 0, 2);
+            System.out.println("runApp returned");
+            return;
+        }
         boolean stubborn = args.length > 0 && args[0].equals("stubborn"); // its handler never ends
+        Web.runApp(app(stubborn), "127.0.0.1", 0);
+        System.out.println("runApp returned");
+    }
+
+    static Application app(boolean stubborn) {
         Application app = new Application();
         Event shuttingDown = new Event();
         app.router().get("/slow", request -> {
@@ -49,8 +59,7 @@ class RunAppSignalTest {
             System.out.println("on cleanup");
             return null;
         });
-        Web.runApp(app, "127.0.0.1", 0);
-        System.out.println("runApp returned");
+        return app;
     }
 
     /** Starts the program in a child JVM on this run's carrier; its stdout is read by the test. */
@@ -132,6 +141,44 @@ class RunAppSignalTest {
             assertThat(readLine(out, lines)).isNull(); // no cleanup, no return: the JVM ended
             assertThat(Files.readString(err)).isEmpty();
             client.close();
+        } finally {
+            p.destroyForcibly().waitFor();
+            Files.deleteIfExists(err);
+        }
+    }
+
+    @Test
+    void withWorkersSigtermShutsEveryWorkerDownGracefully() throws Exception {
+        Path err = Files.createTempFile("run-app", ".err");
+        Process p = start(err, "workers");
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            List<String> lines = new ArrayList<>();
+            String banner = readLine(out, lines);
+            assertThat(banner).as("stderr: %s", Files.readString(err)).startsWith("======== Running on http://");
+            int port = Integer.parseInt(banner.replaceAll(".*:(\\d+) =+$", "$1"));
+            readLine(out, lines); // (Press CTRL+C to quit)
+            CompletableFuture<String> response = CompletableFuture.supplyAsync(() -> {
+                try (Socket s = new Socket("127.0.0.1", port)) {
+                    s.getOutputStream().write("GET /slow HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    return e.toString();
+                }
+            });
+            assertThat(readLine(out, lines)).isEqualTo("in handler");
+            assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor()).isZero();
+            while (readLine(out, lines) != null) {
+                // the rest of the output
+            }
+            assertThat(p.waitFor()).as("exit status; output %s; stderr %s", lines, Files.readString(err)).isZero();
+            // each worker runs its own hooks on its own thread: the two workers' lines may interleave
+            assertThat(lines.subList(3, lines.size() - 1))
+                    .containsExactlyInAnyOrder("on shutdown", "on shutdown", "on cleanup", "on cleanup");
+            assertThat(lines.get(lines.size() - 1)).isEqualTo("runApp returned");
+            assertThat(response.get()).startsWith("HTTP/1.1 200").endsWith("finished during the shutdown");
+            assertThat(Files.readString(err)).isEmpty();
         } finally {
             p.destroyForcibly().waitFor();
             Files.deleteIfExists(err);
