@@ -2,8 +2,10 @@ package io.asyncio4j.bench.http;
 
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.bench.NettyServer;
+import io.asyncio4j.http.web.AccessLogger;
 import io.asyncio4j.http.web.Application;
 import io.asyncio4j.http.web.Response;
+import io.asyncio4j.http.web.ServerOptions;
 import io.asyncio4j.http.web.Site;
 import io.asyncio4j.http.web.Web;
 import io.netty.buffer.ByteBuf;
@@ -29,8 +31,15 @@ import java.nio.charset.StandardCharsets;
  * (Netty's {@code HttpServerCodec} with a handler writing the same answer, keep-alive honoured, one event loop
  * thread). Prints {@code READY <port>} once listening, then serves until killed.
  *
+ * <p>{@code asyncio4j-accesslog} is {@code asyncio4j} with the access log on ({@code ServerOptions.withAccessLog()},
+ * the default format), its logger {@code io.asyncio4j.http.access} writing to {@code LOGFILE} through a
+ * {@code java.util.logging.FileHandler} (which flushes every line) whose formatter writes the line alone, as an
+ * aiohttp deployment's {@code logging.FileHandler} with {@code format="%(message)s"}: the access log benchmark,
+ * against {@code asyncio4j} in the same run.
+ *
  * <pre>
  * java --add-opens java.base/java.lang=ALL-UNNAMED -cp benchmarks.jar io.asyncio4j.bench.http.HelloServer asyncio4j|netty [PORT=0]
+ * java ... io.asyncio4j.bench.http.HelloServer asyncio4j-accesslog [PORT=0] [LOGFILE=access.log]
  * </pre>
  */
 public final class HelloServer {
@@ -43,20 +52,46 @@ public final class HelloServer {
         String impl = args.length > 0 ? args[0] : "asyncio4j";
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         switch (impl) {
-            case "asyncio4j" -> Asyncio.run(() -> {
-                Application app = new Application();
-                app.router().get("/", request -> Response.text("Hello, World!"));
-                Site site = Web.start(app, "127.0.0.1", port).await();
-                NettyServer.ready(site.port());
-                Asyncio.getRunningLoop().createFuture().await(); // serve until killed
-                return null;
-            });
+            case "asyncio4j" -> asyncio4j(port, ServerOptions.DEFAULT);
+            case "asyncio4j-accesslog" -> {
+                logTo(args.length > 2 ? args[2] : "access.log");
+                asyncio4j(port, ServerOptions.DEFAULT.withAccessLog());
+            }
             case "netty" -> netty(port);
             default -> {
-                System.err.println("usage: HelloServer asyncio4j|netty [PORT]");
+                System.err.println("usage: HelloServer asyncio4j|asyncio4j-accesslog|netty [PORT] [LOGFILE]");
                 System.exit(2);
             }
         }
+    }
+
+    private static void asyncio4j(int port, ServerOptions options) {
+        Asyncio.run(() -> {
+            Application app = new Application();
+            app.router().get("/", request -> Response.text("Hello, World!"));
+            Site site = Web.start(app, "127.0.0.1", port, options).await();
+            NettyServer.ready(site.port());
+            Asyncio.getRunningLoop().createFuture().await(); // serve until killed
+            return null;
+        });
+    }
+
+    /** Held here: java.util.logging keeps loggers weakly, and a collected logger loses its handler. */
+    private static java.util.logging.Logger accessLogger;
+
+    /** Sends the access log's lines, one per line and nothing else, to {@code file}. */
+    private static void logTo(String file) throws java.io.IOException {
+        java.util.logging.FileHandler h = new java.util.logging.FileHandler(file, false);
+        h.setFormatter(new java.util.logging.Formatter() {
+            @Override
+            public String format(java.util.logging.LogRecord r) {
+                return r.getMessage() + "\n";
+            }
+        });
+        accessLogger = java.util.logging.Logger.getLogger(AccessLogger.LOGGER_NAME);
+        accessLogger.setUseParentHandlers(false);
+        accessLogger.setLevel(java.util.logging.Level.INFO);
+        accessLogger.addHandler(h);
     }
 
     @ChannelHandler.Sharable

@@ -22,16 +22,21 @@ import java.util.Objects;
  *                         connection closes after the answer, or at once if the response has already started. A
  *                         body the handler left unread is skipped under the same timeout. Time when the server
  *                         itself has paused reading (its buffers are full) does not count against the client.
+ * @param accessLog        what logs each answered request ({@link AccessLogger}, or an application's own
+ *                         {@link AbstractAccessLogger}), or null for no access log, the default. Unlike aiohttp, whose
+ *                         access log is on but silent until Python's logging is configured, it is off unless asked
+ *                         for ({@link #withAccessLog()}): a {@code System.Logger}'s default console handler would
+ *                         print every line on standard error. Off, it costs the request path nothing.
  */
 public record ServerOptions(double keepaliveTimeout, double headerTimeout, RequestParser.Limits limits,
-                            double shutdownTimeout, double bodyTimeout) {
+                            double shutdownTimeout, double bodyTimeout, AbstractAccessLogger accessLog) {
     /** aiohttp's default {@code shutdown_timeout}: 60 s. */
     public static final double DEFAULT_SHUTDOWN_TIMEOUT = 60;
 
     /** nginx's default {@code client_body_timeout}: 60 s. */
     public static final double DEFAULT_BODY_TIMEOUT = 60;
 
-    /** 75 s, 30 s, the parser's default limits, 60 s, 60 s. */
+    /** 75 s, 30 s, the parser's default limits, 60 s, 60 s, no access log. */
     public static final ServerOptions DEFAULT = new ServerOptions(75, 30, RequestParser.Limits.DEFAULT);
 
     /**
@@ -49,6 +54,22 @@ public record ServerOptions(double keepaliveTimeout, double headerTimeout, Reque
         if (!(shutdownTimeout >= 0)) {
             throw new IllegalArgumentException("shutdownTimeout must be >= 0, not " + shutdownTimeout);
         }
+    }
+
+    /**
+     * These timeouts and limits with no access log.
+     *
+     * @param keepaliveTimeout seconds an idle keep-alive connection stays open, positive
+     * @param headerTimeout    seconds a client has to send a request's whole head, positive
+     * @param limits           the request parser's limits
+     * @param shutdownTimeout  seconds {@link Site#close()} lets in-flight handlers run, 0 or more
+     * @param bodyTimeout      seconds allowed between two reads of a request's body, positive
+     * @throws IllegalArgumentException if a timeout is not a positive number (the shutdown timeout may be 0)
+     * @throws NullPointerException     if {@code limits} is null
+     */
+    public ServerOptions(double keepaliveTimeout, double headerTimeout, RequestParser.Limits limits,
+                         double shutdownTimeout, double bodyTimeout) {
+        this(keepaliveTimeout, headerTimeout, limits, shutdownTimeout, bodyTimeout, null);
     }
 
     /**
@@ -87,7 +108,7 @@ public record ServerOptions(double keepaliveTimeout, double headerTimeout, Reque
      * @throws IllegalArgumentException if {@code seconds} is not positive
      */
     public ServerOptions withKeepaliveTimeout(double seconds) {
-        return new ServerOptions(seconds, headerTimeout, limits, shutdownTimeout, bodyTimeout);
+        return new ServerOptions(seconds, headerTimeout, limits, shutdownTimeout, bodyTimeout, accessLog);
     }
 
     /**
@@ -98,7 +119,7 @@ public record ServerOptions(double keepaliveTimeout, double headerTimeout, Reque
      * @throws IllegalArgumentException if {@code seconds} is not positive
      */
     public ServerOptions withHeaderTimeout(double seconds) {
-        return new ServerOptions(keepaliveTimeout, seconds, limits, shutdownTimeout, bodyTimeout);
+        return new ServerOptions(keepaliveTimeout, seconds, limits, shutdownTimeout, bodyTimeout, accessLog);
     }
 
     /**
@@ -109,7 +130,7 @@ public record ServerOptions(double keepaliveTimeout, double headerTimeout, Reque
      * @throws NullPointerException if {@code l} is null
      */
     public ServerOptions withLimits(RequestParser.Limits l) {
-        return new ServerOptions(keepaliveTimeout, headerTimeout, l, shutdownTimeout, bodyTimeout);
+        return new ServerOptions(keepaliveTimeout, headerTimeout, l, shutdownTimeout, bodyTimeout, accessLog);
     }
 
     /**
@@ -120,7 +141,7 @@ public record ServerOptions(double keepaliveTimeout, double headerTimeout, Reque
      * @throws IllegalArgumentException if {@code seconds} is negative or NaN
      */
     public ServerOptions withShutdownTimeout(double seconds) {
-        return new ServerOptions(keepaliveTimeout, headerTimeout, limits, seconds, bodyTimeout);
+        return new ServerOptions(keepaliveTimeout, headerTimeout, limits, seconds, bodyTimeout, accessLog);
     }
 
     /**
@@ -131,7 +152,7 @@ public record ServerOptions(double keepaliveTimeout, double headerTimeout, Reque
      * @throws IllegalArgumentException if {@code seconds} is not positive
      */
     public ServerOptions withBodyTimeout(double seconds) {
-        return new ServerOptions(keepaliveTimeout, headerTimeout, limits, shutdownTimeout, seconds);
+        return new ServerOptions(keepaliveTimeout, headerTimeout, limits, shutdownTimeout, seconds, accessLog);
     }
 
     /**
@@ -180,6 +201,42 @@ public record ServerOptions(double keepaliveTimeout, double headerTimeout, Reque
      */
     public ServerOptions withBodyTimeout(java.time.Duration timeout) {
         return withBodyTimeout(seconds(timeout));
+    }
+
+    /**
+     * These options with the standard access log: {@link AccessLogger}'s default format
+     * ({@value AccessLogger#LOG_FORMAT}) on the logger {@value AccessLogger#LOGGER_NAME} at {@code INFO}. Where its
+     * lines go is the logging configuration's choice (with {@code java.util.logging} and no configuration, the
+     * console on standard error).
+     *
+     * @return new options
+     */
+    public ServerOptions withAccessLog() {
+        return withAccessLog(new AccessLogger());
+    }
+
+    /**
+     * These options with the standard access log in {@code format} (aiohttp's {@code access_log_format}) on the
+     * logger {@value AccessLogger#LOGGER_NAME}.
+     *
+     * @param format the format, see {@link AccessLogger}; not null
+     * @return new options
+     * @throws IllegalArgumentException if the format is bad, naming the problem
+     * @throws NullPointerException     if {@code format} is null
+     */
+    public ServerOptions withAccessLogFormat(String format) {
+        return withAccessLog(new AccessLogger(format));
+    }
+
+    /**
+     * These options with {@code logger} as the {@linkplain #accessLog() access log} (aiohttp's
+     * {@code access_log_class}), or none.
+     *
+     * @param logger what logs each answered request, or null for no access log
+     * @return new options
+     */
+    public ServerOptions withAccessLog(AbstractAccessLogger logger) {
+        return new ServerOptions(keepaliveTimeout, headerTimeout, limits, shutdownTimeout, bodyTimeout, logger);
     }
 
     private static double seconds(java.time.Duration d) {
