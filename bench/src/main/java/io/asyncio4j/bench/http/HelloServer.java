@@ -32,14 +32,16 @@ import java.nio.charset.StandardCharsets;
  * thread). Prints {@code READY <port>} once listening, then serves until killed.
  *
  * <p>{@code asyncio4j-accesslog} is {@code asyncio4j} with the access log on ({@code ServerOptions.withAccessLog()},
- * the default format), its logger {@code io.asyncio4j.http.access} writing to {@code LOGFILE} through a
- * {@code java.util.logging.FileHandler} (which flushes every line) whose formatter writes the line alone, as an
- * aiohttp deployment's {@code logging.FileHandler} with {@code format="%(message)s"}: the access log benchmark,
- * against {@code asyncio4j} in the same run.
+ * the default format), its logger {@code io.asyncio4j.http.access} writing to {@code LOGFILE} with a formatter that
+ * writes the line alone (as an aiohttp deployment's {@code format="%(message)s"}), through one of two sinks:
+ * {@code flush}, a {@code java.util.logging.FileHandler}, which flushes every line (one {@code write} system call
+ * per request, as Python's {@code logging.FileHandler}); {@code buffered}, a {@code StreamHandler} over a 64 KiB
+ * buffer, written when full (nginx's {@code access_log ... buffer=64k}). The access log benchmark runs both against
+ * {@code asyncio4j} in the same run.
  *
  * <pre>
  * java --add-opens java.base/java.lang=ALL-UNNAMED -cp benchmarks.jar io.asyncio4j.bench.http.HelloServer asyncio4j|netty [PORT=0]
- * java ... io.asyncio4j.bench.http.HelloServer asyncio4j-accesslog [PORT=0] [LOGFILE=access.log]
+ * java ... io.asyncio4j.bench.http.HelloServer asyncio4j-accesslog [PORT=0] [LOGFILE=access.log] [flush|buffered]
  * </pre>
  */
 public final class HelloServer {
@@ -54,12 +56,13 @@ public final class HelloServer {
         switch (impl) {
             case "asyncio4j" -> asyncio4j(port, ServerOptions.DEFAULT);
             case "asyncio4j-accesslog" -> {
-                logTo(args.length > 2 ? args[2] : "access.log");
+                logTo(args.length > 2 ? args[2] : "access.log", args.length > 3 ? args[3] : "flush");
                 asyncio4j(port, ServerOptions.DEFAULT.withAccessLog());
             }
             case "netty" -> netty(port);
             default -> {
-                System.err.println("usage: HelloServer asyncio4j|asyncio4j-accesslog|netty [PORT] [LOGFILE]");
+                System.err.println("usage: HelloServer asyncio4j|asyncio4j-accesslog|netty [PORT] [LOGFILE]"
+                        + " [flush|buffered]");
                 System.exit(2);
             }
         }
@@ -79,9 +82,14 @@ public final class HelloServer {
     /** Held here: java.util.logging keeps loggers weakly, and a collected logger loses its handler. */
     private static java.util.logging.Logger accessLogger;
 
-    /** Sends the access log's lines, one per line and nothing else, to {@code file}. */
-    private static void logTo(String file) throws java.io.IOException {
-        java.util.logging.FileHandler h = new java.util.logging.FileHandler(file, false);
+    /** Sends the access log's lines, one per line and nothing else, to {@code file}, through {@code sink}. */
+    private static void logTo(String file, String sink) throws java.io.IOException {
+        java.util.logging.StreamHandler h = switch (sink) {
+            case "flush" -> new java.util.logging.FileHandler(file, false);
+            case "buffered" -> new java.util.logging.StreamHandler(new java.io.BufferedOutputStream(
+                    new java.io.FileOutputStream(file), 64 * 1024), new java.util.logging.SimpleFormatter());
+            default -> throw new IllegalArgumentException("sink: flush or buffered, not " + sink);
+        };
         h.setFormatter(new java.util.logging.Formatter() {
             @Override
             public String format(java.util.logging.LogRecord r) {

@@ -350,6 +350,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
             try {
                 resp = respond(request);
                 if (state == HttpProtocolState.CLOSED) {
+                    logAccess(request, resp); // the client left first: as aiohttp, its answer, of 0 bytes
                     return null;
                 }
                 StreamResponse started = request.startedResponse();
@@ -357,6 +358,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
                     // The handler prepared a streamed response, then failed or answered with another one: the
                     // head is out, no other answer can follow.
                     transport.close();
+                    logAccess(request, started);
                     return null;
                 }
                 if (resp instanceof StreamResponse s && !s.prepared()) {
@@ -717,6 +719,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
      * one null check.
      */
     private void startAccessLog() {
+        sent = 0;
         AbstractAccessLogger log = site.options().accessLog();
         if (log != null && log.enabled()) {
             accessLog = log;

@@ -232,6 +232,27 @@ class AccessLogServerTest {
     }
 
     @Test
+    void aClientThatResetsBeforeItsAnswerIsStillLoggedOnceWithNoBytes() {
+        Recorder recorder = new Recorder();
+        RawClient.serve(app(), ServerOptions.DEFAULT.withAccessLog(recorder), port -> {
+            try (RawClient c = new RawClient(port)) {
+                c.send(RawClient.get("/slow"));
+                Thread.sleep(20); // the head is in; the handler sleeps 50 ms
+                c.socket.setSoLinger(true, 0); // close with a reset: the connection is lost at once
+            }
+            for (int i = 0; i < 400 && recorder.entries.isEmpty(); i++) {
+                Thread.sleep(5);
+            }
+            return null;
+        });
+        assertThat(recorder.entries).singleElement().satisfies(e -> {
+            assertThat(e.target()).isEqualTo("/slow");
+            assertThat(e.status()).isEqualTo(200);
+            assertThat(e.bytes()).isZero();
+        });
+    }
+
+    @Test
     void aLoggerThatThrowsIsReportedAndTheConnectionGoesOn() {
         AbstractAccessLogger failing = (request, response, time) -> {
             throw new IllegalStateException("logger bug");
