@@ -35,7 +35,9 @@ import java.nio.ByteBuffer;
  *
  * <p><b>Logging.</b> A handler that fails is logged at ERROR with its stack trace, unless the failure only says
  * that the client went away (the connection is closed or closing and the exception is a connection error, an
- * {@code IOException} or a cancellation): that is no server error and gets one DEBUG line without a trace.
+ * {@code IOException} or a cancellation): that is no server error and gets one DEBUG line without a trace. The
+ * access log ({@link ServerOptions#accessLog()}, off by default) is asked at each head whether it will log, and
+ * called once per answered request after its last byte ({@link #logAccess}); off, it costs one null check.
  */
 final class HttpProtocol implements Protocol, RequestParser.Listener {
     /**
