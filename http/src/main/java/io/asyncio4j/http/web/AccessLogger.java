@@ -55,9 +55,10 @@ import java.util.Objects;
  *
  * <p><b>Cost.</b> The server asks {@link #enabled()} ({@code isLoggable(INFO)}) once per request: when the logger
  * would drop the line, nothing is timed or built. Otherwise the line is built in one {@code StringBuilder} sized by
- * the last line, with the {@code %t} text cached per second.
+ * the last line, with the {@code %t} text cached per second and the {@code %a} text per client address.
  *
- * <p>Thread-safe: immutable but for the per-second {@code %t} cache, one immutable pair behind a volatile field.
+ * <p>Thread-safe: immutable but for two caches of immutable pairs, the {@code %t} text of the current second and the
+ * {@code %a} text of the last client address.
  * {@link #log} runs on the server loop's thread; an exception while building the line is logged at {@code ERROR}
  * ("Error in logging", as aiohttp) on the same logger, not thrown.
  */
@@ -78,11 +79,17 @@ public final class AccessLogger implements AbstractAccessLogger {
     private record Stamp(long second, String text) {
     }
 
+    /** The {@code %a} text of the last client address seen: requests of one connection share the address object. */
+    private record Remote(java.net.InetAddress address, String text) {
+    }
+
     private final System.Logger logger;
     private final String format;
     private final Appender[] appenders;
     private final Clock clock;
     private volatile Stamp stamp = new Stamp(Long.MIN_VALUE, "");
+    /** Racy by design: a stale or missed entry is only formatted again (its fields are final, so never torn). */
+    private Remote remote = new Remote(null, "-");
     /** The length of the last line built: the next builder's capacity (a racy hint, any value works). */
     private int sizeHint = 128;
 
@@ -201,7 +208,7 @@ public final class AccessLogger implements AbstractAccessLogger {
                     i = next;
                     continue;
                 }
-                case 'a' -> atom = AccessLogger::remote;
+                case 'a' -> atom = this::remote;
                 case 't' -> atom = this::startTime;
                 case 'P' -> {
                     String pid = "<" + ProcessHandle.current().pid() + ">";
@@ -279,8 +286,19 @@ public final class AccessLogger implements AbstractAccessLogger {
         b.append(value != null ? value : "-");
     }
 
-    private static void remote(StringBuilder b, Request q, Response r, double t) {
-        orDash(b, q.remote());
+    /** {@link Request#remote()}, formatted once per client address object rather than once per request. */
+    private void remote(StringBuilder b, Request q, Response r, double t) {
+        java.net.InetSocketAddress a = q.remoteAddress();
+        if (a == null) {
+            b.append('-');
+            return;
+        }
+        Remote c = remote;
+        if (c.address() != a.getAddress()) {
+            c = new Remote(a.getAddress(), q.remote());
+            remote = c;
+        }
+        b.append(c.text());
     }
 
     private static void requestLine(StringBuilder b, Request q, Response r, double t) {
