@@ -24,6 +24,8 @@
 #   MULTI_SECONDS / MULTI_ROUNDS / SKIP_MULTI=1   the HTTP hello on 2 cores (asyncio4j 2 workers and 1, aiohttp.web
 #                         2 processes on uvloop, Netty 2 threads; wrk -t2 -c200 unpinned): wrk seconds per run
 #                         [HTTP_SECONDS] / rounds [HTTP_ROUNDS] / skip it
+#   SKIP_ACCESSLOG=1      skip the access log runs (HTTP hello with the access log on, to a file flushed per line
+#                         and to a 64 KiB buffer, against off; HTTP_SECONDS / HTTP_ROUNDS as above)
 #   CLIENT_REQUESTS / CLIENT_ROUNDS / CLIENT_WARMUP / SKIP_CLIENT=1   GETs per HTTP client round [20000] /
 #                         measured rounds [5] / seconds of warm-up rounds before them [8] / skip them
 #   SKIP_STARTUP=1        skip the start-up benchmark (bench/startup.sh: hello, one GET, server start to first 200,
@@ -176,6 +178,7 @@ fi
 HTTP_SECONDS="${HTTP_SECONDS:-10}"; HTTP_ROUNDS="${HTTP_ROUNDS:-3}"
 http_run() { # ROUND LABEL CMD...: start the server, warm it up, load it with wrk, stop it
   local round="$1" label="$2"; shift 2
+  rm -f "$OUT/http-server-$label.log" # not the last round's READY line, read before this server truncates it
   "${PIN_SERVER[@]}" "$@" > "$OUT/http-server-$label.log" 2>&1 &
   local sp=$! port=""
   for _ in $(seq 100); do
@@ -193,6 +196,7 @@ http_run() { # ROUND LABEL CMD...: start the server, warm it up, load it with wr
   errs="$(awk '/Non-2xx|Socket errors/' "$OUT/http-$label-r$round.log" | tr -s ' ' | tr '\n' ';')"
   echo "== http $label round $round: $rps requests/s ${errs:+($errs)}"
   [ -n "$rps" ] && [ -n "$n" ] && [ "$n" -gt 0 ] && echo "RESULT label=http-$label-r$round impl=$label http_rps=$rps cpu_us=$(awk -v a="$t0" -v b="$t1" -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", (b-a)/hz*1e6/n}') errors=$([ -n "$errs" ] && echo 1 || echo 0)" >> "$RESULTS"
+  return 0 # a failed run is reported above; the others go on (set -e)
 }
 if [ "${SKIP_HTTP:-0}" != 1 ]; then
   if ! command -v wrk >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
@@ -296,6 +300,22 @@ PYEOF
   else
     echo "run-side-by-side: wrk is missing: skipping the multi-core HTTP benchmark" >&2
   fi
+fi
+
+# Access log (issue 19): the asyncio4j hello server with its access log on (default format, the bare line, one file
+# per run) through a JUL FileHandler (a write per line) and through a 64 KiB buffer, against the same server with
+# it off, rounds interleaved.
+if [ "${SKIP_ACCESSLOG:-0}" != 1 ] && command -v wrk >/dev/null 2>&1; then
+  for r in $(seq "$HTTP_ROUNDS"); do
+    http_run "$r" asyncio4j-log-off "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" -cp "$JAR" io.asyncio4j.bench.http.HelloServer asyncio4j
+    for sink in flush buffered; do
+      http_run "$r" "asyncio4j-log-$sink" "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" -cp "$JAR" io.asyncio4j.bench.http.HelloServer asyncio4j-accesslog 0 "$OUT/access-$sink-r$r.log" "$sink"
+      echo "== access log ($sink) round $r: $(wc -l < "$OUT/access-$sink-r$r.log" 2>/dev/null || echo 0) lines"
+      rm -f "$OUT/access-$sink-r$r.log" # hundreds of MB per run; the line count above is what the run needs
+    done
+  done
+  # their own key, so that the HTTP table above does not take them for its servers
+  sed -i '/label=http-asyncio4j-log-/s/ http_rps=/ log_rps=/' "$RESULTS"
 fi
 
 # HTTP client (issue 8): N GETs of a 1 KiB static file from nginx (one worker, CPU 0) at concurrency 100, one
@@ -445,6 +465,22 @@ if web:
         print(f"\n- asyncio4j is {a / u:.2f}x aiohttp.web+uvloop (target >= 2x): {'MET' if a / u >= 2 else 'MISSED'}")
     if a and n:
         print(f"- asyncio4j is {a / n:.2f}x Netty (target >= 0.8x): {'MET' if a / n >= 0.8 else 'MISSED'}")
+logs = medians("log_rps", ("log_rps", "cpu_us"))
+if ("asyncio4j-log-off", None) in logs:
+    off = logs[("asyncio4j-log-off", None)]
+    sinks = [(s, logs[("asyncio4j-log-" + s, None)]) for s in ("flush", "buffered") if ("asyncio4j-log-" + s, None) in logs]
+    print(f"\nAccess log, HTTP hello world, wrk -t1 -c100, requests per second (server CPU per request, us), median of "
+          f"{off['rounds']} round(s); on: JUL FileHandler (flush per line) / 64 KiB buffer:\n")
+    print("| access log off | " + " | ".join(f"on, {s}" for s, _ in sinks) + " | " + " | ".join(f"{s} / off" for s, _ in sinks) + " |")
+    print("|" + "---:|" * (1 + 2 * len(sinks)))
+    a = float(off["log_rps"])
+    print(f'| {a:,.0f} ({float(off["cpu_us"]):.1f}) | '
+          + " | ".join(f'{float(m["log_rps"]):,.0f} ({float(m["cpu_us"]):.1f})' for _, m in sinks) + " | "
+          + " | ".join(f'{float(m["log_rps"]) / a:.2f}' for _, m in sinks) + " |")
+    for s, m in sinks:
+        b = float(m["log_rps"])
+        print(f"- access log on ({s}) costs {(1 - b / a) * 100:.1f}% of the throughput (target <= 10%): "
+              f"{'MET' if b / a >= 0.9 else 'MISSED'}")
 cl = {r["impl"]: r for r in rows if "best_rps" in r and "concurrency" in r}
 if cl:
     order = [i for i in ("asyncio4j", "jdk", "aiohttp-uvloop", "aiohttp-asyncio") if i in cl]

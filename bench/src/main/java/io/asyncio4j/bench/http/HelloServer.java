@@ -2,8 +2,10 @@ package io.asyncio4j.bench.http;
 
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.bench.NettyServer;
+import io.asyncio4j.http.web.AccessLogger;
 import io.asyncio4j.http.web.Application;
 import io.asyncio4j.http.web.Response;
+import io.asyncio4j.http.web.ServerOptions;
 import io.asyncio4j.http.web.Site;
 import io.asyncio4j.http.web.Web;
 import io.netty.buffer.ByteBuf;
@@ -34,9 +36,18 @@ import java.nio.charset.StandardCharsets;
  * {@code SO_REUSEPORT} socket), and {@code netty N} runs Netty with N event-loop threads (one group, which also
  * accepts).
  *
+ * <p>{@code asyncio4j-accesslog} is {@code asyncio4j} with the access log on ({@code ServerOptions.withAccessLog()},
+ * the default format), its logger {@code io.asyncio4j.http.access} writing to {@code LOGFILE} with a formatter that
+ * writes the line alone (as an aiohttp deployment's {@code format="%(message)s"}), through one of two sinks:
+ * {@code flush}, a {@code java.util.logging.FileHandler}, which flushes every line (one {@code write} system call
+ * per request, as Python's {@code logging.FileHandler}); {@code buffered}, a {@code StreamHandler} over a 64 KiB
+ * buffer, written when full (nginx's {@code access_log ... buffer=64k}). The access log benchmark runs both against
+ * {@code asyncio4j} in the same run.
+ *
  * <pre>
  * java --add-opens java.base/java.lang=ALL-UNNAMED -cp benchmarks.jar io.asyncio4j.bench.http.HelloServer asyncio4j|netty [PORT=0] [THREADS=1]
  * java --add-opens java.base/java.lang=ALL-UNNAMED -cp benchmarks.jar io.asyncio4j.bench.http.HelloServer asyncio4j-workers [PORT=0] [WORKERS=2]
+ * java ... io.asyncio4j.bench.http.HelloServer asyncio4j-accesslog [PORT=0] [LOGFILE=access.log] [flush|buffered]
  * </pre>
  */
 public final class HelloServer {
@@ -48,32 +59,67 @@ public final class HelloServer {
     public static void main(String[] args) throws Exception {
         String impl = args.length > 0 ? args[0] : "asyncio4j";
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
-        int threads = args.length > 2 ? Integer.parseInt(args[2]) : impl.equals("asyncio4j-workers") ? 2 : 1;
         switch (impl) {
-            case "asyncio4j" -> Asyncio.run(() -> {
-                Application app = new Application();
-                app.router().get("/", request -> Response.text("Hello, World!"));
-                Site site = Web.start(app, "127.0.0.1", port).await();
-                NettyServer.ready(site.port());
-                Asyncio.getRunningLoop().createFuture().await(); // serve until killed
-                return null;
-            });
+            case "asyncio4j" -> asyncio4j(port, ServerOptions.DEFAULT);
+            case "asyncio4j-accesslog" -> {
+                logTo(args.length > 2 ? args[2] : "access.log", args.length > 3 ? args[3] : "flush");
+                asyncio4j(port, ServerOptions.DEFAULT.withAccessLog());
+            }
             case "asyncio4j-workers" -> Asyncio.run(() -> {
                 Site site = Web.start(() -> {
                     Application app = new Application();
                     app.router().get("/", request -> Response.text("Hello, World!"));
                     return app;
-                }, "127.0.0.1", port, threads).await();
+                }, "127.0.0.1", port, threads(args, 2)).await();
                 NettyServer.ready(site.port());
                 site.waitClosed().await(); // serve until killed
                 return null;
             });
-            case "netty" -> netty(port, threads);
+            case "netty" -> netty(port, threads(args, 1));
             default -> {
-                System.err.println("usage: HelloServer asyncio4j|asyncio4j-workers|netty [PORT] [THREADS]");
+                System.err.println("usage: HelloServer asyncio4j|asyncio4j-workers|netty [PORT] [THREADS], or"
+                        + " asyncio4j-accesslog [PORT] [LOGFILE] [flush|buffered]");
                 System.exit(2);
             }
         }
+    }
+
+    private static int threads(String[] args, int otherwise) {
+        return args.length > 2 ? Integer.parseInt(args[2]) : otherwise;
+    }
+
+    private static void asyncio4j(int port, ServerOptions options) {
+        Asyncio.run(() -> {
+            Application app = new Application();
+            app.router().get("/", request -> Response.text("Hello, World!"));
+            Site site = Web.start(app, "127.0.0.1", port, options).await();
+            NettyServer.ready(site.port());
+            Asyncio.getRunningLoop().createFuture().await(); // serve until killed
+            return null;
+        });
+    }
+
+    /** Held here: java.util.logging keeps loggers weakly, and a collected logger loses its handler. */
+    private static java.util.logging.Logger accessLogger;
+
+    /** Sends the access log's lines, one per line and nothing else, to {@code file}, through {@code sink}. */
+    private static void logTo(String file, String sink) throws java.io.IOException {
+        java.util.logging.StreamHandler h = switch (sink) {
+            case "flush" -> new java.util.logging.FileHandler(file, false);
+            case "buffered" -> new java.util.logging.StreamHandler(new java.io.BufferedOutputStream(
+                    new java.io.FileOutputStream(file), 64 * 1024), new java.util.logging.SimpleFormatter());
+            default -> throw new IllegalArgumentException("sink: flush or buffered, not " + sink);
+        };
+        h.setFormatter(new java.util.logging.Formatter() {
+            @Override
+            public String format(java.util.logging.LogRecord r) {
+                return r.getMessage() + "\n";
+            }
+        });
+        accessLogger = java.util.logging.Logger.getLogger(AccessLogger.LOGGER_NAME);
+        accessLogger.setUseParentHandlers(false);
+        accessLogger.setLevel(java.util.logging.Level.INFO);
+        accessLogger.addHandler(h);
     }
 
     @ChannelHandler.Sharable

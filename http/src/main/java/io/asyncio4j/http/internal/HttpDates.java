@@ -64,6 +64,31 @@ public final class HttpDates {
         return twoDigits(b, t.getSecond()).append(" GMT").toString();
     }
 
+    /**
+     * {@code epochSecond} as the Common Log Format writes a time, as aiohttp's access log does ({@code %t}):
+     * {@code [05/Dec/2026:01:02:03 +0100]}, the local time at {@code offsetSeconds} from UTC with that offset in
+     * hours and minutes, the year in at least four digits. From the same tables as {@link #format}, with no locale
+     * data.
+     *
+     * @param epochSecond   seconds since 1970-01-01T00:00:00Z
+     * @param offsetSeconds the local offset from UTC, in seconds (-18:00 to +18:00)
+     * @return the bracketed time
+     */
+    public static String commonLog(long epochSecond, int offsetSeconds) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.ofTotalSeconds(offsetSeconds));
+        StringBuilder b = new StringBuilder(28).append('[');
+        twoDigits(b, t.getDayOfMonth()).append('/').append(MONTHS[t.getMonthValue() - 1]).append('/');
+        int year = t.getYear();
+        String y = Integer.toString(Math.abs(year));
+        b.append(year < 0 ? "-" : "").append("0000", 0, Math.max(0, 4 - y.length())).append(y).append(':');
+        twoDigits(b, t.getHour()).append(':');
+        twoDigits(b, t.getMinute()).append(':');
+        twoDigits(b, t.getSecond()).append(' ').append(offsetSeconds < 0 ? '-' : '+');
+        int minutes = Math.abs(offsetSeconds) / 60;
+        twoDigits(b, minutes / 60);
+        return twoDigits(b, minutes % 60).append(']').toString();
+    }
+
     private static StringBuilder twoDigits(StringBuilder b, int n) {
         return b.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
     }

@@ -218,7 +218,9 @@ public class FileResponse extends StreamResponse {
             if (body.passesThrough() && transport != null && !transport.isClosing()) {
                 // The body is the file's bytes as they are: the kernel copies them (or, over TLS, the fallback
                 // does). A file that shrank sends fewer bytes; the short length then closes the connection.
-                body.sentDirectly(Net.sendfile(transport, ch, start, count).await());
+                long n = Net.sendfile(transport, ch, start, count).await();
+                body.sentDirectly(n);
+                request.protocol().sentDirectly(n);
                 return;
             }
             long pos = start;

@@ -35,7 +35,9 @@ import java.nio.ByteBuffer;
  *
  * <p><b>Logging.</b> A handler that fails is logged at ERROR with its stack trace, unless the failure only says
  * that the client went away (the connection is closed or closing and the exception is a connection error, an
- * {@code IOException} or a cancellation): that is no server error and gets one DEBUG line without a trace.
+ * {@code IOException} or a cancellation): that is no server error and gets one DEBUG line without a trace. The
+ * access log ({@link ServerOptions#accessLog()}, off by default) is asked at each head whether it will log, and
+ * called once per answered request after its last byte ({@link #logAccess}); off, it costs one null check.
  */
 final class HttpProtocol implements Protocol, RequestParser.Listener {
     /**
@@ -86,6 +88,12 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     private io.asyncio4j.Task<Void> goingAway;
     /** The task handling the current request, or one that has finished. */
     private io.asyncio4j.Task<Void> handlerTask;
+    /** The access log of the current request if it is to be logged (asked once, at its head), else null. */
+    private AbstractAccessLogger accessLog;
+    /** {@code System.nanoTime()} at the current request's head; read only when {@link #accessLog} is set. */
+    private long accessStart;
+    /** Bytes written for the current response, head included ({@link Response#bodyLength()}). */
+    private long sent;
 
     HttpProtocol(Site site, EventLoop loop) {
         this.site = site;
@@ -235,6 +243,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         }
         Request request = new Request(site.app(), head, content, peer, this);
         current = request;
+        startAccessLog();
         if (head.hasBody()) {
             moveTo(HttpProtocolState.BODY);
             arm(site.options().bodyTimeout()); // onComplete ends it
@@ -305,7 +314,9 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
 
     private void writeErrorAndClose(int status, String reason) {
         Response r = Response.text(status + ": " + reason).status(status);
-        transport.write(encode(r, false, true, false));
+        byte[] bytes = encode(r, false, true, false);
+        transport.write(bytes);
+        logServerAnswer(r, bytes.length);
         lingerClose();
     }
 
@@ -337,10 +348,11 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
 
     private void startTask(Request request) {
         handlerTask = loop.createTask(() -> {
-            Response resp;
+            Response resp = null;
             try {
                 resp = respond(request);
                 if (state == HttpProtocolState.CLOSED) {
+                    logAccess(request, resp); // the client left first: as aiohttp, its answer, of 0 bytes
                     return null;
                 }
                 StreamResponse started = request.startedResponse();
@@ -348,6 +360,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
                     // The handler prepared a streamed response, then failed or answered with another one: the
                     // head is out, no other answer can follow.
                     transport.close();
+                    logAccess(request, started);
                     return null;
                 }
                 if (resp instanceof StreamResponse s && !s.prepared()) {
@@ -371,6 +384,9 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
                 transport.close();
                 throw e;
             } catch (ConnectionResetError gone) {
+                if (resp != null) {
+                    logAccess(request, resp); // as aiohttp: the answer as far as it went
+                }
                 return null; // the client went away; nothing more to do
             } catch (Throwable e) {
                 logFailure("Error writing the response to ", request, e);
@@ -389,6 +405,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
                     }
                 } finally {
                     transport.close();
+                    logAccess(request, resp);
                 }
                 return null;
             }
@@ -428,12 +445,15 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
                             close, request.version().equals("HTTP/1.0"));
                 }
                 transport.write(bytes);
+                sent = bytes.length;
                 try {
                     flow.drain().await();
                 } catch (ConnectionResetError gone) {
+                    logAccess(request, resp);
                     return null; // the client went away; nothing more to do
                 }
             }
+            logAccess(request, resp);
             if (close) {
                 current = null;
                 lingerClose();
@@ -499,6 +519,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         request.responseStarted(r);
         r.framed(new BodyWriter(framing, length, coding == null ? null : coding.compressor()), headOnly, close);
         transport.write(head);
+        sent = head.length;
     }
 
     /** Writes a piece of {@code r}'s body, compressed and framed; {@code eof}: the end. */
@@ -523,7 +544,13 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         }
         if (out.length > 0) {
             transport.write(out);
+            sent += out.length;
         }
+    }
+
+    /** Counts {@code n} bytes of the current response's body sent past {@link #writeStream} (by sendfile). */
+    void sentDirectly(long n) {
+        sent += n;
     }
 
     /** The connection's transport, for a body sent by {@code Net.sendfile}; null before the connection. */
@@ -625,6 +652,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         moveTo(HttpProtocolState.UPGRADED);
         upgraded = next;
         transport.write(head);
+        sent = head.length;
         next.connectionMade(transport);
         if (pending.hasRemaining()) {
             byte[] rest = new byte[pending.remaining()];
@@ -683,6 +711,57 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
         }
         if (!transport.isClosing()) {
             transport.close();
+        }
+    }
+
+    // ---- access log ----
+
+    /**
+     * At a request's head: whether it is to be logged, asked once; only then is the clock read. With no access log,
+     * one null check.
+     */
+    private void startAccessLog() {
+        sent = 0;
+        AbstractAccessLogger log = site.options().accessLog();
+        if (log != null && log.enabled()) {
+            accessLog = log;
+            accessStart = System.nanoTime();
+        } else {
+            accessLog = null;
+        }
+    }
+
+    /** The current request's response is complete (or the client left while it was written): log it, once. */
+    private void logAccess(Request request, Response response) {
+        AbstractAccessLogger log = accessLog;
+        if (log == null) {
+            return;
+        }
+        accessLog = null;
+        response.bodyLength(sent);
+        callLogger(log, request, response, (System.nanoTime() - accessStart) / 1e9);
+    }
+
+    /**
+     * Logs an answer the server made before any request head was read (a malformed or late head), with a placeholder
+     * request (see {@link AbstractAccessLogger}) and a time of 0.
+     */
+    private void logServerAnswer(Response response, long bytes) {
+        AbstractAccessLogger log = site.options().accessLog();
+        if (log == null || !log.enabled()) {
+            return;
+        }
+        response.bodyLength(bytes);
+        Request placeholder = new Request(site.app(), new RequestHead("", "", "", new io.asyncio4j.http.Headers(),
+                -1, false, false, false), null, peer, this);
+        callLogger(log, placeholder, response, 0);
+    }
+
+    private static void callLogger(AbstractAccessLogger log, Request request, Response response, double time) {
+        try {
+            log.log(request, response, time);
+        } catch (RuntimeException e) {
+            Log.LOG.log(Level.ERROR, "the access logger failed on " + request.method() + " " + request.rawPath(), e);
         }
     }
 

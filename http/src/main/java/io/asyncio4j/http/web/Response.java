@@ -42,6 +42,8 @@ public class Response {
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private boolean compression;
     private ContentCoding compressionForce;
+    /** Bytes written for this response, head included: set by the server once it is written. */
+    private long bodyLength;
 
     /** An empty 200 response with no content type. */
     public Response() {
@@ -406,6 +408,22 @@ public class Response {
             return null;
         }
         return charset == null ? contentType : contentType + "; charset=" + charset;
+    }
+
+    /**
+     * aiohttp's {@code body_length}: the bytes the server wrote for this response, its head and its framed body (as
+     * chunks), 0 until it is written. Set on the loop's thread when the response is complete, before the
+     * {@linkplain AbstractAccessLogger access log} sees it.
+     *
+     * @return the count
+     */
+    public long bodyLength() {
+        return bodyLength;
+    }
+
+    /** Records the bytes written for this response ({@link #bodyLength()}). */
+    void bodyLength(long n) {
+        bodyLength = n;
     }
 
     @Override

@@ -28,16 +28,22 @@ import java.util.Objects;
  *                         {@link Web#start(java.util.function.Supplier, String, int, int)} set it themselves.
  *                         Starting a site with it where the platform lacks the option throws
  *                         {@link UnsupportedOperationException} ({@link io.asyncio4j.net.Net#reusePortSupported()}).
+ * @param accessLog        what logs each answered request ({@link AccessLogger}, or an application's own
+ *                         {@link AbstractAccessLogger}), or null for no access log, the default. Unlike aiohttp, whose
+ *                         access log is on but silent until Python's logging is configured, it is off unless asked
+ *                         for ({@link #withAccessLog()}): a {@code System.Logger}'s default console handler would
+ *                         print every line on standard error. Off, it costs the request path nothing.
  */
 public record ServerOptions(double keepaliveTimeout, double headerTimeout, RequestParser.Limits limits,
-                            double shutdownTimeout, double bodyTimeout, boolean reusePort) {
+                            double shutdownTimeout, double bodyTimeout, boolean reusePort,
+                            AbstractAccessLogger accessLog) {
     /** aiohttp's default {@code shutdown_timeout}: 60 s. */
     public static final double DEFAULT_SHUTDOWN_TIMEOUT = 60;
 
     /** nginx's default {@code client_body_timeout}: 60 s. */
     public static final double DEFAULT_BODY_TIMEOUT = 60;
 
-    /** 75 s, 30 s, the parser's default limits, 60 s, 60 s, no {@code SO_REUSEPORT}. */
+    /** 75 s, 30 s, the parser's default limits, 60 s, 60 s, no {@code SO_REUSEPORT}, no access log. */
     public static final ServerOptions DEFAULT = new ServerOptions(75, 30, RequestParser.Limits.DEFAULT);
 
     /**
@@ -58,7 +64,7 @@ public record ServerOptions(double keepaliveTimeout, double headerTimeout, Reque
     }
 
     /**
-     * These timeouts and limits, without {@code SO_REUSEPORT}.
+     * These timeouts and limits, without {@code SO_REUSEPORT} and with no access log.
      *
      * @param keepaliveTimeout seconds an idle keep-alive connection stays open, positive
      * @param headerTimeout    seconds a client has to send a request's whole head, positive
@@ -70,7 +76,7 @@ public record ServerOptions(double keepaliveTimeout, double headerTimeout, Reque
      */
     public ServerOptions(double keepaliveTimeout, double headerTimeout, RequestParser.Limits limits,
                          double shutdownTimeout, double bodyTimeout) {
-        this(keepaliveTimeout, headerTimeout, limits, shutdownTimeout, bodyTimeout, false);
+        this(keepaliveTimeout, headerTimeout, limits, shutdownTimeout, bodyTimeout, false, null);
     }
 
     /**
@@ -109,7 +115,7 @@ public record ServerOptions(double keepaliveTimeout, double headerTimeout, Reque
      * @throws IllegalArgumentException if {@code seconds} is not positive
      */
     public ServerOptions withKeepaliveTimeout(double seconds) {
-        return new ServerOptions(seconds, headerTimeout, limits, shutdownTimeout, bodyTimeout, reusePort);
+        return new ServerOptions(seconds, headerTimeout, limits, shutdownTimeout, bodyTimeout, reusePort, accessLog);
     }
 
     /**
@@ -120,7 +126,7 @@ public record ServerOptions(double keepaliveTimeout, double headerTimeout, Reque
      * @throws IllegalArgumentException if {@code seconds} is not positive
      */
     public ServerOptions withHeaderTimeout(double seconds) {
-        return new ServerOptions(keepaliveTimeout, seconds, limits, shutdownTimeout, bodyTimeout, reusePort);
+        return new ServerOptions(keepaliveTimeout, seconds, limits, shutdownTimeout, bodyTimeout, reusePort, accessLog);
     }
 
     /**
@@ -131,7 +137,8 @@ public record ServerOptions(double keepaliveTimeout, double headerTimeout, Reque
      * @throws NullPointerException if {@code l} is null
      */
     public ServerOptions withLimits(RequestParser.Limits l) {
-        return new ServerOptions(keepaliveTimeout, headerTimeout, l, shutdownTimeout, bodyTimeout, reusePort);
+        return new ServerOptions(keepaliveTimeout, headerTimeout, l, shutdownTimeout, bodyTimeout,
+                reusePort, accessLog);
     }
 
     /**
@@ -142,7 +149,7 @@ public record ServerOptions(double keepaliveTimeout, double headerTimeout, Reque
      * @throws IllegalArgumentException if {@code seconds} is negative or NaN
      */
     public ServerOptions withShutdownTimeout(double seconds) {
-        return new ServerOptions(keepaliveTimeout, headerTimeout, limits, seconds, bodyTimeout, reusePort);
+        return new ServerOptions(keepaliveTimeout, headerTimeout, limits, seconds, bodyTimeout, reusePort, accessLog);
     }
 
     /**
@@ -153,7 +160,8 @@ public record ServerOptions(double keepaliveTimeout, double headerTimeout, Reque
      * @throws IllegalArgumentException if {@code seconds} is not positive
      */
     public ServerOptions withBodyTimeout(double seconds) {
-        return new ServerOptions(keepaliveTimeout, headerTimeout, limits, shutdownTimeout, seconds, reusePort);
+        return new ServerOptions(keepaliveTimeout, headerTimeout, limits, shutdownTimeout, seconds,
+                reusePort, accessLog);
     }
 
     /**
@@ -211,7 +219,45 @@ public record ServerOptions(double keepaliveTimeout, double headerTimeout, Reque
      * @return new options
      */
     public ServerOptions withReusePort(boolean reuse) {
-        return new ServerOptions(keepaliveTimeout, headerTimeout, limits, shutdownTimeout, bodyTimeout, reuse);
+        return new ServerOptions(keepaliveTimeout, headerTimeout, limits, shutdownTimeout, bodyTimeout,
+                reuse, accessLog);
+    }
+
+    /**
+     * These options with the standard access log: {@link AccessLogger}'s default format
+     * ({@value AccessLogger#LOG_FORMAT}) on the logger {@value AccessLogger#LOGGER_NAME} at {@code INFO}. Where its
+     * lines go is the logging configuration's choice (with {@code java.util.logging} and no configuration, the
+     * console on standard error).
+     *
+     * @return new options
+     */
+    public ServerOptions withAccessLog() {
+        return withAccessLog(new AccessLogger());
+    }
+
+    /**
+     * These options with the standard access log in {@code format} (aiohttp's {@code access_log_format}) on the
+     * logger {@value AccessLogger#LOGGER_NAME}.
+     *
+     * @param format the format, see {@link AccessLogger}; not null
+     * @return new options
+     * @throws IllegalArgumentException if the format is bad, naming the problem
+     * @throws NullPointerException     if {@code format} is null
+     */
+    public ServerOptions withAccessLogFormat(String format) {
+        return withAccessLog(new AccessLogger(format));
+    }
+
+    /**
+     * These options with {@code logger} as the {@linkplain #accessLog() access log} (aiohttp's
+     * {@code access_log_class}), or none.
+     *
+     * @param logger what logs each answered request, or null for no access log
+     * @return new options
+     */
+    public ServerOptions withAccessLog(AbstractAccessLogger logger) {
+        return new ServerOptions(keepaliveTimeout, headerTimeout, limits, shutdownTimeout, bodyTimeout,
+                reusePort, logger);
     }
 
     private static double seconds(java.time.Duration d) {

@@ -248,8 +248,9 @@ public final class Web {
 
     /**
      * As {@link #runApp(Application, String, int)}, with {@code options} (aiohttp's {@code run_app} keyword
-     * arguments: {@code keepalive_timeout}, {@code shutdown_timeout}...): the timeouts, including the body timeout,
-     * and the parser's limits; the shutdown waits for up to its {@linkplain ServerOptions#shutdownTimeout() timeout}.
+     * arguments: {@code keepalive_timeout}, {@code shutdown_timeout}, {@code access_log_format}...): the timeouts,
+     * including the body timeout, the parser's limits and the {@linkplain ServerOptions#accessLog() access log} (off
+     * unless set); the shutdown waits for up to its {@linkplain ServerOptions#shutdownTimeout() timeout}.
      *
      * @param app  the application; frozen by the start
      * @param host the address to listen on, or null for every interface

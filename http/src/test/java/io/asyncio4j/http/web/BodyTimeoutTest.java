@@ -225,6 +225,97 @@ class BodyTimeoutTest {
         assertThat(r.result()).startsWith("HTTP/1.1 200 OK\r\n").endsWith("\r\n\r\n" + size);
     }
 
+    /** What one of many clients got: its answer, and the virtual seconds from its last byte to the server's EOF. */
+    private record Answer(String kind, String text, double at) {
+    }
+
+    /**
+     * Issue 19's scenario: 1,000 connections that each send a whole head with a {@code Content-Length} and then
+     * nothing (900), or one byte a minute (100, under a 30 s body timeout), besides 10 steady uploads that send a
+     * byte every 20 s. Every stalled one is answered 408 and closed one timeout after its last byte, its handler
+     * ends, and once the clients have gone the server holds no connection and the loop no task; the steady ones
+     * finish with 200. The connections are opened one after another before any client sends: 1,000 connects at once
+     * would overflow the listen backlog (100), and the kernel's SYN retries take real time, which a closed world in
+     * virtual time does not wait for.
+     */
+    @Test
+    void aThousandStalledBodiesAreAll408AndClosedWithNoHandlerLeft() {
+        int silent = 900;
+        int trickling = 100;
+        int steady = 10;
+        try (Runner runner = new Runner().virtualTime(true).closedWorld(true)) {
+            runner.run(() -> {
+                Site site = Web.start(app(rq -> rq.text().await()), "127.0.0.1", 0,
+                        ServerOptions.DEFAULT.withBodyTimeout(30)).await();
+                try {
+                    List<Connection> connections = new ArrayList<>();
+                    for (int i = 0; i < silent + trickling + steady; i++) {
+                        connections.add(Streams.openConnection("127.0.0.1", site.port()).await());
+                    }
+                    List<Task<Answer>> clients = new ArrayList<>();
+                    for (int i = 0; i < silent + trickling + steady; i++) {
+                        String kind = i < silent ? "silent" : i < silent + trickling ? "trickling" : "steady";
+                        Connection c = connections.get(i);
+                        clients.add(Asyncio.createTask(() -> {
+                            double t0 = now();
+                            try {
+                                switch (kind) {
+                                    case "silent" -> send(c, HEAD);
+                                    case "trickling" -> {
+                                        // 100 bytes, one a minute: the first with the head, the next never in time
+                                        send(c, "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 100\r\n\r\nx");
+                                        t0 = now();
+                                        Task<Void> more = Asyncio.createTask(() -> {
+                                            for (int b = 0; b < 99; b++) {
+                                                Asyncio.sleep(60).await();
+                                                send(c, "x");
+                                            }
+                                            return null;
+                                        });
+                                        String got = readToEof(c);
+                                        more.cancel();
+                                        return new Answer(kind, got, now() - t0);
+                                    }
+                                    default -> {
+                                        send(c, "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 3\r\n"
+                                                + "Connection: close\r\n\r\n");
+                                        for (char ch : "abc".toCharArray()) {
+                                            Asyncio.sleep(20).await();
+                                            send(c, String.valueOf(ch));
+                                        }
+                                    }
+                                }
+                                return new Answer(kind, readToEof(c), now() - t0);
+                            } finally {
+                                c.writer().close();
+                            }
+                        }));
+                    }
+                    List<Answer> answers = Asyncio.gather(clients).await();
+                    for (int i = 0; i < 1000 && (site.connectionCount() > 0 || !otherTasks().isEmpty()); i++) {
+                        Asyncio.sleep(0.01).await();
+                    }
+                    assertThat(answers).filteredOn(a -> !a.kind().equals("steady")).hasSize(silent + trickling)
+                            .allSatisfy(a -> {
+                                assertThat(a.text()).startsWith("HTTP/1.1 408 Request Timeout\r\n")
+                                        .contains("\r\nConnection: close\r\n");
+                                assertThat(a.at()).as("virtual seconds until answered and closed")
+                                        .isCloseTo(30.0, within(1.0));
+                            });
+                    assertThat(answers).filteredOn(a -> a.kind().equals("steady")).hasSize(steady)
+                            .allSatisfy(a -> assertThat(a.text()).startsWith("HTTP/1.1 200 OK\r\n").endsWith("abc"));
+                    assertThat(errors).hasSize(silent + trickling)
+                            .allSatisfy(e -> assertThat(e).isInstanceOf(HTTPRequestTimeout.class));
+                    assertThat(site.connectionCount()).as("open connections").isZero();
+                    assertThat(otherTasks()).as("tasks left (handlers, clients)").isEmpty();
+                } finally {
+                    site.close();
+                }
+                return null;
+            });
+        }
+    }
+
     @Test
     void theOptionDefaultsTo60SecondsAndMustBePositive() {
         assertThat(ServerOptions.DEFAULT.bodyTimeout()).isEqualTo(60.0);
