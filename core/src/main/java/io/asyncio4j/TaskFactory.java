@@ -7,7 +7,7 @@ package io.asyncio4j;
  * task. {@link Asyncio#eagerTaskFactory()} is the factory of eager tasks.
  *
  * <p>The factory is called on the loop's thread (in a task or a callback), with the loop open. It makes plain tasks
- * with {@link Task#Task(EventLoop, Coro, String, Context) new Task<>(loop, coro, name, context)} (CPython's
+ * with {@link Task#Task(EventLoop, Coro, String, Context) new Task&lt;&gt;(loop, coro, name, context)} (CPython's
  * {@code asyncio.Task(coro, loop=loop, ...)}) and eager ones by delegating to {@link Asyncio#eagerTaskFactory()};
  * calling {@code loop.createTask} inside it would ask the factory again.
  */

@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * The fallback of {@link Workers} where the platform has no {@code SO_REUSEPORT}: one listening socket, accepted
  * from by a platform thread of its own ({@code asyncio4j-acceptor}, blocking in {@code accept}), which hands each
- * connection to the next serving worker in turn: {@code callSoonThreadsafe} on the worker's loop, where
- * {@link Site#adopt} registers the channel with that loop's selector. The acceptor never touches a connection's
+ * connection to the next serving worker in turn ({@link Worker#handOver}: {@code callSoonThreadsafe} on the worker's
+ * loop, where {@link Site#adopt} registers the channel with that loop's selector). The acceptor never touches a connection's
  * bytes; a connection no worker can take (all have ended) is closed.
  */
 final class Acceptor {
@@ -85,21 +85,11 @@ final class Acceptor {
             for (int tries = 0; tries < workers.size() && !handed; tries++) {
                 Worker w = workers.get(next);
                 next = (next + 1) % workers.size();
-                handed = w.serving() && handTo(w, c);
+                handed = w.serving() && w.handOver(c);
             }
             if (!handed) {
                 closeQuietly(c);
             }
-        }
-    }
-
-    private static boolean handTo(Worker w, SocketChannel c) {
-        Site site = w.site();
-        try {
-            w.loop().callSoonThreadsafe(() -> site.adopt(c));
-            return true;
-        } catch (RuntimeException closedLoop) { // the worker's loop has just closed: the next worker takes it
-            return false;
         }
     }
 

@@ -3,8 +3,10 @@ package io.asyncio4j.http.web;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coro;
 import io.asyncio4j.EventLoop;
+import java.nio.channels.SocketChannel;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -33,6 +35,14 @@ final class Worker {
     private volatile EventLoop loop;
     /** The worker's site, set on its thread before {@link #started} completes. */
     private volatile Site site;
+    /**
+     * Connections the {@link Acceptor} handed over that the loop has not adopted yet. Whoever polls one owns it: the
+     * loop adopts it, and once the loop has ended ({@link #gone}) the worker's thread or the acceptor closes it, so a
+     * connection handed over as the loop ends is closed rather than lost with the loop's unrun callbacks.
+     */
+    private final ConcurrentLinkedQueue<SocketChannel> handedOver = new ConcurrentLinkedQueue<>();
+    /** Set on the worker's thread once its loop has ended. */
+    private volatile boolean gone;
 
     /**
      * A worker not yet started.
@@ -70,13 +80,54 @@ final class Worker {
                 }
                 return null;
             });
+            gone();
             ended.complete(null);
         } catch (Throwable e) {
+            gone();
             boolean wasServing = !started.completeExceptionally(e);
             ended.completeExceptionally(e);
             if (wasServing) {
                 onDeath.accept(e);
             }
+        }
+    }
+
+    private void gone() {
+        gone = true;
+        closeHandedOver();
+    }
+
+    /**
+     * On the acceptor's thread: hands {@code c} to this worker's loop, which adopts it into its site.
+     *
+     * @return false if the worker cannot take it (its loop has closed): {@code c} is the caller's again
+     */
+    boolean handOver(SocketChannel c) {
+        handedOver.add(c);
+        try {
+            loop.callSoonThreadsafe(this::adoptHandedOver);
+        } catch (RuntimeException closedLoop) {
+            if (handedOver.remove(c)) {
+                return false; // still ours: the next worker takes it
+            }
+        }
+        if (gone) {
+            closeHandedOver(); // the loop ended meanwhile: its thread may have drained the queue before c was in it
+        }
+        return true;
+    }
+
+    /** On the worker's loop. */
+    private void adoptHandedOver() {
+        Site s = site;
+        for (SocketChannel c; (c = handedOver.poll()) != null; ) {
+            s.adopt(c);
+        }
+    }
+
+    private void closeHandedOver() {
+        for (SocketChannel c; (c = handedOver.poll()) != null; ) {
+            Acceptor.closeQuietly(c);
         }
     }
 

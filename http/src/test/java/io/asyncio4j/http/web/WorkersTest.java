@@ -65,6 +65,46 @@ class WorkersTest {
         return Asyncio.run(() -> Web.start(factory, "127.0.0.1", port, workers, options).await());
     }
 
+    /**
+     * The fallback's hand-over: a connection given to a worker whose loop has ended is the acceptor's again (to give
+     * to the next worker or close), and one given to a serving worker is adopted and answered.
+     */
+    @Test
+    void aConnectionHandedToAnEndedWorkerIsTheAcceptorsAgain() throws Exception {
+        Worker w = new Worker(1, () -> {
+            Application app = new Application();
+            app.router().get("/", r -> Response.text("w1"));
+            return app;
+        }, app -> Site.start(app, "127.0.0.1", 0, ServerOptions.DEFAULT), e -> { });
+        w.start();
+        Site site = w.started.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        try (var listener = java.nio.channels.ServerSocketChannel.open()) {
+            listener.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            try (var client = java.nio.channels.SocketChannel.open(listener.getLocalAddress())) {
+                var accepted = listener.accept();
+                accepted.configureBlocking(false);
+                assertThat(w.handOver(accepted)).isTrue();
+                client.write(java.nio.ByteBuffer.wrap("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes()));
+                var buf = java.nio.ByteBuffer.allocate(4096);
+                StringBuilder got = new StringBuilder();
+                while (!got.toString().endsWith("w1") && client.read(buf) > 0) {
+                    got.append(new String(buf.array(), 0, buf.position()));
+                    buf.clear();
+                }
+                assertThat(got.toString()).startsWith("HTTP/1.1 200").endsWith("w1");
+            }
+            w.stop(1);
+            w.join();
+            assertThat(site.connectionCount()).isZero();
+            try (var client = java.nio.channels.SocketChannel.open(listener.getLocalAddress())) {
+                var accepted = listener.accept();
+                assertThat(w.handOver(accepted)).isFalse();
+                assertThat(accepted.isOpen()).isTrue(); // not closed, not lost: the caller's to hand on
+                accepted.close();
+            }
+        }
+    }
+
     static void closeAndWait(Site site) {
         site.close();
         Asyncio.run(() -> {
