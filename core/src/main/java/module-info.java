@@ -15,4 +15,8 @@ module io.asyncio4j {
     requires jdk.unsupported;
 
     exports io.asyncio4j;
+    // The task dump bean of ./asyncio4j ps: created and called by the platform MBean server only, when a tool
+    // attaches. No `requires java.management`: the bean's interface uses no JMX type, and a program that is never
+    // looked at does not load the module.
+    exports io.asyncio4j.management to java.management;
 }
