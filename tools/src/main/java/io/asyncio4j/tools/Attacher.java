@@ -126,7 +126,7 @@ final class Attacher {
             address = vm.startLocalManagementAgent();
         } catch (Exception e) {
             throw new ToolException("PID " + pid + " could not start its local management agent: " + describe(e)
-                    + " (a program on the module path needs --add-modules jdk.management.agent)");
+                    + " (a runtime made with jlink needs the module jdk.management.agent)");
         } finally {
             vm.detach();
         }

@@ -38,8 +38,8 @@ final class ReplyFilter implements ObjectInputFilter {
             "java.io.IOException", "java.util.Collections$EmptyList", "java.util.Collections$UnmodifiableList",
             "java.util.Collections$UnmodifiableRandomAccessList", "java.util.Collections$UnmodifiableCollection",
             "java.util.ArrayList");
-    /** Packages whose exceptions a JMX or RMI call may carry back. */
-    private static final String[] EXCEPTION_PACKAGES = {"java.rmi.", "javax.management."};
+    /** Packages whose exceptions (and errors) a JMX or RMI call may carry back: plain data, no behaviour on reading. */
+    private static final String[] EXCEPTION_PACKAGES = {"java.lang.", "java.io.", "java.rmi.", "javax.management."};
 
     @Override
     public Status checkInput(FilterInfo info) {

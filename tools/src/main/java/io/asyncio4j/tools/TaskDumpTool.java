@@ -14,8 +14,8 @@ import java.util.List;
  * exits with status 1.
  *
  * <p>The target needs no flag and registers nothing at start-up: the tool attaches through the JDK's attach API,
- * starts the target's local JMX agent and creates the dump bean there on first use (a program on the module path
- * must have {@code jdk.management.agent} in its module graph: {@code --add-modules jdk.management.agent}). A loop
+ * starts the target's local JMX agent and creates the dump bean there on first use, on the class path as on the
+ * module path (a runtime made with {@code jlink} must include {@code jdk.management.agent}). A loop
  * whose thread is stuck (a callback or a task that blocks or spins) is read without its help. What the target sends
  * is not trusted: deserialization is filtered, the reply is parsed with hard limits and every name and frame is
  * printed with control characters escaped; every step has a timeout.

@@ -29,16 +29,26 @@ class LiveTaskDumpTest {
         final Path err;
 
         Child(String mode) throws Exception {
+            this(mode, false);
+        }
+
+        /** With {@code modular}, the library is the named module io.asyncio4j (module path), the program not. */
+        Child(String mode, boolean modular) throws Exception {
             String java = ProcessHandle.current().info().command().orElseThrow();
             String carrier = System.getProperty("asyncio4j.carrier", "auto");
             List<String> cmd = new ArrayList<>(List.of(java, "-Xshare:auto"));
             if ("fast".equals(carrier)) {
                 cmd.add("--add-opens");
-                cmd.add("java.base/java.lang=ALL-UNNAMED");
+                cmd.add("java.base/java.lang=" + (modular ? "io.asyncio4j" : "ALL-UNNAMED"));
             }
             cmd.add("-Dasyncio4j.carrier=" + ("fast".equals(carrier) ? "fast" : "portable"));
-            cmd.add("-cp");
-            cmd.add(location(LiveProgram.class) + File.pathSeparator + location(io.asyncio4j.Asyncio.class));
+            if (modular) {
+                cmd.addAll(List.of("--module-path", location(io.asyncio4j.Asyncio.class), "--add-modules",
+                        "io.asyncio4j", "-cp", location(LiveProgram.class)));
+            } else {
+                cmd.add("-cp");
+                cmd.add(location(LiveProgram.class) + File.pathSeparator + location(io.asyncio4j.Asyncio.class));
+            }
             cmd.add(LiveProgram.class.getName());
             cmd.add(mode);
             err = Files.createTempFile("live-task-dump", ".err");
@@ -115,6 +125,17 @@ class LiveTaskDumpTest {
             Result again = tool("ps", child.pid());
             assertThat(again.status()).isZero();
             assertThat(again.out()).hasSameSizeAs(t);
+        }
+    }
+
+    @Test
+    void psReadsALibraryOnTheModulePathWithoutAnyFlag() throws Exception {
+        // The bean's package is exported to java.management only; the agent module needs no --add-modules.
+        try (Child child = new Child("graph", true)) {
+            Result r = tool("ps", child.pid());
+            assertThat(r.err()).isEmpty();
+            assertThat(r.status()).isZero();
+            assertThat(hasRow(r.out(), "leaf", "LiveProgram.leaf", "middle")).as("%s", r.out()).isTrue();
         }
     }
 
