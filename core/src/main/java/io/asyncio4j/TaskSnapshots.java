@@ -89,7 +89,13 @@ final class TaskSnapshots {
         if (loop.isRunning()) {
             CompletableFuture<Part> answer = new CompletableFuture<>();
             try {
-                loop.callSoonThreadsafe(() -> answer.complete(read(loop, owner, "cooperative", budget)));
+                loop.callSoonThreadsafe(() -> {
+                    try {
+                        answer.complete(read(loop, owner, "cooperative", budget));
+                    } catch (RuntimeException | Error e) {
+                        answer.completeExceptionally(e); // read again from here; nothing for the loop to report
+                    }
+                });
                 return answer.get(COOPERATIVE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
