@@ -22,8 +22,9 @@ import java.util.function.BiConsumer;
  * a task awaiting a gather of which F is a child, or a shield of F (CPython 3.14 records both for the task calling
  * {@code gather}/{@code shield}, which is the task awaiting it in the usual {@code await gather(...)}); and the task
  * of the {@link TaskGroup} that created F while F runs (recorded at {@code createTask}, as CPython's
- * {@code TaskGroup.create_task} does). Waits through {@code wait}, {@code waitFor} and {@code asCompleted} go through
- * futures of their own and are not followed, nor a gather nested in a gather.
+ * {@code TaskGroup.create_task} does); a task in {@code wait} awaits the futures it waits for. Waits through
+ * {@code waitFor} and {@code asCompleted} go through futures of their own and are not followed, nor a gather nested
+ * in a gather.
  */
 final class CallGraph {
     /** Frames kept per task: deeper stacks are cut at their outer end, as a recursion limit would. */
@@ -149,8 +150,8 @@ final class CallGraph {
 
     /**
      * Every (awaited future, waiter) pair that the unfinished task {@code waiter} stands in: its awaited future, the
-     * children of the gather or the inner future of the shield it awaits, and itself as the awaiter of its group's
-     * tasks is reported from the other side ({@link #groupParentOf}).
+     * children of the gather, the inner future of the shield, or the futures of the {@code wait} it awaits. Its being
+     * the awaiter of its group's tasks is reported from the other side ({@link #groupParentOf}).
      */
     static void awaitsOf(Task<?> waiter, BiConsumer<Future<?>, Task<?>> sink) {
         Future<?> fw = waiter.futWaiter;
@@ -168,6 +169,12 @@ final class CallGraph {
                 if (child != fw) {
                     sink.accept(child, waiter);
                 }
+            }
+        }
+        java.util.Collection<? extends Future<?>> waited = Wait.awaitedBy(fw);
+        if (waited != null) {
+            for (Future<?> f : waited) {
+                sink.accept(f, waiter);
             }
         }
     }

@@ -186,6 +186,49 @@ class CallGraphTest {
                 List.of(List.of("T<anon>", List.of("CallGraphTest.timeoutMain"), List.of())));
     }
 
+    // ---- test_stack_wait -----------------------------------------------------------------------------------
+
+    static Void waitC2() {
+        for (int i = 0; i < 3; i++) {
+            Asyncio.sleep(0).await();
+        }
+        return null;
+    }
+
+    static Void waitMain(Task<Void> t1, Task<Void> t2) {
+        for (;;) {
+            Done<Void> d = Asyncio.wait(List.of(t1, t2)).await();
+            if (d.pending().isEmpty()) {
+                return null;
+            }
+        }
+    }
+
+    Void waitTest() {
+        Task<Void> t1 = Asyncio.createTask(this::timeoutC1);
+        Task<Void> t2 = Asyncio.createTask(CallGraphTest::waitC2);
+        try {
+            waitMain(t1, t2);
+        } finally {
+            t1.await();
+            t2.await();
+        }
+        return null;
+    }
+
+    @Test
+    void stackWait() {
+        Asyncio.run(this::waitTest);
+        List<?> walk = stackForDeep.walk();
+        assertThat(walk.get(0)).isEqualTo("T<anon>");
+        @SuppressWarnings("unchecked")
+        List<String> frames = (List<String>) walk.get(1);
+        assertThat(frames).startsWith(HERE, "CallGraphTest.deep").endsWith("CallGraphTest.timeoutC1");
+        assertThat(walk.get(2)).isEqualTo(List.of(List.of("T<anon>",
+                List.of("Wait.await", "Asyncio.wait.<lambda>", "CallGraphTest.waitMain", "CallGraphTest.waitTest"),
+                List.of())));
+    }
+
     // ---- test_stack_task -----------------------------------------------------------------------------------
 
     Void taskC1() {
