@@ -75,6 +75,10 @@ class TaskSnapshotsTest {
         try {
             assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
             String dump = new TaskDump().dump();
+            // A loop that answers does so within 250 ms; on a machine too loaded for that, ask again.
+            for (int i = 0; i < 5 && !stuck && !loopRecords(dump, t).get(0).endsWith("\t" + how); i++) {
+                dump = new TaskDump().dump();
+            }
             assertThat(dump).startsWith("asyncio4j-tasks 1\n").endsWith("\n");
             List<String> mine = loopRecords(dump, t);
             assertThat(mine.get(0)).isEqualTo("L\t" + t.threadId() + "\tdump-loop\t" + how);
