@@ -15,4 +15,9 @@ module io.asyncio4j {
     requires jdk.unsupported;
 
     exports io.asyncio4j;
+    // The task dump bean of ./asyncio4j ps: created and called by the platform MBean server only, when the tool
+    // attaches (a DynamicMBean, so the export to java.management suffices). Static: a program that is never looked
+    // at does not resolve or load java.management; the management agent the tool starts brings it.
+    requires static java.management;
+    exports io.asyncio4j.management to java.management;
 }

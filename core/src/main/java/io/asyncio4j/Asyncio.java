@@ -283,6 +283,66 @@ public final class Asyncio {
     }
 
     /**
+     * CPython 3.14's {@code asyncio.capture_call_graph}: the call graph of {@code future}, or of the current task if
+     * {@code future} is null. The graph holds the frames of the task's coroutine (the Java frames of its virtual
+     * thread, innermost first, without the library's await machinery: {@link Task#getStack()}) and, recursively, the
+     * graphs of the tasks awaiting it: a task awaiting it directly, a task awaiting a {@code gather} or a
+     * {@code shield} of it, and the task of the {@link TaskGroup} that created it. For the current task the frames
+     * start at the caller of this method (CPython's default {@code depth=1}); no limit is applied beyond 512 frames
+     * per task.
+     *
+     * <p>Nothing is recorded while tasks run: who awaits whom is read from the loop's tasks when this is called. Call
+     * it on the loop's thread or from one of its tasks.
+     *
+     * @param future the future or task to describe, or {@code null} for the current task
+     * @return the graph, or {@code null} if {@code future} is null and the caller is a callback, not a task
+     * @throws IllegalStateException if {@code future} is null and no loop is running on this thread
+     */
+    public static FutureCallGraph captureCallGraph(Future<?> future) {
+        return CallGraph.capture(future);
+    }
+
+    /**
+     * CPython 3.14's {@code asyncio.format_call_graph}: {@link #captureCallGraph} as text, in CPython's layout, lines
+     * separated by {@link System#lineSeparator()}, no final one:
+     * <pre>
+     * * Task(name='worker', id=0x1b6d3586)
+     *   + Call stack:
+     *   |   File 'io/example/Main.java', line 12, in Main.fetch()
+     *   |   File 'io/example/Main.java', line 20, in Main.main.&lt;lambda&gt;()
+     *   + Awaited by:
+     *       * Task(name='Task-1', id=0x4554617c)
+     *         + Call stack:
+     *         ...</pre>
+     * Mapping of CPython's fields: {@code id} is the task's identity hash (CPython prints its address); the file is the
+     * frame's source file with its package as a path ({@code <unknown>} without debug information); the function is
+     * the class's simple name and the method, a lambda shown as {@code method.<lambda>} (CPython's
+     * {@code co_qualname}); CPython's {@code async} tag is left out, every frame being a plain Java frame.
+     *
+     * @param future the future or task to describe, or {@code null} for the current task
+     * @return the text, or an empty string if {@code future} is null and the caller is not a task
+     * @throws IllegalStateException if {@code future} is null and no loop is running on this thread
+     */
+    public static String formatCallGraph(Future<?> future) {
+        FutureCallGraph g = CallGraph.capture(future);
+        return g == null ? "" : CallGraph.format(g);
+    }
+
+    /**
+     * CPython 3.14's {@code asyncio.print_call_graph}: prints {@link #formatCallGraph} and a line separator to
+     * {@code System.out}; prints nothing if {@code future} is null and the caller is not a task.
+     *
+     * @param future the future or task to describe, or {@code null} for the current task
+     * @throws IllegalStateException if {@code future} is null and no loop is running on this thread
+     */
+    public static void printCallGraph(Future<?> future) {
+        FutureCallGraph g = CallGraph.capture(future);
+        if (g != null) {
+            System.out.println(CallGraph.format(g));
+        }
+    }
+
+    /**
      * CPython's {@code asyncio.all_tasks}: the running loop's unfinished tasks.
      *
      * @return a snapshot: tasks created or finished later do not change it

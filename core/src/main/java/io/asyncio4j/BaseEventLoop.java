@@ -1,10 +1,13 @@
 package io.asyncio4j;
 
 import java.lang.System.Logger.Level;
+import java.lang.ref.WeakReference;
 import java.nio.channels.SelectableChannel;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -123,6 +126,35 @@ final class BaseEventLoop implements EventLoop {
 
     BaseEventLoop(boolean virtualTime) {
         this.clock = virtualTime ? new LoopClock.Virtual() : REAL_CLOCK;
+        synchronized (LOOPS) {
+            for (int i = LOOPS.size() - 1; i >= 0; i--) {
+                if (LOOPS.get(i).get() == null) {
+                    LOOPS.remove(i);
+                }
+            }
+            LOOPS.add(new WeakReference<>(this));
+        }
+    }
+
+    /**
+     * Every loop made and not closed yet, weakly held, for task dumps ({@code ./asyncio4j ps}): a loop nobody
+     * references any more is forgotten without being closed. Guarded by itself; touched when a loop is made or
+     * closed and when a dump is taken, never otherwise.
+     */
+    private static final ArrayList<WeakReference<BaseEventLoop>> LOOPS = new ArrayList<>();
+
+    /** The loops made and not closed yet (that are still referenced), in creation order. */
+    static List<BaseEventLoop> liveLoops() {
+        List<BaseEventLoop> out = new ArrayList<>();
+        synchronized (LOOPS) {
+            for (WeakReference<BaseEventLoop> r : LOOPS) {
+                BaseEventLoop l = r.get();
+                if (l != null) {
+                    out.add(l);
+                }
+            }
+        }
+        return out;
     }
 
     /** The loop running on the calling thread (or whose task is the calling thread), or null. */
@@ -330,6 +362,17 @@ final class BaseEventLoop implements EventLoop {
             next.prevLive = prev;
         }
         t.prevLive = t.nextLive = null;
+    }
+
+    /** The first of this loop's unfinished tasks (then {@code nextLive}), for call graphs and task dumps. */
+    Task<?> firstLive() {
+        return firstLive;
+    }
+
+    /** The thread running the loop, else the one that ran it last or created it (task dumps). */
+    Thread ownerThread() {
+        Thread t = thread;
+        return t != null ? t : lastThread;
     }
 
     /** The unfinished tasks of this loop, in creation order. */
@@ -770,6 +813,14 @@ final class BaseEventLoop implements EventLoop {
             return;
         }
         closed = true;
+        synchronized (LOOPS) {
+            for (int i = LOOPS.size() - 1; i >= 0; i--) {
+                BaseEventLoop l = LOOPS.get(i).get();
+                if (l == null || l == this) {
+                    LOOPS.remove(i);
+                }
+            }
+        }
         for (SignalRegistration r : signalHandlers.values()) {
             r.remove();
         }

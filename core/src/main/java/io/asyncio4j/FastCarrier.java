@@ -211,7 +211,19 @@ final class FastCarrier extends Carrier {
                 while (submitted || foreignSubmitted) {
                     submitted = false;
                     foreignSubmitted = false;
+                    if (suspended && !resumed) {
+                        // Suspended through asyncio4j and not resumed: the submission was a stack walker's
+                        // (Thread.getStackTrace from another thread resubmits the yielded thread it held). Nothing
+                        // to run; the loop's next step resumes it.
+                        break;
+                    }
                     cont.run();
+                }
+                if (suspended && resumed) {
+                    // The resume did not run: a stack walker held the yielded thread at that instant (a task dump,
+                    // Task.getStack from another thread). It resubmits the thread when done: run it then.
+                    awaitForeignSubmission(l);
+                    continue;
                 }
                 if (suspended || !vthread.isAlive()) {
                     return;

@@ -82,6 +82,14 @@ final class Gather {
         ((Future) fut).addDoneCallback((Consumer<Future<?>>) outer::childDone);
     }
 
+    /**
+     * The children of {@code outer} if it is a gather's future, else null: call graphs show the gathered futures as
+     * awaited by the task that awaits the gather (CPython 3.14 records them at gather, for the calling task).
+     */
+    static List<Future<?>> childrenOf(Future<?> outer) {
+        return outer instanceof GatheringFuture<?> g ? g.children : null;
+    }
+
     private static final class GatheringFuture<R> extends Future<R> {
         private final List<Future<?>> children;
         private final Function<List<Object>, R> finish;

@@ -21,7 +21,7 @@ final class Shield {
         if (inner.done()) {
             return inner;
         }
-        Future<T> outer = loop.createFuture();
+        Future<T> outer = new Outer<>(loop, inner);
         Consumer<Future<T>> innerDone = in -> {
             if (outer.cancelled()) {
                 if (!in.cancelled()) {
@@ -47,5 +47,20 @@ final class Shield {
             }
         });
         return outer;
+    }
+
+    /** The shielded future of {@code outer} if it is a shield's, else null (call graphs: awaited by its awaiter). */
+    static Future<?> innerOf(Future<?> outer) {
+        return outer instanceof Outer<?> o ? o.inner : null;
+    }
+
+    /** A shield's outer future, which knows the inner one for call graphs (CPython 3.14 records it at shield). */
+    private static final class Outer<T> extends Future<T> {
+        final Future<T> inner;
+
+        Outer(BaseEventLoop loop, Future<T> inner) {
+            super(loop);
+            this.inner = inner;
+        }
     }
 }

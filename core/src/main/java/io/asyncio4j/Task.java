@@ -59,6 +59,12 @@ public class Task<T> extends Future<T> {
     Carrier.TaskThread thread;
     /** Links in the loop's list of unfinished tasks. */
     Task<?> prevLive, nextLive;
+    /**
+     * The task of the {@link TaskGroup} that created this one, while this one runs (CPython 3.14's
+     * {@code future_add_to_awaited_by(task, parent)} in {@code TaskGroup.create_task}): read by call graphs only, set
+     * and cleared by the group, never by a switch.
+     */
+    Task<?> groupParent;
     /** The library's coroutines created in this step and not known to be used yet ({@link TrackedCoro}). */
     private TrackedCoro<?>[] fresh;
     private int freshCount;
@@ -245,6 +251,32 @@ public class Task<T> extends Future<T> {
     @Override
     public void setException(Throwable e) {
         throw new IllegalStateException("Task does not support set_exception operation");
+    }
+
+    /**
+     * The frames of this task's coroutine, innermost first, like CPython's {@code Task.get_stack()} (3.14's call
+     * graphs use the same frames): the Java frames of the task's virtual thread where it is suspended (or, for the
+     * current task, where it calls this), without the library's machinery of {@code await()} and the JDK's of the
+     * virtual thread. A task not started yet or done has no frames.
+     *
+     * <p>May be called from any thread: a stack trace of a virtual thread is taken whether it is suspended or running;
+     * what a running task's stack shows is where it was at that instant.
+     *
+     * @return an unmodifiable list of the task's frames, innermost first; empty if it has none
+     */
+    public java.util.List<StackTraceElement> getStack() {
+        return CallGraph.stackOf(this);
+    }
+
+    /**
+     * Prints this task's stack to {@code out}, as CPython's {@code Task.print_stack()}: a line
+     * {@code Stack for <task> (most recent call last):} followed by one {@code File ..., line N, in ...} line per
+     * frame, outermost first, or {@code No stack for <task>}.
+     *
+     * @param out where to print; {@code null} prints to {@code System.out}
+     */
+    public void printStack(java.io.PrintStream out) {
+        (out == null ? System.out : out).print(CallGraph.formatStack(this, getStack()));
     }
 
     @Override

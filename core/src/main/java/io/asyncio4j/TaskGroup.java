@@ -134,6 +134,7 @@ public final class TaskGroup {
             onTaskDone(task);
         } else {
             tasks.add(task);
+            task.groupParent = parent; // awaited by the group's task (call graphs)
             task.addDoneCallback(this::onTaskDone);
         }
         return task;
@@ -269,6 +270,7 @@ public final class TaskGroup {
 
     private void onTaskDone(Future<?> task) {
         tasks.remove(task);
+        ((Task<?>) task).groupParent = null;
         if (onCompleted != null && tasks.isEmpty() && !onCompleted.done()) {
             onCompleted.setResult(true);
         }

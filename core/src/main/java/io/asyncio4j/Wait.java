@@ -32,7 +32,7 @@ final class Wait {
         }
         Set<Future<T>> fs = new LinkedHashSet<>(unique.values());
 
-        Future<Void> waiter = loop.createFuture();
+        Future<Void> waiter = new Waiter(loop, fs);
         TimerHandle timeoutHandle = timeout == null ? null : loop.callLater(timeout, () -> {
             if (!waiter.done()) {
                 waiter.setResult(null);
@@ -70,5 +70,23 @@ final class Wait {
             (f.done() ? done : pending).add(f);
         }
         return new Done<>(done, pending);
+    }
+
+    /**
+     * The futures a wait's own future stands for, if {@code waiter} is one, else null: call graphs show them awaited
+     * by the task in {@code wait} (CPython 3.14 records that task as their awaiter).
+     */
+    static Collection<? extends Future<?>> awaitedBy(Future<?> waiter) {
+        return waiter instanceof Waiter w ? w.fs : null;
+    }
+
+    /** The future a task in {@code wait} awaits; it knows the futures waited for, for call graphs. */
+    private static final class Waiter extends Future<Void> {
+        final Collection<? extends Future<?>> fs;
+
+        Waiter(BaseEventLoop loop, Collection<? extends Future<?>> fs) {
+            super(loop);
+            this.fs = fs;
+        }
     }
 }
