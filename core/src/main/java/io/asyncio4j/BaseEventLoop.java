@@ -64,6 +64,8 @@ final class BaseEventLoop implements EventLoop {
     private static final AtomicInteger EXECUTOR_IDS = new AtomicInteger();
 
     private final ArrayDeque<Handle> ready = new ArrayDeque<>();
+    /** The {@link LoopLagEvent}s of the handles at the head of {@link #ready}; null until a recording wants them. */
+    private ReadyLag lag;
     /** CPython's {@code _task_factory}; null: plain tasks. */
     private TaskFactory taskFactory;
     private final ConcurrentLinkedQueue<Handle> threadsafeReady = new ConcurrentLinkedQueue<>();
@@ -161,12 +163,27 @@ final class BaseEventLoop implements EventLoop {
     /** callSoon from this loop's running task: the loop is open and runs on the calling thread's carrier. */
     void scheduleFromTask(Handle h) {
         ready.add(h);
+        if (LoopLagEvent.PROBE.isEnabled()) {
+            stampReady();
+        }
     }
 
     void callSoon(Handle h) {
         checkClosed();
         checkThread();
         ready.add(h);
+        if (LoopLagEvent.PROBE.isEnabled()) {
+            stampReady();
+        }
+    }
+
+    /** A recording wants {@link LoopLagEvent}s: begins those of the handles queued since the last stamp. */
+    private void stampReady() {
+        ReadyLag l = lag;
+        if (l == null) {
+            l = lag = new ReadyLag();
+        }
+        l.stampUpTo(ready.size());
     }
 
     @Override
@@ -226,6 +243,9 @@ final class BaseEventLoop implements EventLoop {
         Thread owner = thread;
         if (owner == null ? t == lastThread : (t == owner || t == steppingThread)) {
             ready.add(h);
+            if (LoopLagEvent.PROBE.isEnabled()) {
+                stampReady();
+            }
         } else {
             threadsafeReady.add(h);
             wakeUp();
@@ -584,23 +604,57 @@ final class BaseEventLoop implements EventLoop {
             double now = time();
             timers.moveDue(now, now + LoopClock.RESOLUTION, ready);
         }
+        if (LoopLagEvent.PROBE.isEnabled()) {
+            stampReady(); // what the wait, other threads and the timers made ready
+        }
 
         int ntodo = ready.size();
+        ReadyLag l = lag;
         for (int i = 0; i < ntodo; i++) {
             Handle h = ready.poll();
+            LoopLagEvent waited = l == null ? null : l.pop();
             if (h.cancelled) {
                 continue;
             }
-            if (debug) {
-                long t0 = System.nanoTime(); // real time: in virtual time the loop clock stands still here
-                h.run(this);
-                double dt = (System.nanoTime() - t0) / 1e9;
-                if (dt >= slowCallbackDuration) {
-                    ErrorReporting.log(Level.WARNING, "Executing " + h.formatForLog() + " took "
-                            + String.format("%.3f", dt) + " seconds", null);
-                }
+            if (debug || waited != null || SlowCallbackEvent.PROBE.isEnabled()) {
+                runObserved(h, waited);
             } else {
                 h.run(this);
+            }
+        }
+    }
+
+    /**
+     * Runs {@code h} watched: debug mode's slow-callback warning, and the JFR events a recording wants (its
+     * {@link LoopLagEvent} ends as it starts, a {@link SlowCallbackEvent} spans it).
+     */
+    private void runObserved(Handle h, LoopLagEvent waited) {
+        if (waited != null) {
+            waited.end();
+            if (waited.shouldCommit()) {
+                waited.callback = h.formatForLog();
+                waited.commit();
+            }
+        }
+        SlowCallbackEvent slow = null;
+        if (SlowCallbackEvent.PROBE.isEnabled()) {
+            slow = new SlowCallbackEvent();
+            slow.begin();
+        }
+        long t0 = debug ? System.nanoTime() : 0; // real time: in virtual time the loop clock stands still here
+        h.run(this);
+        if (slow != null) {
+            slow.end();
+            if (slow.shouldCommit()) {
+                slow.callback = h.formatForLog();
+                slow.commit();
+            }
+        }
+        if (debug) {
+            double dt = (System.nanoTime() - t0) / 1e9;
+            if (dt >= slowCallbackDuration) {
+                ErrorReporting.log(Level.WARNING, "Executing " + h.formatForLog() + " took "
+                        + String.format("%.3f", dt) + " seconds", null);
             }
         }
     }
@@ -777,6 +831,9 @@ final class BaseEventLoop implements EventLoop {
         destroyPendingTasks();
         reportLate();
         ready.clear();
+        if (lag != null) {
+            lag.clear();
+        }
         threadsafeReady.clear();
         timers.clear();
         executorShutdownCalled = true;
@@ -837,6 +894,7 @@ final class BaseEventLoop implements EventLoop {
                     ErrorReporting.log(Level.WARNING, "unwinding " + t + " at close failed", e);
                 }
             }
+            t.recordEnd(); // a TaskFinished event begun for it ends as "destroyed"
         }
     }
 

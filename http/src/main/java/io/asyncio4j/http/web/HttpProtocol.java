@@ -336,7 +336,8 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     // ---- handling ----
 
     private void startTask(Request request) {
-        handlerTask = loop.createTask(() -> {
+        ServerRequestEvent served = ServerRequestEvent.begin(request); // JFR; null without a recording that wants it
+        Coro<Void> handling = () -> {
             Response resp;
             try {
                 resp = respond(request);
@@ -427,6 +428,9 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
                     bytes = encode(new HTTPInternalServerError().toResponse(), request.method().equals("HEAD"),
                             close, request.version().equals("HTTP/1.0"));
                 }
+                if (served != null) {
+                    served.answered(resp.status());
+                }
                 transport.write(bytes);
                 try {
                     flow.drain().await();
@@ -454,7 +458,9 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
             }
             afterResponse();
             return null;
-        }, "http " + request.method() + " " + request.rawPath());
+        };
+        handlerTask = loop.createTask(served == null ? handling : served.around(request, handling),
+                "http " + request.method() + " " + request.rawPath());
     }
 
     /** Whether the connection is to close after the current response. */
