@@ -163,7 +163,7 @@ final class BaseEventLoop implements EventLoop {
     /** callSoon from this loop's running task: the loop is open and runs on the calling thread's carrier. */
     void scheduleFromTask(Handle h) {
         ready.add(h);
-        if (LoopLagEvent.PROBE.isEnabled()) {
+        if (Jfr.started() && LoopLagEvent.PROBE.isEnabled()) {
             stampReady();
         }
     }
@@ -172,7 +172,7 @@ final class BaseEventLoop implements EventLoop {
         checkClosed();
         checkThread();
         ready.add(h);
-        if (LoopLagEvent.PROBE.isEnabled()) {
+        if (Jfr.started() && LoopLagEvent.PROBE.isEnabled()) {
             stampReady();
         }
     }
@@ -243,7 +243,7 @@ final class BaseEventLoop implements EventLoop {
         Thread owner = thread;
         if (owner == null ? t == lastThread : (t == owner || t == steppingThread)) {
             ready.add(h);
-            if (LoopLagEvent.PROBE.isEnabled()) {
+            if (Jfr.started() && LoopLagEvent.PROBE.isEnabled()) {
                 stampReady();
             }
         } else {
@@ -604,7 +604,7 @@ final class BaseEventLoop implements EventLoop {
             double now = time();
             timers.moveDue(now, now + LoopClock.RESOLUTION, ready);
         }
-        if (LoopLagEvent.PROBE.isEnabled()) {
+        if (Jfr.started() && LoopLagEvent.PROBE.isEnabled()) {
             stampReady(); // what the wait, other threads and the timers made ready
         }
 
@@ -616,7 +616,7 @@ final class BaseEventLoop implements EventLoop {
             if (h.cancelled) {
                 continue;
             }
-            if (debug || waited != null || SlowCallbackEvent.PROBE.isEnabled()) {
+            if (debug || waited != null || Jfr.started() && SlowCallbackEvent.PROBE.isEnabled()) {
                 runObserved(h, waited);
             } else {
                 h.run(this);
@@ -637,7 +637,7 @@ final class BaseEventLoop implements EventLoop {
             }
         }
         SlowCallbackEvent slow = null;
-        if (SlowCallbackEvent.PROBE.isEnabled()) {
+        if (Jfr.started() && SlowCallbackEvent.PROBE.isEnabled()) {
             slow = new SlowCallbackEvent();
             slow.begin();
         }

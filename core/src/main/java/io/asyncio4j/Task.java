@@ -97,7 +97,7 @@ public class Task<T> extends Future<T> {
             this.name = name;
             this.nameNumber = 0;
         }
-        if (TaskCreatedEvent.PROBE.isEnabled() || TaskFinishedEvent.PROBE.isEnabled()) {
+        if (Jfr.started() && (TaskCreatedEvent.PROBE.isEnabled() || TaskFinishedEvent.PROBE.isEnabled())) {
             recordCreation(eager && loop.isRunning());
         }
         if (eager && loop.isRunning()) {

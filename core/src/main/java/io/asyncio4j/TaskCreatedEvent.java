@@ -25,9 +25,8 @@ import jdk.jfr.StackTrace;
 @Enabled(false)
 final class TaskCreatedEvent extends jdk.jfr.Event {
     /**
-     * Asked whether a recording wants the event: {@code isEnabled()} of an instance reads the event type's state;
-     * before any recording has ever started, the class is not instrumented and the call is a constant false that
-     * the JIT folds away.
+     * Asked whether a recording wants the event, once {@link Jfr#started()} (this class is not loaded before):
+     * {@code isEnabled()} of an instance reads the event type's state, two field loads.
      */
     static final TaskCreatedEvent PROBE = new TaskCreatedEvent();
 

@@ -195,7 +195,8 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
                     : new Trace(this, traceConfigs, options.traceRequestCtx());
             Hop hop = upgrade != null ? upgrade : new Hop(method);
             Timeout[] total = new Timeout[1];
-            ClientRequestEvent made = ClientRequestEvent.start(); // JFR; null without a recording that wants it
+            // JFR: null unless a recording wants it; the event class is not loaded before JFR starts (docs/jfr.md)
+            ClientRequestEvent made = jdk.jfr.FlightRecorder.isInitialized() ? ClientRequestEvent.start() : null;
             try {
                 ClientResponse resp;
                 try {

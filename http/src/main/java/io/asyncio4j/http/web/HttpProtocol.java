@@ -336,7 +336,8 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     // ---- handling ----
 
     private void startTask(Request request) {
-        ServerRequestEvent served = ServerRequestEvent.begin(request); // JFR; null without a recording that wants it
+        // JFR: null unless a recording wants it; the event class is not loaded before JFR starts (docs/jfr.md)
+        ServerRequestEvent served = jdk.jfr.FlightRecorder.isInitialized() ? ServerRequestEvent.begin(request) : null;
         Coro<Void> handling = () -> {
             Response resp;
             try {

@@ -26,8 +26,8 @@ import jdk.jfr.Threshold;
 @Threshold("20 ms")
 final class ServerRequestEvent extends jdk.jfr.Event {
     /**
-     * Asked whether a recording wants the event: {@code isEnabled()} of an instance reads the event type's state;
-     * before any recording has ever started the class is not instrumented and the call is a constant false.
+     * Asked whether a recording wants the event: {@code isEnabled()} of an instance reads the event type's state.
+     * Callers ask only once {@code FlightRecorder.isInitialized()}: loading an event class sets up JFR's metadata.
      */
     private static final ServerRequestEvent PROBE = new ServerRequestEvent();
 
