@@ -609,9 +609,9 @@ final class BaseEventLoop implements EventLoop {
         }
 
         int ntodo = ready.size();
-        ReadyLag l = lag;
         for (int i = 0; i < ntodo; i++) {
             Handle h = ready.poll();
+            ReadyLag l = lag; // read each time: a callback may start the stamps, of the handles after it too
             LoopLagEvent waited = l == null ? null : l.pop();
             if (h.cancelled) {
                 continue;
@@ -1007,6 +1007,16 @@ final class BaseEventLoop implements EventLoop {
         context.keySet().stream().filter(k -> !k.equals("message") && !k.equals("exception")).sorted()
                 .forEach(k -> sb.append('\n').append(k).append(": ").append(Repr.full(context.get(k))));
         Log.LOG.log(Level.ERROR, sb.toString(), exc instanceof Throwable t ? t : null);
+    }
+
+    /** How many queued handles have a begun {@link LoopLagEvent}: never more than are queued (for tests). */
+    int readyLagCount() {
+        return lag == null ? 0 : lag.count();
+    }
+
+    /** How many handles are in the ready queue (for tests). */
+    int readyCount() {
+        return ready.size();
     }
 
     /** Number of timers in the heap, cancelled ones included (for tests). */

@@ -217,6 +217,39 @@ class JfrEventsTest {
     }
 
     @Test
+    void loopLagStampsStayAlignedWithTheQueueWhenARecordingStartsInTheMiddleOfAnIteration() throws Exception {
+        Recording[] started = new Recording[1];
+        try {
+            int[] left = new int[1];
+            Asyncio.run(() -> {
+                BaseEventLoop loop = (BaseEventLoop) Asyncio.getRunningLoop();
+                Future<Void> done = loop.createFuture();
+                loop.callSoon(() -> {
+                    Recording r = new Recording();
+                    r.disable(SlowCallbackEvent.class);
+                    r.enable(LoopLagEvent.class).withThreshold(Duration.ZERO);
+                    r.start();
+                    started[0] = r;
+                    loop.callSoon(() -> { }); // stamps itself and the handles queued behind this one
+                });
+                for (int i = 0; i < 5; i++) {
+                    loop.callSoon(() -> assertThat(loop.readyLagCount()).isLessThanOrEqualTo(loop.readyCount()));
+                }
+                loop.callSoon(() -> loop.callSoon(() -> done.setResult(null)));
+                done.await();
+                Asyncio.sleep(0).await();
+                left[0] = loop.readyLagCount();
+                return null;
+            });
+            assertThat(left[0]).isZero();
+        } finally {
+            if (started[0] != null) {
+                started[0].close();
+            }
+        }
+    }
+
+    @Test
     void nothingIsRecordedWhenNoRecordingEnablesTheEvents() throws Exception {
         // a recording is running, but disables them all
         List<RecordedEvent> events = record(() -> {
