@@ -66,6 +66,11 @@ final class BaseEventLoop implements EventLoop {
     private final ArrayDeque<Handle> ready = new ArrayDeque<>();
     /** The {@link LoopLagEvent}s of the handles at the head of {@link #ready}; null until a recording wants them. */
     private ReadyLag lag;
+    /**
+     * {@link Jfr#started()} as of the start of this loop's current iteration: a plain field on the paths of every
+     * callback, read again once per iteration (JFR starting is noticed within one).
+     */
+    boolean jfr;
     /** CPython's {@code _task_factory}; null: plain tasks. */
     private TaskFactory taskFactory;
     private final ConcurrentLinkedQueue<Handle> threadsafeReady = new ConcurrentLinkedQueue<>();
@@ -163,7 +168,7 @@ final class BaseEventLoop implements EventLoop {
     /** callSoon from this loop's running task: the loop is open and runs on the calling thread's carrier. */
     void scheduleFromTask(Handle h) {
         ready.add(h);
-        if (Jfr.started() && LoopLagEvent.PROBE.isEnabled()) {
+        if (jfr && LoopLagEvent.PROBE.isEnabled()) {
             stampReady();
         }
     }
@@ -172,7 +177,7 @@ final class BaseEventLoop implements EventLoop {
         checkClosed();
         checkThread();
         ready.add(h);
-        if (Jfr.started() && LoopLagEvent.PROBE.isEnabled()) {
+        if (jfr && LoopLagEvent.PROBE.isEnabled()) {
             stampReady();
         }
     }
@@ -243,7 +248,7 @@ final class BaseEventLoop implements EventLoop {
         Thread owner = thread;
         if (owner == null ? t == lastThread : (t == owner || t == steppingThread)) {
             ready.add(h);
-            if (Jfr.started() && LoopLagEvent.PROBE.isEnabled()) {
+            if (jfr && LoopLagEvent.PROBE.isEnabled()) {
                 stampReady();
             }
         } else {
@@ -587,6 +592,7 @@ final class BaseEventLoop implements EventLoop {
 
     /** CPython's {@code _run_once}: one full iteration. */
     private void runOnce() {
+        jfr = Jfr.started();
         timers.dropCancelled();
         drainThreadsafe();
         double timeout;
@@ -604,7 +610,7 @@ final class BaseEventLoop implements EventLoop {
             double now = time();
             timers.moveDue(now, now + LoopClock.RESOLUTION, ready);
         }
-        if (Jfr.started() && LoopLagEvent.PROBE.isEnabled()) {
+        if (jfr && LoopLagEvent.PROBE.isEnabled()) {
             stampReady(); // what the wait, other threads and the timers made ready
         }
 
@@ -616,7 +622,7 @@ final class BaseEventLoop implements EventLoop {
             if (h.cancelled) {
                 continue;
             }
-            if (debug || waited != null || Jfr.started() && SlowCallbackEvent.PROBE.isEnabled()) {
+            if (debug || waited != null || jfr && SlowCallbackEvent.PROBE.isEnabled()) {
                 runObserved(h, waited);
             } else {
                 h.run(this);
@@ -637,7 +643,7 @@ final class BaseEventLoop implements EventLoop {
             }
         }
         SlowCallbackEvent slow = null;
-        if (Jfr.started() && SlowCallbackEvent.PROBE.isEnabled()) {
+        if (jfr && SlowCallbackEvent.PROBE.isEnabled()) {
             slow = new SlowCallbackEvent();
             slow.begin();
         }
