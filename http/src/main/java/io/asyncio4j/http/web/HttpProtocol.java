@@ -86,6 +86,11 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     private io.asyncio4j.Task<Void> goingAway;
     /** The task handling the current request, or one that has finished. */
     private io.asyncio4j.Task<Void> handlerTask;
+    /**
+     * The JFR event of the current request ({@link ServerRequestEvent}), or null: a field, not a local the handling
+     * lambda captures, whose type would load the event class with the lambda (docs/jfr.md).
+     */
+    private ServerRequestEvent served;
 
     HttpProtocol(Site site, EventLoop loop) {
         this.site = site;
@@ -337,7 +342,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
 
     private void startTask(Request request) {
         // JFR: null unless a recording wants it; the event class is not loaded before JFR starts (docs/jfr.md)
-        ServerRequestEvent served = jdk.jfr.FlightRecorder.isInitialized() ? ServerRequestEvent.begin(request) : null;
+        served = jdk.jfr.FlightRecorder.isInitialized() ? ServerRequestEvent.begin(request) : null;
         Coro<Void> handling = () -> {
             Response resp;
             try {
@@ -430,7 +435,7 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
                             close, request.version().equals("HTTP/1.0"));
                 }
                 if (served != null) {
-                    served.answered(resp.status());
+                    served.answered(resp.status()); // this request's: the next one starts after afterResponse()
                 }
                 transport.write(bytes);
                 try {
