@@ -13,6 +13,9 @@ module io.asyncio4j {
     // sun.misc.Signal: Ctrl-C cancels Asyncio.run's main task, and EventLoop.addSignalHandler (the JDK has no
     // supported signal API; jdk.unsupported is in every JDK and in a jlinked image that lists it).
     requires jdk.unsupported;
+    // JFR events (docs/jfr.md): jdk.jfr is in every JDK; its classes load with the first task, and with no
+    // recording an event costs a constant-false check the JIT folds away.
+    requires jdk.jfr;
 
     exports io.asyncio4j;
     // The task dump bean of ./asyncio4j ps: created and called by the platform MBean server only, when the tool

@@ -14,6 +14,8 @@ module io.asyncio4j.http {
     // @CheckReturnValue: read by IDEs and Error Prone at compile time, not needed to run.
     requires static com.google.errorprone.annotations;
     requires transitive io.asyncio4j.net;
+    // JFR events of requests served and made (docs/jfr.md); with no recording, a constant-false check per request.
+    requires jdk.jfr;
     // multipart/form-data bodies (web.FormParser: Jetty's MultiPart.Parser, loaded on the first multipart form; the
     // HTTP/1.1 message parser is the library's own, docs/http-parser.md); no Jetty type is in this module's API.
     requires org.eclipse.jetty.http;

@@ -67,6 +67,13 @@ final class BaseEventLoop implements EventLoop {
     private static final AtomicInteger EXECUTOR_IDS = new AtomicInteger();
 
     private final ArrayDeque<Handle> ready = new ArrayDeque<>();
+    /** The {@link LoopLagEvent}s of the handles at the head of {@link #ready}; null until a recording wants them. */
+    private ReadyLag lag;
+    /**
+     * {@link Jfr#started()} as of the start of this loop's current iteration: a plain field on the paths of every
+     * callback, read again once per iteration (JFR starting is noticed within one).
+     */
+    boolean jfr;
     /** CPython's {@code _task_factory}; null: plain tasks. */
     private TaskFactory taskFactory;
     private final ConcurrentLinkedQueue<Handle> threadsafeReady = new ConcurrentLinkedQueue<>();
@@ -193,12 +200,27 @@ final class BaseEventLoop implements EventLoop {
     /** callSoon from this loop's running task: the loop is open and runs on the calling thread's carrier. */
     void scheduleFromTask(Handle h) {
         ready.add(h);
+        if (jfr && LoopLagEvent.PROBE.isEnabled()) {
+            stampReady();
+        }
     }
 
     void callSoon(Handle h) {
         checkClosed();
         checkThread();
         ready.add(h);
+        if (jfr && LoopLagEvent.PROBE.isEnabled()) {
+            stampReady();
+        }
+    }
+
+    /** A recording wants {@link LoopLagEvent}s: begins those of the handles queued since the last stamp. */
+    private void stampReady() {
+        ReadyLag l = lag;
+        if (l == null) {
+            l = lag = new ReadyLag();
+        }
+        l.stampUpTo(ready.size());
     }
 
     @Override
@@ -258,6 +280,9 @@ final class BaseEventLoop implements EventLoop {
         Thread owner = thread;
         if (owner == null ? t == lastThread : (t == owner || t == steppingThread)) {
             ready.add(h);
+            if (jfr && LoopLagEvent.PROBE.isEnabled()) {
+                stampReady();
+            }
         } else {
             threadsafeReady.add(h);
             wakeUp();
@@ -610,6 +635,7 @@ final class BaseEventLoop implements EventLoop {
 
     /** CPython's {@code _run_once}: one full iteration. */
     private void runOnce() {
+        jfr = Jfr.started();
         timers.dropCancelled();
         drainThreadsafe();
         double timeout;
@@ -627,23 +653,57 @@ final class BaseEventLoop implements EventLoop {
             double now = time();
             timers.moveDue(now, now + LoopClock.RESOLUTION, ready);
         }
+        if (jfr && LoopLagEvent.PROBE.isEnabled()) {
+            stampReady(); // what the wait, other threads and the timers made ready
+        }
 
         int ntodo = ready.size();
         for (int i = 0; i < ntodo; i++) {
             Handle h = ready.poll();
+            ReadyLag l = lag; // read each time: a callback may start the stamps, of the handles after it too
+            LoopLagEvent waited = l == null ? null : l.pop();
             if (h.cancelled) {
                 continue;
             }
-            if (debug) {
-                long t0 = System.nanoTime(); // real time: in virtual time the loop clock stands still here
-                h.run(this);
-                double dt = (System.nanoTime() - t0) / 1e9;
-                if (dt >= slowCallbackDuration) {
-                    ErrorReporting.log(Level.WARNING, "Executing " + h.formatForLog() + " took "
-                            + String.format("%.3f", dt) + " seconds", null);
-                }
+            if (debug || waited != null || jfr && SlowCallbackEvent.PROBE.isEnabled()) {
+                runObserved(h, waited);
             } else {
                 h.run(this);
+            }
+        }
+    }
+
+    /**
+     * Runs {@code h} watched: debug mode's slow-callback warning, and the JFR events a recording wants (its
+     * {@link LoopLagEvent} ends as it starts, a {@link SlowCallbackEvent} spans it).
+     */
+    private void runObserved(Handle h, LoopLagEvent waited) {
+        if (waited != null) {
+            waited.end();
+            if (waited.shouldCommit()) {
+                waited.callback = h.formatForLog();
+                waited.commit();
+            }
+        }
+        SlowCallbackEvent slow = null;
+        if (jfr && SlowCallbackEvent.PROBE.isEnabled()) {
+            slow = new SlowCallbackEvent();
+            slow.begin();
+        }
+        long t0 = debug ? System.nanoTime() : 0; // real time: in virtual time the loop clock stands still here
+        h.run(this);
+        if (slow != null) {
+            slow.end();
+            if (slow.shouldCommit()) {
+                slow.callback = h.formatForLog();
+                slow.commit();
+            }
+        }
+        if (debug) {
+            double dt = (System.nanoTime() - t0) / 1e9;
+            if (dt >= slowCallbackDuration) {
+                ErrorReporting.log(Level.WARNING, "Executing " + h.formatForLog() + " took "
+                        + String.format("%.3f", dt) + " seconds", null);
             }
         }
     }
@@ -828,6 +888,9 @@ final class BaseEventLoop implements EventLoop {
         destroyPendingTasks();
         reportLate();
         ready.clear();
+        if (lag != null) {
+            lag.clear();
+        }
         threadsafeReady.clear();
         timers.clear();
         executorShutdownCalled = true;
@@ -888,6 +951,7 @@ final class BaseEventLoop implements EventLoop {
                     ErrorReporting.log(Level.WARNING, "unwinding " + t + " at close failed", e);
                 }
             }
+            t.recordEnd(); // a TaskFinished event begun for it ends as "destroyed"
         }
     }
 
@@ -1000,6 +1064,16 @@ final class BaseEventLoop implements EventLoop {
         context.keySet().stream().filter(k -> !k.equals("message") && !k.equals("exception")).sorted()
                 .forEach(k -> sb.append('\n').append(k).append(": ").append(Repr.full(context.get(k))));
         Log.LOG.log(Level.ERROR, sb.toString(), exc instanceof Throwable t ? t : null);
+    }
+
+    /** How many queued handles have a begun {@link LoopLagEvent}: never more than are queued (for tests). */
+    int readyLagCount() {
+        return lag == null ? 0 : lag.count();
+    }
+
+    /** How many handles are in the ready queue (for tests). */
+    int readyCount() {
+        return ready.size();
     }
 
     /** Number of timers in the heap, cancelled ones included (for tests). */

@@ -351,7 +351,8 @@ public interface EventLoop {
     /**
      * Debug mode: logs a warning for every callback or task step that holds the loop longer than
      * {@link #getSlowCallbackDuration()} (100 ms by default), as CPython's debug mode does; a blocking call in a
-     * task shows up this way.
+     * task shows up this way. A JFR recording that enables {@code io.asyncio4j.SlowCallback} gets the same as events,
+     * with the event's threshold, debug mode or not (docs/jfr.md).
      *
      * @param on whether debug mode is on
      */

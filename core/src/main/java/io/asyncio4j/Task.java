@@ -75,6 +75,12 @@ public class Task<T> extends Future<T> {
      * for both. Used on the task's thread only (and by the constructor), never by a switch.
      */
     Object context;
+    /**
+     * This task's JFR events begun at its creation and not committed yet: a {@link TaskCreatedEvent} (until the
+     * first step), a {@link TaskFinishedEvent} (until the end), or both as a {@code jdk.jfr.Event[2]}; null unless a
+     * recording enabled them then. One field (it fills the object's alignment padding: no byte more per task).
+     */
+    private Object life;
 
     Task(BaseEventLoop loop, Coro<T> coro, String name, Context context) {
         this(loop, coro, name, context, false);
@@ -126,6 +132,9 @@ public class Task<T> extends Future<T> {
         } else {
             this.name = name;
             this.nameNumber = 0;
+        }
+        if (Jfr.started() && (TaskCreatedEvent.PROBE.isEnabled() || TaskFinishedEvent.PROBE.isEnabled())) {
+            recordCreation(eager && loop.isRunning());
         }
         if (eager && loop.isRunning()) {
             loop.checkThread();
@@ -321,15 +330,25 @@ public class Task<T> extends Future<T> {
             cancelledExc = makeCancelledError();
             cancelFuture(null);
             loop.unregisterTask(this);
+            if (life != null) {
+                recordStart();
+                recordEnd();
+            }
             return;
         }
         if (thread == null) {
+            if (life != null) {
+                recordStart();
+            }
             // The thread is named after the task when it is made (a field write); setName renames it.
             thread = loop.carrier().newThread(this, getName());
         }
         thread.step();
         if (eagerChild != null) {
             runEagerChildren();
+        }
+        if (life != null && done()) {
+            recordEnd();
         }
     }
 
@@ -340,6 +359,9 @@ public class Task<T> extends Future<T> {
     void afterStep() {
         if (eagerChild != null) {
             runEagerChildren();
+        }
+        if (life != null && done()) {
+            recordEnd();
         }
     }
 
@@ -382,6 +404,80 @@ public class Task<T> extends Future<T> {
         if (!loop.isClosed()) {
             completion.run(); // a task destroyed with its loop has nobody left to tell
         }
+    }
+
+    // ---- JFR ------------------------------------------------------------------------------------------------
+
+    /** A recording wants task events: begins them (the first step or the end commits them). */
+    private void recordCreation(boolean eager) {
+        TaskCreatedEvent created = null;
+        if (TaskCreatedEvent.PROBE.isEnabled()) {
+            created = new TaskCreatedEvent();
+            created.begin();
+            created.eager = eager;
+            Task<?> creator = Carrier.currentTask();
+            created.creator = creator == null ? null : creator.getName();
+        }
+        TaskFinishedEvent finished = null;
+        if (TaskFinishedEvent.PROBE.isEnabled()) {
+            finished = new TaskFinishedEvent();
+            finished.begin();
+        }
+        life = created == null ? finished : finished == null ? created : new jdk.jfr.Event[] {created, finished};
+    }
+
+    /** The first step is about to run (or the task was cancelled before it): commits its {@link TaskCreatedEvent}. */
+    private void recordStart() {
+        TaskCreatedEvent created;
+        if (life instanceof TaskCreatedEvent c) {
+            created = c;
+            life = null;
+        } else if (life instanceof jdk.jfr.Event[] both) {
+            created = (TaskCreatedEvent) both[0];
+            life = both[1];
+        } else {
+            return;
+        }
+        created.end();
+        if (created.shouldCommit()) {
+            created.name = getName();
+            created.commit();
+        }
+    }
+
+    /**
+     * Ends this task's {@link TaskFinishedEvent} (once), on the loop's thread: after the step in which it completed,
+     * or while its loop closes for a task still pending then. Reads the outcome without marking an exception
+     * retrieved. Not on the task's own thread: on the fast carrier, JFR drops the first event the loop's thread
+     * commits after a task's thread committed one (the JDK does not resynchronise the event writer of a thread that
+     * carried a virtual thread and is not one of its own carriers), so the library's events are committed on the
+     * loop's thread wherever they can be.
+     */
+    void recordEnd() {
+        if (life instanceof jdk.jfr.Event[]) {
+            recordStart(); // never stepped: destroyed with its loop
+        }
+        if (!(life instanceof TaskFinishedEvent e)) {
+            return;
+        }
+        life = null;
+        e.end();
+        if (!e.shouldCommit()) {
+            return;
+        }
+        e.name = getName();
+        Throwable exc = exceptionOrNull();
+        if (!done()) {
+            e.outcome = TaskFinishedEvent.DESTROYED;
+        } else if (cancelled()) {
+            e.outcome = TaskFinishedEvent.CANCELLED;
+        } else if (exc != null) {
+            e.outcome = TaskFinishedEvent.EXCEPTION;
+            e.exception = exc.getClass().getName();
+        } else {
+            e.outcome = TaskFinishedEvent.RESULT;
+        }
+        e.commit();
     }
 
     // ---- task side -------------------------------------------------------------------------------------------

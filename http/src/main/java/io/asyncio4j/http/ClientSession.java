@@ -195,6 +195,8 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
                     : new Trace(this, traceConfigs, options.traceRequestCtx());
             Hop hop = upgrade != null ? upgrade : new Hop(method);
             Timeout[] total = new Timeout[1];
+            // JFR: null unless a recording wants it; the event class is not loaded before JFR starts (docs/jfr.md)
+            ClientRequestEvent made = jdk.jfr.FlightRecorder.isInitialized() ? ClientRequestEvent.start() : null;
             try {
                 ClientResponse resp;
                 try {
@@ -212,8 +214,14 @@ public final class ClientSession implements HttpVerbs, AutoCloseable {
                     trace.send(c -> c.requestEnd, new TraceConfig.RequestEndParams(hop.method, hop.url,
                             hop.headers, resp));
                 }
+                if (made != null) {
+                    made.answered(hop.method, hop.url, resp);
+                }
                 return resp;
             } catch (Throwable e) {
+                if (made != null) {
+                    made.failed(hop.method, hop.url, url, e);
+                }
                 if (!trace.isEmpty()) {
                     trace.send(c -> c.requestException, new TraceConfig.RequestExceptionParams(hop.method,
                             hop.url, hop.headers, e));

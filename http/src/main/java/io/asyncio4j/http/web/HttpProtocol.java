@@ -94,6 +94,11 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     private long accessStart;
     /** Bytes written for the current response, head included ({@link Response#bodyLength()}). */
     private long sent;
+    /**
+     * The JFR event of the current request ({@link ServerRequestEvent}), or null: a field, not a local the handling
+     * lambda captures, whose type would load the event class with the lambda (docs/jfr.md).
+     */
+    private ServerRequestEvent served;
 
     HttpProtocol(Site site, EventLoop loop) {
         this.site = site;
@@ -347,7 +352,9 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
     // ---- handling ----
 
     private void startTask(Request request) {
-        handlerTask = loop.createTask(() -> {
+        // JFR: null unless a recording wants it; the event class is not loaded before JFR starts (docs/jfr.md)
+        served = jdk.jfr.FlightRecorder.isInitialized() ? ServerRequestEvent.begin(request) : null;
+        Coro<Void> handling = () -> {
             Response resp = null;
             try {
                 resp = respond(request);
@@ -444,6 +451,9 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
                     bytes = encode(new HTTPInternalServerError().toResponse(), request.method().equals("HEAD"),
                             close, request.version().equals("HTTP/1.0"));
                 }
+                if (served != null) {
+                    served.answered(resp.status()); // this request's: the next one starts after afterResponse()
+                }
                 transport.write(bytes);
                 sent = bytes.length;
                 try {
@@ -474,7 +484,9 @@ final class HttpProtocol implements Protocol, RequestParser.Listener {
             }
             afterResponse();
             return null;
-        }, "http " + request.method() + " " + request.rawPath());
+        };
+        handlerTask = loop.createTask(served == null ? handling : served.around(request, handling),
+                "http " + request.method() + " " + request.rawPath());
     }
 
     /** Whether the connection is to close after the current response. */
