@@ -18,6 +18,16 @@ import java.util.Map;
  * {@link Transport}. Every method is for the loop's thread. Errors close the transport and reach the protocol's
  * {@code connectionLost}; unexpected ones are also reported to the loop's exception handler. The channel is closed
  * when the protocol has been told.
+ *
+ * <p><b>Bytes and copies.</b> A {@link Protocol} gets each read in a new array of exactly the bytes read, which it
+ * owns: nothing of the transport's ever shows through it, and it stays as it is after later reads. A
+ * {@link BufferedProtocol} gets its bytes in the buffer it lent, which the transport writes only during the read
+ * that follows {@code getBuffer}. {@link #write(byte[])} sends what the socket takes at once straight from the
+ * caller's array (write-through) and copies only the rest, which it buffers; once it returns, the caller may change
+ * or reuse the array. Where the JDK's foreign calls may be used (native access enabled for this module, and
+ * {@code sun.nio.ch} exported to it: see {@code NativeSocketIo}), large reads go from the kernel straight into the
+ * protocol's array and writes straight from the caller's, with no intermediate direct buffer; otherwise reads go
+ * through one direct buffer per loop thread and writes through the JDK's temporary direct buffers.
  */
 public final class SocketTransport implements Transport {
     private static final int MAX_READ = 256 * 1024;
@@ -25,9 +35,20 @@ public final class SocketTransport implements Transport {
     private static final ThreadLocal<ByteBuffer> READ_BUFFER =
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(MAX_READ));
     private static final ByteBuffer[] NO_BUFFERS = new ByteBuffer[0];
+    /**
+     * Reads after one of at least this many bytes go straight into the protocol's array when {@link NativeSocketIo}
+     * may be used: each costs an {@code ioctl(FIONREAD)} more, which a copy of fewer bytes through the direct buffer
+     * costs less than.
+     */
+    static final int NATIVE_READ_MIN = 8 * 1024;
+    private static final NativeSocketIo NATIVE = NativeSocketIo.INSTANCE;
 
     private final EventLoop loop;
     private final SocketChannel channel;
+    /** The channel's descriptor when {@link NativeSocketIo} is used, else -1. */
+    private final int fd;
+    /** The size of the last read, which chooses the next read's path. */
+    private int lastRead;
     private BaseProtocol protocol;
     private final Runnable onConnectionLost;
     private final String peer;
@@ -50,6 +71,7 @@ public final class SocketTransport implements Transport {
         this.protocol = protocol;
         this.onConnectionLost = onConnectionLost;
         this.flow = new WriteFlowControl(loop, this);
+        this.fd = NATIVE != null ? NATIVE.fd(channel) : -1;
         String p;
         try {
             p = String.valueOf(channel.getRemoteAddress());
@@ -120,20 +142,44 @@ public final class SocketTransport implements Transport {
                     throw new IllegalStateException("get_buffer() returned an empty buffer");
                 }
                 failed = "Fatal read error on socket transport";
-                n = channel.read(buf);
+                if (fd >= 0 && buf.hasArray()) {
+                    // A heap buffer: the kernel writes into its array, not into a temporary direct buffer first.
+                    n = NATIVE.read(fd, buf.array(), buf.arrayOffset() + buf.position(), buf.remaining());
+                    if (n > 0) {
+                        buf.position(buf.position() + n);
+                    }
+                } else {
+                    n = channel.read(buf);
+                }
                 if (n > 0) {
                     failed = "Fatal error: protocol.buffer_updated() call failed.";
                     bp.bufferUpdated(n);
                 }
             } else {
-                // One read of up to 256 KiB, as CPython's transport: it takes all that has arrived, and a second
-                // read would cost a system call that finds nothing.
-                ByteBuffer buf = READ_BUFFER.get();
-                buf.clear();
-                n = channel.read(buf);
-                if (buf.position() > 0) {
-                    byte[] data = new byte[buf.position()];
-                    buf.flip().get(data);
+                byte[] data = null;
+                int avail;
+                if (fd >= 0 && lastRead >= NATIVE_READ_MIN && (avail = NATIVE.available(fd)) > 0) {
+                    // Large reads go straight into the array the protocol gets: FIONREAD says how large to make it.
+                    data = new byte[Math.min(avail, MAX_READ)];
+                    n = NATIVE.read(fd, data, 0, data.length);
+                    if (n <= 0) {
+                        data = null;
+                    } else if (n < data.length) {
+                        data = Arrays.copyOf(data, n);
+                    }
+                } else {
+                    // One read of up to 256 KiB, as CPython's transport: it takes all that has arrived, and a
+                    // second read would cost a system call that finds nothing. (EOF and errors come this way too.)
+                    ByteBuffer buf = READ_BUFFER.get();
+                    buf.clear();
+                    n = channel.read(buf);
+                    if (buf.position() > 0) {
+                        data = new byte[buf.position()];
+                        buf.flip().get(data);
+                    }
+                }
+                if (data != null) {
+                    lastRead = data.length;
                     failed = "Fatal error: protocol.data_received() call failed.";
                     ((Protocol) protocol).dataReceived(data);
                 }
@@ -207,18 +253,20 @@ public final class SocketTransport implements Transport {
         if (data.length == 0 || connLost > 0) {
             return; // CPython warns after a few writes to a lost connection; the data goes nowhere either way
         }
-        ByteBuffer b = ByteBuffer.wrap(data);
+        ByteBuffer b;
         if (buffer.isEmpty()) {
+            // Write-through: what the socket takes now goes from the caller's array; only the rest is copied.
+            int written;
             try {
-                channel.write(b);
+                written = writeNow(data, 0, data.length);
             } catch (IOException e) {
                 fatalError(e, "Fatal write error on socket transport");
                 return;
             }
-            if (!b.hasRemaining()) {
+            if (written == data.length) {
                 return;
             }
-            b = ByteBuffer.wrap(Arrays.copyOfRange(data, b.position(), data.length));
+            b = ByteBuffer.wrap(Arrays.copyOfRange(data, written, data.length));
             loop.addWriter(channel, this::writeReady);
         } else {
             b = ByteBuffer.wrap(data.clone());
@@ -233,7 +281,12 @@ public final class SocketTransport implements Transport {
             return;
         }
         try {
-            channel.write(buffer.toArray(NO_BUFFERS));
+            if (buffer.size() == 1) {
+                ByteBuffer b = buffer.peekFirst();
+                b.position(b.position() + writeNow(b.array(), b.arrayOffset() + b.position(), b.remaining()));
+            } else {
+                channel.write(buffer.toArray(NO_BUFFERS)); // one gathering system call for them all
+            }
         } catch (IOException e) {
             loop.removeWriter(channel);
             buffer.clear();
@@ -258,6 +311,21 @@ public final class SocketTransport implements Transport {
                 shutdownOutput();
             }
         }
+    }
+
+    /**
+     * Writes what the socket takes of {@code a[off, off + len)} now, straight from the array where
+     * {@link NativeSocketIo} may be used.
+     *
+     * @return how many bytes were written
+     */
+    private int writeNow(byte[] a, int off, int len) throws IOException {
+        if (fd >= 0) {
+            return NATIVE.write(fd, a, off, len);
+        }
+        ByteBuffer b = ByteBuffer.wrap(a, off, len);
+        channel.write(b);
+        return b.position() - off;
     }
 
     @Override
@@ -347,6 +415,11 @@ public final class SocketTransport implements Transport {
     }
 
     // ---- sendfile (Net.sendfile's zero-copy path) ----
+
+    /** Whether reads and writes may go through {@link NativeSocketIo} (for tests). */
+    boolean usesNativeIo() {
+        return fd >= 0;
+    }
 
     /** The socket, for {@link Net#sendfile}'s {@code transferTo}. */
     SocketChannel channel() {

@@ -1,0 +1,215 @@
+package io.asyncio4j.net;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.channels.SocketChannel;
+
+/**
+ * Socket reads and writes straight between the kernel and a Java array, through the JDK's foreign function calls
+ * with heap access ({@link Linker.Option#critical(boolean) critical(true)}): {@code recv}, {@code send} and
+ * {@code ioctl(FIONREAD)} of Linux's C library. The JDK's own {@link SocketChannel#read} and {@code write} of a
+ * heap buffer go through a temporary direct buffer, one copy of every byte more each way; these calls skip it.
+ *
+ * <p><b>When it is used.</b> Only where nothing has to be forced: on Linux, when the module of this class has
+ * native access enabled ({@code --enable-native-access=io.asyncio4j.net}, or {@code =ALL-UNNAMED} on the class
+ * path) and {@code java.base} exports {@code sun.nio.ch} to it ({@code --add-exports
+ * java.base/sun.nio.ch=io.asyncio4j.net}, for the channel's file descriptor), and the system property
+ * {@code asyncio4j.nativeSocketIo} is not {@code false}. Otherwise {@link #INSTANCE} is null and the transports use
+ * the JDK's channels; nothing is printed either way (the check comes before any restricted call, so the JDK has no
+ * warning to give).
+ *
+ * <p>Every method is for the thread of the loop that owns the socket; the scratch memory is per thread. A call
+ * never blocks: the sockets are non-blocking, and a socket with nothing to give or no room answers at once.
+ */
+final class NativeSocketIo {
+    /** The calls, or null where they may not be used (see the class comment). */
+    static final NativeSocketIo INSTANCE = create();
+
+    private static final int MSG_NOSIGNAL = 0x4000;
+    private static final long FIONREAD = 0x541B;
+    private static final int EAGAIN = 11;
+    private static final int EINTR = 4;
+
+    private final MethodHandle fdVal;
+    private final MethodHandle recv;
+    private final MethodHandle send;
+    private final MethodHandle ioctl;
+    private final MethodHandle strerror;
+    private final long errnoOffset;
+    private final ThreadLocal<MemorySegment> scratch;
+
+    private NativeSocketIo(MethodHandle fdVal, MethodHandle recv, MethodHandle send, MethodHandle ioctl,
+                           MethodHandle strerror, StructLayout state) {
+        this.fdVal = fdVal;
+        this.recv = recv;
+        this.send = send;
+        this.ioctl = ioctl;
+        this.strerror = strerror;
+        this.errnoOffset = state.byteOffset(MemoryLayout.PathElement.groupElement("errno"));
+        long size = state.byteSize() + 8; // the captured state, then FIONREAD's int
+        this.scratch = ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(size, 8));
+    }
+
+    private static NativeSocketIo create() {
+        Module me = NativeSocketIo.class.getModule();
+        if ("false".equalsIgnoreCase(System.getProperty("asyncio4j.nativeSocketIo", "true"))
+                || !"Linux".equals(System.getProperty("os.name"))
+                || !me.isNativeAccessEnabled()
+                || !Object.class.getModule().isExported("sun.nio.ch", me)) {
+            return null;
+        }
+        try {
+            Class<?> selCh = Class.forName("sun.nio.ch.SelChImpl");
+            MethodHandle fdVal = MethodHandles.lookup()
+                    .findVirtual(selCh, "getFDVal", MethodType.methodType(int.class))
+                    .asType(MethodType.methodType(int.class, SocketChannel.class));
+            Linker linker = Linker.nativeLinker();
+            var libc = linker.defaultLookup();
+            StructLayout state = Linker.Option.captureStateLayout();
+            Linker.Option errno = Linker.Option.captureCallState("errno");
+            MethodHandle recv = linker.downcallHandle(libc.find("recv").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT),
+                    errno, Linker.Option.critical(true));
+            MethodHandle send = linker.downcallHandle(libc.find("send").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT),
+                    errno, Linker.Option.critical(true));
+            MethodHandle ioctl = linker.downcallHandle(libc.find("ioctl").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG,
+                            ValueLayout.ADDRESS),
+                    errno, Linker.Option.firstVariadicArg(2), Linker.Option.critical(false));
+            MethodHandle strerror = linker.downcallHandle(libc.find("strerror").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+            return new NativeSocketIo(fdVal, recv, send, ioctl, strerror, state);
+        } catch (Throwable e) {
+            if (e instanceof VirtualMachineError vme) {
+                throw vme;
+            }
+            return null; // a JDK without these internals or symbols: the JDK's channels serve
+        }
+    }
+
+    /**
+     * The file descriptor of {@code channel}.
+     *
+     * @param channel an open socket channel
+     * @return its descriptor
+     */
+    int fd(SocketChannel channel) {
+        try {
+            return (int) fdVal.invokeExact(channel);
+        } catch (Throwable e) {
+            throw new IllegalStateException("no file descriptor for " + channel, e);
+        }
+    }
+
+    /**
+     * How many bytes can be read from {@code fd} at once ({@code FIONREAD}): 0 at EOF, on an error waiting to be
+     * reported, or when nothing has come.
+     *
+     * @param fd a connected socket
+     * @return the bytes in the socket's receive queue, or -1 if the call failed
+     */
+    int available(int fd) {
+        MemorySegment s = scratch.get();
+        MemorySegment out = s.asSlice(s.byteSize() - 8, 4);
+        try {
+            int r = (int) ioctl.invokeExact(s, fd, FIONREAD, out);
+            return r < 0 ? -1 : out.get(ValueLayout.JAVA_INT, 0);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /**
+     * {@code recv(fd, a + off, len, 0)}.
+     *
+     * @return the bytes read (at least 1), 0 if nothing was there to read, -1 at EOF
+     * @throws IOException the socket's error, with the C library's message
+     */
+    int read(int fd, byte[] a, int off, int len) throws IOException {
+        MemorySegment s = scratch.get();
+        while (true) {
+            long n;
+            try {
+                n = (long) recv.invokeExact(s, fd, MemorySegment.ofArray(a).asSlice(off, len), (long) len, 0);
+            } catch (Throwable e) {
+                throw rethrow(e);
+            }
+            if (n > 0) {
+                return (int) n;
+            }
+            if (n == 0) {
+                return -1;
+            }
+            int err = s.get(ValueLayout.JAVA_INT, errnoOffset);
+            if (err == EAGAIN) {
+                return 0;
+            }
+            if (err != EINTR) {
+                throw error(err);
+            }
+        }
+    }
+
+    /**
+     * {@code send(fd, a + off, len, MSG_NOSIGNAL)}: a peer that went away gives an error, not a signal.
+     *
+     * @return the bytes written, 0 if the socket had no room
+     * @throws IOException the socket's error, with the C library's message
+     */
+    int write(int fd, byte[] a, int off, int len) throws IOException {
+        MemorySegment s = scratch.get();
+        while (true) {
+            long n;
+            try {
+                n = (long) send.invokeExact(s, fd, MemorySegment.ofArray(a).asSlice(off, len), (long) len,
+                        MSG_NOSIGNAL);
+            } catch (Throwable e) {
+                throw rethrow(e);
+            }
+            if (n >= 0) {
+                return (int) n;
+            }
+            int err = s.get(ValueLayout.JAVA_INT, errnoOffset);
+            if (err == EAGAIN) {
+                return 0;
+            }
+            if (err != EINTR) {
+                throw error(err);
+            }
+        }
+    }
+
+    /** An IOException with the C library's message for {@code errno}, as the JDK's channels give. */
+    private IOException error(int errno) {
+        String msg;
+        try {
+            MemorySegment p = (MemorySegment) strerror.invokeExact(errno);
+            msg = p.reinterpret(256).getString(0);
+        } catch (Throwable e) {
+            msg = "errno " + errno;
+        }
+        return new IOException(msg);
+    }
+
+    private static RuntimeException rethrow(Throwable e) {
+        if (e instanceof RuntimeException re) {
+            throw re;
+        }
+        if (e instanceof Error err) {
+            throw err;
+        }
+        throw new IllegalStateException(e);
+    }
+}
