@@ -167,6 +167,8 @@ if [ "${SKIP_ECHO:-0}" != 1 ]; then
     # kernel and the Java arrays directly (net's NativeSocketIo), without the JDK's intermediate direct buffers.
     echo_run "$r" java-streams-native  "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" "${NATIVE_IO[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer streams
     echo_run "$r" java-protocol-native "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" "${NATIVE_IO[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer protocol
+    # A BufferedProtocol reading into one direct buffer and writing it back (Transport.write(ByteBuffer)): no copy.
+    echo_run "$r" java-buffered "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer buffered
     echo_run "$r" netty         "$JAVA" "${JVM_OPTS[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer netty
     if [ $HAVE_UVLOOP = 1 ]; then
       echo_run "$r" uvloop-protocol "$PY" bench/python/echo_server.py uvloop protocol
@@ -325,7 +327,7 @@ def medians(key, fields, require=None):
 echo = medians("rps", ("rps", "client_busy"), require="msize")
 cpu = medians("cpu_us", ("cpu_us",), require="msize")
 if echo:
-    impls = [i for i in ("java-streams", "java-protocol", "java-streams-native", "java-protocol-native", "netty", "uvloop-protocol", "uvloop-streams", "asyncio-protocol",
+    impls = [i for i in ("java-streams", "java-protocol", "java-streams-native", "java-protocol-native", "java-buffered", "netty", "uvloop-protocol", "uvloop-streams", "asyncio-protocol",
                          "c-floor") if any(k[0] == i for k in echo)]
     rounds = max(v["rounds"] for v in echo.values())
     print(f"\nEcho, 10 connections ping-pong, round trips per second (server CPU per round trip, us), median of {rounds} round(s):\n")

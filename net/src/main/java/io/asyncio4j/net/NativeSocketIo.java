@@ -100,16 +100,20 @@ final class NativeSocketIo {
     }
 
     /**
-     * The file descriptor of {@code channel}.
+     * The file descriptor of {@code channel}, or -1 for a channel that is not the JDK's own (one of another
+     * {@link java.nio.channels.spi.SelectorProvider}), which then goes through its own read and write.
      *
      * @param channel an open socket channel
-     * @return its descriptor
+     * @return its descriptor, or -1
      */
     int fd(SocketChannel channel) {
         try {
             return (int) fdVal.invokeExact(channel);
         } catch (Throwable e) {
-            throw new IllegalStateException("no file descriptor for " + channel, e);
+            if (e instanceof VirtualMachineError vme) {
+                throw vme;
+            }
+            return -1;
         }
     }
 

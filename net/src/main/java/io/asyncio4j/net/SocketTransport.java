@@ -244,14 +244,8 @@ public final class SocketTransport implements Transport {
         if (data == null) {
             throw new NullPointerException("write(null)");
         }
-        if (eof) {
-            throw new IllegalStateException("Cannot call write() after write_eof()");
-        }
-        if (sendfileActive) {
-            throw new IllegalStateException("unable to write; sendfile is in progress");
-        }
-        if (data.length == 0 || connLost > 0) {
-            return; // CPython warns after a few writes to a lost connection; the data goes nowhere either way
+        if (!writable(data.length)) {
+            return;
         }
         ByteBuffer b;
         if (buffer.isEmpty()) {
@@ -274,6 +268,63 @@ public final class SocketTransport implements Transport {
         buffer.add(b);
         bufferSize += b.remaining();
         flow.maybePauseProtocol();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here, with nothing buffered before it, what the socket takes at once goes straight from {@code data}: from
+     * a direct buffer with no copy at all (a {@link BufferedProtocol} reading into a direct buffer and writing it
+     * back moves no byte through the Java heap), from a heap buffer as {@link #write(byte[])} does. Only the rest is
+     * copied.
+     */
+    @Override
+    public void write(ByteBuffer data) {
+        if (data == null) {
+            throw new NullPointerException("write(null)");
+        }
+        if (!writable(data.remaining())) {
+            data.position(data.limit());
+            return;
+        }
+        if (buffer.isEmpty()) {
+            try {
+                if (data.hasArray()) {
+                    int p = data.position();
+                    data.position(p + writeNow(data.array(), data.arrayOffset() + p, data.remaining()));
+                } else {
+                    channel.write(data); // a direct buffer goes to the kernel as it is
+                }
+            } catch (IOException e) {
+                data.position(data.limit());
+                fatalError(e, "Fatal write error on socket transport");
+                return;
+            }
+            if (!data.hasRemaining()) {
+                return;
+            }
+            loop.addWriter(channel, this::writeReady);
+        }
+        byte[] rest = new byte[data.remaining()];
+        data.get(rest);
+        buffer.add(ByteBuffer.wrap(rest));
+        bufferSize += rest.length;
+        flow.maybePauseProtocol();
+    }
+
+    /**
+     * The checks of a write of {@code n} bytes: throws where CPython raises, and says whether there is anything to
+     * send.
+     */
+    private boolean writable(int n) {
+        if (eof) {
+            throw new IllegalStateException("Cannot call write() after write_eof()");
+        }
+        if (sendfileActive) {
+            throw new IllegalStateException("unable to write; sendfile is in progress");
+        }
+        // CPython warns after a few writes to a lost connection; the data goes nowhere either way.
+        return n > 0 && connLost == 0;
     }
 
     private void writeReady() {

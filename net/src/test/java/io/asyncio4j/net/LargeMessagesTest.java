@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.asyncio4j.Asyncio;
+import io.asyncio4j.Coro;
 import io.asyncio4j.Future;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -188,6 +189,168 @@ class LargeMessagesTest {
             });
             assertThat(got).as(direct ? "direct" : "heap").isEqualTo(msg);
         }
+    }
+
+    /** A server whose connections read nothing until resumed; each keeps what it then reads. */
+    static Coro<AbstractServer> pausedKeepers(List<Keeper> accepted) {
+        return Net.createServer(() -> {
+            Keeper k = new Keeper(false) {
+                @Override
+                public void connectionMade(Transport t) {
+                    super.connectionMade(t);
+                    t.pauseReading(); // reads nothing until told: the socket's buffers fill
+                }
+            };
+            accepted.add(k);
+            return k;
+        }, "127.0.0.1", 0);
+    }
+
+    @Test
+    void aByteBufferIsSentFromItsPositionToItsLimitAndOnlyTheRestIsCopied() {
+        int size = 16 * 1024 * 1024;
+        for (String kind : new String[] {"direct", "heap slice", "read-only"}) {
+            List<String> out = TransportTest.run(() -> {
+                List<Keeper> accepted = new ArrayList<>();
+                AbstractServer server = pausedKeepers(accepted).await();
+                Connected<Keeper> c = Net.createConnection(() -> new Keeper(false), "127.0.0.1",
+                        server.port()).await();
+                while (accepted.isEmpty()) {
+                    Asyncio.sleep(0.001).await();
+                }
+                byte[] original = pattern(size, 7);
+                ByteBuffer data = switch (kind) {
+                    case "direct" -> ByteBuffer.allocateDirect(size + 20).position(10).put(original).flip().position(10);
+                    case "heap slice" -> ByteBuffer.wrap(new byte[size + 20]).position(5).slice()
+                            .position(5).put(original).flip().position(5);
+                    default -> ByteBuffer.wrap(original.clone()).asReadOnlyBuffer();
+                };
+                int limit = data.limit();
+                Transport t = c.transport();
+                t.write(data);
+                List<String> log = new ArrayList<>();
+                int buffered = t.getWriteBufferSize();
+                log.add("part sent at once, the rest buffered: " + (buffered > 0 && buffered < size));
+                log.add("position at limit: " + (data.position() == limit));
+                if (!data.isReadOnly()) {
+                    data.clear();
+                    while (data.hasRemaining()) {
+                        data.put((byte) 1); // the caller's buffer is its own again: this must not reach the peer
+                    }
+                }
+                t.write(ByteBuffer.wrap(new byte[] {8, 9}).position(1)); // behind the buffered rest
+                accepted.get(0).transport.resumeReading();
+                while (accepted.get(0).total < size + 1) {
+                    Asyncio.sleep(0.001).await();
+                }
+                byte[] got = accepted.get(0).all();
+                log.add("peer got the original: " + Arrays.equals(got, 0, size, original, 0, size));
+                log.add("then the later write: " + got[size] + " of " + (got.length - size));
+                t.close();
+                server.close();
+                return log;
+            });
+            assertThat(out).as(kind).containsExactly("part sent at once, the rest buffered: true",
+                    "position at limit: true", "peer got the original: true", "then the later write: 9 of 1");
+        }
+    }
+
+    @Test
+    void aByteBufferWriteChecksAsAnArrayWriteAndIsDroppedOnALostConnection() {
+        List<String> out = TransportTest.run(() -> {
+            AbstractServer server = Net.createServer(() -> new Keeper(false), "127.0.0.1", 0).await();
+            Connected<Keeper> c = Net.createConnection(() -> new Keeper(false), "127.0.0.1", server.port()).await();
+            Transport t = c.transport();
+            List<String> log = new ArrayList<>();
+            ByteBuffer empty = ByteBuffer.allocate(0);
+            t.write(empty);
+            log.add("empty: " + t.getWriteBufferSize());
+            t.writeEof();
+            try {
+                t.write(ByteBuffer.allocate(3));
+            } catch (IllegalStateException e) {
+                log.add(e.getMessage());
+            }
+            try {
+                t.write((ByteBuffer) null);
+            } catch (NullPointerException e) {
+                log.add("null: " + e.getMessage());
+            }
+            t.abort();
+            Asyncio.sleep(0.01).await();
+            server.close();
+            return log;
+        });
+        assertThat(out).containsExactly("empty: 0", "Cannot call write() after write_eof()", "null: write(null)");
+    }
+
+    @Test
+    void aBufferedEchoSharingOneDirectBufferAcrossConnectionsEchoesEachIntact() {
+        int conns = 5;
+        int size = 2 * 1024 * 1024;
+        List<Boolean> out = TransportTest.run(() -> {
+            ByteBuffer shared = ByteBuffer.allocateDirect(64 * 1024);
+            AbstractServer server = Net.createServer(() -> new BufferedProtocol() {
+                private Transport transport;
+
+                @Override
+                public void connectionMade(Transport t) {
+                    transport = t;
+                }
+
+                @Override
+                public ByteBuffer getBuffer(int sizeHint) {
+                    return shared.clear();
+                }
+
+                @Override
+                public void bufferUpdated(int nbytes) {
+                    transport.write(shared.flip()); // sent or copied before it returns: the buffer is free again
+                }
+            }, "127.0.0.1", 0).await();
+            List<Connected<Keeper>> cs = new ArrayList<>();
+            List<byte[]> sent = new ArrayList<>();
+            for (int i = 0; i < conns; i++) {
+                cs.add(Net.createConnection(() -> new Keeper(false), "127.0.0.1", server.port()).await());
+                sent.add(pattern(size, 100 + i));
+                cs.get(i).transport().write(sent.get(i));
+            }
+            for (Connected<Keeper> c : cs) {
+                while (c.protocol().total < size) {
+                    Asyncio.sleep(0.001).await();
+                }
+            }
+            List<Boolean> ok = new ArrayList<>();
+            for (int i = 0; i < conns; i++) {
+                ok.add(Arrays.equals(cs.get(i).protocol().all(), sent.get(i)));
+                cs.get(i).transport().close();
+            }
+            server.close();
+            return ok;
+        });
+        assertThat(out).containsOnly(true).hasSize(conns);
+    }
+
+    @Test
+    void transportsWithoutTheirOwnByteBufferWriteGetACopyThroughTheDefault() {
+        List<byte[]> writes = new ArrayList<>();
+        // A transport with only write(byte[]) of its own: the ByteBuffer write is the interface's default.
+        Transport t = (Transport) java.lang.reflect.Proxy.newProxyInstance(Transport.class.getClassLoader(),
+                new Class<?>[] {Transport.class}, (proxy, m, args) -> {
+                    if (m.isDefault()) {
+                        return java.lang.reflect.InvocationHandler.invokeDefault(proxy, m, args);
+                    }
+                    if (m.getName().equals("write") && args[0] instanceof byte[] data) {
+                        writes.add(data);
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(m.getName());
+                });
+        ByteBuffer b = ByteBuffer.wrap("abcdef".getBytes()).position(2).limit(5);
+        t.write(b);
+        assertThat(b.position()).isEqualTo(5);
+        assertThat(writes).hasSize(1);
+        assertThat(new String(writes.get(0))).isEqualTo("cde");
     }
 
     // ---- the native calls themselves (only where the JVM allows them) ----
