@@ -15,8 +15,8 @@ import java.nio.channels.SocketChannel;
 
 /**
  * Socket reads and writes straight between the kernel and a Java array, through the JDK's foreign function calls
- * with heap access ({@link Linker.Option#critical(boolean) critical(true)}): {@code recv}, {@code send} and
- * {@code ioctl(FIONREAD)} of Linux's C library. The JDK's own {@link SocketChannel#read} and {@code write} of a
+ * with heap access ({@link Linker.Option#critical(boolean) critical(true)}): {@code recv} and {@code send} of Linux's C
+ * library. The JDK's own {@link SocketChannel#read} and {@code write} of a
  * heap buffer go through a temporary direct buffer, one copy of every byte more each way; these calls skip it.
  *
  * <p><b>When it is used.</b> Only where nothing has to be forced: on Linux, when the module of this class has
@@ -27,7 +27,8 @@ import java.nio.channels.SocketChannel;
  * the JDK's channels; nothing is printed either way (the check comes before any restricted call, so the JDK has no
  * warning to give).
  *
- * <p>Every method is for the thread of the loop that owns the socket; the scratch memory is per thread. A call
+ * <p>Every method is for the thread of the loop that owns the socket; the memory that receives {@code errno} is per
+ * thread. A call
  * never blocks: the sockets are non-blocking, and a socket with nothing to give or no room answers at once.
  */
 final class NativeSocketIo {
@@ -35,28 +36,24 @@ final class NativeSocketIo {
     static final NativeSocketIo INSTANCE = create();
 
     private static final int MSG_NOSIGNAL = 0x4000;
-    private static final long FIONREAD = 0x541B;
     private static final int EAGAIN = 11;
     private static final int EINTR = 4;
 
     private final MethodHandle fdVal;
     private final MethodHandle recv;
     private final MethodHandle send;
-    private final MethodHandle ioctl;
     private final MethodHandle strerror;
     private final long errnoOffset;
     private final ThreadLocal<MemorySegment> scratch;
 
-    private NativeSocketIo(MethodHandle fdVal, MethodHandle recv, MethodHandle send, MethodHandle ioctl,
-                           MethodHandle strerror, StructLayout state) {
+    private NativeSocketIo(MethodHandle fdVal, MethodHandle recv, MethodHandle send, MethodHandle strerror,
+                           StructLayout state) {
         this.fdVal = fdVal;
         this.recv = recv;
         this.send = send;
-        this.ioctl = ioctl;
         this.strerror = strerror;
         this.errnoOffset = state.byteOffset(MemoryLayout.PathElement.groupElement("errno"));
-        long size = state.byteSize() + 8; // the captured state, then FIONREAD's int
-        this.scratch = ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(size, 8));
+        this.scratch = ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(state));
     }
 
     private static NativeSocketIo create() {
@@ -84,13 +81,9 @@ final class NativeSocketIo {
                     FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
                             ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT),
                     errno, Linker.Option.critical(true));
-            MethodHandle ioctl = linker.downcallHandle(libc.find("ioctl").orElseThrow(),
-                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG,
-                            ValueLayout.ADDRESS),
-                    errno, Linker.Option.firstVariadicArg(2), Linker.Option.critical(false));
             MethodHandle strerror = linker.downcallHandle(libc.find("strerror").orElseThrow(),
                     FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
-            return new NativeSocketIo(fdVal, recv, send, ioctl, strerror, state);
+            return new NativeSocketIo(fdVal, recv, send, strerror, state);
         } catch (Throwable e) {
             if (e instanceof VirtualMachineError vme) {
                 throw vme;
@@ -114,24 +107,6 @@ final class NativeSocketIo {
                 throw vme;
             }
             return -1;
-        }
-    }
-
-    /**
-     * How many bytes can be read from {@code fd} at once ({@code FIONREAD}): 0 at EOF, on an error waiting to be
-     * reported, or when nothing has come.
-     *
-     * @param fd a connected socket
-     * @return the bytes in the socket's receive queue, or -1 if the call failed
-     */
-    int available(int fd) {
-        MemorySegment s = scratch.get();
-        MemorySegment out = s.asSlice(s.byteSize() - 8, 4);
-        try {
-            int r = (int) ioctl.invokeExact(s, fd, FIONREAD, out);
-            return r < 0 ? -1 : out.get(ValueLayout.JAVA_INT, 0);
-        } catch (Throwable e) {
-            throw rethrow(e);
         }
     }
 

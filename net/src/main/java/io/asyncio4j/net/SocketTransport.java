@@ -22,12 +22,13 @@ import java.util.Map;
  * <p><b>Bytes and copies.</b> A {@link Protocol} gets each read in a new array of exactly the bytes read, which it
  * owns: nothing of the transport's ever shows through it, and it stays as it is after later reads. A
  * {@link BufferedProtocol} gets its bytes in the buffer it lent, which the transport writes only during the read
- * that follows {@code getBuffer}. {@link #write(byte[])} sends what the socket takes at once straight from the
- * caller's array (write-through) and copies only the rest, which it buffers; once it returns, the caller may change
- * or reuse the array. Where the JDK's foreign calls may be used (native access enabled for this module, and
- * {@code sun.nio.ch} exported to it: see {@code NativeSocketIo}), large reads go from the kernel straight into the
- * protocol's array and writes straight from the caller's, with no intermediate direct buffer; otherwise reads go
- * through one direct buffer per loop thread and writes through the JDK's temporary direct buffers.
+ * that follows {@code getBuffer}. {@link #write(byte[])} and {@link #write(ByteBuffer)} send what the socket takes
+ * at once straight from the caller's array or buffer (write-through) and copy only the rest, which they buffer; once
+ * they return, the caller may change or reuse its array or buffer. Where the JDK's foreign calls may be used (native
+ * access enabled for this module, and {@code sun.nio.ch} exported to it: see {@code NativeSocketIo}), reads go from
+ * the kernel into one array per loop thread, copied once into the protocol's, and writes go from the caller's array
+ * to the kernel, with no direct buffer in between; otherwise reads go through one direct buffer per loop thread and
+ * writes of arrays through the JDK's temporary direct buffers.
  */
 public final class SocketTransport implements Transport {
     private static final int MAX_READ = 256 * 1024;
@@ -35,20 +36,17 @@ public final class SocketTransport implements Transport {
     private static final ThreadLocal<ByteBuffer> READ_BUFFER =
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(MAX_READ));
     private static final ByteBuffer[] NO_BUFFERS = new ByteBuffer[0];
-    /**
-     * Reads after one of at least this many bytes go straight into the protocol's array when {@link NativeSocketIo}
-     * may be used: each costs an {@code ioctl(FIONREAD)} more, which a copy of fewer bytes through the direct buffer
-     * costs less than.
-     */
-    static final int NATIVE_READ_MIN = 8 * 1024;
     private static final NativeSocketIo NATIVE = NativeSocketIo.INSTANCE;
+    /**
+     * With {@link NativeSocketIo}: one array per loop thread that the kernel reads into, of which the protocol gets
+     * an exact copy ({@code Arrays.copyOf}, which the JIT fills without zeroing first). Never handed out.
+     */
+    private static final ThreadLocal<byte[]> READ_ARRAY = ThreadLocal.withInitial(() -> new byte[MAX_READ]);
 
     private final EventLoop loop;
     private final SocketChannel channel;
     /** The channel's descriptor when {@link NativeSocketIo} is used, else -1. */
     private final int fd;
-    /** The size of the last read, which chooses the next read's path. */
-    private int lastRead;
     private BaseProtocol protocol;
     private final Runnable onConnectionLost;
     private final String peer;
@@ -156,20 +154,16 @@ public final class SocketTransport implements Transport {
                     bp.bufferUpdated(n);
                 }
             } else {
+                // One read of up to 256 KiB, as CPython's transport: it takes all that has arrived, and a second
+                // read would cost a system call that finds nothing. The protocol gets an array of its own.
                 byte[] data = null;
-                int avail;
-                if (fd >= 0 && lastRead >= NATIVE_READ_MIN && (avail = NATIVE.available(fd)) > 0) {
-                    // Large reads go straight into the array the protocol gets: FIONREAD says how large to make it.
-                    data = new byte[Math.min(avail, MAX_READ)];
-                    n = NATIVE.read(fd, data, 0, data.length);
-                    if (n <= 0) {
-                        data = null;
-                    } else if (n < data.length) {
-                        data = Arrays.copyOf(data, n);
+                if (fd >= 0) {
+                    byte[] scratch = READ_ARRAY.get();
+                    n = NATIVE.read(fd, scratch, 0, scratch.length);
+                    if (n > 0) {
+                        data = Arrays.copyOf(scratch, n);
                     }
                 } else {
-                    // One read of up to 256 KiB, as CPython's transport: it takes all that has arrived, and a
-                    // second read would cost a system call that finds nothing. (EOF and errors come this way too.)
                     ByteBuffer buf = READ_BUFFER.get();
                     buf.clear();
                     n = channel.read(buf);
@@ -179,7 +173,6 @@ public final class SocketTransport implements Transport {
                     }
                 }
                 if (data != null) {
-                    lastRead = data.length;
                     failed = "Fatal error: protocol.data_received() call failed.";
                     ((Protocol) protocol).dataReceived(data);
                 }
