@@ -15,21 +15,20 @@ import java.nio.channels.SocketChannel;
 
 /**
  * Socket reads and writes straight between the kernel and a Java array, through the JDK's foreign function calls
- * with heap access ({@link Linker.Option#critical(boolean) critical(true)}): {@code recv} and {@code send} of Linux's C
- * library. The JDK's own {@link SocketChannel#read} and {@code write} of a
- * heap buffer go through a temporary direct buffer, one copy of every byte more each way; these calls skip it.
+ * with heap access ({@link Linker.Option#critical(boolean) critical(true)}): {@code recv} and {@code send} of Linux's
+ * C library. The JDK's channels move heap bytes through a direct buffer, one copy more each way; these calls skip it.
  *
- * <p><b>When it is used.</b> Only where nothing has to be forced: on Linux, when the module of this class has
- * native access enabled ({@code --enable-native-access=io.asyncio4j.net}, or {@code =ALL-UNNAMED} on the class
- * path) and {@code java.base} exports {@code sun.nio.ch} to it ({@code --add-exports
- * java.base/sun.nio.ch=io.asyncio4j.net}, for the channel's file descriptor), and the system property
- * {@code asyncio4j.nativeSocketIo} is not {@code false}. Otherwise {@link #INSTANCE} is null and the transports use
- * the JDK's channels; nothing is printed either way (the check comes before any restricted call, so the JDK has no
- * warning to give).
+ * <p><b>When it is used.</b> Only where nothing has to be forced: on Linux (x86-64 and AArch64, whose {@code errno}
+ * and flag values this class uses), when the module of this class has native access enabled
+ * ({@code --enable-native-access=io.asyncio4j.net}, or {@code =ALL-UNNAMED} on the class path) and {@code java.base}
+ * exports {@code sun.nio.ch} to it ({@code --add-exports java.base/sun.nio.ch=io.asyncio4j.net}, for the channel's
+ * file descriptor), and the system property {@code asyncio4j.nativeSocketIo} is not {@code false}. Otherwise
+ * {@link #INSTANCE} is null and the transports use the JDK's channels; nothing is printed either way (the check comes
+ * before any restricted call, so the JDK has no warning to give).
  *
  * <p>Every method is for the thread of the loop that owns the socket; the memory that receives {@code errno} is per
- * thread. A call
- * never blocks: the sockets are non-blocking, and a socket with nothing to give or no room answers at once.
+ * thread. A call never blocks (the sockets are non-blocking: a socket with nothing to give or no room answers at
+ * once), which a critical call must not: while it runs, the thread cannot reach a safepoint.
  */
 final class NativeSocketIo {
     /** The calls, or null where they may not be used (see the class comment). */
@@ -60,6 +59,7 @@ final class NativeSocketIo {
         Module me = NativeSocketIo.class.getModule();
         if ("false".equalsIgnoreCase(System.getProperty("asyncio4j.nativeSocketIo", "true"))
                 || !"Linux".equals(System.getProperty("os.name"))
+                || !("amd64".equals(System.getProperty("os.arch")) || "aarch64".equals(System.getProperty("os.arch")))
                 || !me.isNativeAccessEnabled()
                 || !Object.class.getModule().isExported("sun.nio.ch", me)) {
             return null;
