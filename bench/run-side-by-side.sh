@@ -83,6 +83,9 @@ MEM_TASKS="${MEM_TASKS:-1000000}"; MEM_ROUNDS="${MEM_ROUNDS:-3}"; PY_MEM_METHOD=
 read -r -a JVM_OPTS <<< "${JVM_OPTS:--Xms1g}"
 FAST=(--add-opens java.base/java.lang=ALL-UNNAMED -Dasyncio4j.carrier=fast)
 PORTABLE=(-Dasyncio4j.carrier=portable)
+# What lets the socket transports use the JDK's foreign calls (the *-native echo labels); the library is on the class
+# path here, hence ALL-UNNAMED (on the module path: io.asyncio4j.net).
+NATIVE_IO=(--enable-native-access=ALL-UNNAMED --add-exports java.base/sun.nio.ch=ALL-UNNAMED)
 PORTABLE_DIV="${PORTABLE_DIV:-1}"
 P1=$((1000000 / PORTABLE_DIV)); P2=$((100 / PORTABLE_DIV)); [ "$P2" -ge 1 ] || P2=1
 
@@ -165,6 +168,12 @@ if [ "${SKIP_ECHO:-0}" != 1 ]; then
     [ $FLOOR = 1 ] && echo_run "$r" c-floor bench/target/echo_floor
     echo_run "$r" java-streams  "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer streams
     echo_run "$r" java-protocol "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer protocol
+    # The same two servers, the same code, with the JDK's foreign calls allowed: socket reads and writes go between the
+    # kernel and the Java arrays directly (net's NativeSocketIo), without the JDK's intermediate direct buffers.
+    echo_run "$r" java-streams-native  "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" "${NATIVE_IO[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer streams
+    echo_run "$r" java-protocol-native "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" "${NATIVE_IO[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer protocol
+    # A BufferedProtocol reading into one direct buffer and writing it back (Transport.write(ByteBuffer)): no copy.
+    echo_run "$r" java-buffered "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer buffered
     echo_run "$r" netty         "$JAVA" "${JVM_OPTS[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer netty
     if [ $HAVE_UVLOOP = 1 ]; then
       echo_run "$r" uvloop-protocol "$PY" bench/python/echo_server.py uvloop protocol
@@ -424,12 +433,13 @@ def medians(key, fields, require=None):
 echo = medians("rps", ("rps", "client_busy"), require="msize")
 cpu = medians("cpu_us", ("cpu_us",), require="msize")
 if echo:
-    impls = [i for i in ("java-streams", "java-protocol", "netty", "uvloop-protocol", "uvloop-streams", "asyncio-protocol",
+    impls = [i for i in ("java-streams", "java-protocol", "java-streams-native", "java-protocol-native", "java-buffered", "netty", "uvloop-protocol", "uvloop-streams", "asyncio-protocol",
                          "c-floor") if any(k[0] == i for k in echo)]
     rounds = max(v["rounds"] for v in echo.values())
     print(f"\nEcho, 10 connections ping-pong, round trips per second (server CPU per round trip, us), median of {rounds} round(s):\n")
-    print("| msize | " + " | ".join(impls) + " | java-streams / uvloop-protocol | java-streams / netty |")
-    print("|---|" + "---:|" * (len(impls) + 2))
+    print("| msize | " + " | ".join(impls) + " | java-streams / uvloop-protocol | java-streams / netty"
+          + " | java-streams-native / uvloop-protocol | java-streams-native / asyncio-protocol |")
+    print("|---|" + "---:|" * (len(impls) + 4))
     for m in ("1024", "10240", "102400"):
         cells = []
         for i in impls:
@@ -438,7 +448,10 @@ if echo:
         js, up, nt = echo.get(("java-streams", m)), echo.get(("uvloop-protocol", m)), echo.get(("netty", m))
         r1 = f'{float(js["rps"]) / float(up["rps"]):.2f}' if js and up else "-"
         r2 = f'{float(js["rps"]) / float(nt["rps"]):.2f}' if js and nt else "-"
-        print(f"| {int(m) // 1024} KiB | " + " | ".join(cells) + f" | {r1} | {r2} |")
+        jn, ap = echo.get(("java-streams-native", m)), echo.get(("asyncio-protocol", m))
+        r3 = f'{float(jn["rps"]) / float(up["rps"]):.2f}' if jn and up else "-"
+        r4 = f'{float(jn["rps"]) / float(ap["rps"]):.2f}' if jn and ap else "-"
+        print(f"| {int(m) // 1024} KiB | " + " | ".join(cells) + f" | {r1} | {r2} | {r3} | {r4} |")
     print("\nClient CPU busy over the measured seconds (1.00: the client itself is the limit):\n")
     print("| msize | " + " | ".join(impls) + " |")
     print("|---|" + "---:|" * len(impls))

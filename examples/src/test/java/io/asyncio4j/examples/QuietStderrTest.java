@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <ul>
  *   <li>With the README's flags ({@code --add-opens java.base/java.lang=ALL-UNNAMED},
- *       {@code --enable-native-access=ALL-UNNAMED}) stderr is empty; without them it is exactly the carrier's one
- *       line.</li>
+ *       {@code --enable-native-access=ALL-UNNAMED}, and with {@code --add-exports java.base/sun.nio.ch=ALL-UNNAMED}
+ *       for the foreign socket calls too) stderr is empty; without them it is exactly the carrier's one line.</li>
  *   <li>A plain GET and a plain server request load no Jetty and no SLF4J class (the HTTP parser is the library's
  *       own, docs/http-parser.md): only a {@code multipart/form-data} body, read by Jetty's multipart parser, does.
  *       Then no SLF4J warning either: Jetty's records go to System.Logger when the application has no provider,
@@ -157,6 +157,19 @@ class QuietStderrTest {
         Run r = java(README_FLAGS, List.of(), QuietServerProgram.class);
         assertThat(r.out()).containsExactly("HTTP/1.1 200 OK");
         assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void withTheFlagsOfTheNativeSocketPathClientAndServerPrintNothingOnStderr() throws Exception {
+        // The README's flags for socket reads and writes through the JDK's foreign calls (net's NativeSocketIo).
+        List<String> flags = new java.util.ArrayList<>(README_FLAGS);
+        flags.addAll(List.of("--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED"));
+        Run client = java(flags, List.of(), QuietGetProgram.class, url("/plain"));
+        assertThat(client.out()).containsExactly("200 " + BODY);
+        assertThat(client.err()).isEmpty();
+        Run server = java(flags, List.of(), QuietServerProgram.class);
+        assertThat(server.out()).containsExactly("HTTP/1.1 200 OK");
+        assertThat(server.err()).isEmpty();
     }
 
     @Test

@@ -18,6 +18,17 @@ import java.util.Map;
  * {@link Transport}. Every method is for the loop's thread. Errors close the transport and reach the protocol's
  * {@code connectionLost}; unexpected ones are also reported to the loop's exception handler. The channel is closed
  * when the protocol has been told.
+ *
+ * <p><b>Bytes and copies.</b> A {@link Protocol} gets each read in a new array of exactly the bytes read, which it
+ * owns: nothing of the transport's ever shows through it, and it stays as it is after later reads. A
+ * {@link BufferedProtocol} gets its bytes in the buffer it lent, which the transport writes only during the read
+ * that follows {@code getBuffer}. {@link #write(byte[])} and {@link #write(ByteBuffer)} send what the socket takes
+ * at once straight from the caller's array or buffer (write-through) and copy only the rest, which they buffer; once
+ * they return, the caller may change or reuse its array or buffer. Where the JDK's foreign calls may be used (native
+ * access enabled for this module, and {@code sun.nio.ch} exported to it: see {@code NativeSocketIo}), reads go from
+ * the kernel into one array per loop thread, copied once into the protocol's, and writes go from the caller's array
+ * to the kernel, with no direct buffer in between; otherwise reads go through one direct buffer per loop thread and
+ * writes of arrays through the JDK's temporary direct buffers.
  */
 public final class SocketTransport implements Transport {
     private static final int MAX_READ = 256 * 1024;
@@ -25,9 +36,17 @@ public final class SocketTransport implements Transport {
     private static final ThreadLocal<ByteBuffer> READ_BUFFER =
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(MAX_READ));
     private static final ByteBuffer[] NO_BUFFERS = new ByteBuffer[0];
+    private static final NativeSocketIo NATIVE = NativeSocketIo.INSTANCE;
+    /**
+     * With {@link NativeSocketIo}: one array per loop thread that the kernel reads into, of which the protocol gets
+     * an exact copy ({@code Arrays.copyOf}, which the JIT fills without zeroing first). Never handed out.
+     */
+    private static final ThreadLocal<byte[]> READ_ARRAY = ThreadLocal.withInitial(() -> new byte[MAX_READ]);
 
     private final EventLoop loop;
     private final SocketChannel channel;
+    /** The channel's descriptor when {@link NativeSocketIo} is used, else -1. */
+    private final int fd;
     private BaseProtocol protocol;
     private final Runnable onConnectionLost;
     private final String peer;
@@ -50,6 +69,7 @@ public final class SocketTransport implements Transport {
         this.protocol = protocol;
         this.onConnectionLost = onConnectionLost;
         this.flow = new WriteFlowControl(loop, this);
+        this.fd = NATIVE != null ? NATIVE.fd(channel) : -1;
         String p;
         try {
             p = String.valueOf(channel.getRemoteAddress());
@@ -120,20 +140,39 @@ public final class SocketTransport implements Transport {
                     throw new IllegalStateException("get_buffer() returned an empty buffer");
                 }
                 failed = "Fatal read error on socket transport";
-                n = channel.read(buf);
+                if (fd >= 0 && buf.hasArray()) {
+                    // A heap buffer: the kernel writes into its array, not into a temporary direct buffer first.
+                    n = NATIVE.read(fd, buf.array(), buf.arrayOffset() + buf.position(), buf.remaining());
+                    if (n > 0) {
+                        buf.position(buf.position() + n);
+                    }
+                } else {
+                    n = channel.read(buf);
+                }
                 if (n > 0) {
                     failed = "Fatal error: protocol.buffer_updated() call failed.";
                     bp.bufferUpdated(n);
                 }
             } else {
                 // One read of up to 256 KiB, as CPython's transport: it takes all that has arrived, and a second
-                // read would cost a system call that finds nothing.
-                ByteBuffer buf = READ_BUFFER.get();
-                buf.clear();
-                n = channel.read(buf);
-                if (buf.position() > 0) {
-                    byte[] data = new byte[buf.position()];
-                    buf.flip().get(data);
+                // read would cost a system call that finds nothing. The protocol gets an array of its own.
+                byte[] data = null;
+                if (fd >= 0) {
+                    byte[] scratch = READ_ARRAY.get();
+                    n = NATIVE.read(fd, scratch, 0, scratch.length);
+                    if (n > 0) {
+                        data = Arrays.copyOf(scratch, n);
+                    }
+                } else {
+                    ByteBuffer buf = READ_BUFFER.get();
+                    buf.clear();
+                    n = channel.read(buf);
+                    if (buf.position() > 0) {
+                        data = new byte[buf.position()];
+                        buf.flip().get(data);
+                    }
+                }
+                if (data != null) {
                     failed = "Fatal error: protocol.data_received() call failed.";
                     ((Protocol) protocol).dataReceived(data);
                 }
@@ -198,27 +237,23 @@ public final class SocketTransport implements Transport {
         if (data == null) {
             throw new NullPointerException("write(null)");
         }
-        if (eof) {
-            throw new IllegalStateException("Cannot call write() after write_eof()");
+        if (!writable(data.length)) {
+            return;
         }
-        if (sendfileActive) {
-            throw new IllegalStateException("unable to write; sendfile is in progress");
-        }
-        if (data.length == 0 || connLost > 0) {
-            return; // CPython warns after a few writes to a lost connection; the data goes nowhere either way
-        }
-        ByteBuffer b = ByteBuffer.wrap(data);
+        ByteBuffer b;
         if (buffer.isEmpty()) {
+            // Write-through: what the socket takes now goes from the caller's array; only the rest is copied.
+            int written;
             try {
-                channel.write(b);
+                written = writeNow(data, 0, data.length);
             } catch (IOException e) {
                 fatalError(e, "Fatal write error on socket transport");
                 return;
             }
-            if (!b.hasRemaining()) {
+            if (written == data.length) {
                 return;
             }
-            b = ByteBuffer.wrap(Arrays.copyOfRange(data, b.position(), data.length));
+            b = ByteBuffer.wrap(Arrays.copyOfRange(data, written, data.length));
             loop.addWriter(channel, this::writeReady);
         } else {
             b = ByteBuffer.wrap(data.clone());
@@ -228,12 +263,74 @@ public final class SocketTransport implements Transport {
         flow.maybePauseProtocol();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here, with nothing buffered before it, what the socket takes at once goes straight from {@code data}: from
+     * a direct buffer with no copy at all (a {@link BufferedProtocol} reading into a direct buffer and writing it
+     * back moves no byte through the Java heap), from a heap buffer as {@link #write(byte[])} does. Only the rest is
+     * copied.
+     */
+    @Override
+    public void write(ByteBuffer data) {
+        if (data == null) {
+            throw new NullPointerException("write(null)");
+        }
+        if (!writable(data.remaining())) {
+            data.position(data.limit());
+            return;
+        }
+        if (buffer.isEmpty()) {
+            try {
+                if (data.hasArray()) {
+                    int p = data.position();
+                    data.position(p + writeNow(data.array(), data.arrayOffset() + p, data.remaining()));
+                } else {
+                    channel.write(data); // a direct buffer goes to the kernel as it is
+                }
+            } catch (IOException e) {
+                data.position(data.limit());
+                fatalError(e, "Fatal write error on socket transport");
+                return;
+            }
+            if (!data.hasRemaining()) {
+                return;
+            }
+            loop.addWriter(channel, this::writeReady);
+        }
+        byte[] rest = new byte[data.remaining()];
+        data.get(rest);
+        buffer.add(ByteBuffer.wrap(rest));
+        bufferSize += rest.length;
+        flow.maybePauseProtocol();
+    }
+
+    /**
+     * The checks of a write of {@code n} bytes: throws where CPython raises, and says whether there is anything to
+     * send.
+     */
+    private boolean writable(int n) {
+        if (eof) {
+            throw new IllegalStateException("Cannot call write() after write_eof()");
+        }
+        if (sendfileActive) {
+            throw new IllegalStateException("unable to write; sendfile is in progress");
+        }
+        // CPython warns after a few writes to a lost connection; the data goes nowhere either way.
+        return n > 0 && connLost == 0;
+    }
+
     private void writeReady() {
         if (connLost > 0) {
             return;
         }
         try {
-            channel.write(buffer.toArray(NO_BUFFERS));
+            if (buffer.size() == 1) {
+                ByteBuffer b = buffer.peekFirst();
+                b.position(b.position() + writeNow(b.array(), b.arrayOffset() + b.position(), b.remaining()));
+            } else {
+                channel.write(buffer.toArray(NO_BUFFERS)); // one gathering system call for them all
+            }
         } catch (IOException e) {
             loop.removeWriter(channel);
             buffer.clear();
@@ -258,6 +355,21 @@ public final class SocketTransport implements Transport {
                 shutdownOutput();
             }
         }
+    }
+
+    /**
+     * Writes what the socket takes of {@code a[off, off + len)} now, straight from the array where
+     * {@link NativeSocketIo} may be used.
+     *
+     * @return how many bytes were written
+     */
+    private int writeNow(byte[] a, int off, int len) throws IOException {
+        if (fd >= 0) {
+            return NATIVE.write(fd, a, off, len);
+        }
+        ByteBuffer b = ByteBuffer.wrap(a, off, len);
+        channel.write(b);
+        return b.position() - off;
     }
 
     @Override
@@ -347,6 +459,11 @@ public final class SocketTransport implements Transport {
     }
 
     // ---- sendfile (Net.sendfile's zero-copy path) ----
+
+    /** Whether reads and writes may go through {@link NativeSocketIo} (for tests). */
+    boolean usesNativeIo() {
+        return fd >= 0;
+    }
 
     /** The socket, for {@link Net#sendfile}'s {@code transferTo}. */
     SocketChannel channel() {

@@ -21,6 +21,24 @@ public interface Transport {
     void write(byte[] data);
 
     /**
+     * Sends the bytes remaining in {@code data} (from its position to its limit), as {@link #write(byte[])}: at
+     * once as far as the socket takes them, the rest copied and buffered. When it returns, {@code data}'s position
+     * is at its limit and the caller may change or reuse the buffer (its contents were sent or copied). Transports
+     * that send from a buffer of their own copy it all; {@link SocketTransport} sends straight from {@code data},
+     * so a direct buffer goes to the kernel without a copy. Never blocks and never waits.
+     *
+     * <p>This default copies the remaining bytes into an array and calls {@link #write(byte[])}.
+     *
+     * @param data the bytes to send, from its position to its limit
+     * @throws IllegalStateException after {@link #writeEof()}
+     */
+    default void write(java.nio.ByteBuffer data) {
+        byte[] b = new byte[data.remaining()];
+        data.get(b);
+        write(b);
+    }
+
+    /**
      * CPython's {@code writelines}: sends each array in turn, as {@link #write(byte[])}.
      *
      * @param data the arrays to send

@@ -48,6 +48,18 @@ public final class StreamWriter implements AutoCloseable {
     }
 
     /**
+     * Sends the bytes remaining in {@code data}, as {@link Transport#write(java.nio.ByteBuffer)}: what the socket
+     * takes at once goes straight from the buffer (from a direct one without a copy), the rest is copied and
+     * buffered. When it returns, {@code data}'s position is at its limit and the caller may reuse it. Never waits;
+     * follow a burst of writes with {@link #drain()}.
+     *
+     * @param data the bytes to send, from its position to its limit
+     */
+    public void write(java.nio.ByteBuffer data) {
+        transport.write(data);
+    }
+
+    /**
      * CPython's {@code writelines}: sends each array in turn, as {@link #write(byte[])}.
      *
      * @param data the arrays to send

@@ -1,0 +1,194 @@
+package io.asyncio4j.net;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.channels.SocketChannel;
+
+/**
+ * Socket reads and writes straight between the kernel and a Java array, through the JDK's foreign function calls
+ * with heap access ({@link Linker.Option#critical(boolean) critical(true)}): {@code recv} and {@code send} of Linux's
+ * C library. The JDK's channels move heap bytes through a direct buffer, one copy more each way; these calls skip it.
+ *
+ * <p><b>When it is used.</b> Only where nothing has to be forced: on Linux (x86-64 and AArch64, whose {@code errno}
+ * and flag values this class uses), when the module of this class has native access enabled
+ * ({@code --enable-native-access=io.asyncio4j.net}, or {@code =ALL-UNNAMED} on the class path) and {@code java.base}
+ * exports {@code sun.nio.ch} to it ({@code --add-exports java.base/sun.nio.ch=io.asyncio4j.net}, for the channel's
+ * file descriptor), and the system property {@code asyncio4j.nativeSocketIo} is not {@code false}. Otherwise
+ * {@link #INSTANCE} is null and the transports use the JDK's channels; nothing is printed either way (the check comes
+ * before any restricted call, so the JDK has no warning to give).
+ *
+ * <p>Every method is for the thread of the loop that owns the socket; the memory that receives {@code errno} is per
+ * thread. A call never blocks (the sockets are non-blocking: a socket with nothing to give or no room answers at
+ * once), which a critical call must not: while it runs, the thread cannot reach a safepoint.
+ */
+final class NativeSocketIo {
+    /** The calls, or null where they may not be used (see the class comment). */
+    static final NativeSocketIo INSTANCE = create();
+
+    private static final int MSG_NOSIGNAL = 0x4000;
+    private static final int EAGAIN = 11;
+    private static final int EINTR = 4;
+
+    private final MethodHandle fdVal;
+    private final MethodHandle recv;
+    private final MethodHandle send;
+    private final MethodHandle strerror;
+    private final long errnoOffset;
+    private final ThreadLocal<MemorySegment> scratch;
+
+    private NativeSocketIo(MethodHandle fdVal, MethodHandle recv, MethodHandle send, MethodHandle strerror,
+                           StructLayout state) {
+        this.fdVal = fdVal;
+        this.recv = recv;
+        this.send = send;
+        this.strerror = strerror;
+        this.errnoOffset = state.byteOffset(MemoryLayout.PathElement.groupElement("errno"));
+        this.scratch = ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(state));
+    }
+
+    private static NativeSocketIo create() {
+        Module me = NativeSocketIo.class.getModule();
+        if ("false".equalsIgnoreCase(System.getProperty("asyncio4j.nativeSocketIo", "true"))
+                || !"Linux".equals(System.getProperty("os.name"))
+                || !("amd64".equals(System.getProperty("os.arch")) || "aarch64".equals(System.getProperty("os.arch")))
+                || !me.isNativeAccessEnabled()
+                || !Object.class.getModule().isExported("sun.nio.ch", me)) {
+            return null;
+        }
+        try {
+            Class<?> selCh = Class.forName("sun.nio.ch.SelChImpl");
+            MethodHandle fdVal = MethodHandles.lookup()
+                    .findVirtual(selCh, "getFDVal", MethodType.methodType(int.class))
+                    .asType(MethodType.methodType(int.class, SocketChannel.class));
+            Linker linker = Linker.nativeLinker();
+            var libc = linker.defaultLookup();
+            StructLayout state = Linker.Option.captureStateLayout();
+            Linker.Option errno = Linker.Option.captureCallState("errno");
+            MethodHandle recv = linker.downcallHandle(libc.find("recv").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT),
+                    errno, Linker.Option.critical(true));
+            MethodHandle send = linker.downcallHandle(libc.find("send").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT),
+                    errno, Linker.Option.critical(true));
+            MethodHandle strerror = linker.downcallHandle(libc.find("strerror").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+            return new NativeSocketIo(fdVal, recv, send, strerror, state);
+        } catch (Throwable e) {
+            if (e instanceof VirtualMachineError vme) {
+                throw vme;
+            }
+            return null; // a JDK without these internals or symbols: the JDK's channels serve
+        }
+    }
+
+    /**
+     * The file descriptor of {@code channel}, or -1 for a channel that is not the JDK's own (one of another
+     * {@link java.nio.channels.spi.SelectorProvider}), which then goes through its own read and write.
+     *
+     * @param channel an open socket channel
+     * @return its descriptor, or -1
+     */
+    int fd(SocketChannel channel) {
+        try {
+            return (int) fdVal.invokeExact(channel);
+        } catch (Throwable e) {
+            if (e instanceof VirtualMachineError vme) {
+                throw vme;
+            }
+            return -1;
+        }
+    }
+
+    /**
+     * {@code recv(fd, a + off, len, 0)}.
+     *
+     * @return the bytes read (at least 1), 0 if nothing was there to read, -1 at EOF
+     * @throws IOException the socket's error, with the C library's message
+     */
+    int read(int fd, byte[] a, int off, int len) throws IOException {
+        MemorySegment s = scratch.get();
+        while (true) {
+            long n;
+            try {
+                n = (long) recv.invokeExact(s, fd, MemorySegment.ofArray(a).asSlice(off, len), (long) len, 0);
+            } catch (Throwable e) {
+                throw rethrow(e);
+            }
+            if (n > 0) {
+                return (int) n;
+            }
+            if (n == 0) {
+                return -1;
+            }
+            int err = s.get(ValueLayout.JAVA_INT, errnoOffset);
+            if (err == EAGAIN) {
+                return 0;
+            }
+            if (err != EINTR) {
+                throw error(err);
+            }
+        }
+    }
+
+    /**
+     * {@code send(fd, a + off, len, MSG_NOSIGNAL)}: a peer that went away gives an error, not a signal.
+     *
+     * @return the bytes written, 0 if the socket had no room
+     * @throws IOException the socket's error, with the C library's message
+     */
+    int write(int fd, byte[] a, int off, int len) throws IOException {
+        MemorySegment s = scratch.get();
+        while (true) {
+            long n;
+            try {
+                n = (long) send.invokeExact(s, fd, MemorySegment.ofArray(a).asSlice(off, len), (long) len,
+                        MSG_NOSIGNAL);
+            } catch (Throwable e) {
+                throw rethrow(e);
+            }
+            if (n >= 0) {
+                return (int) n;
+            }
+            int err = s.get(ValueLayout.JAVA_INT, errnoOffset);
+            if (err == EAGAIN) {
+                return 0;
+            }
+            if (err != EINTR) {
+                throw error(err);
+            }
+        }
+    }
+
+    /** An IOException with the C library's message for {@code errno}, as the JDK's channels give. */
+    private IOException error(int errno) {
+        String msg;
+        try {
+            MemorySegment p = (MemorySegment) strerror.invokeExact(errno);
+            msg = p.reinterpret(256).getString(0);
+        } catch (Throwable e) {
+            msg = "errno " + errno;
+        }
+        return new IOException(msg);
+    }
+
+    private static RuntimeException rethrow(Throwable e) {
+        if (e instanceof RuntimeException re) {
+            throw re;
+        }
+        if (e instanceof Error err) {
+            throw err;
+        }
+        throw new IllegalStateException(e);
+    }
+}
