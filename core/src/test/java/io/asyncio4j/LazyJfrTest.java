@@ -2,9 +2,6 @@ package io.asyncio4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -38,25 +35,9 @@ class LazyJfrTest {
         System.out.println("DONE");
     }
 
-    private static String runForked(String... args) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        String[] cmd = new String[6 + args.length];
-        cmd[0] = java.toString();
-        cmd[1] = "--add-opens=java.base/java.lang=ALL-UNNAMED";
-        cmd[2] = "-verbose:class";
-        cmd[3] = "-cp";
-        cmd[4] = System.getProperty("java.class.path");
-        cmd[5] = LazyJfrTest.class.getName();
-        System.arraycopy(args, 0, cmd, 6, args.length);
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isZero();
-        return out;
-    }
-
     @Test
     void aProgramThatRecordsNothingLoadsNoEventClass() throws Exception {
-        String out = runForked();
+        String out = ClassLoadingRun.run(LazyJfrTest.class);
         assertThat(out).contains("DONE").contains("io.asyncio4j.Task ")
                 .doesNotContain("jdk.jfr.Event ")
                 .doesNotContain("io.asyncio4j.TaskCreatedEvent ").doesNotContain("io.asyncio4j.TaskFinishedEvent ")
@@ -65,7 +46,7 @@ class LazyJfrTest {
 
     @Test
     void aRecordingLoadsThem() throws Exception {
-        String out = runForked("record");
+        String out = ClassLoadingRun.run(LazyJfrTest.class, "record");
         assertThat(out).contains("DONE").contains("io.asyncio4j.TaskFinishedEvent ")
                 .contains("io.asyncio4j.SlowCallbackEvent ");
     }

@@ -2,9 +2,6 @@ package io.asyncio4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -31,32 +28,16 @@ class LazyLoggingTest {
         System.out.println("DONE");
     }
 
-    private static String runForked(String... args) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        String[] cmd = new String[6 + args.length];
-        cmd[0] = java.toString();
-        cmd[1] = "--add-opens=java.base/java.lang=ALL-UNNAMED";
-        cmd[2] = "-verbose:class";
-        cmd[3] = "-cp";
-        cmd[4] = System.getProperty("java.class.path");
-        cmd[5] = LazyLoggingTest.class.getName();
-        System.arraycopy(args, 0, cmd, 6, args.length);
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isZero();
-        return out;
-    }
-
     @Test
     void aLoopThatLogsNothingDoesNotStartTheJdksLogging() throws Exception {
-        String out = runForked();
+        String out = ClassLoadingRun.run(LazyLoggingTest.class);
         assertThat(out).contains("DONE").contains("io.asyncio4j.BaseEventLoop ")
                 .doesNotContain("java.util.logging.LogManager ");
     }
 
     @Test
     void theLoopsFirstRecordStartsIt() throws Exception {
-        String out = runForked("fail");
+        String out = ClassLoadingRun.run(LazyLoggingTest.class, "fail");
         assertThat(out).contains("DONE").contains("java.util.logging.LogManager ");
     }
 }
