@@ -185,28 +185,46 @@ fi
 
 # HTTP hello world (issue 7): wrk -t1 -c100 on GET /, each server on one loop thread, pinned as the echo runs.
 HTTP_SECONDS="${HTTP_SECONDS:-10}"; HTTP_ROUNDS="${HTTP_ROUNDS:-3}"
-http_run() { # ROUND LABEL CMD...: start the server, warm it up, load it with wrk, stop it
-  local round="$1" label="$2"; shift 2
-  rm -f "$OUT/http-server-$label.log" # not the last round's READY line, read before this server truncates it
-  "${PIN_SERVER[@]}" "$@" > "$OUT/http-server-$label.log" 2>&1 &
+cpu_ticks_tree() { # PID: utime+stime of PID and of its children
+  local t=0 p
+  for p in "$1" $(pgrep -P "$1" || true); do
+    [ -r "/proc/$p/stat" ] && t=$((t + $(cpu_ticks "$p")))
+  done
+  echo "$t"
+}
+# wrk_run KIND ROUND LABEL CMD...: start the server, warm it up, load it with wrk, stop it. KIND http: the server on
+# PIN_SERVER, wrk -t1 -c100 on PIN_CLIENT for HTTP_SECONDS; KIND multi: both unpinned, wrk -t2 -c200 for
+# MULTI_SECONDS, the CPU summed over the server's process and its children.
+wrk_run() {
+  local kind="$1" round="$2" label="$3"; shift 3
+  local pin=() cpin=() load=(-t1 -c100) secs="$HTTP_SECONDS" ticks=cpu_ticks
+  if [ "$kind" = multi ]; then
+    load=(-t2 -c200); secs="$MULTI_SECONDS"; ticks=cpu_ticks_tree
+  else
+    pin=(${PIN_SERVER[@]+"${PIN_SERVER[@]}"}); cpin=(${PIN_CLIENT[@]+"${PIN_CLIENT[@]}"})
+  fi
+  local slog="$OUT/$kind-server-$label.log" log="$OUT/$kind-$label-r$round.log"
+  rm -f "$slog" # not the last round's READY line, read before this server truncates it
+  ${pin[@]+"${pin[@]}"} "$@" > "$slog" 2>&1 &
   local sp=$! port=""
   for _ in $(seq 100); do
-    port="$(awk '/^READY/{print $2}' "$OUT/http-server-$label.log" 2>/dev/null || true)"; [ -n "$port" ] && break; sleep 0.1
+    port="$(awk '/^READY/{print $2}' "$slog" 2>/dev/null || true)"; [ -n "$port" ] && break; sleep 0.1
   done
-  [ -n "$port" ] || { echo "run-side-by-side: HTTP server $label did not start" >&2; kill "$sp" 2>/dev/null; return; }
-  "${PIN_CLIENT[@]}" wrk -t1 -c100 -d2s "http://127.0.0.1:$port/" > /dev/null 2>&1 || true
-  local t0; t0="$(cpu_ticks "$sp")"
-  "${PIN_CLIENT[@]}" wrk -t1 -c100 -d"${HTTP_SECONDS}s" "http://127.0.0.1:$port/" > "$OUT/http-$label-r$round.log" 2>&1 || true
-  local t1; t1="$(cpu_ticks "$sp")"
+  [ -n "$port" ] || { echo "run-side-by-side: HTTP server $label did not start" >&2; kill "$sp" 2>/dev/null; return 0; }
+  ${cpin[@]+"${cpin[@]}"} wrk "${load[@]}" -d2s "http://127.0.0.1:$port/" > /dev/null 2>&1 || true
+  local t0; t0="$("$ticks" "$sp")"
+  ${cpin[@]+"${cpin[@]}"} wrk "${load[@]}" -d"${secs}s" "http://127.0.0.1:$port/" > "$log" 2>&1 || true
+  local t1; t1="$("$ticks" "$sp")"
   kill "$sp" 2>/dev/null; wait "$sp" 2>/dev/null || true
   local rps n errs
-  rps="$(awk '/^Requests\/sec:/{print $2}' "$OUT/http-$label-r$round.log")"
-  n="$(awk '/requests in/{print $1}' "$OUT/http-$label-r$round.log")"
-  errs="$(awk '/Non-2xx|Socket errors/' "$OUT/http-$label-r$round.log" | tr -s ' ' | tr '\n' ';')"
-  echo "== http $label round $round: $rps requests/s ${errs:+($errs)}"
-  [ -n "$rps" ] && [ -n "$n" ] && [ "$n" -gt 0 ] && echo "RESULT label=http-$label-r$round impl=$label http_rps=$rps cpu_us=$(awk -v a="$t0" -v b="$t1" -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", (b-a)/hz*1e6/n}') errors=$([ -n "$errs" ] && echo 1 || echo 0)" >> "$RESULTS"
+  rps="$(awk '/^Requests\/sec:/{print $2}' "$log")"
+  n="$(awk '/requests in/{print $1}' "$log")"
+  errs="$(awk '/Non-2xx|Socket errors/' "$log" | tr -s ' ' | tr '\n' ';')"
+  echo "== $kind $label round $round: $rps requests/s ${errs:+($errs)}"
+  [ -n "$rps" ] && [ -n "$n" ] && [ "$n" -gt 0 ] && echo "RESULT label=$kind-$label-r$round impl=$label ${kind}_rps=$rps cpu_us=$(awk -v a="$t0" -v b="$t1" -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", (b-a)/hz*1e6/n}') errors=$([ -n "$errs" ] && echo 1 || echo 0)" >> "$RESULTS"
   return 0 # a failed run is reported above; the others go on (set -e)
 }
+http_run() { wrk_run http "$@"; }
 if [ "${SKIP_HTTP:-0}" != 1 ]; then
   if ! command -v wrk >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
     echo "== installing Debian's wrk (the HTTP load generator)"
@@ -234,33 +252,7 @@ fi
 # server (the JVM's threads are in its one process; aiohttp's children are listed by pgrep -P). wrk shares the 2
 # cores with the server, as a client on the same machine does.
 MULTI_SECONDS="${MULTI_SECONDS:-${HTTP_SECONDS:-10}}"; MULTI_ROUNDS="${MULTI_ROUNDS:-${HTTP_ROUNDS:-3}}"
-cpu_ticks_tree() { # PID: utime+stime of PID and of its children
-  local t=0 p
-  for p in "$1" $(pgrep -P "$1" || true); do
-    [ -r "/proc/$p/stat" ] && t=$((t + $(cpu_ticks "$p")))
-  done
-  echo "$t"
-}
-multi_run() { # ROUND LABEL CMD...: start the server (unpinned), warm it up, load it with wrk -t2 -c200, stop it
-  local round="$1" label="$2"; shift 2
-  "$@" > "$OUT/multi-server-$label.log" 2>&1 &
-  local sp=$! port=""
-  for _ in $(seq 100); do
-    port="$(awk '/^READY/{print $2}' "$OUT/multi-server-$label.log" 2>/dev/null || true)"; [ -n "$port" ] && break; sleep 0.1
-  done
-  [ -n "$port" ] || { echo "run-side-by-side: HTTP server $label did not start" >&2; kill "$sp" 2>/dev/null; return; }
-  wrk -t2 -c200 -d2s "http://127.0.0.1:$port/" > /dev/null 2>&1 || true
-  local t0; t0="$(cpu_ticks_tree "$sp")"
-  wrk -t2 -c200 -d"${MULTI_SECONDS}s" "http://127.0.0.1:$port/" > "$OUT/multi-$label-r$round.log" 2>&1 || true
-  local t1; t1="$(cpu_ticks_tree "$sp")"
-  kill "$sp" 2>/dev/null; wait "$sp" 2>/dev/null || true
-  local rps n errs
-  rps="$(awk '/^Requests\/sec:/{print $2}' "$OUT/multi-$label-r$round.log")"
-  n="$(awk '/requests in/{print $1}' "$OUT/multi-$label-r$round.log")"
-  errs="$(awk '/Non-2xx|Socket errors/' "$OUT/multi-$label-r$round.log" | tr -s ' ' | tr '\n' ';')"
-  echo "== multi-core http $label round $round: $rps requests/s ${errs:+($errs)}"
-  [ -n "$rps" ] && [ -n "$n" ] && [ "$n" -gt 0 ] && echo "RESULT label=multi-$label-r$round impl=$label multi_rps=$rps cpu_us=$(awk -v a="$t0" -v b="$t1" -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", (b-a)/hz*1e6/n}') errors=$([ -n "$errs" ] && echo 1 || echo 0)" >> "$RESULTS"
-}
+multi_run() { wrk_run multi "$@"; }
 if [ "${SKIP_MULTI:-0}" != 1 ]; then
   if command -v wrk >/dev/null 2>&1; then
     for r in $(seq "$MULTI_ROUNDS"); do
