@@ -343,27 +343,8 @@ public final class Net {
                                                                                   java.nio.file.Path path) {
         Objects.requireNonNull(factory, "createUnixConnection: the protocol factory is null");
         Objects.requireNonNull(path, "createUnixConnection: the path is null");
-        return Coro.named("Net.createUnixConnection", () -> {
-            EventLoop loop = Asyncio.getRunningLoop();
-            SocketChannel connected = UnixSockets.connect(path);
-            P protocol;
-            SocketTransport t;
-            Future<Void> waiter = loop.createFuture();
-            try {
-                protocol = factory.get();
-                t = SocketTransport.attach(loop, connected, protocol, waiter, null);
-            } catch (Throwable e) {
-                closeQuietly(connected);
-                throw e;
-            }
-            try {
-                waiter.await();
-            } catch (Throwable e) {
-                t.abort();
-                throw e;
-            }
-            return new Connected<>(t, protocol);
-        });
+        return Coro.named("Net.createUnixConnection",
+                () -> attach(factory, UnixSockets.connect(path), null, -1, path.toString(), null));
     }
 
     /**
