@@ -3,19 +3,15 @@ package io.asyncio4j.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.asyncio4j.Asyncio;
 import io.asyncio4j.http.web.Application;
 import io.asyncio4j.http.web.Response;
 import io.asyncio4j.http.web.Site;
 import io.asyncio4j.http.web.Web;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,43 +26,29 @@ class ClientRequestEventTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort(); // nothing listens there once closed: the connection is refused
         }
-        try (Recording r = new Recording()) {
-            if (enable) {
-                r.enable(ClientRequestEvent.class).withThreshold(Duration.ZERO);
-            } else {
-                r.disable(ClientRequestEvent.class); // on by default (threshold 20 ms) in any recording
-            }
-            r.start();
-            Asyncio.run(() -> {
-                Application app = new Application();
-                app.router().get("/hello", req -> Response.text("Hello"));
-                app.router().get("/teapot", req -> Response.text("short and stout").status(418));
-                app.router().get("/redirect", req -> new Response().status(302).header("Location", "/hello"));
-                Site site = Web.start(app, "127.0.0.1", 0).await();
-                String base = "http://127.0.0.1:" + site.port();
-                try (ClientSession s = new ClientSession()) {
-                    for (String path : List.of("/hello", "/teapot", "/redirect")) {
-                        try (ClientResponse resp = s.get(base + path).await()) {
-                            resp.read().await();
-                        }
-                    }
-                    try (ClientResponse resp = s.request("delete", base + "/hello").await()) {
+        return JfrRecording.record("io.asyncio4j.HttpClientRequest", enable, dir, () -> {
+            Application app = new Application();
+            app.router().get("/hello", req -> Response.text("Hello"));
+            app.router().get("/teapot", req -> Response.text("short and stout").status(418));
+            app.router().get("/redirect", req -> new Response().status(302).header("Location", "/hello"));
+            Site site = Web.start(app, "127.0.0.1", 0).await();
+            String base = "http://127.0.0.1:" + site.port();
+            try (ClientSession s = new ClientSession()) {
+                for (String path : List.of("/hello", "/teapot", "/redirect")) {
+                    try (ClientResponse resp = s.get(base + path).await()) {
                         resp.read().await();
                     }
-                    assertThatThrownBy(() -> s.get("http://127.0.0.1:" + closedPort + "/refused").await())
-                            .isInstanceOf(ClientConnectorError.class);
-                } finally {
-                    site.close();
                 }
-                return null;
-            });
-            r.stop();
-            Path file = dir.resolve("rec.jfr");
-            r.dump(file);
-            return RecordingFile.readAllEvents(file).stream()
-                    .filter(e -> e.getEventType().getName().equals("io.asyncio4j.HttpClientRequest"))
-                    .collect(Collectors.toList());
-        }
+                try (ClientResponse resp = s.request("delete", base + "/hello").await()) {
+                    resp.read().await();
+                }
+                assertThatThrownBy(() -> s.get("http://127.0.0.1:" + closedPort + "/refused").await())
+                        .isInstanceOf(ClientConnectorError.class);
+            } finally {
+                site.close();
+            }
+            return null;
+        });
     }
 
     @Test

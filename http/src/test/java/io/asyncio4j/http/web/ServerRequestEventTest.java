@@ -2,17 +2,14 @@ package io.asyncio4j.http.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.asyncio4j.Asyncio;
 import io.asyncio4j.http.ClientResponse;
 import io.asyncio4j.http.ClientSession;
+import io.asyncio4j.http.JfrRecording;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,50 +20,36 @@ class ServerRequestEventTest {
     Path dir;
 
     private List<RecordedEvent> record(boolean enable) throws Exception {
-        try (Recording r = new Recording()) {
-            if (enable) {
-                r.enable(ServerRequestEvent.class).withThreshold(Duration.ZERO);
-            } else {
-                r.disable(ServerRequestEvent.class); // on by default (threshold 20 ms) in any recording
-            }
-            r.start();
-            Asyncio.run(() -> {
-                Application app = new Application();
-                app.router().get("/hello", req -> Response.text("Hello"));
-                app.router().post("/echo", req -> Response.text(req.text().await()).status(201));
-                app.router().get("/stream", req -> {
-                    StreamResponse s = new StreamResponse().status(206);
-                    s.prepare(req).await();
-                    s.write("part".getBytes(StandardCharsets.UTF_8)).await();
-                    return s;
-                });
-                app.router().get("/forbidden", req -> {
-                    throw new HTTPForbidden();
-                });
-                Site site = Web.start(app, "127.0.0.1", 0).await();
-                String base = "http://127.0.0.1:" + site.port();
-                try (ClientSession s = new ClientSession()) {
-                    for (String path : List.of("/hello?x=1", "/stream", "/missing", "/forbidden")) {
-                        try (ClientResponse resp = s.get(base + path).await()) {
-                            resp.read().await();
-                        }
-                    }
-                    try (ClientResponse resp = s.post(base + "/echo", io.asyncio4j.http.RequestOptions.builder()
-                            .data("body".getBytes(StandardCharsets.UTF_8)).build()).await()) {
+        return JfrRecording.record("io.asyncio4j.HttpServerRequest", enable, dir, () -> {
+            Application app = new Application();
+            app.router().get("/hello", req -> Response.text("Hello"));
+            app.router().post("/echo", req -> Response.text(req.text().await()).status(201));
+            app.router().get("/stream", req -> {
+                StreamResponse s = new StreamResponse().status(206);
+                s.prepare(req).await();
+                s.write("part".getBytes(StandardCharsets.UTF_8)).await();
+                return s;
+            });
+            app.router().get("/forbidden", req -> {
+                throw new HTTPForbidden();
+            });
+            Site site = Web.start(app, "127.0.0.1", 0).await();
+            String base = "http://127.0.0.1:" + site.port();
+            try (ClientSession s = new ClientSession()) {
+                for (String path : List.of("/hello?x=1", "/stream", "/missing", "/forbidden")) {
+                    try (ClientResponse resp = s.get(base + path).await()) {
                         resp.read().await();
                     }
-                } finally {
-                    site.close();
                 }
-                return null;
-            });
-            r.stop();
-            Path file = dir.resolve("rec.jfr");
-            r.dump(file);
-            return RecordingFile.readAllEvents(file).stream()
-                    .filter(e -> e.getEventType().getName().equals("io.asyncio4j.HttpServerRequest"))
-                    .collect(Collectors.toList());
-        }
+                try (ClientResponse resp = s.post(base + "/echo", io.asyncio4j.http.RequestOptions.builder()
+                        .data("body".getBytes(StandardCharsets.UTF_8)).build()).await()) {
+                    resp.read().await();
+                }
+            } finally {
+                site.close();
+            }
+            return null;
+        });
     }
 
     @Test
