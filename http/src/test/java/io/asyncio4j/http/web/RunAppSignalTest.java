@@ -85,9 +85,15 @@ class RunAppSignalTest {
         return l;
     }
 
-    void gracefulExitOn(String signal) throws Exception {
+    /**
+     * Starts the program with {@code args}, sends {@code signal} while a {@code /slow} request is in its handler, and
+     * checks the graceful exit: status 0, nothing on stderr, the request answered during the shutdown.
+     *
+     * @return the program's output after the banner and its "in handler" line
+     */
+    List<String> gracefulExit(String signal, String... args) throws Exception {
         Path err = Files.createTempFile("run-app", ".err");
-        Process p = start(err);
+        Process p = start(err, args);
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             List<String> lines = new ArrayList<>();
@@ -110,14 +116,17 @@ class RunAppSignalTest {
                 // the rest of the output
             }
             assertThat(p.waitFor()).as("exit status; output %s; stderr %s", lines, Files.readString(err)).isZero();
-            assertThat(lines.subList(2, lines.size()))
-                    .containsExactly("in handler", "on shutdown", "on cleanup", "runApp returned");
             assertThat(response.get()).startsWith("HTTP/1.1 200").endsWith("finished during the shutdown");
             assertThat(Files.readString(err)).isEmpty();
+            return lines.subList(3, lines.size());
         } finally {
             p.destroyForcibly().waitFor();
             Files.deleteIfExists(err);
         }
+    }
+
+    void gracefulExitOn(String signal) throws Exception {
+        assertThat(gracefulExit(signal)).containsExactly("on shutdown", "on cleanup", "runApp returned");
     }
 
     @Test
@@ -149,40 +158,11 @@ class RunAppSignalTest {
 
     @Test
     void withWorkersSigtermShutsEveryWorkerDownGracefully() throws Exception {
-        Path err = Files.createTempFile("run-app", ".err");
-        Process p = start(err, "workers");
-        try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            List<String> lines = new ArrayList<>();
-            String banner = readLine(out, lines);
-            assertThat(banner).as("stderr: %s", Files.readString(err)).startsWith("======== Running on http://");
-            int port = Integer.parseInt(banner.replaceAll(".*:(\\d+) =+$", "$1"));
-            readLine(out, lines); // (Press CTRL+C to quit)
-            CompletableFuture<String> response = CompletableFuture.supplyAsync(() -> {
-                try (Socket s = new Socket("127.0.0.1", port)) {
-                    s.getOutputStream().write("GET /slow HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-                            .getBytes(StandardCharsets.US_ASCII));
-                    return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    return e.toString();
-                }
-            });
-            assertThat(readLine(out, lines)).isEqualTo("in handler");
-            assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor()).isZero();
-            while (readLine(out, lines) != null) {
-                // the rest of the output
-            }
-            assertThat(p.waitFor()).as("exit status; output %s; stderr %s", lines, Files.readString(err)).isZero();
-            // each worker runs its own hooks on its own thread: the two workers' lines may interleave
-            assertThat(lines.subList(3, lines.size() - 1))
-                    .containsExactlyInAnyOrder("on shutdown", "on shutdown", "on cleanup", "on cleanup");
-            assertThat(lines.get(lines.size() - 1)).isEqualTo("runApp returned");
-            assertThat(response.get()).startsWith("HTTP/1.1 200").endsWith("finished during the shutdown");
-            assertThat(Files.readString(err)).isEmpty();
-        } finally {
-            p.destroyForcibly().waitFor();
-            Files.deleteIfExists(err);
-        }
+        List<String> after = gracefulExit("TERM", "workers");
+        // each worker runs its own hooks on its own thread: the two workers' lines may interleave
+        assertThat(after.subList(0, after.size() - 1))
+                .containsExactlyInAnyOrder("on shutdown", "on shutdown", "on cleanup", "on cleanup");
+        assertThat(after.get(after.size() - 1)).isEqualTo("runApp returned");
     }
 
     @Test
