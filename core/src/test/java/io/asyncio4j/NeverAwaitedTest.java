@@ -93,14 +93,7 @@ class NeverAwaitedTest {
         assertThat(seen).extracting(c -> c.get("message"))
                 .containsExactly("coroutine 'Asyncio.sleep' was never awaited");
         kept.clear();
-        for (int i = 0; i < 20; i++) {
-            System.gc();
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
+        GcRounds.outsideLoop(20);
         assertThat(seen).as("reported once").hasSize(1);
     }
 
@@ -111,13 +104,7 @@ class NeverAwaitedTest {
             r.run(() -> {
                 Asyncio.getRunningLoop().setExceptionHandler((l, ctx) -> seen.add(ctx));
                 dropOne();
-                for (int i = 0; i < 500 && seen.isEmpty(); i++) {
-                    System.gc();
-                    Asyncio.toThread(() -> {
-                        Thread.sleep(5);
-                        return null;
-                    }).await();
-                }
+                GcRounds.inTask(500, () -> !seen.isEmpty());
                 assertThat(seen).as("reported at its collection, before the loop closes").hasSize(1);
                 return null;
             });

@@ -21,13 +21,7 @@ class UnretrievedExceptionTest {
             EventLoop loop = Asyncio.getRunningLoop();
             loop.setExceptionHandler((l, ctx) -> seen.add(ctx));
             spawnAndForget();
-            for (int i = 0; i < 500 && seen.isEmpty(); i++) {
-                System.gc();
-                Asyncio.toThread(() -> {
-                    Thread.sleep(5);
-                    return null;
-                }).await();
-            }
+            GcRounds.inTask(500, () -> !seen.isEmpty());
             return null;
         });
         assertThat(seen).hasSize(1);
@@ -48,13 +42,7 @@ class UnretrievedExceptionTest {
             });
             Asyncio.gather(true, t).await();
             t = null;
-            for (int i = 0; i < 20; i++) {
-                System.gc();
-                Asyncio.toThread(() -> {
-                    Thread.sleep(5);
-                    return null;
-                }).await();
-            }
+            GcRounds.inTask(20, () -> false);
             return null;
         });
         assertThat(seen).isEmpty();
@@ -81,14 +69,7 @@ class UnretrievedExceptionTest {
         assertThat(seen.get(0).get("future")).isSameAs(kept.get(0));
         assertThat((Throwable) seen.get(0).get("exception")).hasMessage("never awaited");
         kept.clear();
-        for (int i = 0; i < 20; i++) {
-            System.gc();
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
+        GcRounds.outsideLoop(20);
         assertThat(seen).as("reported once: the collection after the close adds nothing").hasSize(1);
     }
 
