@@ -70,6 +70,12 @@ final class FastCarrier extends Carrier {
         SCHEDULER = scheduler;
         DEFAULT_SCHEDULER = defaultScheduler;
         UNAVAILABLE = why;
+        // Loaded here, not first on a loop thread whose task just blocked in the JDK: loading a class takes locks (a
+        // jar file's, the JDK cleaner's list) that the blocked task may be queued on, and a loop queued behind its own
+        // unmounted task would never run it again (seen: a task blocked registering a Cleaner, the loop loading
+        // BlockedIn for it).
+        BlockedIn.mayLetLoopGoOn(Thread.State.BLOCKED, new StackTraceElement[] {
+            new StackTraceElement("java.lang.Object", "wait0", null, -1)});
     }
 
     private FastCarrier() {

@@ -12,6 +12,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * Socket reads and writes straight between the kernel and a Java array, through the JDK's foreign function calls
@@ -26,8 +27,8 @@ import java.nio.channels.SocketChannel;
  * {@link #INSTANCE} is null and the transports use the JDK's channels; nothing is printed either way (the check comes
  * before any restricted call, so the JDK has no warning to give).
  *
- * <p>Every method is for the thread of the loop that owns the socket; the memory that receives {@code errno} is per
- * thread. A call never blocks (the sockets are non-blocking: a socket with nothing to give or no room answers at
+ * <p>Every method is for the thread of the loop that owns the socket, or a task of that loop; the memory that
+ * receives {@code errno} is a slot borrowed for the call from a fixed set shared by all threads. A call never blocks (the sockets are non-blocking: a socket with nothing to give or no room answers at
  * once), which a critical call must not: while it runs, the thread cannot reach a safepoint.
  */
 final class NativeSocketIo {
@@ -42,8 +43,18 @@ final class NativeSocketIo {
     private final MethodHandle recv;
     private final MethodHandle send;
     private final MethodHandle strerror;
+    /**
+     * Slots of memory that receive {@code errno}, each on its own cache line, allocated once: a call borrows one for
+     * its duration. Not one per thread: every task is a virtual thread of its own, and memory per thread would be a
+     * new arena (a {@link java.lang.ref.Cleaner} registration, under a lock the JDK's cleaner thread takes too) for
+     * every task that writes.
+     */
+    private static final int SLOTS = 64;
+    private static final int SLOT_BYTES = 64;
+    private static final int BUSY_STRIDE = SLOT_BYTES / Integer.BYTES; // one busy flag per cache line
+    private final MemorySegment errnoSlots;
+    private final AtomicIntegerArray busy = new AtomicIntegerArray(SLOTS * BUSY_STRIDE);
     private final long errnoOffset;
-    private final ThreadLocal<MemorySegment> scratch;
 
     private NativeSocketIo(MethodHandle fdVal, MethodHandle recv, MethodHandle send, MethodHandle strerror,
                            StructLayout state) {
@@ -52,7 +63,35 @@ final class NativeSocketIo {
         this.send = send;
         this.strerror = strerror;
         this.errnoOffset = state.byteOffset(MemoryLayout.PathElement.groupElement("errno"));
-        this.scratch = ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(state));
+        if (state.byteSize() > SLOT_BYTES) {
+            throw new IllegalStateException("capture state of " + state.byteSize() + " bytes");
+        }
+        this.errnoSlots = Arena.global().allocate((long) SLOTS * SLOT_BYTES, SLOT_BYTES);
+    }
+
+    /**
+     * Borrows a free errno slot, starting from one picked by the calling thread's id. The calls never block, so a
+     * slot is soon free again: with more threads in calls at once than there are slots, this spins until one is.
+     *
+     * @return the slot's index, to {@link #release}
+     */
+    private int borrow() {
+        int i = (int) Thread.currentThread().threadId() & (SLOTS - 1);
+        for (int tries = 1; !busy.compareAndSet(i * BUSY_STRIDE, 0, 1); tries++) {
+            i = (i + 1) & (SLOTS - 1);
+            if (tries % SLOTS == 0) {
+                Thread.onSpinWait();
+            }
+        }
+        return i;
+    }
+
+    private void release(int slot) {
+        busy.setRelease(slot * BUSY_STRIDE, 0);
+    }
+
+    private MemorySegment slot(int i) {
+        return errnoSlots.asSlice((long) i * SLOT_BYTES, SLOT_BYTES);
     }
 
     private static NativeSocketIo create() {
@@ -117,7 +156,15 @@ final class NativeSocketIo {
      * @throws IOException the socket's error, with the C library's message
      */
     int read(int fd, byte[] a, int off, int len) throws IOException {
-        MemorySegment s = scratch.get();
+        int slot = borrow();
+        try {
+            return read(slot(slot), fd, a, off, len);
+        } finally {
+            release(slot);
+        }
+    }
+
+    private int read(MemorySegment s, int fd, byte[] a, int off, int len) throws IOException {
         while (true) {
             long n;
             try {
@@ -148,7 +195,15 @@ final class NativeSocketIo {
      * @throws IOException the socket's error, with the C library's message
      */
     int write(int fd, byte[] a, int off, int len) throws IOException {
-        MemorySegment s = scratch.get();
+        int slot = borrow();
+        try {
+            return write(slot(slot), fd, a, off, len);
+        } finally {
+            release(slot);
+        }
+    }
+
+    private int write(MemorySegment s, int fd, byte[] a, int off, int len) throws IOException {
         while (true) {
             long n;
             try {
