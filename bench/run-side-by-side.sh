@@ -172,6 +172,9 @@ if [ "${SKIP_ECHO:-0}" != 1 ]; then
     # kernel and the Java arrays directly (net's NativeSocketIo), without the JDK's intermediate direct buffers.
     echo_run "$r" java-streams-native  "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" "${NATIVE_IO[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer streams
     echo_run "$r" java-protocol-native "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" "${NATIVE_IO[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer protocol
+    # The streams server again, on StreamReader.readinto into one direct buffer per connection and write(ByteBuffer):
+    # the transport reads straight into the waiting buffer, and no array is made per message.
+    echo_run "$r" java-readinto "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer readinto
     # A BufferedProtocol reading into one direct buffer and writing it back (Transport.write(ByteBuffer)): no copy.
     echo_run "$r" java-buffered "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer buffered
     echo_run "$r" netty         "$JAVA" "${JVM_OPTS[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer netty
@@ -425,13 +428,14 @@ def medians(key, fields, require=None):
 echo = medians("rps", ("rps", "client_busy"), require="msize")
 cpu = medians("cpu_us", ("cpu_us",), require="msize")
 if echo:
-    impls = [i for i in ("java-streams", "java-protocol", "java-streams-native", "java-protocol-native", "java-buffered", "netty", "uvloop-protocol", "uvloop-streams", "asyncio-protocol",
+    impls = [i for i in ("java-streams", "java-protocol", "java-streams-native", "java-protocol-native", "java-readinto", "java-buffered", "netty", "uvloop-protocol", "uvloop-streams", "asyncio-protocol",
                          "c-floor") if any(k[0] == i for k in echo)]
     rounds = max(v["rounds"] for v in echo.values())
     print(f"\nEcho, 10 connections ping-pong, round trips per second (server CPU per round trip, us), median of {rounds} round(s):\n")
     print("| msize | " + " | ".join(impls) + " | java-streams / uvloop-protocol | java-streams / netty"
-          + " | java-streams-native / uvloop-protocol | java-streams-native / asyncio-protocol |")
-    print("|---|" + "---:|" * (len(impls) + 4))
+          + " | java-streams-native / uvloop-protocol | java-streams-native / asyncio-protocol"
+          + " | java-readinto / uvloop-protocol | java-readinto / asyncio-protocol |")
+    print("|---|" + "---:|" * (len(impls) + 6))
     for m in ("1024", "10240", "102400"):
         cells = []
         for i in impls:
@@ -443,7 +447,10 @@ if echo:
         jn, ap = echo.get(("java-streams-native", m)), echo.get(("asyncio-protocol", m))
         r3 = f'{float(jn["rps"]) / float(up["rps"]):.2f}' if jn and up else "-"
         r4 = f'{float(jn["rps"]) / float(ap["rps"]):.2f}' if jn and ap else "-"
-        print(f"| {int(m) // 1024} KiB | " + " | ".join(cells) + f" | {r1} | {r2} | {r3} | {r4} |")
+        ri = echo.get(("java-readinto", m))
+        r5 = f'{float(ri["rps"]) / float(up["rps"]):.2f}' if ri and up else "-"
+        r6 = f'{float(ri["rps"]) / float(ap["rps"]):.2f}' if ri and ap else "-"
+        print(f"| {int(m) // 1024} KiB | " + " | ".join(cells) + f" | {r1} | {r2} | {r3} | {r4} | {r5} | {r6} |")
     print("\nClient CPU busy over the measured seconds (1.00: the client itself is the limit):\n")
     print("| msize | " + " | ".join(impls) + " |")
     print("|---|" + "---:|" * len(impls))

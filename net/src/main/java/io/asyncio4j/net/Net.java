@@ -321,6 +321,21 @@ public final class Net {
     }
 
     /**
+     * Whether socket transports in this JVM read and write through the JDK's foreign calls, straight between the
+     * kernel and Java arrays (see the javadoc of {@link SocketTransport}), rather than through the JDK's channels and
+     * their direct buffers. True on Linux (x86-64, AArch64) when this module has native access
+     * ({@code --enable-native-access=io.asyncio4j.net}, or {@code =ALL-UNNAMED} on the class path) and {@code java.base}
+     * exports {@code sun.nio.ch} to it ({@code --add-exports java.base/sun.nio.ch=io.asyncio4j.net}), unless the
+     * system property {@code asyncio4j.nativeSocketIo} is {@code false}. Either way the transports behave the same;
+     * this says which path moves the bytes, for a program that wants to check its flags took effect.
+     *
+     * @return true if socket reads and writes go through the foreign calls
+     */
+    public static boolean nativeSocketIo() {
+        return NativeSocketIo.INSTANCE != null;
+    }
+
+    /**
      * CPython's {@code loop.create_unix_connection}: connects to the Unix domain socket {@code path} and wires a
      * new protocol from {@code factory} to the connection; returns once the protocol's {@code connectionMade} has
      * run. The transport's {@code "peername"} is the path (a {@link java.net.UnixDomainSocketAddress}). While the

@@ -8,9 +8,12 @@ import io.asyncio4j.IncompleteReadError;
 import io.asyncio4j.LimitOverrunError;
 import io.asyncio4j.net.Transport;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ReadOnlyBufferException;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 
 /**
  * CPython's {@code asyncio.StreamReader}: the reading end of a stream connection. Data the transport receives is
@@ -45,6 +48,10 @@ public final class StreamReader implements Iterable<byte[]> {
     private Throwable exception;
     private Transport transport;
     private boolean paused;
+    /** The buffer of the {@link #readinto} waiting on an empty reader: what arrives goes straight into it. */
+    private ByteBuffer into;
+    /** How many bytes went into {@link #into} since the wait began. */
+    private int intoCount;
 
     /** A reader with the default limit. */
     public StreamReader() {
@@ -108,20 +115,50 @@ public final class StreamReader implements Iterable<byte[]> {
         if (data.length == 0) {
             return;
         }
-        if (owned && size() == 0) {
+        int from = 0;
+        ByteBuffer dst = into;
+        if (dst != null && size() == 0) { // a readinto is waiting: its buffer first, the rest is buffered
+            from = Math.min(data.length, dst.remaining());
+            dst.put(data, 0, from);
+            intoFilled(from);
+        }
+        int n = data.length - from;
+        if (n > 0 && owned && from == 0 && size() == 0) {
             buf = data;
             start = 0;
             end = data.length;
-        } else {
-            ensureRoom(data.length);
-            System.arraycopy(data, 0, buf, end, data.length);
-            end += data.length;
+        } else if (n > 0) {
+            ensureRoom(n);
+            System.arraycopy(data, from, buf, end, n);
+            end += n;
         }
         wakeUpWaiter();
         if (transport != null && !paused && size() > 2 * limit) {
             transport.pauseReading();
             paused = true;
         }
+    }
+
+    /**
+     * The buffer of a {@link #readinto} that waits on this empty reader, for a transport to read into directly
+     * (followed by {@link #lentFilled}); null when there is none, and the bytes are to be fed as an array.
+     */
+    ByteBuffer lendable() {
+        return into != null && size() == 0 && !eof ? into : null;
+    }
+
+    /**
+     * A transport read {@code n > 0} bytes into the buffer {@link #lendable()} gave (its position already past
+     * them): wakes the waiting {@link #readinto}.
+     */
+    void lentFilled(int n) {
+        intoFilled(n);
+        wakeUpWaiter();
+    }
+
+    private void intoFilled(int n) {
+        intoCount += n;
+        into = null; // one delivery per wait, as read() gets one array
     }
 
     /** CPython's {@code feed_eof}: marks the end of the stream and wakes the waiting read. */
@@ -208,6 +245,98 @@ public final class StreamReader implements Iterable<byte[]> {
             maybeResumeTransport();
             return data;
         });
+    }
+
+    /**
+     * Reads up to {@code dst.remaining()} bytes into {@code dst}, from its position on, waiting until at least one
+     * has arrived; 0 at EOF, or at once if {@code dst} has no room. Python's {@code readinto} of its I/O streams, for
+     * a stream: {@link #read} without a new array per read. A buffer used again for every read stays in the CPU's
+     * caches, and on a socket connection the transport reads straight into it when this call is waiting on an
+     * empty reader, so the bytes are copied once, by the kernel.
+     *
+     * <pre>{@code
+     * ByteBuffer buf = ByteBuffer.allocateDirect(64 * 1024);   // one per connection, used for every message
+     * while (reader.readinto(buf.clear()).await() > 0) {
+     *     writer.write(buf.flip());                          // sent, or copied, before write returns
+     * }
+     * }</pre>
+     *
+     * <p><b>Whose bytes.</b> The bytes go into {@code dst} from its position, which advances past them; its limit is
+     * left alone. From the call until the await returns, the reader may write into {@code dst} at any time between
+     * its position and limit: do not touch it meanwhile (the awaiting task cannot, and no other task should). Once the
+     * await has returned or thrown, nothing of this reader refers to {@code dst}.
+     *
+     * <p><b>Cancellation.</b> If the awaiting task is cancelled, bytes that had already gone into {@code dst} are put
+     * back at the front of the reader's buffer and {@code dst}'s position is set back: the next read gets them, as
+     * with a cancelled {@link #read}. Nothing is lost.
+     *
+     * @param dst where the bytes go: a writable buffer, heap or direct
+     * @return a coroutine to await inside a task, giving how many bytes went into {@code dst}
+     * @throws NullPointerException if {@code dst} is null
+     * @throws java.nio.ReadOnlyBufferException if {@code dst} is read-only
+     * @throws IllegalStateException (when awaited) if another task is waiting for data on this reader
+     */
+    @CheckReturnValue
+    public Coro<Integer> readinto(ByteBuffer dst) {
+        Objects.requireNonNull(dst, "readinto: dst is null");
+        if (dst.isReadOnly()) {
+            throw new ReadOnlyBufferException();
+        }
+        return Coro.named("StreamReader.readinto", () -> {
+            throwIfFailed();
+            if (!dst.hasRemaining()) {
+                return 0;
+            }
+            if (size() == 0 && !eof) {
+                int n = waitInto(dst);
+                if (n > 0) {
+                    return n;
+                }
+            }
+            int n = Math.min(size(), dst.remaining());
+            dst.put(buf, start, n);
+            skip(n);
+            maybeResumeTransport();
+            return n;
+        });
+    }
+
+    /**
+     * Waits for data with {@code dst} lent to the feeders: how many bytes went straight into it (0 if the wake-up
+     * was EOF, or data that did not pass through it). A cancelled wait puts those bytes back into the reader.
+     */
+    private int waitInto(ByteBuffer dst) {
+        checkNoWaiter("readinto"); // before lending dst: the waiting task's buffer stays the lent one
+        into = dst;
+        intoCount = 0;
+        boolean woken = false;
+        try {
+            waitForData("readinto");
+            woken = true;
+            return intoCount;
+        } finally {
+            int n = intoCount;
+            into = null;
+            intoCount = 0;
+            if (!woken && n > 0) {
+                int p = dst.position() - n;
+                byte[] back = new byte[n];
+                dst.get(p, back);
+                dst.position(p);
+                unread(back);
+            }
+        }
+    }
+
+    /** Puts {@code data} back in front of what is buffered (a cancelled {@link #readinto}'s bytes). */
+    private void unread(byte[] data) {
+        int size = size();
+        byte[] joined = new byte[data.length + size];
+        System.arraycopy(data, 0, joined, 0, data.length);
+        System.arraycopy(buf, start, joined, data.length, size);
+        buf = joined;
+        start = 0;
+        end = joined.length;
     }
 
     /**
@@ -426,10 +555,14 @@ public final class StreamReader implements Iterable<byte[]> {
         }
     }
 
-    private void waitForData(String func) {
+    private void checkNoWaiter(String func) {
         if (waiter != null) {
             throw new IllegalStateException(func + "() called while another coroutine is already waiting for incoming data");
         }
+    }
+
+    private void waitForData(String func) {
+        checkNoWaiter(func);
         if (paused) {
             paused = false;
             transport.resumeReading();

@@ -3,8 +3,12 @@ package io.asyncio4j.streams;
 import io.asyncio4j.EventLoop;
 import io.asyncio4j.Future;
 import io.asyncio4j.Task;
+import io.asyncio4j.net.BufferedProtocol;
+import io.asyncio4j.net.Net;
 import io.asyncio4j.net.Protocol;
 import io.asyncio4j.net.Transport;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,8 +16,23 @@ import java.util.Map;
  * CPython's {@code StreamReaderProtocol} with its {@code FlowControlMixin}: feeds a {@link StreamReader} from a
  * transport, runs a server's handler as a task, and makes {@link StreamWriter#drain()} wait while the transport's
  * write buffer is above its high water mark.
+ *
+ * <p>It is both kinds of protocol. A transport that reads into buffers (a socket's) takes the {@link BufferedProtocol}
+ * side: while a {@link StreamReader#readinto} waits on the empty reader, the kernel reads straight into the caller's
+ * buffer; otherwise into one buffer per loop thread, of which the reader gets an array of its own, as a
+ * {@link Protocol} would. A transport that hands out arrays (a pipe's) takes the {@link Protocol} side.
  */
-final class StreamReaderProtocol implements Protocol {
+final class StreamReaderProtocol implements Protocol, BufferedProtocol {
+    /**
+     * Where reads go when no readinto is waiting, one per loop thread (a loop's callbacks never overlap, and the
+     * reader gets a copy): an array when the transports read into arrays ({@link Net#nativeSocketIo()}), which
+     * {@code Arrays.copyOf} copies without zeroing the new array first; else a direct buffer, which the JDK's channel
+     * reads into without a buffer of its own in between.
+     */
+    private static final ThreadLocal<ByteBuffer> SCRATCH = ThreadLocal.withInitial(() -> Net.nativeSocketIo()
+            ? ByteBuffer.allocate(256 * 1024)
+            : ByteBuffer.allocateDirect(256 * 1024));
+
     private final EventLoop loop;
     private final StreamReader reader;
     private final ConnectionHandler handler;
@@ -61,6 +80,34 @@ final class StreamReaderProtocol implements Protocol {
     @Override
     public void dataReceived(byte[] data) {
         reader.feedOwned(data); // the transport's array is ours to keep (Protocol's contract)
+    }
+
+    @Override
+    public ByteBuffer getBuffer(int sizeHint) {
+        ByteBuffer b = reader.lendable();
+        return b != null ? b : SCRATCH.get().clear();
+    }
+
+    // The transport calls this in the same callback as getBuffer, with nothing in between: the reader still lends
+    // the buffer it lent then, or none, and then the bytes are in the scratch buffer.
+    @Override
+    public void bufferUpdated(int nbytes) {
+        if (nbytes <= 0) {
+            return;
+        }
+        if (reader.lendable() != null) {
+            reader.lentFilled(nbytes);
+            return;
+        }
+        ByteBuffer b = SCRATCH.get();
+        byte[] data;
+        if (b.hasArray()) {
+            data = Arrays.copyOfRange(b.array(), b.arrayOffset(), b.arrayOffset() + nbytes);
+        } else {
+            data = new byte[nbytes];
+            b.get(0, data);
+        }
+        reader.feedOwned(data);
     }
 
     @Override

@@ -16,13 +16,14 @@ import java.nio.ByteBuffer;
 
 /**
  * The echo servers of uvloop's echo benchmark, in Java, each on one event-loop thread:
- * {@code streams} (asyncio4j streams: {@code read(1_000_000)}, {@code write}, no drain), {@code protocol}
+ * {@code streams} (asyncio4j streams: {@code read(1_000_000)}, {@code write}, no drain), {@code readinto} (the
+ * same streams with {@code readinto} into one direct buffer per connection and {@code write(ByteBuffer)}), {@code protocol}
  * (an asyncio4j {@link Protocol} writing back what it receives), {@code buffered} (an asyncio4j {@link BufferedProtocol}
  * reading into one direct buffer shared by all connections and writing it back with {@code Transport.write(ByteBuffer)}:
  * no byte goes through the Java heap) and {@code netty} (Netty's NIO transport, one event loop thread). Prints {@code READY <port>} once listening, then serves until killed.
  *
  * <pre>
- * java --add-opens java.base/java.lang=ALL-UNNAMED -cp benchmarks.jar io.asyncio4j.bench.echo.EchoServer streams|protocol|buffered|netty [PORT=0]
+ * java --add-opens java.base/java.lang=ALL-UNNAMED -cp benchmarks.jar io.asyncio4j.bench.echo.EchoServer streams|readinto|protocol|buffered|netty [PORT=0]
  * </pre>
  */
 public final class EchoServer {
@@ -41,6 +42,17 @@ public final class EchoServer {
                             break;
                         }
                         writer.write(data);
+                    }
+                    writer.close();
+                }, "127.0.0.1", port).await();
+                NettyServer.ready(s.port());
+                return s.serveForever().await();
+            });
+            case "readinto" -> Asyncio.run(() -> {
+                Server s = Streams.startServer((reader, writer) -> {
+                    ByteBuffer buf = ByteBuffer.allocateDirect(256 * 1024); // this connection's, for every message
+                    while (reader.readinto(buf.clear()).await() > 0) {
+                        writer.write(buf.flip());
                     }
                     writer.close();
                 }, "127.0.0.1", port).await();
@@ -91,7 +103,7 @@ public final class EchoServer {
             });
             case "netty" -> netty(port);
             default -> {
-                System.err.println("usage: EchoServer streams|protocol|buffered|netty [PORT]");
+                System.err.println("usage: EchoServer streams|readinto|protocol|buffered|netty [PORT]");
                 System.exit(2);
             }
         }
