@@ -27,6 +27,10 @@ import java.util.Objects;
  * throws {@link IncompleteReadError} with the partial bytes; if the connection failed, every read throws that error.
  * Cancelling a waiting read leaves the buffered data in place. Methods are for the loop's thread.
  *
+ * <p><b>Whose bytes.</b> An array a read returns is the caller's: the reader never writes it again. {@link #readinto}
+ * fills a buffer the caller owns instead, with no array per read; while it waits on an empty reader, a socket
+ * transport reads straight into that buffer.
+ *
  * <p><b>Lines.</b> A reader is {@link Iterable} over its lines, Python's {@code async for line in reader}:
  *
  * <pre>{@code
