@@ -175,6 +175,7 @@ if [ "${SKIP_ECHO:-0}" != 1 ]; then
     # The streams server again, on StreamReader.readinto into one direct buffer per connection and write(ByteBuffer):
     # the transport reads straight into the waiting buffer, and no array is made per message.
     echo_run "$r" java-readinto "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer readinto
+    echo_run "$r" java-readinto-native "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" "${NATIVE_IO[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer readinto
     # A BufferedProtocol reading into one direct buffer and writing it back (Transport.write(ByteBuffer)): no copy.
     echo_run "$r" java-buffered "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer buffered
     echo_run "$r" netty         "$JAVA" "${JVM_OPTS[@]}" -cp "$JAR" io.asyncio4j.bench.echo.EchoServer netty
@@ -307,12 +308,13 @@ PYEOF
 fi
 
 # Access log (issue 19): the asyncio4j hello server with its access log on (default format, the bare line, one file
-# per run) through a JUL FileHandler (a write per line) and through a 64 KiB buffer, against the same server with
-# it off, rounds interleaved.
+# per run) through a JUL FileHandler (a write per line), through a JUL StreamHandler over a 64 KiB buffer, and through
+# a System.Logger of its own over the same buffer (what the access log costs without JUL), against the same server
+# with it off, rounds interleaved.
 if [ "${SKIP_ACCESSLOG:-0}" != 1 ] && command -v wrk >/dev/null 2>&1; then
   for r in $(seq "$HTTP_ROUNDS"); do
     http_run "$r" asyncio4j-log-off "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" -cp "$JAR" io.asyncio4j.bench.http.HelloServer asyncio4j
-    for sink in flush buffered; do
+    for sink in flush buffered direct; do
       http_run "$r" "asyncio4j-log-$sink" "$JAVA" "${JVM_OPTS[@]}" "${FAST[@]}" -cp "$JAR" io.asyncio4j.bench.http.HelloServer asyncio4j-accesslog 0 "$OUT/access-$sink-r$r.log" "$sink"
       echo "== access log ($sink) round $r: $(wc -l < "$OUT/access-$sink-r$r.log" 2>/dev/null || echo 0) lines"
       rm -f "$OUT/access-$sink-r$r.log" # hundreds of MB per run; the line count above is what the run needs
@@ -428,14 +430,15 @@ def medians(key, fields, require=None):
 echo = medians("rps", ("rps", "client_busy"), require="msize")
 cpu = medians("cpu_us", ("cpu_us",), require="msize")
 if echo:
-    impls = [i for i in ("java-streams", "java-protocol", "java-streams-native", "java-protocol-native", "java-readinto", "java-buffered", "netty", "uvloop-protocol", "uvloop-streams", "asyncio-protocol",
+    impls = [i for i in ("java-streams", "java-protocol", "java-streams-native", "java-protocol-native", "java-readinto", "java-readinto-native", "java-buffered", "netty", "uvloop-protocol", "uvloop-streams", "asyncio-protocol",
                          "c-floor") if any(k[0] == i for k in echo)]
     rounds = max(v["rounds"] for v in echo.values())
     print(f"\nEcho, 10 connections ping-pong, round trips per second (server CPU per round trip, us), median of {rounds} round(s):\n")
     print("| msize | " + " | ".join(impls) + " | java-streams / uvloop-protocol | java-streams / netty"
           + " | java-streams-native / uvloop-protocol | java-streams-native / asyncio-protocol"
-          + " | java-readinto / uvloop-protocol | java-readinto / asyncio-protocol |")
-    print("|---|" + "---:|" * (len(impls) + 6))
+          + " | java-readinto / uvloop-protocol | java-readinto / asyncio-protocol"
+          + " | java-readinto-native / uvloop-protocol | java-readinto-native / asyncio-protocol |")
+    print("|---|" + "---:|" * (len(impls) + 8))
     for m in ("1024", "10240", "102400"):
         cells = []
         for i in impls:
@@ -450,7 +453,10 @@ if echo:
         ri = echo.get(("java-readinto", m))
         r5 = f'{float(ri["rps"]) / float(up["rps"]):.2f}' if ri and up else "-"
         r6 = f'{float(ri["rps"]) / float(ap["rps"]):.2f}' if ri and ap else "-"
-        print(f"| {int(m) // 1024} KiB | " + " | ".join(cells) + f" | {r1} | {r2} | {r3} | {r4} | {r5} | {r6} |")
+        rn = echo.get(("java-readinto-native", m))
+        r7 = f'{float(rn["rps"]) / float(up["rps"]):.2f}' if rn and up else "-"
+        r8 = f'{float(rn["rps"]) / float(ap["rps"]):.2f}' if rn and ap else "-"
+        print(f"| {int(m) // 1024} KiB | " + " | ".join(cells) + f" | {r1} | {r2} | {r3} | {r4} | {r5} | {r6} | {r7} | {r8} |")
     print("\nClient CPU busy over the measured seconds (1.00: the client itself is the limit):\n")
     print("| msize | " + " | ".join(impls) + " |")
     print("|---|" + "---:|" * len(impls))
@@ -480,9 +486,10 @@ if web:
 logs = medians("log_rps", ("log_rps", "cpu_us"))
 if ("asyncio4j-log-off", None) in logs:
     off = logs[("asyncio4j-log-off", None)]
-    sinks = [(s, logs[("asyncio4j-log-" + s, None)]) for s in ("flush", "buffered") if ("asyncio4j-log-" + s, None) in logs]
+    sinks = [(s, logs[("asyncio4j-log-" + s, None)]) for s in ("flush", "buffered", "direct") if ("asyncio4j-log-" + s, None) in logs]
     print(f"\nAccess log, HTTP hello world, wrk -t1 -c100, requests per second (server CPU per request, us), median of "
-          f"{off['rounds']} round(s); on: JUL FileHandler (flush per line) / 64 KiB buffer:\n")
+          f"{off['rounds']} round(s); on: JUL FileHandler (flush per line) / JUL StreamHandler over a 64 KiB buffer / "
+          f"a System.Logger of its own over a 64 KiB buffer (no JUL):\n")
     print("| access log off | " + " | ".join(f"on, {s}" for s, _ in sinks) + " | " + " | ".join(f"{s} / off" for s, _ in sinks) + " |")
     print("|" + "---:|" * (1 + 2 * len(sinks)))
     a = float(off["log_rps"])

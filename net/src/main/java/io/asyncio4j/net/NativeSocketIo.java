@@ -11,6 +11,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
@@ -156,19 +157,33 @@ final class NativeSocketIo {
      * @throws IOException the socket's error, with the C library's message
      */
     int read(int fd, byte[] a, int off, int len) throws IOException {
+        return read(fd, MemorySegment.ofArray(a).asSlice(off, len));
+    }
+
+    /**
+     * {@code recv} into {@code b} from its position to its limit, heap or direct; the position is not moved.
+     *
+     * @return as {@link #read(int, byte[], int, int)}
+     * @throws IOException the socket's error, with the C library's message
+     */
+    int read(int fd, ByteBuffer b) throws IOException {
+        return read(fd, MemorySegment.ofBuffer(b));
+    }
+
+    private int read(int fd, MemorySegment into) throws IOException {
         int slot = borrow();
         try {
-            return read(slot(slot), fd, a, off, len);
+            return read(slot(slot), fd, into);
         } finally {
             release(slot);
         }
     }
 
-    private int read(MemorySegment s, int fd, byte[] a, int off, int len) throws IOException {
+    private int read(MemorySegment s, int fd, MemorySegment into) throws IOException {
         while (true) {
             long n;
             try {
-                n = (long) recv.invokeExact(s, fd, MemorySegment.ofArray(a).asSlice(off, len), (long) len, 0);
+                n = (long) recv.invokeExact(s, fd, into, into.byteSize(), 0);
             } catch (Throwable e) {
                 throw rethrow(e);
             }
@@ -195,20 +210,33 @@ final class NativeSocketIo {
      * @throws IOException the socket's error, with the C library's message
      */
     int write(int fd, byte[] a, int off, int len) throws IOException {
+        return write(fd, MemorySegment.ofArray(a).asSlice(off, len));
+    }
+
+    /**
+     * {@code send} of {@code b} from its position to its limit, heap or direct; the position is not moved.
+     *
+     * @return as {@link #write(int, byte[], int, int)}
+     * @throws IOException the socket's error, with the C library's message
+     */
+    int write(int fd, ByteBuffer b) throws IOException {
+        return write(fd, MemorySegment.ofBuffer(b));
+    }
+
+    private int write(int fd, MemorySegment from) throws IOException {
         int slot = borrow();
         try {
-            return write(slot(slot), fd, a, off, len);
+            return write(slot(slot), fd, from);
         } finally {
             release(slot);
         }
     }
 
-    private int write(MemorySegment s, int fd, byte[] a, int off, int len) throws IOException {
+    private int write(MemorySegment s, int fd, MemorySegment from) throws IOException {
         while (true) {
             long n;
             try {
-                n = (long) send.invokeExact(s, fd, MemorySegment.ofArray(a).asSlice(off, len), (long) len,
-                        MSG_NOSIGNAL);
+                n = (long) send.invokeExact(s, fd, from, from.byteSize(), MSG_NOSIGNAL);
             } catch (Throwable e) {
                 throw rethrow(e);
             }

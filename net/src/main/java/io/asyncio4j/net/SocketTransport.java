@@ -26,9 +26,11 @@ import java.util.Map;
  * at once straight from the caller's array or buffer (write-through) and copy only the rest, which they buffer; once
  * they return, the caller may change or reuse its array or buffer. Where the JDK's foreign calls may be used (native
  * access enabled for this module, and {@code sun.nio.ch} exported to it: see {@code NativeSocketIo}), reads go from
- * the kernel into one array per loop thread, copied once into the protocol's, and writes go from the caller's array
- * to the kernel, with no direct buffer in between; otherwise reads go through one direct buffer per loop thread and
- * writes of arrays through the JDK's temporary direct buffers.
+ * the kernel into one array per loop thread, copied once into the protocol's (or straight into a
+ * {@code BufferedProtocol}'s buffer, heap or direct), and writes go from the caller's array or buffer to the kernel,
+ * with no direct buffer in between; otherwise reads go through one direct buffer per loop thread (a
+ * {@code BufferedProtocol}'s direct buffer is read into as it is) and writes of arrays through the JDK's temporary
+ * direct buffers.
  */
 public final class SocketTransport implements Transport {
     private static final int MAX_READ = 256 * 1024;
@@ -140,9 +142,10 @@ public final class SocketTransport implements Transport {
                     throw new IllegalStateException("get_buffer() returned an empty buffer");
                 }
                 failed = "Fatal read error on socket transport";
-                if (fd >= 0 && buf.hasArray()) {
-                    // A heap buffer: the kernel writes into its array, not into a temporary direct buffer first.
-                    n = NATIVE.read(fd, buf.array(), buf.arrayOffset() + buf.position(), buf.remaining());
+                if (fd >= 0) {
+                    // Heap or direct, the kernel writes into the buffer itself (a heap one: not into a temporary
+                    // direct buffer first).
+                    n = NATIVE.read(fd, buf);
                     if (n > 0) {
                         buf.position(buf.position() + n);
                     }
@@ -282,7 +285,9 @@ public final class SocketTransport implements Transport {
         }
         if (buffer.isEmpty()) {
             try {
-                if (data.hasArray()) {
+                if (fd >= 0) {
+                    data.position(data.position() + NATIVE.write(fd, data));
+                } else if (data.hasArray()) {
                     int p = data.position();
                     data.position(p + writeNow(data.array(), data.arrayOffset() + p, data.remaining()));
                 } else {

@@ -41,13 +41,15 @@ import java.nio.charset.StandardCharsets;
  * writes the line alone (as an aiohttp deployment's {@code format="%(message)s"}), through one of two sinks:
  * {@code flush}, a {@code java.util.logging.FileHandler}, which flushes every line (one {@code write} system call
  * per request, as Python's {@code logging.FileHandler}); {@code buffered}, a {@code StreamHandler} over a 64 KiB
- * buffer, written when full (nginx's {@code access_log ... buffer=64k}). The access log benchmark runs both against
- * {@code asyncio4j} in the same run.
+ * buffer, written when full (nginx's {@code access_log ... buffer=64k}); {@code direct}, the same 64 KiB buffer
+ * behind a {@code System.Logger} of its own given to {@code new AccessLogger(logger, format)} (a logging library's
+ * {@code System.Logger} without {@code java.util.logging}'s records and handlers: what the access log itself costs).
+ * The access log benchmark runs them all against {@code asyncio4j} in the same run.
  *
  * <pre>
  * java --add-opens java.base/java.lang=ALL-UNNAMED -cp benchmarks.jar io.asyncio4j.bench.http.HelloServer asyncio4j|netty [PORT=0] [THREADS=1]
  * java --add-opens java.base/java.lang=ALL-UNNAMED -cp benchmarks.jar io.asyncio4j.bench.http.HelloServer asyncio4j-workers [PORT=0] [WORKERS=2]
- * java ... io.asyncio4j.bench.http.HelloServer asyncio4j-accesslog [PORT=0] [LOGFILE=access.log] [flush|buffered]
+ * java ... io.asyncio4j.bench.http.HelloServer asyncio4j-accesslog [PORT=0] [LOGFILE=access.log] [flush|buffered|direct]
  * </pre>
  */
 public final class HelloServer {
@@ -62,8 +64,15 @@ public final class HelloServer {
         switch (impl) {
             case "asyncio4j" -> asyncio4j(port, ServerOptions.DEFAULT);
             case "asyncio4j-accesslog" -> {
-                logTo(args.length > 2 ? args[2] : "access.log", args.length > 3 ? args[3] : "flush");
-                asyncio4j(port, ServerOptions.DEFAULT.withAccessLog());
+                String file = args.length > 2 ? args[2] : "access.log";
+                String sink = args.length > 3 ? args[3] : "flush";
+                if (sink.equals("direct")) {
+                    asyncio4j(port, ServerOptions.DEFAULT.withAccessLog(
+                            new AccessLogger(new LineLogger(file), AccessLogger.LOG_FORMAT)));
+                } else {
+                    logTo(file, sink);
+                    asyncio4j(port, ServerOptions.DEFAULT.withAccessLog());
+                }
             }
             case "asyncio4j-workers" -> Asyncio.run(() -> {
                 Site site = Web.start(() -> {
@@ -78,7 +87,7 @@ public final class HelloServer {
             case "netty" -> netty(port, threads(args, 1));
             default -> {
                 System.err.println("usage: HelloServer asyncio4j|asyncio4j-workers|netty [PORT] [THREADS], or"
-                        + " asyncio4j-accesslog [PORT] [LOGFILE] [flush|buffered]");
+                        + " asyncio4j-accesslog [PORT] [LOGFILE] [flush|buffered|direct]");
                 System.exit(2);
             }
         }
@@ -97,6 +106,45 @@ public final class HelloServer {
             Asyncio.getRunningLoop().createFuture().await(); // serve until killed
             return null;
         });
+    }
+
+    /**
+     * A {@code System.Logger} that writes each message and a newline into a 64 KiB buffer over {@code file}, flushed
+     * when full: the fastest back end a logging library could give, for the {@code direct} sink. For one loop.
+     */
+    private static final class LineLogger implements System.Logger {
+        private final java.io.Writer out;
+
+        LineLogger(String file) throws java.io.IOException {
+            out = new java.io.BufferedWriter(new java.io.FileWriter(file, java.nio.charset.StandardCharsets.UTF_8),
+                    64 * 1024);
+        }
+
+        @Override
+        public String getName() {
+            return AccessLogger.LOGGER_NAME;
+        }
+
+        @Override
+        public boolean isLoggable(Level level) {
+            return level.getSeverity() >= Level.INFO.getSeverity();
+        }
+
+        @Override
+        public void log(Level level, java.util.ResourceBundle bundle, String msg, Throwable thrown) {
+            try {
+                out.write(msg);
+                out.write('\n');
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void log(Level level, java.util.ResourceBundle bundle, String format, Object... params) {
+            log(level, bundle, params == null || params.length == 0 ? format
+                    : java.text.MessageFormat.format(format, params), (Throwable) null);
+        }
     }
 
     /** Held here: java.util.logging keeps loggers weakly, and a collected logger loses its handler. */
