@@ -286,7 +286,11 @@ public final class AccessLogger implements AbstractAccessLogger {
         b.append(value != null ? value : "-");
     }
 
-    /** {@link Request#remote()}, formatted once per client address object rather than once per request. */
+    /**
+     * {@link Request#remote()}, formatted once per run of requests from one address rather than once per request.
+     * Equal addresses, not the same object: each connection has its own, and the requests of many connections from
+     * one address (a reverse proxy's, a browser's several) interleave.
+     */
     private void remote(StringBuilder b, Request q, Response r, double t) {
         java.net.InetSocketAddress a = q.remoteAddress();
         if (a == null) {
@@ -294,11 +298,18 @@ public final class AccessLogger implements AbstractAccessLogger {
             return;
         }
         Remote c = remote;
-        if (c.address() != a.getAddress()) {
+        if (!sameText(a.getAddress(), c.address())) {
             c = new Remote(a.getAddress(), q.remote());
             remote = c;
         }
         b.append(c.text());
+    }
+
+    /** Whether {@code x} prints as {@code y} does: equal, and for IPv6 with the same scope (part of the text). */
+    private static boolean sameText(java.net.InetAddress x, java.net.InetAddress y) {
+        return x.equals(y) && (!(x instanceof java.net.Inet6Address x6)
+                || x6.getScopeId() == ((java.net.Inet6Address) y).getScopeId()
+                && java.util.Objects.equals(x6.getScopedInterface(), ((java.net.Inet6Address) y).getScopedInterface()));
     }
 
     private static void requestLine(StringBuilder b, Request q, Response r, double t) {

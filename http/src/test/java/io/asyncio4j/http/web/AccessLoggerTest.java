@@ -88,6 +88,26 @@ class AccessLoggerTest {
                 "127.0.0.2|<" + pid + ">|GET /path?q=1 HTTP/1.1|200|42|3|3.141593|3141593|a|a|\"x\"");
     }
 
+    /** The %a text is cached across requests: equal addresses of different connections share it, others do not. */
+    @Test
+    void theRemoteAddressTextFollowsEachRequestsAddress() throws Exception {
+        AccessLogger log = new AccessLogger(new RecordingLogger(), "%a", Clock.fixed(NOW, ZoneOffset.UTC));
+        RequestHead head = new RequestHead("GET", "/", "HTTP/1.1", Headers.of(), -1, false, true, false);
+        java.util.function.Function<InetSocketAddress, Request> from =
+                a -> new Request(new Application(), head, null, a, null);
+        java.net.InetAddress v6 = java.net.InetAddress.getByName("fe80::1");
+        List<String> out = new ArrayList<>();
+        for (InetSocketAddress a : List.of(new InetSocketAddress("10.0.0.1", 1), new InetSocketAddress("10.0.0.1", 2),
+                new InetSocketAddress("10.0.0.2", 3), new InetSocketAddress("10.0.0.1", 4),
+                new InetSocketAddress(v6, 5),
+                new InetSocketAddress(java.net.Inet6Address.getByAddress(null, v6.getAddress(), 3), 6),
+                new InetSocketAddress("::1", 7))) {
+            out.add(log.line(from.apply(a), ok(), 0));
+        }
+        assertThat(out).containsExactly("10.0.0.1", "10.0.0.1", "10.0.0.2", "10.0.0.1", "fe80:0:0:0:0:0:0:1",
+                "fe80:0:0:0:0:0:0:1%3", "0:0:0:0:0:0:0:1");
+    }
+
     @Test
     void percentPercentIsAPercentSign() {
         assertThat(line("100%% %%s %%", 0)).isEqualTo("100% %s %");
