@@ -171,36 +171,8 @@ final class NativeSocketIo {
     }
 
     private int read(int fd, MemorySegment into) throws IOException {
-        int slot = borrow();
-        try {
-            return read(slot(slot), fd, into);
-        } finally {
-            release(slot);
-        }
-    }
-
-    private int read(MemorySegment s, int fd, MemorySegment into) throws IOException {
-        while (true) {
-            long n;
-            try {
-                n = (long) recv.invokeExact(s, fd, into, into.byteSize(), 0);
-            } catch (Throwable e) {
-                throw rethrow(e);
-            }
-            if (n > 0) {
-                return (int) n;
-            }
-            if (n == 0) {
-                return -1;
-            }
-            int err = s.get(ValueLayout.JAVA_INT, errnoOffset);
-            if (err == EAGAIN) {
-                return 0;
-            }
-            if (err != EINTR) {
-                throw error(err);
-            }
-        }
+        long n = call(recv, fd, into, 0);
+        return n > 0 ? (int) n : n == 0 ? -1 : 0;
     }
 
     /**
@@ -224,32 +196,40 @@ final class NativeSocketIo {
     }
 
     private int write(int fd, MemorySegment from) throws IOException {
-        int slot = borrow();
-        try {
-            return write(slot(slot), fd, from);
-        } finally {
-            release(slot);
-        }
+        return (int) Math.max(0, call(send, fd, from, MSG_NOSIGNAL));
     }
 
-    private int write(MemorySegment s, int fd, MemorySegment from) throws IOException {
-        while (true) {
-            long n;
-            try {
-                n = (long) send.invokeExact(s, fd, from, from.byteSize(), MSG_NOSIGNAL);
-            } catch (Throwable e) {
-                throw rethrow(e);
+    /**
+     * {@code op(fd, buf, byteSize, flags)} ({@code recv} or {@code send}), again after {@code EINTR}, with an errno
+     * slot borrowed for the call.
+     *
+     * @return what the call returned (0 or more), or -1 if the socket would block ({@code EAGAIN})
+     * @throws IOException any other error, with the C library's message
+     */
+    private long call(MethodHandle op, int fd, MemorySegment buf, int flags) throws IOException {
+        int slot = borrow();
+        try {
+            MemorySegment s = slot(slot);
+            while (true) {
+                long n;
+                try {
+                    n = (long) op.invokeExact(s, fd, buf, buf.byteSize(), flags);
+                } catch (Throwable e) {
+                    throw rethrow(e);
+                }
+                if (n >= 0) {
+                    return n;
+                }
+                int err = s.get(ValueLayout.JAVA_INT, errnoOffset);
+                if (err == EAGAIN) {
+                    return -1;
+                }
+                if (err != EINTR) {
+                    throw error(err);
+                }
             }
-            if (n >= 0) {
-                return (int) n;
-            }
-            int err = s.get(ValueLayout.JAVA_INT, errnoOffset);
-            if (err == EAGAIN) {
-                return 0;
-            }
-            if (err != EINTR) {
-                throw error(err);
-            }
+        } finally {
+            release(slot);
         }
     }
 

@@ -287,11 +287,8 @@ public final class SocketTransport implements Transport {
             try {
                 if (fd >= 0) {
                     data.position(data.position() + NATIVE.write(fd, data));
-                } else if (data.hasArray()) {
-                    int p = data.position();
-                    data.position(p + writeNow(data.array(), data.arrayOffset() + p, data.remaining()));
                 } else {
-                    channel.write(data); // a direct buffer goes to the kernel as it is
+                    channel.write(data); // a direct buffer goes to the kernel as it is, a heap one as write(byte[])
                 }
             } catch (IOException e) {
                 data.position(data.limit());
