@@ -113,17 +113,7 @@ class LargeMessagesTest {
         int size = 16 * 1024 * 1024;
         List<String> out = TransportTest.run(() -> {
             List<Keeper> accepted = new ArrayList<>();
-            AbstractServer server = Net.createServer(() -> {
-                Keeper k = new Keeper(false) {
-                    @Override
-                    public void connectionMade(Transport t) {
-                        super.connectionMade(t);
-                        t.pauseReading(); // reads nothing until told: the socket's buffers fill
-                    }
-                };
-                accepted.add(k);
-                return k;
-            }, "127.0.0.1", 0).await();
+            AbstractServer server = pausedKeepers(accepted).await();
             Connected<Keeper> c = Net.createConnection(() -> new Keeper(false), "127.0.0.1", server.port()).await();
             while (accepted.isEmpty()) {
                 Asyncio.sleep(0.001).await();
